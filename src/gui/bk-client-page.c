@@ -1,0 +1,417 @@
+/* bk-client-page.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-client-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-client-page.h"
+#include "bk-note-dialog.h"
+#include "bk-note-list.h"
+#include "bk-note-row.h"
+
+struct _BkClientPage
+{
+  AdwBin         parent_instance;
+
+  BkJournal     *journal;
+  BkCounterpart *counterpart;
+  BkNoteList    *notes;
+  /* The toast of the note deletion that can still be undone; not owned. */
+  AdwToast      *undo_toast;
+
+  GtkLabel      *name_label;
+  GtkLabel      *subtitle_label;
+  GtkLabel      *contact_label;
+  GtkLabel      *tags_label;
+  GtkLabel      *status_label;
+  GtkLabel      *health_label;
+  GtkLevelBar   *health_bar;
+  GtkTextView   *composer_view;
+  GtkDropDown   *kind_dropdown;
+  GtkCheckButton *private_check;
+  GtkStack      *timeline_stack;
+  GtkListView   *timeline_view;
+};
+
+G_DEFINE_FINAL_TYPE (BkClientPage, bk_client_page, ADW_TYPE_BIN)
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+static char *
+join_nonempty (const char *separator,
+               const char *a,
+               const char *b)
+{
+  if (a == NULL || a[0] == '\0')
+    return g_strdup (b);
+  if (b == NULL || b[0] == '\0')
+    return g_strdup (a);
+  return g_strconcat (a, separator, b, NULL);
+}
+
+static void
+update_details (BkClientPage *self)
+{
+  BkCounterpart *counterpart = self->counterpart;
+  const char *kind;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *tags = NULL;
+  g_autofree char *tags_line = NULL;
+  g_autofree char *health = NULL;
+  int health_value;
+
+  if (counterpart == NULL)
+    return;
+
+  kind = bk_counterpart_kind_get_label (bk_counterpart_get_kind (counterpart));
+  subtitle = join_nonempty (" · ", bk_counterpart_get_organization (counterpart), kind);
+  contact = join_nonempty (" · ", bk_counterpart_get_email (counterpart), bk_counterpart_get_phone (counterpart));
+  tags = bk_counterpart_dup_tags_string (counterpart);
+  if (tags != NULL && tags[0] != '\0')
+    /* Translators: %s is a comma-separated list of tags */
+    tags_line = g_strdup_printf (_("Tags: %s"), tags);
+
+  health_value = bk_counterpart_get_health (counterpart);
+  /* Translators: relationship health, %d is 1 to 5 */
+  health = g_strdup_printf (_("Health %d of 5"), health_value);
+
+  set_label (self->name_label, bk_counterpart_get_name (counterpart));
+  set_label (self->subtitle_label, subtitle);
+  set_label (self->contact_label, contact);
+  set_label (self->tags_label, tags_line);
+  set_label (self->status_label, bk_counterpart_status_get_label (bk_counterpart_get_status (counterpart)));
+  set_label (self->health_label, health);
+  gtk_level_bar_set_value (self->health_bar, health_value);
+}
+
+static void
+update_timeline_stack (BkClientPage *self)
+{
+  gboolean empty = self->notes == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->notes)) == 0;
+
+  gtk_stack_set_visible_child_name (self->timeline_stack, empty ? "empty" : "timeline");
+}
+
+static char *
+dup_composer_text (BkClientPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->composer_view);
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  return gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
+}
+
+static void
+update_add_action (BkClientPage *self)
+{
+  g_autofree char *text = dup_composer_text (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-note",
+                                 self->counterpart != NULL && g_strstrip (text)[0] != '\0');
+}
+
+static void
+show_toast (BkClientPage *self,
+            AdwToast     *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+show_error (BkClientPage *self,
+            const GError *error)
+{
+  show_toast (self, adw_toast_new (error->message));
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BkClientPage *self = BK_CLIENT_PAGE (widget);
+  g_autoptr(BkNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dup_composer_text (self);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (self->counterpart == NULL || trimmed[0] == '\0')
+    return;
+
+  note = bk_note_new ();
+  bk_note_set_counterpart_id (note, bk_counterpart_get_id (self->counterpart));
+  bk_note_set_kind (note, gtk_drop_down_get_selected (self->kind_dropdown));
+  bk_note_set_private (note, gtk_check_button_get_active (self->private_check));
+  bk_note_set_text (note, text);
+
+  if (!bk_journal_save_note (self->journal, note, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", 0);
+  gtk_check_button_set_active (self->private_check, FALSE);
+  /* The new note is the newest: show it. */
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "list.scroll-to-item", "u", 0);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BkClientPage *self = BK_CLIENT_PAGE (widget);
+  g_autoptr(BkNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!(note = bk_journal_dup_note (self->journal, g_variant_get_int64 (parameter), &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (bk_note_dialog_new (GTK_WINDOW (root), self->journal, note)));
+}
+
+static void
+on_undo_delete_note_cb (AdwToast     *toast,
+                        BkClientPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "note-id"));
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
+
+  if (!bk_journal_set_note_trashed (self->journal, id, FALSE, &error))
+    show_error (self, error);
+}
+
+static void
+on_delete_note_toast_dismissed_cb (AdwToast     *toast,
+                                   BkClientPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+
+  if (g_object_get_data (G_OBJECT (toast), "undone"))
+    return;
+
+  if (!bk_journal_purge_trash (self->journal, &error))
+    g_warning ("Could not delete for good: %s", error->message);
+}
+
+static void
+delete_note_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BkClientPage *self = BK_CLIENT_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  if (!bk_journal_set_note_trashed (self->journal, id, TRUE, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("Note deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "note-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_note_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_note_toast_dismissed_cb), self, 0);
+  self->undo_toast = toast;
+  show_toast (self, toast);
+}
+
+static void
+setup_note_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, GTK_WIDGET (bk_note_row_new ()));
+}
+
+static void
+bind_note_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+unbind_note_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static GListModel *
+create_note_kind_model (void)
+{
+  GtkStringList *strings = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < BK_NOTE_N_KINDS; i++)
+    gtk_string_list_append (strings, bk_note_kind_get_label (i));
+
+  return G_LIST_MODEL (strings);
+}
+
+static void
+bk_client_page_dispose (GObject *object)
+{
+  BkClientPage *self = (BkClientPage *)object;
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_CLIENT_PAGE);
+
+  g_clear_object (&self->notes);
+  g_clear_object (&self->counterpart);
+  g_clear_object (&self->journal);
+
+  G_OBJECT_CLASS (bk_client_page_parent_class)->dispose (object);
+}
+
+static void
+bk_client_page_class_init (BkClientPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_client_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-client-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, tags_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_bar);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, composer_view);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, private_check);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_stack);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_view);
+
+  gtk_widget_class_install_action (widget_class, "page.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "page.edit-note", "x", edit_note_action);
+  gtk_widget_class_install_action (widget_class, "page.delete-note", "x", delete_note_action);
+}
+
+static void
+bk_client_page_init (BkClientPage *self)
+{
+  g_autoptr(GListModel) kinds = create_note_kind_model ();
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drop_down_set_model (self->kind_dropdown, kinds);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_note_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_note_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_note_row_cb), NULL);
+  gtk_list_view_set_factory (self->timeline_view, factory);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->composer_view), "changed",
+                           G_CALLBACK (update_add_action), self, G_CONNECT_SWAPPED);
+  update_add_action (self);
+}
+
+void
+bk_client_page_set_journal (BkClientPage *self,
+                            BkJournal    *journal)
+{
+  g_return_if_fail (BK_IS_CLIENT_PAGE (self));
+  g_return_if_fail (BK_IS_JOURNAL (journal));
+
+  g_set_object (&self->journal, journal);
+}
+
+BkCounterpart *
+bk_client_page_get_counterpart (BkClientPage *self)
+{
+  g_return_val_if_fail (BK_IS_CLIENT_PAGE (self), NULL);
+
+  return self->counterpart;
+}
+
+void
+bk_client_page_set_counterpart (BkClientPage  *self,
+                                BkCounterpart *counterpart)
+{
+  gboolean same_counterpart;
+
+  g_return_if_fail (BK_IS_CLIENT_PAGE (self));
+  g_return_if_fail (counterpart == NULL || BK_IS_COUNTERPART (counterpart));
+  g_return_if_fail (counterpart == NULL || self->journal != NULL);
+
+  same_counterpart = self->counterpart != NULL && counterpart != NULL &&
+                     bk_counterpart_get_id (self->counterpart) == bk_counterpart_get_id (counterpart);
+
+  g_set_object (&self->counterpart, counterpart);
+  update_details (self);
+  update_add_action (self);
+
+  /* An edit of the same counterpart keeps the timeline and what is being written. */
+  if (same_counterpart)
+    return;
+
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, update_timeline_stack, self);
+  g_clear_object (&self->notes);
+
+  if (counterpart != NULL)
+    {
+      g_autoptr(GtkNoSelection) selection = NULL;
+
+      self->notes = bk_note_list_new (self->journal, bk_counterpart_get_id (counterpart));
+      g_signal_connect_swapped (self->notes, "items-changed", G_CALLBACK (update_timeline_stack), self);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->notes)));
+      gtk_list_view_set_model (self->timeline_view, GTK_SELECTION_MODEL (selection));
+    }
+  else
+    {
+      gtk_list_view_set_model (self->timeline_view, NULL);
+    }
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", 0);
+  gtk_check_button_set_active (self->private_check, FALSE);
+  gtk_drop_down_set_selected (self->kind_dropdown, BK_NOTE_KIND_NOTE);
+  update_timeline_stack (self);
+}

@@ -1,0 +1,28 @@
+/* bk-note-row.h
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bk-note.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_NOTE_ROW (bk_note_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkNoteRow, bk_note_row, BK, NOTE_ROW, AdwBin)
+
+BkNoteRow *bk_note_row_new      (void);
+BkNote    *bk_note_row_get_note (BkNoteRow *self);
+void       bk_note_row_set_note (BkNoteRow *self,
+                                 BkNote    *note);
+
+/* Formats a journal date for people, in their language: "27 November 2026, 14:05". */
+char      *bk_format_date_time  (GDateTime *date_time);
+
+G_END_DECLS

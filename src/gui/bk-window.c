@@ -1,0 +1,569 @@
+/* bk-window.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-client-page.h"
+#include "bk-counterpart-dialog.h"
+#include "bk-counterpart-list.h"
+#include "bk-counterpart-row.h"
+#include "bk-window.h"
+
+struct _BkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  BkJournal            *journal;
+  BkCounterpartList    *counterparts;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  /* The toast of the deletion that can still be undone; not owned. */
+  AdwToast             *undo_toast;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *status_filter;
+  GtkStack             *sidebar_stack;
+  GtkListView          *counterpart_view;
+  AdwWindowTitle       *content_title;
+  GtkStack             *content_stack;
+  BkClientPage         *client_page;
+  GtkWidget            *edit_button;
+  GtkWidget            *client_menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_JOURNAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static BkCounterpart *
+get_shown_counterpart (BkWindow *self)
+{
+  return bk_client_page_get_counterpart (self->client_page);
+}
+
+static void
+update_sidebar_stack (BkWindow *self)
+{
+  const char *page = "list";
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->counterparts)) == 0)
+    {
+      gboolean filtered = bk_counterpart_list_get_query (self->counterparts) != NULL ||
+                          bk_counterpart_list_get_status_filter (self->counterparts) >= 0;
+
+      page = filtered ? "no-results" : "empty";
+    }
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+}
+
+static void
+select_shown_counterpart (BkWindow *self)
+{
+  BkCounterpart *shown = get_shown_counterpart (self);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (shown != NULL)
+    position = bk_counterpart_list_find (self->counterparts, bk_counterpart_get_id (shown));
+
+  if (position == G_MAXUINT)
+    position = GTK_INVALID_LIST_POSITION;
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+update_content (BkWindow *self)
+{
+  BkCounterpart *shown = get_shown_counterpart (self);
+  gboolean has_client = shown != NULL;
+
+  gtk_stack_set_visible_child_name (self->content_stack, has_client ? "client" : "none");
+  gtk_widget_set_visible (self->edit_button, has_client);
+  gtk_widget_set_visible (self->client_menu_button, has_client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-client", has_client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-client", has_client);
+
+  adw_window_title_set_title (self->content_title, has_client ? bk_counterpart_get_name (shown) : "");
+  adw_window_title_set_subtitle (self->content_title, has_client ? bk_counterpart_get_organization (shown) : "");
+}
+
+static void
+show_counterpart (BkWindow      *self,
+                  BkCounterpart *counterpart)
+{
+  bk_client_page_set_counterpart (self->client_page, counterpart);
+  update_content (self);
+
+  if (counterpart != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+void
+bk_window_show_counterpart (BkWindow *self,
+                            gint64    id)
+{
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BK_IS_WINDOW (self));
+
+  if (!(counterpart = bk_journal_dup_counterpart (self->journal, id, &error)))
+    {
+      bk_window_show_message (self, error->message);
+      return;
+    }
+
+  show_counterpart (self, counterpart);
+  select_shown_counterpart (self);
+}
+
+static void
+on_selection_changed_cb (BkWindow *self)
+{
+  BkCounterpart *selected = gtk_single_selection_get_selected_item (self->selection);
+  BkCounterpart *shown = get_shown_counterpart (self);
+
+  if (selected == NULL)
+    return;
+
+  if (shown == NULL || bk_counterpart_get_id (shown) != bk_counterpart_get_id (selected))
+    bk_window_show_counterpart (self, bk_counterpart_get_id (selected));
+}
+
+static void
+on_counterparts_items_changed_cb (BkWindow *self)
+{
+  update_sidebar_stack (self);
+  select_shown_counterpart (self);
+}
+
+static void
+on_journal_counterparts_changed_cb (BkWindow *self)
+{
+  BkCounterpart *shown = get_shown_counterpart (self);
+  g_autoptr(BkCounterpart) fresh = NULL;
+
+  if (shown == NULL)
+    return;
+
+  /* The shown counterpart was edited, or deleted: follow it. */
+  fresh = bk_journal_dup_counterpart (self->journal, bk_counterpart_get_id (shown), NULL);
+  bk_client_page_set_counterpart (self->client_page, fresh);
+  update_content (self);
+  if (fresh == NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+on_search_changed_cb (BkWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  bk_counterpart_list_set_query (self->counterparts, text);
+}
+
+static void
+on_search_stopped_cb (BkWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_status_filter_changed_cb (BkWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_filter);
+
+  /* The first entry is "All Statuses"; the others follow BkCounterpartStatus. */
+  bk_counterpart_list_set_status_filter (self->counterparts,
+                                         selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int)selected - 1);
+}
+
+static void
+on_leaflet_folded_cb (BkWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && get_shown_counterpart (self) == NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+on_back_clicked_cb (BkWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_dialog_saved_cb (BkWindow      *self,
+                    BkCounterpart *counterpart)
+{
+  bk_window_show_counterpart (self, bk_counterpart_get_id (counterpart));
+}
+
+static void
+open_counterpart_dialog (BkWindow      *self,
+                         BkCounterpart *counterpart)
+{
+  BkCounterpartDialog *dialog;
+
+  dialog = bk_counterpart_dialog_new (GTK_WINDOW (self), self->journal, counterpart);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_client_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_counterpart_dialog (BK_WINDOW (widget), NULL);
+}
+
+static void
+edit_client_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkCounterpart *shown = get_shown_counterpart (self);
+
+  if (shown != NULL)
+    open_counterpart_dialog (self, shown);
+}
+
+static void
+on_undo_delete_cb (AdwToast *toast,
+                   BkWindow *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "counterpart-id"));
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
+
+  if (!bk_journal_set_counterpart_trashed (self->journal, id, FALSE, &error))
+    bk_window_show_message (self, error->message);
+  else
+    bk_window_show_counterpart (self, id);
+}
+
+static void
+on_delete_toast_dismissed_cb (AdwToast *toast,
+                              BkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+
+  if (g_object_get_data (G_OBJECT (toast), "undone"))
+    return;
+
+  if (!bk_journal_purge_trash (self->journal, &error))
+    g_warning ("Could not delete for good: %s", error->message);
+}
+
+static void
+delete_client_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkCounterpart *shown = get_shown_counterpart (self);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  AdwToast *toast;
+
+  if (shown == NULL)
+    return;
+
+  /* One deletion waits for its undo at a time: settle the previous one first. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  id = bk_counterpart_get_id (shown);
+
+  /* Translators: %s is the name of a client or vendor */
+  toast = adw_toast_new_format (_("“%s” deleted"), bk_counterpart_get_name (shown));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "counterpart-id", GSIZE_TO_POINTER (id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
+
+  if (!bk_journal_set_counterpart_trashed (self->journal, id, TRUE, &error))
+    {
+      g_object_unref (toast);
+      bk_window_show_message (self, error->message);
+      return;
+    }
+
+  self->undo_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (bk_counterpart_row_new ()));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  bk_counterpart_row_set_counterpart (BK_COUNTERPART_ROW (gtk_list_item_get_child (item)),
+                                      gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  bk_counterpart_row_set_counterpart (BK_COUNTERPART_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static GListModel *
+create_status_filter_model (void)
+{
+  GtkStringList *strings = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (strings, _("All Statuses"));
+  for (guint i = 0; i < BK_COUNTERPART_N_STATUSES; i++)
+    gtk_string_list_append (strings, bk_counterpart_status_get_label (i));
+
+  return G_LIST_MODEL (strings);
+}
+
+static gboolean
+bk_window_close_request (GtkWindow *window)
+{
+  BkWindow *self = BK_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  return GTK_WINDOW_CLASS (bk_window_parent_class)->close_request (window);
+}
+
+static void
+bk_window_constructed (GObject *object)
+{
+  BkWindow *self = (BkWindow *)object;
+  g_autoptr(GListModel) status_model = create_status_filter_model ();
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  G_OBJECT_CLASS (bk_window_parent_class)->constructed (object);
+
+  self->counterparts = bk_counterpart_list_new (self->journal);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->counterparts)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->counterparts, "items-changed",
+                           G_CALLBACK (on_counterparts_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->journal, "counterparts-changed",
+                           G_CALLBACK (on_journal_counterparts_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->counterpart_view, factory);
+  gtk_list_view_set_model (self->counterpart_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_drop_down_set_model (self->status_filter, status_model);
+  bk_client_page_set_journal (self->client_page, self->journal);
+
+  update_sidebar_stack (self);
+  update_content (self);
+}
+
+static void
+bk_window_dispose (GObject *object)
+{
+  BkWindow *self = (BkWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->counterparts);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->journal);
+
+  G_OBJECT_CLASS (bk_window_parent_class)->dispose (object);
+}
+
+static void
+bk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BkWindow *self = BK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BkWindow *self = BK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_window_class_init (BkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = bk_window_constructed;
+  object_class->dispose = bk_window_dispose;
+  object_class->get_property = bk_window_get_property;
+  object_class->set_property = bk_window_set_property;
+
+  window_class->close_request = bk_window_close_request;
+
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         BK_TYPE_JOURNAL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BK_TYPE_CLIENT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, counterpart_view);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, client_page);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, client_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-client", NULL, edit_client_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-client", NULL, delete_client_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+}
+
+static void
+bk_window_init (BkWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+BkWindow *
+bk_window_new (BkApplication *application,
+               BkJournal     *journal)
+{
+  g_return_val_if_fail (application == NULL || BK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+
+  return g_object_new (BK_TYPE_WINDOW,
+                       "application", application,
+                       "journal", journal,
+                       NULL);
+}
+
+BkJournal *
+bk_window_get_journal (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  return self->journal;
+}
+
+void
+bk_window_show_message (BkWindow   *self,
+                        const char *message)
+{
+  g_return_if_fail (BK_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}

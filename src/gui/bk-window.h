@@ -1,0 +1,30 @@
+/* bk-window.h
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bk-application.h"
+#include "bk-journal.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_WINDOW (bk_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkWindow, bk_window, BK, WINDOW, AdwApplicationWindow)
+
+BkWindow  *bk_window_new           (BkApplication *application,
+                                    BkJournal     *journal);
+BkJournal *bk_window_get_journal   (BkWindow      *self);
+void       bk_window_show_message  (BkWindow      *self,
+                                    const char    *message);
+/* Selects and shows a counterpart of the journal, as a click on its row does. */
+void       bk_window_show_counterpart (BkWindow   *self,
+                                       gint64      id);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* bk-journal-json.h
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bk-journal.h"
+
+G_BEGIN_DECLS
+
+/* The newest format version this build writes; older ones keep importing. */
+#define BK_JSON_FORMAT_VERSION 1
+
+typedef struct
+{
+  guint counterparts_added;
+  guint notes_added;
+  /* entries whose uuid is already in the journal are left as they are */
+  guint counterparts_skipped;
+  guint notes_skipped;
+} BkImportSummary;
+
+/* Writes the whole journal (private notes included: it is the person's own backup) to a file,
+ * atomically: a failure never leaves half a file. */
+gboolean bk_journal_export_json (BkJournal        *self,
+                                 GFile            *file,
+                                 GError          **error);
+
+/* Adds the file's counterparts and notes, all or nothing. On a bad file the error message says
+ * what is wrong and where (e.g. "counterparts[2].notes[0].created: …"), and the journal is left
+ * unchanged. The error domain is BK_JOURNAL_ERROR (INVALID for a bad file). */
+gboolean bk_journal_import_json (BkJournal        *self,
+                                 GFile            *file,
+                                 BkImportSummary  *summary,
+                                 GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,1612 @@
+/* bk-journal.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-journal"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "bk-journal.h"
+#include "bk-journal-private.h"
+
+/* "BKJL": tells a Bridgekeeper journal from any other SQLite file. */
+#define BK_JOURNAL_APPLICATION_ID 0x424B4A4C
+
+struct _BkJournal
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  /* SQL text → sqlite3_stmt, see bk_journal_prepare_cached() */
+  GHashTable *statements;
+
+  /* SAVEPOINT nesting, and the signals that wait for the outermost commit */
+  guint       depth;
+  gint64      pending_notes;
+  guint       pending_counterparts : 1;
+};
+
+G_DEFINE_FINAL_TYPE (BkJournal, bk_journal, G_TYPE_OBJECT)
+G_DEFINE_QUARK (bk-journal-error-quark, bk_journal_error)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+enum {
+  COUNTERPARTS_CHANGED,
+  NOTES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define NO_PENDING_NOTES G_GINT64_CONSTANT (-1)
+
+/* Migration N brings the journal from user_version N - 1 to N, in one transaction. Never
+ * change one that has shipped: add a new one. */
+static const char * const migrations[] = {
+  /* 1: counterparts and their notes */
+  "CREATE TABLE counterparts ("
+  "  id INTEGER PRIMARY KEY CHECK (id < 1099511627776),"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  sort_key TEXT NOT NULL,"
+  "  organization TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'client',"
+  "  status TEXT NOT NULL DEFAULT 'active',"
+  "  health INTEGER NOT NULL DEFAULT 3 CHECK (health BETWEEN 1 AND 5),"
+  "  tags TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  trashed INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE notes ("
+  "  id INTEGER PRIMARY KEY CHECK (id > 1099511627776),"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'note',"
+  "  text TEXT NOT NULL,"
+  "  private INTEGER NOT NULL DEFAULT 0,"
+  "  trashed INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX counterparts_by_name ON counterparts (trashed, sort_key, id);"
+  "CREATE INDEX counterparts_by_status ON counterparts (trashed, status, sort_key, id);"
+  "CREATE INDEX notes_by_counterpart ON notes (counterpart_id, trashed, created DESC, id DESC);",
+
+  /* 2: one full-text index over both tables. Counterparts and notes share one rowid space
+   * (notes' ids start above 2^40), so a view of both can be its external content. */
+  "CREATE VIEW search_documents (docid, name, organization, tags, body) AS"
+  "  SELECT id, name, organization, tags, '' FROM counterparts"
+  "  UNION ALL"
+  "  SELECT id, '', '', '', text FROM notes;"
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  name, organization, tags, body,"
+  "  content = 'search_documents', content_rowid = 'docid',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  ");"
+  "CREATE TRIGGER counterparts_search_insert AFTER INSERT ON counterparts BEGIN"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, new.name, new.organization, new.tags, '');"
+  "END;"
+  "CREATE TRIGGER counterparts_search_delete AFTER DELETE ON counterparts BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, old.name, old.organization, old.tags, '');"
+  "END;"
+  "CREATE TRIGGER counterparts_search_update AFTER UPDATE OF name, organization, tags"
+  "  ON counterparts BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, old.name, old.organization, old.tags, '');"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, new.name, new.organization, new.tags, '');"
+  "END;"
+  "CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, '', '', '', new.text);"
+  "END;"
+  "CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, '', '', '', old.text);"
+  "END;"
+  "CREATE TRIGGER notes_search_update AFTER UPDATE OF text ON notes BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, '', '', '', old.text);"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, '', '', '', new.text);"
+  "END;"
+  /* a journal of version 1 already has rows */
+  "INSERT INTO search_index (search_index) VALUES ('rebuild');",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_JOURNAL_SCHEMA_VERSION);
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static GDateTime *
+now_utc (void)
+{
+  /* the journal keeps whole seconds */
+  return g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A stable, locale-independent key to sort names by: compatibility-decomposed, case-folded and
+ * without accents, so that "émile" sorts with "emile" and "Ёлка" with "Елка". Й stays a letter
+ * of its own (after И), as Russian has it. */
+static char *
+dup_sort_key (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) key = g_string_new (NULL);
+  gunichar prev = 0;
+  gsize prev_pos = 0;
+
+  if (decomposed == NULL)
+    return g_utf8_casefold (name, -1);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        {
+          if (c == 0x0306 && (prev == 0x0438 || prev == 0x0418))
+            {
+              g_string_truncate (key, prev_pos);
+              g_string_append_unichar (key, prev + 1);
+              prev = 0;
+            }
+          continue;
+        }
+
+      prev = c;
+      prev_pos = key->len;
+      g_string_append_unichar (key, c);
+    }
+
+  return g_utf8_casefold (key->str, key->len);
+}
+
+static void
+bk_journal_dispose (GObject *object)
+{
+  BkJournal *self = (BkJournal *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  G_OBJECT_CLASS (bk_journal_parent_class)->dispose (object);
+}
+
+static void
+bk_journal_finalize (GObject *object)
+{
+  BkJournal *self = (BkJournal *) object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (bk_journal_parent_class)->finalize (object);
+}
+
+static void
+bk_journal_class_init (BkJournalClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bk_journal_dispose;
+  object_class->finalize = bk_journal_finalize;
+
+  /**
+   * BkJournal::counterparts-changed:
+   *
+   * A counterpart was added, changed, trashed or restored.
+   */
+  signals[COUNTERPARTS_CHANGED] =
+    g_signal_new ("counterparts-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * BkJournal::notes-changed:
+   * @counterpart_id: whose notes changed, or 0 when several counterparts' did
+   */
+  signals[NOTES_CHANGED] =
+    g_signal_new ("notes-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+bk_journal_init (BkJournal *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->pending_notes = NO_PENDING_NOTES;
+}
+
+/* Low level */
+
+sqlite3 *
+bk_journal_get_db (BkJournal *self)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+
+  return self->db;
+}
+
+static int
+error_code_for_db (sqlite3 *db)
+{
+  switch (sqlite3_extended_errcode (db) & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return BK_JOURNAL_ERROR_CORRUPT;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_TOOBIG:
+      return BK_JOURNAL_ERROR_INVALID;
+    default:
+      return BK_JOURNAL_ERROR_FAILED;
+    }
+}
+
+/* Always returns FALSE, so that a failure can end with "return bk_journal_set_error_from_db ()". */
+gboolean
+bk_journal_set_error_from_db (BkJournal  *self,
+                              GError    **error)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+
+  g_set_error_literal (error,
+                       BK_JOURNAL_ERROR,
+                       error_code_for_db (self->db),
+                       sqlite3_errmsg (self->db));
+
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (BkJournal     *self,
+         const char    *sql,
+         unsigned int   flags,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, flags, &stmt, NULL) != SQLITE_OK)
+    {
+      bk_journal_set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+sqlite3_stmt *
+bk_journal_prepare (BkJournal   *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return prepare (self, sql, 0, error);
+}
+
+BkCachedStatement *
+bk_journal_prepare_cached (BkJournal   *self,
+                           const char  *sql,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (!(stmt = prepare (self, sql, SQLITE_PREPARE_PERSISTENT, error)))
+    return NULL;
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+void
+bk_cached_statement_release (BkCachedStatement *stmt)
+{
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+gboolean
+bk_journal_exec (BkJournal   *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return bk_journal_set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (BkJournal     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return bk_journal_set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+static void
+flush_pending_signals (BkJournal *self)
+{
+  gboolean counterparts = self->pending_counterparts;
+  gint64 notes = self->pending_notes;
+
+  self->pending_counterparts = FALSE;
+  self->pending_notes = NO_PENDING_NOTES;
+
+  if (counterparts)
+    g_signal_emit (self, signals[COUNTERPARTS_CHANGED], 0);
+  if (notes != NO_PENDING_NOTES)
+    g_signal_emit (self, signals[NOTES_CHANGED], 0, notes);
+}
+
+gboolean
+bk_journal_begin (BkJournal  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+
+  if (!bk_journal_exec (self, "SAVEPOINT bk_write", error))
+    return FALSE;
+
+  self->depth++;
+
+  return TRUE;
+}
+
+/* On failure the savepoint is rolled back already. */
+gboolean
+bk_journal_commit (BkJournal  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!bk_journal_exec (self, "RELEASE bk_write", error))
+    {
+      bk_journal_rollback (self);
+      return FALSE;
+    }
+
+  if (--self->depth == 0)
+    flush_pending_signals (self);
+
+  return TRUE;
+}
+
+void
+bk_journal_rollback (BkJournal *self)
+{
+  g_return_if_fail (BK_IS_JOURNAL (self));
+
+  if (self->depth == 0)
+    return;
+
+  /* Some errors (a full disk, an I/O error) end the whole transaction by themselves. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      self->depth = 0;
+    }
+  else
+    {
+      if (sqlite3_exec (self->db, "ROLLBACK TO bk_write; RELEASE bk_write", NULL, NULL, NULL) !=
+          SQLITE_OK)
+        g_warning ("Could not roll back: %s", sqlite3_errmsg (self->db));
+      self->depth--;
+    }
+
+  if (self->depth == 0)
+    {
+      self->pending_counterparts = FALSE;
+      self->pending_notes = NO_PENDING_NOTES;
+    }
+}
+
+void
+bk_journal_emit_counterparts_changed (BkJournal *self)
+{
+  g_return_if_fail (BK_IS_JOURNAL (self));
+
+  self->pending_counterparts = TRUE;
+
+  if (self->depth == 0)
+    flush_pending_signals (self);
+}
+
+void
+bk_journal_emit_notes_changed (BkJournal *self,
+                               gint64     counterpart_id)
+{
+  g_return_if_fail (BK_IS_JOURNAL (self));
+
+  if (self->pending_notes == NO_PENDING_NOTES)
+    self->pending_notes = counterpart_id;
+  else if (self->pending_notes != counterpart_id)
+    self->pending_notes = 0;
+
+  if (self->depth == 0)
+    flush_pending_signals (self);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+BkCounterpart *
+bk_journal_counterpart_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+  BkCounterpartKind kind;
+  BkCounterpartStatus status;
+
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  bk_counterpart_set_id (counterpart, sqlite3_column_int64 (stmt, 0));
+  bk_counterpart_set_uuid (counterpart, column_text (stmt, 1));
+  bk_counterpart_set_name (counterpart, column_text (stmt, 2));
+  bk_counterpart_set_organization (counterpart, column_text (stmt, 3));
+  bk_counterpart_set_email (counterpart, column_text (stmt, 4));
+  bk_counterpart_set_phone (counterpart, column_text (stmt, 5));
+  if (bk_counterpart_kind_from_string (column_text (stmt, 6), &kind))
+    bk_counterpart_set_kind (counterpart, kind);
+  if (bk_counterpart_status_from_string (column_text (stmt, 7), &status))
+    bk_counterpart_set_status (counterpart, status);
+  bk_counterpart_set_health (counterpart, sqlite3_column_int (stmt, 8));
+  bk_counterpart_set_tags_from_string (counterpart, column_text (stmt, 9));
+  created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 10));
+  bk_counterpart_set_created (counterpart, created);
+  updated = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 11));
+  bk_counterpart_set_updated (counterpart, updated);
+
+  return g_steal_pointer (&counterpart);
+}
+
+BkNote *
+bk_journal_note_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(GDateTime) created = NULL;
+  BkNoteKind kind;
+
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  bk_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  bk_note_set_uuid (note, column_text (stmt, 1));
+  bk_note_set_counterpart_id (note, sqlite3_column_int64 (stmt, 2));
+  created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 3));
+  bk_note_set_created (note, created);
+  if (bk_note_kind_from_string (column_text (stmt, 4), &kind))
+    bk_note_set_kind (note, kind);
+  bk_note_set_text (note, column_text (stmt, 5));
+  bk_note_set_private (note, sqlite3_column_int (stmt, 6) != 0);
+
+  return g_steal_pointer (&note);
+}
+
+/* Opening */
+
+char *
+bk_journal_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "bridgekeeper", "journal.db", NULL);
+}
+
+static void
+set_corrupt_error (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error,
+               BK_JOURNAL_ERROR,
+               BK_JOURNAL_ERROR_CORRUPT,
+               _("“%s” is damaged or is not a Bridgekeeper journal."),
+               display);
+}
+
+/* Reports the error of a statement run while opening: damage and foreign files get the message
+ * that offers to set the file aside, anything else (a lock, a read-only disk) says what failed. */
+static gboolean
+set_open_error (BkJournal  *self,
+                GError    **error)
+{
+  int code = sqlite3_extended_errcode (self->db) & 0xff;
+
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    {
+      set_corrupt_error (self->path, error);
+    }
+  else
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error,
+                   BK_JOURNAL_ERROR,
+                   BK_JOURNAL_ERROR_FAILED,
+                   _("Could not open the journal “%s”: %s"),
+                   display, sqlite3_errmsg (self->db));
+    }
+
+  return FALSE;
+}
+
+static gboolean
+query_int (BkJournal   *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return set_open_error (self, error);
+
+  *value = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+static gboolean
+check_integrity (BkJournal  *self,
+                 GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_rows = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+    return set_open_error (self, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (n_rows == 0)
+        ok = g_strcmp0 (result, "ok") == 0;
+      else
+        g_debug ("quick_check: %s", result);
+
+      n_rows++;
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_open_error (self, error);
+
+  if (!ok || n_rows != 1)
+    {
+      set_corrupt_error (self->path, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs one migration and records its version, in one transaction. */
+static gboolean
+run_migration (BkJournal  *self,
+               int         version,
+               GError    **error)
+{
+  /* PRAGMA takes no parameters; the number is our own. */
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!bk_journal_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!bk_journal_exec (self, migrations[version - 1], error) ||
+      !bk_journal_exec (self, set_version, error) ||
+      !bk_journal_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (BkJournal  *self,
+         int         from_version,
+         GError    **error)
+{
+  for (int version = from_version + 1; version <= BK_JOURNAL_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!run_migration (self, version, &local_error))
+        {
+          g_autofree char *display = g_filename_display_name (self->path);
+
+          g_set_error (error,
+                       BK_JOURNAL_ERROR,
+                       BK_JOURNAL_ERROR_FAILED,
+                       _("Could not upgrade the journal “%s” to format %d: %s"),
+                       display, version, local_error->message);
+          return FALSE;
+        }
+
+      g_debug ("Journal upgraded to format %d", version);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+prepare_file (const char  *path,
+              gboolean    *existed,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (dir);
+
+          g_set_error (error,
+                       BK_JOURNAL_ERROR,
+                       BK_JOURNAL_ERROR_FAILED,
+                       _("Could not create the folder “%s”: %s"),
+                       display, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      /* the umask may have taken bits away; it must not have added any */
+      g_chmod (dir, 0700);
+    }
+
+  if (g_stat (path, &st) == 0)
+    {
+      *existed = st.st_size > 0;
+    }
+  else
+    {
+      /* Created here rather than by SQLite, so that its -wal and -shm files inherit 0600. */
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error,
+                       BK_JOURNAL_ERROR,
+                       BK_JOURNAL_ERROR_FAILED,
+                       _("Could not create the journal “%s”: %s"),
+                       display, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      close (fd);
+      *existed = FALSE;
+    }
+
+  /* a journal holds private notes */
+  if (g_chmod (path, 0600) != 0)
+    g_debug ("Could not make %s private: %s", path, g_strerror (errno));
+
+  return TRUE;
+}
+
+/**
+ * bk_journal_open:
+ * @path: the journal file; it and its folder are created when missing
+ *
+ * Opens a journal, upgrading it to the current format. A journal written by a newer version
+ * fails with %BK_JOURNAL_ERROR_TOO_NEW, a damaged or foreign file with
+ * %BK_JOURNAL_ERROR_CORRUPT; either way the file is left exactly as it was.
+ */
+BkJournal *
+bk_journal_open (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(BkJournal) self = NULL;
+  gboolean existed = FALSE;
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+  gint64 n_schema_rows = 0;
+  gint64 foreign_keys = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!prepare_file (path, &existed, error))
+    return NULL;
+
+  self = g_object_new (BK_TYPE_JOURNAL, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+      SQLITE_OK)
+    {
+      set_open_error (self, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+  /* Until the file is accepted, closing must not checkpoint a WAL left over into it. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  /* Only reads until the file is known to be ours, readable by this version and sound:
+   * a file that is refused is never modified. */
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &user_version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_schema_rows, error))
+    return NULL;
+
+  if (n_schema_rows > 0 && application_id != BK_JOURNAL_APPLICATION_ID)
+    {
+      set_corrupt_error (path, error);
+      return NULL;
+    }
+
+  if (user_version > BK_JOURNAL_SCHEMA_VERSION)
+    {
+      g_set_error (error,
+                   BK_JOURNAL_ERROR,
+                   BK_JOURNAL_ERROR_TOO_NEW,
+                   _("This journal was written by a newer version of Bridgekeeper (format %d; "
+                     "this version reads up to %d). Update Bridgekeeper to open it. The file "
+                     "was not changed."),
+                   (int) user_version, BK_JOURNAL_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (existed && !check_integrity (self, error))
+    return NULL;
+
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  if (!(stmt = bk_journal_prepare (self, "PRAGMA journal_mode = WAL", error)))
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_open_error (self, error);
+      return NULL;
+    }
+  if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
+    g_debug ("%s is not in WAL mode: %s", path, sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!bk_journal_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !bk_journal_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !query_int (self, "PRAGMA foreign_keys", &foreign_keys, error))
+    return NULL;
+
+  if (foreign_keys != 1)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_FAILED,
+                           _("This build of SQLite cannot enforce foreign keys."));
+      return NULL;
+    }
+
+  if (application_id != BK_JOURNAL_APPLICATION_ID &&
+      !bk_journal_exec (self, "PRAGMA application_id = 1112230476" /* 0x424B4A4C */, error))
+    return NULL;
+
+  if (!migrate (self, (int) user_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * bk_journal_set_aside:
+ * @path: a journal that could not be opened (and is not open)
+ * @new_path: (out) (optional): where it went
+ *
+ * Renames the journal with its -wal and -shm files to "@path.corrupt-YYYYmmdd-HHMMSS", so that
+ * a new journal can start at @path while nothing of the old one is lost.
+ */
+gboolean
+bk_journal_set_aside (const char  *path,
+                      char       **new_path,
+                      GError     **error)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = NULL;
+  guint moved = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  for (guint i = 2; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+    }
+
+  /* The -wal first: one left behind next to a new journal could be replayed into it. */
+  for (; moved < G_N_ELEMENTS (suffixes); moved++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[moved], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[moved], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        goto failed;
+    }
+
+  if (g_rename (path, target) != 0)
+    goto failed;
+
+  if (new_path != NULL)
+    *new_path = g_steal_pointer (&target);
+
+  return TRUE;
+
+failed:
+  {
+    int saved_errno = errno;
+    g_autofree char *display = g_filename_display_name (path);
+
+    /* put back what moved, so that the journal stays whole */
+    while (moved-- > 0)
+      {
+        g_autofree char *from = g_strconcat (target, suffixes[moved], NULL);
+        g_autofree char *to = g_strconcat (path, suffixes[moved], NULL);
+
+        if (g_file_test (from, G_FILE_TEST_EXISTS))
+          g_rename (from, to);
+      }
+
+    g_set_error (error,
+                 BK_JOURNAL_ERROR,
+                 BK_JOURNAL_ERROR_FAILED,
+                 _("Could not move the journal “%s” aside: %s"),
+                 display, g_strerror (saved_errno));
+    return FALSE;
+  }
+}
+
+const char *
+bk_journal_get_path (BkJournal *self)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+
+  return self->path;
+}
+
+/* Counterparts */
+
+static BkCounterpart *
+dup_counterpart_where (BkJournal   *self,
+                       const char  *sql,
+                       gint64       id,
+                       const char  *uuid,
+                       GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = bk_journal_prepare_cached (self, sql, error)))
+    return NULL;
+
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return bk_journal_counterpart_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error,
+                         BK_JOURNAL_ERROR,
+                         BK_JOURNAL_ERROR_NOT_FOUND,
+                         _("This client or vendor is no longer in the journal."));
+  else
+    bk_journal_set_error_from_db (self, error);
+
+  return NULL;
+}
+
+/* Returns: (transfer full): a new counterpart, or %NULL when it is missing or in the trash */
+BkCounterpart *
+bk_journal_dup_counterpart (BkJournal  *self,
+                            gint64      id,
+                            GError    **error)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return dup_counterpart_where (self,
+                                "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts"
+                                " WHERE id = ?1 AND trashed = 0",
+                                id, NULL, error);
+}
+
+BkCounterpart *
+bk_journal_dup_counterpart_by_uuid (BkJournal   *self,
+                                    const char  *uuid,
+                                    GError     **error)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return dup_counterpart_where (self,
+                                "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts"
+                                " WHERE uuid = ?1 AND trashed = 0",
+                                0, uuid, error);
+}
+
+static gboolean
+validate_utf8 (const char * const  *strings,
+               GError             **error)
+{
+  for (guint i = 0; strings[i] != NULL; i++)
+    {
+      if (!g_utf8_validate (strings[i], -1, NULL))
+        {
+          g_set_error_literal (error,
+                               BK_JOURNAL_ERROR,
+                               BK_JOURNAL_ERROR_INVALID,
+                               _("The text contains characters that are not valid UTF-8."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_counterpart (BkCounterpart  *counterpart,
+                      GError        **error)
+{
+  const char * const *tags = bk_counterpart_get_tags (counterpart);
+  const char *strings[] = {
+    bk_counterpart_get_uuid (counterpart),
+    bk_counterpart_get_name (counterpart),
+    bk_counterpart_get_organization (counterpart),
+    bk_counterpart_get_email (counterpart),
+    bk_counterpart_get_phone (counterpart),
+    NULL
+  };
+  int health;
+
+  if (!validate_utf8 (strings, error) || !validate_utf8 (tags, error))
+    return FALSE;
+
+  if (is_blank (bk_counterpart_get_name (counterpart)))
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("A name is required."));
+      return FALSE;
+    }
+
+  health = bk_counterpart_get_health (counterpart);
+  if (health < 1 || health > 5)
+    {
+      g_set_error (error,
+                   BK_JOURNAL_ERROR,
+                   BK_JOURNAL_ERROR_INVALID,
+                   _("Relationship health must be between 1 and 5, not %d."),
+                   health);
+      return FALSE;
+    }
+
+  if (bk_counterpart_kind_to_string (bk_counterpart_get_kind (counterpart)) == NULL ||
+      bk_counterpart_status_to_string (bk_counterpart_get_status (counterpart)) == NULL)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("The kind or status of this client or vendor is not known."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bk_journal_save_counterpart:
+ *
+ * Adds @counterpart (id 0) or writes its changes. On success its id, uuid, created and updated
+ * are set, and "counterparts-changed" is emitted.
+ */
+gboolean
+bk_journal_save_counterpart (BkJournal      *self,
+                             BkCounterpart  *counterpart,
+                             GError        **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sort_key = NULL;
+  g_autofree char *tags = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (BK_IS_COUNTERPART (counterpart), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_counterpart (counterpart, error))
+    return FALSE;
+
+  id = bk_counterpart_get_id (counterpart);
+  now = now_utc ();
+  if (bk_counterpart_get_created (counterpart) != NULL)
+    created = g_date_time_new_from_unix_utc (
+      g_date_time_to_unix (bk_counterpart_get_created (counterpart)));
+  else
+    created = g_date_time_ref (now);
+  uuid = g_strdup (bk_counterpart_get_uuid (counterpart));
+  if (uuid[0] == '\0')
+    {
+      g_free (uuid);
+      uuid = g_uuid_string_random ();
+    }
+  sort_key = dup_sort_key (bk_counterpart_get_name (counterpart));
+  tags = bk_counterpart_dup_tags_string (counterpart);
+
+  if (!bk_journal_begin (self, error))
+    return FALSE;
+
+  if (id == 0)
+    stmt = bk_journal_prepare_cached (self,
+                                      "INSERT INTO counterparts"
+                                      " (uuid, name, sort_key, organization, email, phone, kind,"
+                                      "  status, health, tags, created, updated)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                      error);
+  else
+    stmt = bk_journal_prepare_cached (self,
+                                      "UPDATE counterparts SET"
+                                      " uuid = ?1, name = ?2, sort_key = ?3, organization = ?4,"
+                                      " email = ?5, phone = ?6, kind = ?7, status = ?8,"
+                                      " health = ?9, tags = ?10, created = ?11, updated = ?12"
+                                      " WHERE id = ?13 AND trashed = 0",
+                                      error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bk_counterpart_get_name (counterpart), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, bk_counterpart_get_organization (counterpart), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, bk_counterpart_get_email (counterpart), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, bk_counterpart_get_phone (counterpart), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7,
+                     bk_counterpart_kind_to_string (bk_counterpart_get_kind (counterpart)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8,
+                     bk_counterpart_status_to_string (bk_counterpart_get_status (counterpart)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, bk_counterpart_get_health (counterpart));
+  sqlite3_bind_text (stmt, 10, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 11, g_date_time_to_unix (created));
+  sqlite3_bind_int64 (stmt, 12, g_date_time_to_unix (now));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 13, id);
+
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  if (id == 0)
+    {
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_NOT_FOUND,
+                           _("This client or vendor is no longer in the journal."));
+      goto failed;
+    }
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  bk_journal_emit_counterparts_changed (self);
+
+  if (!bk_journal_commit (self, error))
+    return FALSE;
+
+  bk_counterpart_set_id (counterpart, id);
+  bk_counterpart_set_uuid (counterpart, uuid);
+  bk_counterpart_set_created (counterpart, created);
+  bk_counterpart_set_updated (counterpart, now);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_journal_rollback (self);
+  return FALSE;
+}
+
+/* Moves a counterpart to the trash (it disappears from every list, count and search, its notes
+ * with it) or back. */
+gboolean
+bk_journal_set_counterpart_trashed (BkJournal  *self,
+                                    gint64      id,
+                                    gboolean    trashed,
+                                    GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "UPDATE counterparts SET trashed = ?2 WHERE id = ?1",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, !!trashed);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_NOT_FOUND,
+                           _("This client or vendor is no longer in the journal."));
+      return FALSE;
+    }
+
+  bk_journal_emit_counterparts_changed (self);
+
+  return TRUE;
+}
+
+static guint
+count (BkJournal  *self,
+       const char *sql,
+       gint64      id)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(stmt = bk_journal_prepare_cached (self, sql, &error)))
+    {
+      g_warning ("Could not count: %s", error->message);
+      return 0;
+    }
+
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_warning ("Could not count: %s", sqlite3_errmsg (self->db));
+      return 0;
+    }
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* Counterparts not in the trash. */
+guint
+bk_journal_count_counterparts (BkJournal *self)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), 0);
+
+  return count (self, "SELECT count(*) FROM counterparts WHERE trashed = 0", 0);
+}
+
+/* Notes */
+
+BkNote *
+bk_journal_dup_note (BkJournal  *self,
+                     gint64      id,
+                     GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " BK_NOTE_COLUMNS " FROM notes"
+                                          " WHERE id = ?1 AND trashed = 0",
+                                          error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return bk_journal_note_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error,
+                         BK_JOURNAL_ERROR,
+                         BK_JOURNAL_ERROR_NOT_FOUND,
+                         _("This note is no longer in the journal."));
+  else
+    bk_journal_set_error_from_db (self, error);
+
+  return NULL;
+}
+
+static gboolean
+counterpart_exists (BkJournal  *self,
+                    gint64      id,
+                    GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT 1 FROM counterparts"
+                                          " WHERE id = ?1 AND trashed = 0",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error,
+                         BK_JOURNAL_ERROR,
+                         BK_JOURNAL_ERROR_NOT_FOUND,
+                         _("The client or vendor of this note is no longer in the journal."));
+  else
+    bk_journal_set_error_from_db (self, error);
+
+  return FALSE;
+}
+
+/* The counterpart a saved note belongs to now, 0 when the note is gone. */
+static gboolean
+lookup_note_counterpart (BkJournal  *self,
+                         gint64      note_id,
+                         gint64     *counterpart_id,
+                         GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT counterpart_id FROM notes"
+                                          " WHERE id = ?1 AND trashed = 0",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *counterpart_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *counterpart_id = 0;
+  else
+    return bk_journal_set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+/**
+ * bk_journal_save_note:
+ *
+ * Adds @note (id 0) or writes its changes. On success its id and uuid are set and
+ * "notes-changed" is emitted for its counterpart.
+ */
+gboolean
+bk_journal_save_note (BkJournal  *self,
+                      BkNote     *note,
+                      GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *uuid = NULL;
+  const char *strings[3];
+  gint64 id;
+  gint64 counterpart_id;
+  gint64 old_counterpart_id = 0;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (BK_IS_NOTE (note), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  strings[0] = bk_note_get_uuid (note);
+  strings[1] = bk_note_get_text (note);
+  strings[2] = NULL;
+  if (!validate_utf8 (strings, error))
+    return FALSE;
+
+  if (is_blank (bk_note_get_text (note)))
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("A note needs some text."));
+      return FALSE;
+    }
+
+  if (bk_note_kind_to_string (bk_note_get_kind (note)) == NULL)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("The kind of this note is not known."));
+      return FALSE;
+    }
+
+  id = bk_note_get_id (note);
+  counterpart_id = bk_note_get_counterpart_id (note);
+  now = now_utc ();
+  /* the journal keeps whole seconds: the note reads back equal */
+  created = g_date_time_new_from_unix_utc (g_date_time_to_unix (bk_note_get_created (note)));
+  uuid = g_strdup (bk_note_get_uuid (note));
+  if (uuid[0] == '\0')
+    {
+      g_free (uuid);
+      uuid = g_uuid_string_random ();
+    }
+
+  if (!bk_journal_begin (self, error))
+    return FALSE;
+
+  if (!counterpart_exists (self, counterpart_id, error))
+    goto failed;
+
+  if (id != 0)
+    {
+      if (!lookup_note_counterpart (self, id, &old_counterpart_id, error))
+        goto failed;
+
+      if (old_counterpart_id == 0)
+        {
+          g_set_error_literal (error,
+                               BK_JOURNAL_ERROR,
+                               BK_JOURNAL_ERROR_NOT_FOUND,
+                               _("This note is no longer in the journal."));
+          goto failed;
+        }
+    }
+
+  if (id == 0)
+    stmt = bk_journal_prepare_cached (self,
+                                      "INSERT INTO notes"
+                                      " (id, uuid, counterpart_id, created, updated, kind, text,"
+                                      "  private)"
+                                      " VALUES ((SELECT coalesce (max (id), ?8) + 1 FROM notes),"
+                                      "         ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                      error);
+  else
+    stmt = bk_journal_prepare_cached (self,
+                                      "UPDATE notes SET"
+                                      " uuid = ?1, counterpart_id = ?2, created = ?3,"
+                                      " updated = ?4, kind = ?5, text = ?6, private = ?7"
+                                      " WHERE id = ?8 AND trashed = 0",
+                                      error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (created));
+  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (now));
+  sqlite3_bind_text (stmt, 5, bk_note_kind_to_string (bk_note_get_kind (note)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, bk_note_get_text (note), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, bk_note_get_private (note) ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 8, id != 0 ? id : BK_NOTE_ID_BASE);
+
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (self->db);
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  bk_journal_emit_notes_changed (self, counterpart_id);
+  if (old_counterpart_id != 0 && old_counterpart_id != counterpart_id)
+    bk_journal_emit_notes_changed (self, old_counterpart_id);
+
+  if (!bk_journal_commit (self, error))
+    return FALSE;
+
+  bk_note_set_id (note, id);
+  bk_note_set_uuid (note, uuid);
+  bk_note_set_created (note, created);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_journal_rollback (self);
+  return FALSE;
+}
+
+gboolean
+bk_journal_set_note_trashed (BkJournal  *self,
+                             gint64      id,
+                             gboolean    trashed,
+                             GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  gint64 counterpart_id;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "UPDATE notes SET trashed = ?2 WHERE id = ?1"
+                                          " RETURNING counterpart_id",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, !!trashed);
+
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_NOT_FOUND,
+                           _("This note is no longer in the journal."));
+      return FALSE;
+    }
+
+  if (rc != SQLITE_ROW)
+    return bk_journal_set_error_from_db (self, error);
+
+  counterpart_id = sqlite3_column_int64 (stmt, 0);
+
+  /* RETURNING writes when the statement is run to its end */
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  bk_journal_emit_notes_changed (self, counterpart_id);
+
+  return TRUE;
+}
+
+/* A counterpart's notes not in the trash; with a @counterpart_id of 0, all notes of the
+ * counterparts not in the trash. */
+guint
+bk_journal_count_notes (BkJournal *self,
+                        gint64     counterpart_id)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), 0);
+
+  if (counterpart_id == 0)
+    return count (self,
+                  "SELECT count(*) FROM notes JOIN counterparts ON counterparts.id = counterpart_id"
+                  " WHERE notes.trashed = 0 AND counterparts.trashed = 0",
+                  0);
+
+  return count (self,
+                "SELECT count(*) FROM notes WHERE counterpart_id = ?1 AND trashed = 0",
+                counterpart_id);
+}
+
+/* Deletes for good what is in the trash (notes of a trashed counterpart with it). */
+gboolean
+bk_journal_purge_trash (BkJournal  *self,
+                        GError    **error)
+{
+  g_autoptr(BkCachedStatement) notes = NULL;
+  g_autoptr(BkCachedStatement) counterparts = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!bk_journal_begin (self, error))
+    return FALSE;
+
+  if (!(notes = bk_journal_prepare_cached (self, "DELETE FROM notes WHERE trashed = 1", error)) ||
+      !step_done (self, notes, error) ||
+      !(counterparts = bk_journal_prepare_cached (self,
+                                                  "DELETE FROM counterparts WHERE trashed = 1",
+                                                  error)) ||
+      !step_done (self, counterparts, error))
+    {
+      g_clear_pointer (&notes, bk_cached_statement_release);
+      g_clear_pointer (&counterparts, bk_cached_statement_release);
+      bk_journal_rollback (self);
+      return FALSE;
+    }
+
+  g_clear_pointer (&notes, bk_cached_statement_release);
+  g_clear_pointer (&counterparts, bk_cached_statement_release);
+
+  /* nothing that was in the trash was visible: no signal */
+  return bk_journal_commit (self, error);
+}

@@ -1,0 +1,280 @@
+/* bk-note-list.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-note-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-note-list.h"
+#include "bk-journal-private.h"
+
+#define PAGE_SIZE 50
+
+struct _BkNoteList
+{
+  GObject     parent_instance;
+
+  BkJournal  *journal;
+  gulong      notes_changed_id;
+  gint64      counterpart_id;
+
+  guint       n_items;
+  /* page number → GPtrArray of BkNote */
+  GHashTable *pages;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkNoteList, bk_note_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_JOURNAL,
+  PROP_COUNTERPART_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+reload (BkNoteList *self)
+{
+  guint old_n_items = self->n_items;
+
+  g_hash_table_remove_all (self->pages);
+  self->n_items = bk_journal_count_notes (self->journal, self->counterpart_id);
+
+  if (old_n_items > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+}
+
+static void
+on_notes_changed_cb (BkNoteList *self,
+                     gint64      counterpart_id,
+                     BkJournal  *journal)
+{
+  if (counterpart_id == 0 || counterpart_id == self->counterpart_id)
+    reload (self);
+}
+
+static GPtrArray *
+load_page (BkNoteList *self,
+           guint       page)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  stmt = bk_journal_prepare_cached (self->journal,
+                                    "SELECT " BK_NOTE_COLUMNS " FROM notes"
+                                    " WHERE counterpart_id = ?1 AND trashed = 0"
+                                    " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3",
+                                    &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read the notes: %s", error->message);
+      return items;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, self->counterpart_id);
+  sqlite3_bind_int (stmt, 2, PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, bk_journal_note_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not read the notes: %s",
+               sqlite3_errmsg (bk_journal_get_db (self->journal)));
+
+  return items;
+}
+
+static GType
+bk_note_list_get_item_type (GListModel *model)
+{
+  return BK_TYPE_NOTE;
+}
+
+static guint
+bk_note_list_get_n_items (GListModel *model)
+{
+  return BK_NOTE_LIST (model)->n_items;
+}
+
+static gpointer
+bk_note_list_get_item (GListModel *model,
+                       guint       position)
+{
+  BkNoteList *self = BK_NOTE_LIST (model);
+  GPtrArray *page;
+  guint page_index;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  page_index = position / PAGE_SIZE;
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_index));
+
+  if (page == NULL)
+    {
+      page = load_page (self, page_index);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_index), page);
+    }
+
+  /* Fewer rows than counted: the journal changed behind our back (another process). */
+  while (page->len <= position % PAGE_SIZE)
+    {
+      BkNote *placeholder = bk_note_new ();
+
+      bk_note_set_counterpart_id (placeholder, self->counterpart_id);
+      g_ptr_array_add (page, placeholder);
+    }
+
+  return g_object_ref (g_ptr_array_index (page, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = bk_note_list_get_item_type;
+  iface->get_n_items = bk_note_list_get_n_items;
+  iface->get_item = bk_note_list_get_item;
+}
+
+static void
+bk_note_list_constructed (GObject *object)
+{
+  BkNoteList *self = (BkNoteList *) object;
+
+  G_OBJECT_CLASS (bk_note_list_parent_class)->constructed (object);
+
+  g_return_if_fail (BK_IS_JOURNAL (self->journal));
+
+  self->notes_changed_id =
+    g_signal_connect_object (self->journal,
+                             "notes-changed",
+                             G_CALLBACK (on_notes_changed_cb),
+                             self,
+                             G_CONNECT_SWAPPED);
+
+  self->n_items = bk_journal_count_notes (self->journal, self->counterpart_id);
+}
+
+static void
+bk_note_list_dispose (GObject *object)
+{
+  BkNoteList *self = (BkNoteList *) object;
+
+  if (self->journal != NULL)
+    g_clear_signal_handler (&self->notes_changed_id, self->journal);
+
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (bk_note_list_parent_class)->dispose (object);
+}
+
+static void
+bk_note_list_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BkNoteList *self = BK_NOTE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
+    case PROP_COUNTERPART_ID:
+      g_value_set_int64 (value, self->counterpart_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_note_list_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BkNoteList *self = BK_NOTE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    case PROP_COUNTERPART_ID:
+      self->counterpart_id = g_value_get_int64 (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_note_list_class_init (BkNoteListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = bk_note_list_constructed;
+  object_class->dispose = bk_note_list_dispose;
+  object_class->get_property = bk_note_list_get_property;
+  object_class->set_property = bk_note_list_set_property;
+
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         BK_TYPE_JOURNAL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COUNTERPART_ID] =
+    g_param_spec_int64 ("counterpart-id", NULL, NULL,
+                        1, G_MAXINT64, 1,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bk_note_list_init (BkNoteList *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+BkNoteList *
+bk_note_list_new (BkJournal *journal,
+                  gint64     counterpart_id)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (counterpart_id > 0, NULL);
+
+  return g_object_new (BK_TYPE_NOTE_LIST,
+                       "journal", journal,
+                       "counterpart-id", counterpart_id,
+                       NULL);
+}
+
+gint64
+bk_note_list_get_counterpart_id (BkNoteList *self)
+{
+  g_return_val_if_fail (BK_IS_NOTE_LIST (self), 0);
+
+  return self->counterpart_id;
+}

@@ -1,0 +1,983 @@
+/* test-journal.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bk-counterpart-list.h"
+#include "bk-journal.h"
+#include "bk-journal-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bk-test-journal-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* a folder that does not exist yet: opening creates it */
+  fixture->path = g_build_filename (fixture->dir, "data", "bridgekeeper", "journal.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static BkJournal *
+open_journal (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  BkJournal *journal = bk_journal_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (BK_IS_JOURNAL (journal));
+
+  return journal;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static BkCounterpart *
+add_counterpart (BkJournal  *journal,
+                 const char *name)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_counterpart_set_name (counterpart, name);
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_id (counterpart), >, 0);
+
+  return g_steal_pointer (&counterpart);
+}
+
+static BkNote *
+add_note (BkJournal  *journal,
+          gint64      counterpart_id,
+          const char *text)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_note_set_counterpart_id (note, counterpart_id);
+  bk_note_set_text (note, text);
+  bk_journal_save_note (journal, note, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_note_get_id (note), >, BK_NOTE_ID_BASE);
+
+  return g_steal_pointer (&note);
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  return st.st_size;
+}
+
+static void
+assert_search_index_sound (BkJournal *journal)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* rank 1: compares the index with the rows it was built from */
+  bk_journal_exec (journal,
+                   "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)",
+                   &error);
+  g_assert_no_error (error);
+}
+
+/* A real journal, large enough for damage in its middle to land on b-tree pages. */
+static void
+write_big_journal (const char *path)
+{
+  g_autoptr(BkJournal) journal = open_journal (path);
+  g_autoptr(GError) error = NULL;
+
+  bk_journal_begin (journal, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Client %u", i);
+      g_autoptr(BkCounterpart) counterpart = add_counterpart (journal, name);
+
+      for (guint j = 0; j < 150; j++)
+        {
+          g_autofree char *text =
+            g_strdup_printf ("Note %u about client %u: talked about the invoice, the schedule "
+                             "and the next steps of the project, again and again.", j, i);
+          g_autoptr(BkNote) note = add_note (journal, bk_counterpart_get_id (counterpart), text);
+        }
+    }
+
+  bk_journal_commit (journal, &error);
+  g_assert_no_error (error);
+
+  bk_journal_exec (journal, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(BkCounterpart) reread = NULL;
+  g_autoptr(BkNote) note = NULL;
+  g_autoptr(BkNote) reread_note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *mode = NULL;
+  GStatBuf st;
+  gint64 id;
+  gint64 note_id;
+
+  journal = open_journal (fixture->path);
+  g_assert_cmpstr (bk_journal_get_path (journal), ==, fixture->path);
+
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  mode = query_text (bk_journal_get_db (journal), "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA application_id"), ==,
+                   0x424B4A4C);
+  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA user_version"), ==,
+                   BK_JOURNAL_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA synchronous"), ==, 2);
+
+  counterpart = add_counterpart (journal, "  Maria Ivanova  ");
+  g_assert_cmpstr (bk_counterpart_get_name (counterpart), ==, "Maria Ivanova");
+  g_assert_true (g_uuid_string_is_valid (bk_counterpart_get_uuid (counterpart)));
+  g_assert_nonnull (bk_counterpart_get_created (counterpart));
+  g_assert_nonnull (bk_counterpart_get_updated (counterpart));
+  id = bk_counterpart_get_id (counterpart);
+  note = add_note (journal, id, "First meeting.");
+  note_id = bk_note_get_id (note);
+  g_assert_cmpint (note_id, ==, BK_NOTE_ID_BASE + 1);
+  g_assert_true (g_uuid_string_is_valid (bk_note_get_uuid (note)));
+
+  /* SQLite's own files take the journal's mode */
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_clear_object (&journal);
+
+  journal = open_journal (fixture->path);
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 1);
+  g_assert_cmpint (bk_journal_count_notes (journal, id), ==, 1);
+
+  reread = bk_journal_dup_counterpart (journal, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_counterpart_get_name (reread), ==, "Maria Ivanova");
+  g_assert_cmpstr (bk_counterpart_get_uuid (reread), ==, bk_counterpart_get_uuid (counterpart));
+  g_assert_true (g_date_time_equal (bk_counterpart_get_created (reread),
+                                    bk_counterpart_get_created (counterpart)));
+
+  reread_note = bk_journal_dup_note (journal, note_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_note_get_text (reread_note), ==, "First meeting.");
+  g_assert_cmpint (bk_note_get_counterpart_id (reread_note), ==, id);
+  g_assert_true (g_date_time_equal (bk_note_get_created (reread_note),
+                                    bk_note_get_created (note)));
+
+  g_clear_object (&reread);
+  reread = bk_journal_dup_counterpart_by_uuid (journal, bk_counterpart_get_uuid (counterpart),
+                                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_id (reread), ==, id);
+
+  g_clear_object (&reread);
+  reread = bk_journal_dup_counterpart (journal, 12345, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (reread);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = bk_journal_dup_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (),
+                                                "bridgekeeper", "journal.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_too_new (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+
+  journal = open_journal (fixture->path);
+  counterpart = add_counterpart (journal, "Someone");
+  g_clear_object (&journal);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  before = checksum_file (fixture->path);
+
+  journal = bk_journal_open (fixture->path, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_TOO_NEW);
+  g_assert_null (journal);
+  g_assert_nonnull (strstr (error->message, "99"));
+  g_test_message ("%s", error->message);
+
+  after = checksum_file (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Opening fails with CORRUPT and leaves the file as it was. */
+static void
+assert_refused_as_corrupt (const char *path)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = checksum_file (path);
+  g_autofree char *after = NULL;
+
+  journal = bk_journal_open (path, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT);
+  g_assert_null (journal);
+  g_test_message ("%s", error->message);
+
+  after = checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Moves the journal aside (with made-up -wal and -shm files) and starts a new one. */
+static void
+assert_set_aside_works (const char *path)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *new_path = NULL;
+  g_autofree char *new_wal = NULL;
+  g_autofree char *new_shm = NULL;
+  g_autofree char *basename = NULL;
+  goffset size = file_size (path);
+
+  g_file_set_contents (wal, "not really a wal", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (shm, "not really a shm file", -1, &error);
+  g_assert_no_error (error);
+
+  bk_journal_set_aside (path, &new_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (new_path);
+
+  basename = g_path_get_basename (new_path);
+  g_assert_true (g_str_has_prefix (basename, "journal.db.corrupt-"));
+  /* journal.db.corrupt-YYYYmmdd-HHMMSS */
+  g_assert_cmpuint (strlen (basename), ==, strlen ("journal.db.corrupt-") + 15);
+  g_assert_cmpint (basename[strlen ("journal.db.corrupt-") + 8], ==, '-');
+
+  new_wal = g_strconcat (new_path, "-wal", NULL);
+  new_shm = g_strconcat (new_path, "-shm", NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (file_size (new_path), ==, size);
+  g_assert_cmpint (file_size (new_wal), ==, strlen ("not really a wal"));
+  g_assert_cmpint (file_size (new_shm), ==, strlen ("not really a shm file"));
+
+  journal = open_journal (path);
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 0);
+  g_clear_object (&journal);
+
+  /* a second time in the same second does not overwrite the first */
+  {
+    g_autofree char *second = NULL;
+
+    bk_journal_set_aside (path, &second, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (second, !=, new_path);
+    g_assert_true (g_file_test (new_path, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_garbage (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autofree char *garbage = g_malloc (8192);
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < 8192; i++)
+    garbage[i] = (char) g_rand_int_range (rand, 0, 256);
+  g_rand_free (rand);
+
+  g_mkdir_with_parents (folder, 0700);
+  g_file_set_contents (fixture->path, garbage, 8192, &error);
+  g_assert_no_error (error);
+
+  assert_refused_as_corrupt (fixture->path);
+  assert_set_aside_works (fixture->path);
+}
+
+static void
+test_text_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+
+  g_mkdir_with_parents (folder, 0700);
+  g_file_set_contents (fixture->path, "Dear diary,\nthis is not a database.\n", -1, &error);
+  g_assert_no_error (error);
+
+  assert_refused_as_corrupt (fixture->path);
+}
+
+static void
+test_foreign_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  sqlite3 *db = NULL;
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE recipes (title TEXT);"
+                                 "INSERT INTO recipes VALUES ('Borscht');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_as_corrupt (fixture->path);
+}
+
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  goffset size;
+
+  write_big_journal (fixture->path);
+  size = file_size (fixture->path);
+  g_assert_cmpint (size, >, 200 * 1024);
+
+  g_assert_cmpint (truncate (fixture->path, size / 2), ==, 0);
+
+  assert_refused_as_corrupt (fixture->path);
+  assert_set_aside_works (fixture->path);
+}
+
+static void
+test_damaged_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize page_size = 4096;
+  gsize middle;
+
+  write_big_journal (fixture->path);
+
+  g_file_get_contents (fixture->path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (length % page_size, ==, 0);
+
+  /* the start of a page in the middle: its b-tree header and cell pointers */
+  middle = (length / page_size / 2) * page_size;
+  for (gsize i = 0; i < 64; i++)
+    contents[middle + i] = (char) (0xA5 ^ i);
+
+  g_file_set_contents (fixture->path, contents, length, &error);
+  g_assert_no_error (error);
+
+  assert_refused_as_corrupt (fixture->path);
+  assert_set_aside_works (fixture->path);
+}
+
+static void
+load_fixture (const char *path,
+              const char *name)
+{
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+  sqlite3 *db = NULL;
+
+  g_file_get_contents (sql_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
+static void
+test_migration (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkCounterpart) ivan = NULL;
+  g_autoptr(BkCounterpartList) list = NULL;
+  g_autoptr(BkCounterpart) item = NULL;
+  g_autoptr(BkNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *tags;
+
+  load_fixture (fixture->path, "journal-v1.sql");
+
+  journal = open_journal (fixture->path);
+  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
+
+  ivan = bk_journal_dup_counterpart (journal, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_counterpart_get_name (ivan), ==, "Иван Петров");
+  g_assert_cmpstr (bk_counterpart_get_organization (ivan), ==, "ООО «Ромашка»");
+  g_assert_cmpint (bk_counterpart_get_health (ivan), ==, 4);
+  tags = bk_counterpart_get_tags (ivan);
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "опт");
+  g_assert_cmpstr (tags[1], ==, "москва");
+
+  note = bk_journal_dup_note (journal, BK_NOTE_ID_BASE + 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_note_get_kind (note), ==, BK_NOTE_KIND_CALL);
+  g_assert_true (bk_note_get_private (note));
+
+  /* the index built by migration 2 holds the old rows */
+  list = bk_counterpart_list_new (journal);
+  bk_counterpart_list_set_query (list, "ива");
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (bk_counterpart_get_id (item), ==, 1);
+  g_clear_object (&item);
+
+  bk_counterpart_list_set_query (list, "договора");
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (bk_counterpart_get_match_note_id (item), ==, BK_NOTE_ID_BASE + 1);
+  g_clear_object (&item);
+
+  /* trashed in version 1, still hidden */
+  bk_counterpart_list_set_query (list, "trashed");
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* new notes continue the id space */
+  g_clear_object (&note);
+  note = add_note (journal, 2, "After the upgrade");
+  g_assert_cmpint (bk_note_get_id (note), ==, BK_NOTE_ID_BASE + 3);
+
+  assert_search_index_sound (journal);
+  g_clear_object (&list);
+  g_clear_object (&journal);
+
+  /* opening again migrates nothing */
+  journal = open_journal (fixture->path);
+  g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 3);
+}
+
+static void
+test_validation (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = open_journal (fixture->path);
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(BkCounterpart) saved = NULL;
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A name is required.");
+  g_clear_error (&error);
+
+  bk_counterpart_set_name (counterpart, " \t\n ");
+  g_assert_cmpstr (bk_counterpart_get_name (counterpart), ==, "");
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (bk_counterpart_get_id (counterpart), ==, 0);
+
+  bk_counterpart_set_name (counterpart, "Health check");
+  bk_counterpart_set_health (counterpart, 0);
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bk_counterpart_set_health (counterpart, 6);
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 0);
+
+  for (int health = 1; health <= 5; health++)
+    {
+      bk_counterpart_set_id (counterpart, 0);
+      bk_counterpart_set_uuid (counterpart, NULL);
+      bk_counterpart_set_health (counterpart, health);
+      bk_journal_save_counterpart (journal, counterpart, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 5);
+
+  /* text that looks like markup, emoji and right-to-left text come back byte for byte */
+  bk_counterpart_set_id (counterpart, 0);
+  bk_counterpart_set_uuid (counterpart, NULL);
+  bk_counterpart_set_name (counterpart, "<b>Bold</b> &amp; Co 🦀");
+  bk_counterpart_set_organization (counterpart, "שלום עולם — مرحبا");
+  bk_counterpart_set_email (counterpart, "a&b@example.com");
+  bk_counterpart_set_tags_from_string (counterpart, "<i>, 🙂 ,, vip, VIP , опт");
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_no_error (error);
+
+  saved = bk_journal_dup_counterpart (journal, bk_counterpart_get_id (counterpart), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_counterpart_get_name (saved), ==, "<b>Bold</b> &amp; Co 🦀");
+  g_assert_cmpstr (bk_counterpart_get_organization (saved), ==, "שלום עולם — مرحبا");
+  g_assert_cmpstr (bk_counterpart_get_email (saved), ==, "a&b@example.com");
+  {
+    g_autofree char *tags = bk_counterpart_dup_tags_string (saved);
+    g_assert_cmpstr (tags, ==, "<i>, 🙂, vip, опт");
+  }
+
+  /* notes */
+  bk_note_set_counterpart_id (note, bk_counterpart_get_id (counterpart));
+  bk_journal_save_note (journal, note, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bk_note_set_text (note, "  \n\t ");
+  bk_journal_save_note (journal, note, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bk_note_set_text (note, "text");
+  bk_note_set_counterpart_id (note, 999);
+  bk_journal_save_note (journal, note, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (bk_note_get_id (note), ==, 0);
+  g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 0);
+
+  {
+    const char *texts[] = {
+      "<b>not bold</b> &amp; <span foreground=\"red\">x</span> & < >",
+      "  leading and trailing blanks are kept \n",
+      "Emoji 👩‍👩‍👧‍👦 🇷🇺 and עברית with العربية mixed in English",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr(BkNote) n = add_note (journal, bk_counterpart_get_id (counterpart), texts[i]);
+        g_autoptr(BkNote) back = bk_journal_dup_note (journal, bk_note_get_id (n), &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (bk_note_get_text (back), ==, texts[i]);
+      }
+  }
+
+  /* a 1 MB note */
+  {
+    g_autoptr(GString) big = g_string_sized_new (1024 * 1024 + 64);
+    g_autoptr(BkNote) n = NULL;
+    g_autoptr(BkNote) back = NULL;
+
+    while (big->len < 1024 * 1024)
+      g_string_append (big, "Пишу длинную заметку, line after line. ");
+
+    n = add_note (journal, bk_counterpart_get_id (counterpart), big->str);
+    back = bk_journal_dup_note (journal, bk_note_get_id (n), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (bk_note_get_text (back)), ==, big->len);
+    g_assert_cmpstr (bk_note_get_text (back), ==, big->str);
+  }
+
+  /* an update of something that is gone */
+  bk_counterpart_set_id (counterpart, 4242);
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  assert_search_index_sound (journal);
+}
+
+static void
+count_signal_cb (gpointer  instance,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+static void
+notes_changed_cb (BkJournal *journal,
+                  gint64     counterpart_id,
+                  gint64    *last)
+{
+  *last = counterpart_id;
+}
+
+static void
+test_trash (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = open_journal (fixture->path);
+  g_autoptr(BkCounterpart) keep = add_counterpart (journal, "Keep");
+  g_autoptr(BkCounterpart) drop = add_counterpart (journal, "Drop");
+  g_autoptr(BkNote) kept_note = add_note (journal, bk_counterpart_get_id (keep), "kept");
+  g_autoptr(BkNote) dropped_note = add_note (journal, bk_counterpart_get_id (keep), "dropped");
+  g_autoptr(BkNote) orphan = add_note (journal, bk_counterpart_get_id (drop), "orphan");
+  g_autoptr(BkNote) missing = NULL;
+  g_autoptr(BkCounterpart) missing_counterpart = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = bk_journal_get_db (journal);
+  guint counterparts_changed = 0;
+  gint64 last_notes_changed = -1;
+
+  g_signal_connect (journal, "counterparts-changed", G_CALLBACK (count_signal_cb),
+                    &counterparts_changed);
+  g_signal_connect (journal, "notes-changed", G_CALLBACK (notes_changed_cb),
+                    &last_notes_changed);
+
+  /* a note: trash, undo, trash */
+  bk_journal_set_note_trashed (journal, bk_note_get_id (dropped_note), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (last_notes_changed, ==, bk_counterpart_get_id (keep));
+  g_assert_cmpint (bk_journal_count_notes (journal, bk_counterpart_get_id (keep)), ==, 1);
+  missing = bk_journal_dup_note (journal, bk_note_get_id (dropped_note), &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (missing);
+  g_clear_error (&error);
+
+  bk_journal_set_note_trashed (journal, bk_note_get_id (dropped_note), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_journal_count_notes (journal, bk_counterpart_get_id (keep)), ==, 2);
+  bk_journal_set_note_trashed (journal, bk_note_get_id (dropped_note), TRUE, &error);
+  g_assert_no_error (error);
+
+  bk_journal_set_note_trashed (journal, 17, TRUE, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* a counterpart: trash, undo, trash */
+  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counterparts_changed, ==, 1);
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 1);
+  g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 1);
+  missing_counterpart = bk_journal_dup_counterpart (journal, bk_counterpart_get_id (drop),
+                                                    &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* no notes for a counterpart in the trash, and no editing it */
+  {
+    g_autoptr(BkNote) note = bk_note_new ();
+
+    bk_note_set_counterpart_id (note, bk_counterpart_get_id (drop));
+    bk_note_set_text (note, "too late");
+    bk_journal_save_note (journal, note, &error);
+    g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    bk_journal_save_counterpart (journal, drop, &error);
+    g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
+  g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 2);
+  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counterparts_changed, ==, 3);
+
+  /* purge: the trashed counterpart's notes go with it */
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes"), ==, 3);
+  bk_journal_purge_trash (journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM counterparts"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM search_index"), ==, 2);
+  assert_search_index_sound (journal);
+
+  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), FALSE, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* the direct cascade too */
+  bk_journal_exec (journal, "DELETE FROM counterparts", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes"), ==, 0);
+  assert_search_index_sound (journal);
+}
+
+static void
+test_transactions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = open_journal (fixture->path);
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(BkCounterpart) second = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counterparts_changed = 0;
+  gint64 last_notes_changed = -1;
+
+  g_signal_connect (journal, "counterparts-changed", G_CALLBACK (count_signal_cb),
+                    &counterparts_changed);
+  g_signal_connect (journal, "notes-changed", G_CALLBACK (notes_changed_cb),
+                    &last_notes_changed);
+
+  /* signals wait for the outermost commit, once */
+  bk_journal_begin (journal, &error);
+  g_assert_no_error (error);
+  counterpart = add_counterpart (journal, "One");
+  second = add_counterpart (journal, "Two");
+  g_assert_cmpuint (counterparts_changed, ==, 0);
+  {
+    g_autoptr(BkNote) a = add_note (journal, bk_counterpart_get_id (counterpart), "a");
+    g_autoptr(BkNote) b = add_note (journal, bk_counterpart_get_id (second), "b");
+  }
+  g_assert_cmpint (last_notes_changed, ==, -1);
+  bk_journal_commit (journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counterparts_changed, ==, 1);
+  g_assert_cmpint (last_notes_changed, ==, 0);
+
+  /* a rollback undoes the writes and drops the signals */
+  counterparts_changed = 0;
+  bk_journal_begin (journal, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(BkCounterpart) three = add_counterpart (journal, "Three");
+  }
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 3);
+  bk_journal_rollback (journal);
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
+  g_assert_cmpuint (counterparts_changed, ==, 0);
+
+  /* a failed save inside a transaction leaves the rest of it alone */
+  bk_journal_begin (journal, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(BkCounterpart) four = add_counterpart (journal, "Four");
+    g_autoptr(BkCounterpart) dup = bk_counterpart_new ();
+
+    bk_counterpart_set_name (dup, "Duplicate uuid");
+    bk_counterpart_set_uuid (dup, bk_counterpart_get_uuid (four));
+    bk_journal_save_counterpart (journal, dup, &error);
+    g_assert_nonnull (error);
+    g_assert_true (error->domain == BK_JOURNAL_ERROR);
+    g_clear_error (&error);
+    g_assert_cmpint (bk_counterpart_get_id (dup), ==, 0);
+  }
+  bk_journal_commit (journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 3);
+  g_assert_cmpuint (counterparts_changed, ==, 1);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_value_objects (void)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(BkCounterpart) copy = NULL;
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(BkNote) note_copy = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  const char *tags[] = { " a ", "b, c", "A", "", NULL };
+  g_autofree char *tags_string = NULL;
+  guint notifies = 0;
+
+  g_assert_cmpint (bk_counterpart_get_health (counterpart), ==, 3);
+  g_assert_cmpint (bk_counterpart_get_kind (counterpart), ==, BK_COUNTERPART_KIND_CLIENT);
+  g_assert_cmpint (bk_counterpart_get_status (counterpart), ==, BK_COUNTERPART_STATUS_ACTIVE);
+  g_assert_cmpstr (bk_counterpart_get_uuid (counterpart), ==, "");
+  g_assert_cmpuint (g_strv_length ((char **) bk_counterpart_get_tags (counterpart)), ==, 0);
+
+  g_signal_connect (counterpart, "notify", G_CALLBACK (notify_cb), &notifies);
+  bk_counterpart_set_name (counterpart, " Name ");
+  g_assert_cmpuint (notifies, ==, 1);
+  bk_counterpart_set_name (counterpart, "Name");
+  g_assert_cmpuint (notifies, ==, 1);
+  bk_counterpart_set_health (counterpart, 3);
+  g_assert_cmpuint (notifies, ==, 1);
+
+  bk_counterpart_set_tags (counterpart, tags);
+  tags_string = bk_counterpart_dup_tags_string (counterpart);
+  g_assert_cmpstr (tags_string, ==, "a, b, c");
+  notifies = 0;
+  bk_counterpart_set_tags_from_string (counterpart, "a,b,c");
+  g_assert_cmpuint (notifies, ==, 0);
+  bk_counterpart_set_tags_from_string (counterpart, "");
+  g_assert_cmpuint (notifies, ==, 2); /* tags and tags-string */
+
+  bk_counterpart_set_organization (counterpart, "Org");
+  bk_counterpart_set_kind (counterpart, BK_COUNTERPART_KIND_VENDOR);
+  bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_ENDED_WELL);
+  bk_counterpart_set_created (counterpart, now);
+  bk_counterpart_set_match ((BkCounterpart *) counterpart, "<b>x</b>", 7);
+  copy = bk_counterpart_copy (counterpart);
+  g_assert_cmpstr (bk_counterpart_get_name (copy), ==, "Name");
+  g_assert_cmpstr (bk_counterpart_get_organization (copy), ==, "Org");
+  g_assert_cmpint (bk_counterpart_get_kind (copy), ==, BK_COUNTERPART_KIND_VENDOR);
+  g_assert_cmpint (bk_counterpart_get_status (copy), ==, BK_COUNTERPART_STATUS_ENDED_WELL);
+  g_assert_true (g_date_time_equal (bk_counterpart_get_created (copy), now));
+  g_assert_cmpstr (bk_counterpart_get_match_markup (copy), ==, "<b>x</b>");
+  g_assert_cmpint (bk_counterpart_get_match_note_id (copy), ==, 7);
+
+  g_assert_nonnull (bk_note_get_created (note));
+  g_assert_cmpint (bk_note_get_kind (note), ==, BK_NOTE_KIND_NOTE);
+  g_assert_cmpstr (bk_note_get_text (note), ==, "");
+  bk_note_set_text (note, " x ");
+  bk_note_set_private (note, TRUE);
+  bk_note_set_kind (note, BK_NOTE_KIND_MEETING);
+  note_copy = bk_note_copy (note);
+  g_assert_cmpstr (bk_note_get_text (note_copy), ==, " x ");
+  g_assert_true (bk_note_get_private (note_copy));
+  g_assert_cmpint (bk_note_get_kind (note_copy), ==, BK_NOTE_KIND_MEETING);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/journal/default-path", test_default_path);
+  g_test_add_func ("/journal/value-objects", test_value_objects);
+  g_test_add ("/journal/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
+  g_test_add ("/journal/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
+  g_test_add ("/journal/corrupt/garbage", Fixture, NULL,
+              fixture_set_up, test_garbage, fixture_tear_down);
+  g_test_add ("/journal/corrupt/text-file", Fixture, NULL,
+              fixture_set_up, test_text_file, fixture_tear_down);
+  g_test_add ("/journal/corrupt/foreign-database", Fixture, NULL,
+              fixture_set_up, test_foreign_database, fixture_tear_down);
+  g_test_add ("/journal/corrupt/truncated", Fixture, NULL,
+              fixture_set_up, test_truncated, fixture_tear_down);
+  g_test_add ("/journal/corrupt/damaged-page", Fixture, NULL,
+              fixture_set_up, test_damaged_page, fixture_tear_down);
+  g_test_add ("/journal/migration", Fixture, NULL,
+              fixture_set_up, test_migration, fixture_tear_down);
+  g_test_add ("/journal/validation", Fixture, NULL,
+              fixture_set_up, test_validation, fixture_tear_down);
+  g_test_add ("/journal/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);
+  g_test_add ("/journal/transactions", Fixture, NULL,
+              fixture_set_up, test_transactions, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,1015 @@
+/* test-json.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-json"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "bk-journal-json.h"
+#include "bk-journal-private.h"
+
+#define HEADER "{\"format\":\"bridgekeeper\",\"version\":1,\"counterparts\":"
+
+typedef struct
+{
+  char      *dir;
+  char      *db_path;
+  char      *json_path;
+  GFile     *json_file;
+  BkJournal *journal;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bk-test-json-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "journal.db", NULL);
+  fixture->json_path = g_build_filename (fixture->dir, "journal.json", NULL);
+  fixture->json_file = g_file_new_for_path (fixture->json_path);
+  fixture->journal = bk_journal_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->journal);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+
+  g_clear_object (&fixture->journal);
+  g_clear_object (&fixture->json_file);
+  remove_tree (dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->db_path, g_free);
+  g_clear_pointer (&fixture->json_path, g_free);
+}
+
+static BkJournal *
+open_second_journal (Fixture    *fixture,
+                     const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  BkJournal *journal;
+
+  journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+
+  return journal;
+}
+
+static void
+write_json (Fixture    *fixture,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (fixture->json_path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static GDateTime *
+utc (int year,
+     int month,
+     int day,
+     int hour,
+     int minute)
+{
+  return g_date_time_new_utc (year, month, day, hour, minute, 0);
+}
+
+static BkCounterpart *
+add_counterpart (BkJournal           *journal,
+                 const char          *name,
+                 const char          *organization,
+                 BkCounterpartKind    kind,
+                 BkCounterpartStatus  status,
+                 int                  health,
+                 const char * const  *tags)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_counterpart_set_name (counterpart, name);
+  bk_counterpart_set_organization (counterpart, organization);
+  bk_counterpart_set_kind (counterpart, kind);
+  bk_counterpart_set_status (counterpart, status);
+  bk_counterpart_set_health (counterpart, health);
+  bk_counterpart_set_tags (counterpart, tags);
+  bk_counterpart_set_email (counterpart, "someone@example.org");
+  bk_counterpart_set_phone (counterpart, "+7 900 000-00-00");
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_id (counterpart), >, 0);
+
+  return g_steal_pointer (&counterpart);
+}
+
+static BkNote *
+add_note (BkJournal     *journal,
+          BkCounterpart *counterpart,
+          GDateTime     *created,
+          BkNoteKind     kind,
+          const char    *text,
+          gboolean       private_)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_note_set_counterpart_id (note, bk_counterpart_get_id (counterpart));
+  bk_note_set_created (note, created);
+  bk_note_set_kind (note, kind);
+  bk_note_set_text (note, text);
+  bk_note_set_private (note, private_);
+  bk_journal_save_note (journal, note, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_note_get_id (note), >, 0);
+
+  return g_steal_pointer (&note);
+}
+
+/* A bit over 1 MB of text with newlines, quotes, backslashes and several scripts. */
+static char *
+make_big_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  while (text->len < 1024 * 1024)
+    g_string_append (text, "Line \"quoted\" \\ back\tslash — Привет, мир 😀 שלום <b>&amp;</b>\n");
+
+  return g_string_free (text, FALSE);
+}
+
+/* A journal with a bit of everything an export must carry, and some trash it must not. */
+static void
+fill_journal (BkJournal *journal)
+{
+  const char *tags_ru[] = { "дизайн", "urgent", NULL };
+  const char *tags_none[] = { NULL };
+  const char *tags_markup[] = { "<i>", "&amp;", NULL };
+  g_autoptr(BkCounterpart) maria = NULL;
+  g_autoptr(BkCounterpart) nur = NULL;
+  g_autoptr(BkCounterpart) zed = NULL;
+  g_autoptr(BkCounterpart) gone = NULL;
+  g_autoptr(BkNote) trashed_note = NULL;
+  g_autoptr(GDateTime) d1 = utc (2026, 1, 2, 10, 0);
+  g_autoptr(GDateTime) d2 = utc (2026, 1, 5, 9, 30);
+  g_autoptr(GDateTime) d3 = utc (2026, 2, 1, 18, 45);
+  g_autoptr(GDateTime) d4 = utc (2025, 12, 31, 23, 59);
+  g_autofree char *big = make_big_text ();
+  g_autoptr(GError) error = NULL;
+
+  maria = add_counterpart (journal, "Мария Иванова", "ООО «Ромашка»",
+                           BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_AT_RISK, 2, tags_ru);
+  /* Saved newest first on purpose: the export lists them oldest first. */
+  g_object_unref (add_note (journal, maria, d3, BK_NOTE_KIND_REFLECTION,
+                            "Не доверяю срокам. Private 🙈", TRUE));
+  g_object_unref (add_note (journal, maria, d1, BK_NOTE_KIND_MEETING,
+                            "Обсудили смету 😀👩‍💻", FALSE));
+  g_object_unref (add_note (journal, maria, d2, BK_NOTE_KIND_NOTE,
+                            "<b>bold</b> &amp; <i>not markup</i> &lt;", FALSE));
+  g_object_unref (add_note (journal, maria, d4, BK_NOTE_KIND_INVOICE, big, FALSE));
+  trashed_note = add_note (journal, maria, d2, BK_NOTE_KIND_CALL, "In the trash", FALSE);
+  bk_journal_set_note_trashed (journal, bk_note_get_id (trashed_note), TRUE, &error);
+  g_assert_no_error (error);
+
+  nur = add_counterpart (journal, "شركة النور", "مؤسسة «النور» للتصميم",
+                         BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_ENDED_WELL, 5,
+                         tags_none);
+  g_object_unref (add_note (journal, nur, d1, BK_NOTE_KIND_EMAIL,
+                            "שלום עולם — mixed RTL and LTR: مرحبا 123", FALSE));
+
+  zed = add_counterpart (journal, "Zed <b>&amp;</b> 🚀", "<span>Co</span>",
+                         BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_WINDING_DOWN, 1,
+                         tags_markup);
+
+  gone = add_counterpart (journal, "Trashed Person", "", BK_COUNTERPART_KIND_CLIENT,
+                          BK_COUNTERPART_STATUS_ENDED, 3, tags_none);
+  g_object_unref (add_note (journal, gone, d1, BK_NOTE_KIND_NOTE, "Gone with it", FALSE));
+  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (gone), TRUE, &error);
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+load_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Exports @journal and returns the export without its "exported" time, in one canonical form,
+ * so that two exports of the same journal compare equal as strings. */
+static char *
+export_canonical (Fixture   *fixture,
+                  BkJournal *journal)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "canonical.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  bk_journal_export_json (journal, file, &error);
+  g_assert_no_error (error);
+
+  root = load_json (path);
+  object = json_node_get_object (root);
+  g_assert_true (json_object_has_member (object, "exported"));
+  json_object_remove_member (object, "exported");
+  json_generator_set_root (generator, root);
+  g_unlink (path);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static guint
+count_rows (BkJournal  *journal,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint count;
+
+  stmt = bk_journal_prepare (journal, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+static guint
+count_all_counterparts (BkJournal *journal)
+{
+  return count_rows (journal, "SELECT count(*) FROM counterparts");
+}
+
+static guint
+count_all_notes (BkJournal *journal)
+{
+  return count_rows (journal, "SELECT count(*) FROM notes");
+}
+
+static GBytes *
+read_bytes_or_null (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_bytes_new_take (contents, length);
+}
+
+typedef struct
+{
+  char   *export;
+  guint   n_counterparts;
+  guint   n_notes;
+  GBytes *db;
+  GBytes *wal;
+} Snapshot;
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->export, g_free);
+  g_clear_pointer (&snapshot->db, g_bytes_unref);
+  g_clear_pointer (&snapshot->wal, g_bytes_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
+
+static void
+take_snapshot (Fixture  *fixture,
+               Snapshot *snapshot)
+{
+  g_autofree char *wal_path = g_strconcat (fixture->db_path, "-wal", NULL);
+
+  /* The files first: an export only reads. */
+  snapshot->db = read_bytes_or_null (fixture->db_path);
+  snapshot->wal = read_bytes_or_null (wal_path);
+  g_assert_nonnull (snapshot->db);
+  snapshot->n_counterparts = count_all_counterparts (fixture->journal);
+  snapshot->n_notes = count_all_notes (fixture->journal);
+  snapshot->export = export_canonical (fixture, fixture->journal);
+}
+
+static gboolean
+bytes_equal_or_both_null (GBytes *a,
+                          GBytes *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_bytes_equal (a, b);
+}
+
+/* With @compare_wal, the write-ahead log must be the same bytes too: right for a file refused
+ * before anything is written. A transaction that is rolled back may still restart the log (a new
+ * header, no frames that count), so then only what the log means is compared. */
+static void
+assert_snapshots_equal (Snapshot *before,
+                        Snapshot *after,
+                        gboolean  compare_wal)
+{
+  g_assert_cmpuint (before->n_counterparts, ==, after->n_counterparts);
+  g_assert_cmpuint (before->n_notes, ==, after->n_notes);
+  g_assert_cmpstr (before->export, ==, after->export);
+  g_assert_true (g_bytes_equal (before->db, after->db));
+  if (compare_wal)
+    g_assert_true (bytes_equal_or_both_null (before->wal, after->wal));
+}
+
+static void
+import_ok (BkJournal       *journal,
+           GFile           *file,
+           BkImportSummary *summary)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ret;
+
+  ret = bk_journal_import_json (journal, file, summary, &error);
+  g_assert_no_error (error);
+  g_assert_true (ret);
+}
+
+static JsonObject *
+get_counterpart (JsonNode *root,
+                 guint     index)
+{
+  JsonArray *counterparts = json_object_get_array_member (json_node_get_object (root),
+                                                          "counterparts");
+
+  return json_array_get_object_element (counterparts, index);
+}
+
+static JsonObject *
+get_note (JsonObject *counterpart,
+          guint       index)
+{
+  return json_array_get_object_element (json_object_get_array_member (counterpart, "notes"),
+                                        index);
+}
+
+static void
+test_issue_example (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "issue-example.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonNode) root = NULL;
+  BkImportSummary summary;
+  JsonObject *counterpart;
+  JsonObject *note;
+  JsonArray *tags;
+
+  import_ok (fixture->journal, file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 1);
+  g_assert_cmpuint (summary.notes_added, ==, 1);
+  g_assert_cmpuint (summary.counterparts_skipped, ==, 0);
+  g_assert_cmpuint (summary.notes_skipped, ==, 0);
+
+  bk_journal_export_json (fixture->journal, fixture->json_file, NULL);
+  root = load_json (fixture->json_path);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "counterparts")), ==, 1);
+  counterpart = get_counterpart (root, 0);
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "name"), ==, "…");
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "organization"), ==, "…");
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "kind"), ==, "client");
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "status"), ==, "active");
+  g_assert_cmpint (json_object_get_int_member (counterpart, "health"), ==, 3);
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (counterpart, "id")));
+  tags = json_object_get_array_member (counterpart, "tags");
+  g_assert_cmpuint (json_array_get_length (tags), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "…");
+
+  note = get_note (counterpart, 0);
+  g_assert_cmpstr (json_object_get_string_member (note, "created"), ==, "2026-01-02T10:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (note, "kind"), ==, "meeting");
+  g_assert_cmpstr (json_object_get_string_member (note, "text"), ==, "…");
+  g_assert_false (json_object_get_boolean_member (note, "private"));
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (note, "id")));
+}
+
+static void
+test_export_format (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) exported = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autofree char *contents = NULL;
+  JsonObject *object;
+  JsonArray *counterparts;
+  JsonObject *maria;
+  const char *order[] = { "Zed <b>&amp;</b> 🚀", "Мария Иванова", "شركة النور" };
+  GStatBuf st;
+
+  fill_journal (fixture->journal);
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+
+  /* Pretty-printed, and private: it holds private notes. */
+  g_file_get_contents (fixture->json_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"bridgekeeper\",\n"));
+  g_assert_cmpint (g_stat (fixture->json_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  root = load_json (fixture->json_path);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "bridgekeeper");
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, BK_JSON_FORMAT_VERSION);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (object, "exported"), "Z"));
+  exported = g_date_time_new_from_iso8601 (json_object_get_string_member (object, "exported"),
+                                           zone);
+  g_assert_nonnull (exported);
+
+  /* Not the trash; ordered by name (Latin, then Cyrillic, then Arabic). */
+  counterparts = json_object_get_array_member (object, "counterparts");
+  g_assert_cmpuint (json_array_get_length (counterparts), ==, G_N_ELEMENTS (order));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (counterparts, i), "name"), ==, order[i]);
+
+  /* Notes oldest first, trash left out, private kept, dates in UTC with a Z. */
+  maria = NULL;
+  for (guint i = 0; i < json_array_get_length (counterparts); i++)
+    {
+      JsonObject *counterpart = json_array_get_object_element (counterparts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (counterpart, "name"), "Мария Иванова") == 0)
+        maria = counterpart;
+    }
+  g_assert_nonnull (maria);
+  g_assert_cmpstr (json_object_get_string_member (maria, "kind"), ==, "client");
+  g_assert_cmpstr (json_object_get_string_member (maria, "status"), ==, "at-risk");
+  g_assert_cmpint (json_object_get_int_member (maria, "health"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (maria, "notes")), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (get_note (maria, 0), "created"), ==,
+                   "2025-12-31T23:59:00Z");
+  g_assert_cmpstr (json_object_get_string_member (get_note (maria, 0), "kind"), ==, "invoice");
+  g_assert_cmpstr (json_object_get_string_member (get_note (maria, 1), "created"), ==,
+                   "2026-01-02T10:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (get_note (maria, 2), "text"), ==,
+                   "<b>bold</b> &amp; <i>not markup</i> &lt;");
+  g_assert_cmpstr (json_object_get_string_member (get_note (maria, 3), "kind"), ==, "reflection");
+  g_assert_true (json_object_get_boolean_member (get_note (maria, 3), "private"));
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (maria, "created"), "Z"));
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (maria, "updated"), "Z"));
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(BkJournal) copy = open_second_journal (fixture, "copy.db");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *big = make_big_text ();
+  g_autoptr(GError) error = NULL;
+  BkImportSummary summary;
+
+  fill_journal (fixture->journal);
+  first = export_canonical (fixture, fixture->journal);
+
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 3);
+  g_assert_cmpuint (summary.notes_added, ==, 5);
+  g_assert_cmpuint (summary.counterparts_skipped, ==, 0);
+  g_assert_cmpuint (summary.notes_skipped, ==, 0);
+
+  /* Same ids, dates, texts, flags and order. */
+  second = export_canonical (fixture, copy);
+  g_assert_cmpstr (first, ==, second);
+
+  /* The 1 MB note came through byte for byte. */
+  g_assert_nonnull (strstr (second, "Привет, мир 😀 שלום <b>&amp;</b>"));
+  g_assert_cmpuint (strlen (second), >, strlen (big));
+}
+
+static void
+test_empty_journal (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(BkJournal) copy = open_second_journal (fixture, "copy.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  BkImportSummary summary;
+
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+  root = load_json (fixture->json_path);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "counterparts")), ==, 0);
+
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  g_assert_cmpuint (summary.notes_added, ==, 0);
+}
+
+static void
+test_export_replaces (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *missing_path = g_build_filename (fixture->dir, "no-such-folder", "out.json",
+                                                    NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  GFileInfo *info;
+
+  write_json (fixture, "old contents");
+  fill_journal (fixture->journal);
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+  root = load_json (fixture->json_path);
+
+  /* No temporary file is left beside it. */
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)))
+    {
+      const char *name = g_file_info_get_name (info);
+
+      g_assert_true (g_str_has_prefix (name, "journal."));
+      g_object_unref (info);
+    }
+  g_assert_no_error (error);
+
+  /* A place that cannot be written to is an error that names it. */
+  g_assert_false (bk_journal_export_json (fixture->journal, missing, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "out.json"));
+  g_assert_false (g_file_query_exists (missing, NULL));
+}
+
+static void
+test_defaults (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autoptr(JsonNode) root = NULL;
+  BkImportSummary summary;
+  JsonObject *counterpart;
+  JsonObject *note;
+  g_autoptr(GDateTime) before_s = NULL;
+
+  /* Only the required members, some null; unknown members everywhere. */
+  write_json (fixture,
+              "{\"format\":\"bridgekeeper\",\"version\":1,\"colour\":\"blue\","
+              " \"future\":{\"nested\":[1,2,{\"x\":null}]},"
+              " \"counterparts\":[{\"name\":\"  Solo Trader  \",\"organization\":null,"
+              "   \"mood\":\"sunny\",\"notes\":[{\"text\":\"just text\",\"attachments\":[]}]}]}");
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 1);
+  g_assert_cmpuint (summary.notes_added, ==, 1);
+  after = g_date_time_new_now_utc ();
+
+  bk_journal_export_json (fixture->journal, fixture->json_file, NULL);
+  root = load_json (fixture->json_path);
+  counterpart = get_counterpart (root, 0);
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "name"), ==, "Solo Trader");
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "organization"), ==, "");
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "kind"), ==, "client");
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "status"), ==, "active");
+  g_assert_cmpint (json_object_get_int_member (counterpart, "health"), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (counterpart, "tags")), ==, 0);
+  g_assert_false (json_object_has_member (counterpart, "mood"));
+
+  note = get_note (counterpart, 0);
+  g_assert_cmpstr (json_object_get_string_member (note, "kind"), ==, "note");
+  g_assert_cmpstr (json_object_get_string_member (note, "text"), ==, "just text");
+  g_assert_false (json_object_get_boolean_member (note, "private"));
+  created = g_date_time_new_from_iso8601 (json_object_get_string_member (note, "created"), zone);
+  g_assert_nonnull (created);
+  /* The journal may keep whole seconds only. */
+  before_s = g_date_time_add_seconds (before, -1);
+  g_assert_cmpint (g_date_time_compare (before_s, created), <=, 0);
+  g_assert_cmpint (g_date_time_compare (created, after), <=, 0);
+}
+
+static void
+test_dates (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  BkImportSummary summary;
+  JsonObject *counterpart;
+
+  write_json (fixture,
+              HEADER "[{\"name\":\"Dates\","
+              "  \"created\":\"2025-06-01\",\"updated\":\"2025-06-02T12:00:00-04:30\","
+              "  \"notes\":[{\"created\":\"2026-01-02T13:00:00+03:00\",\"text\":\"offset\"},"
+              "             {\"created\":\"2026-01-03\",\"text\":\"plain date\"},"
+              "             {\"created\":\"2026-01-04T08:15:00\",\"text\":\"no zone\"}]}]}");
+  import_ok (fixture->journal, fixture->json_file, &summary);
+
+  bk_journal_export_json (fixture->journal, fixture->json_file, NULL);
+  root = load_json (fixture->json_path);
+  counterpart = get_counterpart (root, 0);
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "created"), ==,
+                   "2025-06-01T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (counterpart, "updated"), ==,
+                   "2025-06-02T16:30:00Z");
+  g_assert_cmpstr (json_object_get_string_member (get_note (counterpart, 0), "created"), ==,
+                   "2026-01-02T10:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (get_note (counterpart, 1), "created"), ==,
+                   "2026-01-03T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (get_note (counterpart, 2), "created"), ==,
+                   "2026-01-04T08:15:00Z");
+}
+
+static void
+test_duplicates (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(BkJournal) copy = open_second_journal (fixture, "copy.db");
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *extra = NULL;
+  g_autoptr(BkCounterpart) maria = NULL;
+  BkImportSummary summary;
+  const char *maria_id = NULL;
+  JsonArray *counterparts;
+
+  fill_journal (fixture->journal);
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 3);
+  g_assert_cmpuint (summary.notes_added, ==, 5);
+  once = export_canonical (fixture, copy);
+
+  /* The same file again adds nothing. */
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  g_assert_cmpuint (summary.notes_added, ==, 0);
+  g_assert_cmpuint (summary.counterparts_skipped, ==, 3);
+  g_assert_cmpuint (summary.notes_skipped, ==, 5);
+  twice = export_canonical (fixture, copy);
+  g_assert_cmpstr (once, ==, twice);
+  g_assert_cmpuint (count_all_counterparts (copy), ==, 3);
+
+  /* A new note for a counterpart already there goes to that counterpart. */
+  root = load_json (fixture->json_path);
+  counterparts = json_object_get_array_member (json_node_get_object (root), "counterparts");
+  for (guint i = 0; i < json_array_get_length (counterparts); i++)
+    {
+      JsonObject *counterpart = json_array_get_object_element (counterparts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (counterpart, "name"), "Мария Иванова") == 0)
+        maria_id = json_object_get_string_member (counterpart, "id");
+    }
+  g_assert_nonnull (maria_id);
+  extra = g_strdup_printf (HEADER "[{\"id\":\"%s\",\"name\":\"Another name\","
+                           "\"notes\":[{\"id\":\"%s\",\"text\":\"A new note\"}]}]}",
+                           maria_id, "0d6f1a8e-2f6b-4c1e-9a57-3d1e0b9c7a11");
+  write_json (fixture, extra);
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  g_assert_cmpuint (summary.counterparts_skipped, ==, 1);
+  g_assert_cmpuint (summary.notes_added, ==, 1);
+  g_assert_cmpuint (count_all_counterparts (copy), ==, 3);
+  maria = bk_journal_dup_counterpart_by_uuid (copy, maria_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_counterpart_get_name (maria), ==, "Мария Иванова");
+  g_assert_cmpuint (bk_journal_count_notes (copy, bk_counterpart_get_id (maria)), ==, 5);
+
+  /* The same id twice in one file: the second is the first one again. */
+  write_json (fixture,
+              HEADER "[{\"id\":\"8b2c3f7a-1d44-4e0b-b6a2-7c1f9e2d3a55\",\"name\":\"Twice\"},"
+              "        {\"id\":\"8B2C3F7A-1D44-4E0B-B6A2-7C1F9E2D3A55\",\"name\":\"Twice\","
+              "         \"notes\":[{\"text\":\"to the first\"}]}]}");
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 1);
+  g_assert_cmpuint (summary.counterparts_skipped, ==, 1);
+  g_assert_cmpuint (summary.notes_added, ==, 1);
+  g_assert_cmpuint (count_all_counterparts (copy), ==, 4);
+}
+
+/* A counterpart in the trash keeps its uuid: the file's copy is skipped, with its notes (they
+ * would land in the trash), and the import still succeeds. */
+static void
+test_trashed_counterpart (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *no_tags[] = { NULL };
+  g_autoptr(BkCounterpart) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  BkImportSummary summary;
+  guint n_counterparts;
+  guint n_notes;
+
+  gone = add_counterpart (fixture->journal, "In the trash", "", BK_COUNTERPART_KIND_CLIENT,
+                          BK_COUNTERPART_STATUS_ENDED, 3, no_tags);
+  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
+                                      &error);
+  g_assert_no_error (error);
+  n_counterparts = count_all_counterparts (fixture->journal);
+  n_notes = count_all_notes (fixture->journal);
+
+  json = g_strdup_printf (HEADER "[{\"id\":\"%s\",\"name\":\"In the trash\","
+                          "\"notes\":[{\"text\":\"new\"}]},{\"name\":\"Fresh\"}]}",
+                          bk_counterpart_get_uuid (gone));
+  write_json (fixture, json);
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 1);
+  g_assert_cmpuint (summary.counterparts_skipped, ==, 1);
+  g_assert_cmpuint (summary.notes_added, ==, 0);
+  g_assert_cmpuint (summary.notes_skipped, ==, 1);
+  g_assert_cmpuint (count_all_counterparts (fixture->journal), ==, n_counterparts + 1);
+  g_assert_cmpuint (count_all_notes (fixture->journal), ==, n_notes);
+}
+
+/* A write that fails half-way (here a trigger refuses one note) undoes the whole import. */
+static void
+test_failed_write_rolls_back (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
+  g_autoptr(GError) error = NULL;
+  BkImportSummary summary;
+
+  fill_journal (fixture->journal);
+  bk_journal_exec (fixture->journal,
+                   "CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON main.notes"
+                   " WHEN NEW.text = 'boom'"
+                   " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                   &error);
+  g_assert_no_error (error);
+
+  take_snapshot (fixture, &before);
+  write_json (fixture,
+              HEADER "[{\"name\":\"First\",\"notes\":[{\"text\":\"fine\"}]},"
+              "        {\"name\":\"Second\",\"notes\":[{\"text\":\"fine\"},{\"text\":\"boom\"}]}]}");
+  g_assert_false (bk_journal_import_json (fixture->journal, fixture->json_file, &summary, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "journal.json"));
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  g_assert_cmpuint (summary.notes_added, ==, 0);
+  take_snapshot (fixture, &after);
+  assert_snapshots_equal (&before, &after, FALSE);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  const char *expected[3];
+} RejectCase;
+
+static const RejectCase reject_cases[] = {
+  { "malformed",
+    HEADER "[{\"name\":\"A\",}]}",
+    { "journal.json:1:", NULL } },
+  { "malformed-multiline",
+    "{\n  \"format\": \"bridgekeeper\",\n  \"version\": 1\n  \"counterparts\": []\n}\n",
+    { "journal.json:3:", NULL } },
+  { "truncated",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"text\":\"cut",
+    { "journal.json:1:", NULL } },
+  { "empty-file",
+    "",
+    { "journal.json: ", "empty", NULL } },
+  { "not-an-object",
+    "[1, 2, 3]",
+    { "journal.json: ", "object", NULL } },
+  { "format-missing",
+    "{\"version\":1,\"counterparts\":[]}",
+    { "journal.json: ", "format", NULL } },
+  { "format-wrong",
+    "{\"format\":\"evernote\",\"version\":1,\"counterparts\":[]}",
+    { "journal.json: format: ", "bridgekeeper", NULL } },
+  { "version-2",
+    "{\"format\":\"bridgekeeper\",\"version\":2,\"counterparts\":[]}",
+    { "journal.json: ", "This file is format version 2; this version of Bridgekeeper reads up to 1.", NULL } },
+  { "version-0",
+    "{\"format\":\"bridgekeeper\",\"version\":0,\"counterparts\":[]}",
+    { "journal.json: ", "format version 0", NULL } },
+  { "version-string",
+    "{\"format\":\"bridgekeeper\",\"version\":\"1\",\"counterparts\":[]}",
+    { "journal.json: version: ", NULL } },
+  { "version-fraction",
+    "{\"format\":\"bridgekeeper\",\"version\":1.5,\"counterparts\":[]}",
+    { "journal.json: version: ", NULL } },
+  { "version-missing",
+    "{\"format\":\"bridgekeeper\",\"counterparts\":[]}",
+    { "journal.json: version: ", NULL } },
+  { "counterparts-not-a-list",
+    "{\"format\":\"bridgekeeper\",\"version\":1,\"counterparts\":{\"name\":\"A\"}}",
+    { "journal.json: counterparts: ", NULL } },
+  { "counterpart-not-an-object",
+    HEADER "[{\"name\":\"A\"},\"B\"]}",
+    { "journal.json: counterparts[1]: ", NULL } },
+  { "name-missing",
+    HEADER "[{\"name\":\"A\"},{\"organization\":\"B\"}]}",
+    { "journal.json: counterparts[1].name: a name is required.", NULL } },
+  { "name-empty",
+    HEADER "[{\"name\":\"  \\t \"}]}",
+    { "journal.json: counterparts[0].name: a name is required.", NULL } },
+  { "name-wrong-type",
+    HEADER "[{\"name\":42}]}",
+    { "journal.json: counterparts[0].name: expected a string.", NULL } },
+  { "organization-wrong-type",
+    HEADER "[{\"name\":\"A\",\"organization\":[\"x\"]}]}",
+    { "journal.json: counterparts[0].organization: ", NULL } },
+  { "invalid-date",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"created\":\"2026-13-45\",\"text\":\"x\"}]}]}",
+    { "journal.json: counterparts[0].notes[0].created: “2026-13-45” is not a valid date; "
+      "use ISO 8601, for example 2026-01-02T10:00:00Z.", NULL } },
+  { "invalid-plain-date",
+    HEADER "[{\"name\":\"A\",\"created\":\"2026-02-30\"}]}",
+    { "journal.json: counterparts[0].created: ", "2026-02-30", NULL } },
+  { "invalid-updated",
+    HEADER "[{\"name\":\"A\",\"updated\":\"yesterday\"}]}",
+    { "journal.json: counterparts[0].updated: ", "yesterday", NULL } },
+  { "invalid-kind",
+    HEADER "[{\"name\":\"A\",\"kind\":\"partner\"}]}",
+    { "journal.json: counterparts[0].kind: “partner” is not one of client, vendor.", NULL } },
+  { "invalid-status",
+    HEADER "[{\"name\":\"A\",\"status\":\"paused\"}]}",
+    { "journal.json: counterparts[0].status: ", "paused", "winding-down" } },
+  { "invalid-note-kind",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"kind\":\"lunch\",\"text\":\"x\"}]}]}",
+    { "journal.json: counterparts[0].notes[0].kind: ", "lunch", "reflection" } },
+  { "health-out-of-range",
+    HEADER "[{\"name\":\"A\",\"health\":7}]}",
+    { "journal.json: counterparts[0].health: ", "1", "5" } },
+  { "health-zero",
+    HEADER "[{\"name\":\"A\",\"health\":0}]}",
+    { "journal.json: counterparts[0].health: ", NULL } },
+  { "health-wrong-type",
+    HEADER "[{\"name\":\"A\",\"health\":\"3\"}]}",
+    { "journal.json: counterparts[0].health: ", NULL } },
+  { "tags-string",
+    HEADER "[{\"name\":\"A\",\"tags\":\"a, b\"}]}",
+    { "journal.json: counterparts[0].tags: expected a list of strings.", NULL } },
+  { "tags-numbers",
+    HEADER "[{\"name\":\"A\",\"tags\":[\"a\",1]}]}",
+    { "journal.json: counterparts[0].tags: expected a list of strings.", NULL } },
+  { "notes-not-a-list",
+    HEADER "[{\"name\":\"A\",\"notes\":{\"text\":\"x\"}}]}",
+    { "journal.json: counterparts[0].notes: ", NULL } },
+  { "note-not-an-object",
+    HEADER "[{\"name\":\"A\",\"notes\":[\"just a string\"]}]}",
+    { "journal.json: counterparts[0].notes[0]: ", NULL } },
+  { "note-text-missing",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"kind\":\"call\"}]}]}",
+    { "journal.json: counterparts[0].notes[0].text: ", NULL } },
+  { "note-text-wrong-type",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"text\":true}]}]}",
+    { "journal.json: counterparts[0].notes[0].text: expected a string.", NULL } },
+  { "private-wrong-type",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"text\":\"x\",\"private\":\"yes\"}]}]}",
+    { "journal.json: counterparts[0].notes[0].private: ", NULL } },
+  { "invalid-id",
+    HEADER "[{\"id\":\"not-a-uuid\",\"name\":\"A\"}]}",
+    { "journal.json: counterparts[0].id: ", "not-a-uuid", NULL } },
+  { "invalid-utf8",
+    "{\n  \"format\": \"bridgekeeper\",\n  \"x\": \"ab\xff\xfe\"\n}\n",
+    { "journal.json: Invalid UTF-8 at line 3, column 11.", NULL } },
+  { "invalid-utf8-after-multibyte",
+    HEADER "[{\"name\":\"Ёжик\xc3\"}]}",
+    { "journal.json: Invalid UTF-8 at line 1, column 67.", NULL } },
+  /* Everything before is fine: nothing of it may be imported. */
+  { "bad-entry-at-end",
+    HEADER "[{\"name\":\"One\",\"notes\":[{\"text\":\"1a\"},{\"text\":\"1b\"}]},"
+    "{\"id\":\"5f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"name\":\"Two\",\"notes\":[{\"text\":\"2a\"}]},"
+    "{\"name\":\"Three\",\"kind\":\"vendor\",\"notes\":[]},"
+    "{\"name\":\"Four\",\"notes\":[{\"text\":\"4a\"},{\"text\":\"4b\"},"
+    "{\"text\":\"4c\",\"created\":\"2026-01-32T10:00:00Z\"}]}]}",
+    { "journal.json: counterparts[3].notes[2].created: ", "2026-01-32T10:00:00Z", NULL } },
+};
+
+static void
+test_reject (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  const RejectCase *reject = user_data;
+  g_autofree char *baseline = NULL;
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
+  g_autoptr(GError) error = NULL;
+  BkImportSummary summary = { 1, 1, 1, 1 };
+
+  fill_journal (fixture->journal);
+  take_snapshot (fixture, &before);
+
+  write_json (fixture, reject->json);
+  g_assert_false (bk_journal_import_json (fixture->journal, fixture->json_file, &summary, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (reject->expected) && reject->expected[i] != NULL; i++)
+    {
+      if (strstr (error->message, reject->expected[i]) == NULL)
+        g_error ("“%s” does not contain “%s”", error->message, reject->expected[i]);
+    }
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  g_assert_cmpuint (summary.notes_added, ==, 0);
+
+  take_snapshot (fixture, &after);
+  assert_snapshots_equal (&before, &after, TRUE);
+}
+
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "nowhere.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bk_journal_import_json (fixture->journal, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "nowhere.json"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/json/import/issue-example", test_issue_example);
+  ADD ("/json/import/defaults-and-unknown-members", test_defaults);
+  ADD ("/json/import/dates", test_dates);
+  ADD ("/json/import/duplicates", test_duplicates);
+  ADD ("/json/import/trashed-counterpart", test_trashed_counterpart);
+  ADD ("/json/import/missing-file", test_missing_file);
+  ADD ("/json/import/failed-write-rolls-back", test_failed_write_rolls_back);
+  ADD ("/json/export/format", test_export_format);
+  ADD ("/json/export/empty-journal", test_empty_journal);
+  ADD ("/json/export/replaces-atomically", test_export_replaces);
+  ADD ("/json/round-trip", test_round_trip);
+
+#undef ADD
+
+  for (guint i = 0; i < G_N_ELEMENTS (reject_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/json/reject/%s", reject_cases[i].name);
+
+      g_test_add (path, Fixture, &reject_cases[i], fixture_set_up, test_reject, fixture_tear_down);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,437 @@
+/* test-search.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "bk-counterpart-list.h"
+#include "bk-journal.h"
+#include "bk-journal-private.h"
+
+typedef struct
+{
+  char              *dir;
+  BkJournal         *journal;
+  BkCounterpartList *list;
+
+  gint64             ivanov;
+  gint64             acme;
+  gint64             cafe;
+  gint64             maria;
+  gint64             invoice_note;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static gint64
+add_counterpart (BkJournal  *journal,
+                 const char *name,
+                 const char *organization,
+                 const char *tags)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_counterpart_set_name (counterpart, name);
+  bk_counterpart_set_organization (counterpart, organization);
+  bk_counterpart_set_tags_from_string (counterpart, tags);
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_no_error (error);
+
+  return bk_counterpart_get_id (counterpart);
+}
+
+static gint64
+add_note (BkJournal  *journal,
+          gint64      counterpart_id,
+          const char *text)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_note_set_counterpart_id (note, counterpart_id);
+  bk_note_set_text (note, text);
+  bk_journal_save_note (journal, note, &error);
+  g_assert_no_error (error);
+
+  return bk_note_get_id (note);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bk-test-search-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "journal.db", NULL);
+
+  fixture->journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->ivanov = add_counterpart (fixture->journal, "Иванов Пётр", "ООО «Ромашка»", "опт");
+  fixture->acme = add_counterpart (fixture->journal, "ACME Corp", "", "hosting, vip");
+  fixture->cafe = add_counterpart (fixture->journal, "Café Paris", "Le Bistro", "");
+  fixture->maria = add_counterpart (fixture->journal, "Maria Ivanova", "Design Studio", "design");
+
+  fixture->invoice_note = add_note (fixture->journal, fixture->acme,
+                                    "Sent the <script> & invoice for March; they will pay "
+                                    "in April after the board meeting.");
+  add_note (fixture->journal, fixture->ivanov, "Встреча в офисе: обсудили новый договор.");
+  add_note (fixture->journal, fixture->maria, "Mentioned that Acme was a reference.");
+
+  fixture->list = bk_counterpart_list_new (fixture->journal);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->list);
+  g_clear_object (&fixture->journal);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Searches and returns the ids found, best first. */
+static GArray *
+search (Fixture    *fixture,
+        const char *text)
+{
+  GListModel *model = G_LIST_MODEL (fixture->list);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  bk_counterpart_list_set_query (fixture->list, text);
+  g_assert_cmpstr (bk_counterpart_list_get_query (fixture->list), ==, text);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BkCounterpart) item = g_list_model_get_item (model, i);
+      gint64 id = bk_counterpart_get_id (item);
+
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+static gboolean
+found (Fixture    *fixture,
+       const char *text,
+       gint64      id)
+{
+  g_autoptr(GArray) ids = search (fixture, text);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (g_array_index (ids, gint64, i) == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint
+n_found (Fixture    *fixture,
+         const char *text)
+{
+  g_autoptr(GArray) ids = search (fixture, text);
+
+  return ids->len;
+}
+
+static void
+assert_valid_markup (const char *markup)
+{
+  static const GMarkupParser parser = { NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = g_strdup_printf ("<markup>%s</markup>", markup);
+
+  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_markup_parse_context_parse (context, document, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_query_from_text (void)
+{
+  const struct {
+    const char *text;
+    const char *query;
+  } cases[] = {
+    { NULL, NULL },
+    { "", NULL },
+    { " \t\n ", NULL },
+    { "ива", "\"ива\"*" },
+    { "  mar   ivan ", "\"mar\"* \"ivan\"*" },
+    { "a\"b", "\"a\"\"b\"*" },
+    { "AND OR NOT", "\"AND\"* \"OR\"* \"NOT\"*" },
+    { "name:x (y) -z *", "\"name:x\"* \"(y)\"* \"-z\"* \"*\"*" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *query = bk_search_query_from_text (cases[i].text);
+
+      g_assert_cmpstr (query, ==, cases[i].query);
+    }
+}
+
+static void
+test_russian (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_assert_true (found (fixture, "ИВАН", fixture->ivanov));
+  g_assert_true (found (fixture, "иванов", fixture->ivanov));
+  g_assert_true (found (fixture, "Ива", fixture->ivanov));
+  g_assert_true (found (fixture, "ромашка", fixture->ivanov));
+  g_assert_true (found (fixture, "ОПТ", fixture->ivanov));
+  g_assert_true (found (fixture, "пётр", fixture->ivanov));
+  g_assert_true (found (fixture, "ДОГОВ", fixture->ivanov));
+  g_assert_cmpuint (n_found (fixture, "иванов пётр"), ==, 1);
+  g_assert_cmpuint (n_found (fixture, "иванов мария"), ==, 0);
+  /* Latin "ivan" is another word */
+  g_assert_false (found (fixture, "ivan", fixture->ivanov));
+
+  /* unicode61 keeps ё apart from е: "петр" does not find "Пётр" */
+  if (!found (fixture, "петр", fixture->ivanov))
+    g_test_message ("ё and е are different letters to the search index");
+}
+
+static void
+test_english (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_true (found (fixture, "acme", fixture->acme));
+  g_assert_true (found (fixture, "ACME CORP", fixture->acme));
+  g_assert_true (found (fixture, "Corp", fixture->acme));
+  g_assert_true (found (fixture, "VIP", fixture->acme));
+  g_assert_true (found (fixture, "mar ivan", fixture->maria));
+  g_assert_true (found (fixture, "studio", fixture->maria));
+  g_assert_cmpuint (n_found (fixture, "nobody"), ==, 0);
+
+  /* diacritics folded both ways */
+  g_assert_true (found (fixture, "cafe", fixture->cafe));
+  g_assert_true (found (fixture, "CAFÉ", fixture->cafe));
+  g_assert_true (found (fixture, "bistro", fixture->cafe));
+
+  /* the counterpart named so comes before the one whose note mentions it */
+  ids = search (fixture, "acme");
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, fixture->acme);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, fixture->maria);
+}
+
+static void
+test_prefix (Fixture       *fixture,
+             gconstpointer  data)
+{
+  /* letter by letter, as typed */
+  const char *typed[] = { "i", "in", "inv", "invo", "invoi", "invoice" };
+
+  for (guint i = 1; i < G_N_ELEMENTS (typed); i++)
+    g_assert_true (found (fixture, typed[i], fixture->acme));
+
+  g_assert_true (found (fixture, "И", fixture->ivanov));
+  g_assert_true (found (fixture, "Ив", fixture->ivanov));
+}
+
+static void
+test_note_match (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->list);
+  g_autoptr(BkCounterpart) item = NULL;
+  const char *markup;
+
+  bk_counterpart_list_set_query (fixture->list, "invo");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpint (bk_counterpart_get_id (item), ==, fixture->acme);
+  g_assert_cmpstr (bk_counterpart_get_name (item), ==, "ACME Corp");
+  g_assert_cmpint (bk_counterpart_get_match_note_id (item), ==, fixture->invoice_note);
+
+  markup = bk_counterpart_get_match_markup (item);
+  g_test_message ("%s", markup);
+  g_assert_nonnull (strstr (markup, "<b>invoice</b>"));
+  /* the note's own text is escaped, never markup */
+  g_assert_nonnull (strstr (markup, "&lt;script&gt; &amp;"));
+  assert_valid_markup (markup);
+  g_clear_object (&item);
+
+  /* a match in the counterpart's own fields */
+  bk_counterpart_list_set_query (fixture->list, "ром");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpint (bk_counterpart_get_match_note_id (item), ==, 0);
+  g_assert_nonnull (strstr (bk_counterpart_get_match_markup (item), "<b>Ромашка</b>"));
+  assert_valid_markup (bk_counterpart_get_match_markup (item));
+  g_clear_object (&item);
+
+  /* browsing again: no match */
+  bk_counterpart_list_set_query (fixture->list, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  item = g_list_model_get_item (model, 0);
+  g_assert_null (bk_counterpart_get_match_markup (item));
+}
+
+static void
+test_syntax (Fixture       *fixture,
+             gconstpointer  data)
+{
+  /* A failing query would g_warning(), which is fatal in a test. */
+  const char *texts[] = {
+    "a\"b", "\"", "\"\"", "AND", "OR", "NOT", "*", "(", ")", "-", "+", "^", ":", "NEAR(",
+    "NEAR(a b)", "name:acme", "{name}: acme", "acme AND", "\"acme", "acme*", "ac*me",
+    "'", "\\", "%", "_", "—", "🙂", "\x01", "a OR b", "-acme", "col:", "[", "]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GArray) ids = search (fixture, texts[i]);
+
+      for (guint j = 0; j < ids->len; j++)
+        {
+          g_autoptr(BkCounterpart) item =
+            g_list_model_get_item (G_LIST_MODEL (fixture->list), j);
+
+          if (bk_counterpart_get_match_markup (item) != NULL)
+            assert_valid_markup (bk_counterpart_get_match_markup (item));
+        }
+    }
+
+  /* the syntax characters are only ever text */
+  g_assert_true (found (fixture, "\"acme", fixture->acme));
+  g_assert_true (found (fixture, "acme*", fixture->acme));
+  g_assert_true (found (fixture, "(acme)", fixture->acme));
+  g_assert_true (found (fixture, "-acme", fixture->acme));
+  g_assert_cmpuint (n_found (fixture, "acme OR cafe"), ==, 0);
+}
+
+static void
+test_trashed (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (found (fixture, "acme", fixture->acme));
+  g_assert_true (found (fixture, "invoice", fixture->acme));
+
+  /* the list follows the journal by itself */
+  bk_journal_set_counterpart_trashed (fixture->journal, fixture->acme, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
+  g_assert_false (found (fixture, "acme", fixture->acme));
+  g_assert_true (found (fixture, "acme", fixture->maria));
+  g_assert_cmpuint (n_found (fixture, "invoice"), ==, 0);
+
+  bk_journal_set_counterpart_trashed (fixture->journal, fixture->acme, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 1);
+
+  bk_journal_set_note_trashed (fixture->journal, fixture->invoice_note, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
+
+  bk_journal_purge_trash (fixture->journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found (fixture, "invoice"), ==, 0);
+  g_assert_true (found (fixture, "acme", fixture->acme));
+}
+
+static void
+test_edits (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(BkNote) note = NULL;
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = G_LIST_MODEL (fixture->list);
+
+  bk_counterpart_list_set_query (fixture->list, "invoice");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  note = bk_journal_dup_note (fixture->journal, fixture->invoice_note, &error);
+  g_assert_no_error (error);
+  bk_note_set_text (note, "They paid the bill at last.");
+  bk_journal_save_note (fixture->journal, note, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_true (found (fixture, "bill", fixture->acme));
+
+  /* a new note */
+  add_note (fixture->journal, fixture->cafe, "Croissants delivered every morning");
+  g_assert_true (found (fixture, "croiss", fixture->cafe));
+
+  /* a renamed counterpart */
+  counterpart = bk_journal_dup_counterpart (fixture->journal, fixture->cafe, &error);
+  g_assert_no_error (error);
+  bk_counterpart_set_name (counterpart, "Boulangerie Dupont");
+  bk_journal_save_counterpart (fixture->journal, counterpart, &error);
+  g_assert_no_error (error);
+  g_assert_false (found (fixture, "paris", fixture->cafe));
+  g_assert_true (found (fixture, "dupont", fixture->cafe));
+
+  /* status filter applies to a search as well */
+  bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_WINDING_DOWN);
+  bk_journal_save_counterpart (fixture->journal, counterpart, &error);
+  g_assert_no_error (error);
+  bk_counterpart_list_set_status_filter (fixture->list, BK_COUNTERPART_STATUS_ACTIVE);
+  g_assert_false (found (fixture, "dupont", fixture->cafe));
+  bk_counterpart_list_set_status_filter (fixture->list, BK_COUNTERPART_STATUS_WINDING_DOWN);
+  g_assert_false (found (fixture, "acme", fixture->acme));
+  g_assert_true (found (fixture, "dupont", fixture->cafe));
+  g_assert_cmpuint (bk_counterpart_list_find (fixture->list, fixture->cafe), ==, 0);
+  g_assert_cmpuint (bk_counterpart_list_find (fixture->list, fixture->acme), ==, G_MAXUINT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/search/query-from-text", test_query_from_text);
+  g_test_add ("/search/russian", Fixture, NULL, fixture_set_up, test_russian, fixture_tear_down);
+  g_test_add ("/search/english", Fixture, NULL, fixture_set_up, test_english, fixture_tear_down);
+  g_test_add ("/search/prefix", Fixture, NULL, fixture_set_up, test_prefix, fixture_tear_down);
+  g_test_add ("/search/note-match", Fixture, NULL,
+              fixture_set_up, test_note_match, fixture_tear_down);
+  g_test_add ("/search/syntax", Fixture, NULL, fixture_set_up, test_syntax, fixture_tear_down);
+  g_test_add ("/search/trashed", Fixture, NULL, fixture_set_up, test_trashed, fixture_tear_down);
+  g_test_add ("/search/edits", Fixture, NULL, fixture_set_up, test_edits, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,364 @@
+/* test-window.c: the main window, driven as a person would, under Xvfb.
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-client-page.h"
+#include "bk-counterpart-dialog.h"
+#include "bk-journal.h"
+#include "bk-test-gui.h"
+#include "bk-window.h"
+
+typedef struct
+{
+  char      *dir;
+  BkJournal *journal;
+  BkWindow  *window;
+} Fixture;
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = bk_test_make_tmp_dir ();
+  path = g_build_filename (fixture->dir, "journal.db", NULL);
+  fixture->journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref_sink (bk_window_new (NULL, fixture->journal));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 680);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (bk_test_wait_until (is_mapped, fixture->window, 5000));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->journal);
+  bk_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static BkCounterpart *
+add_counterpart (Fixture           *fixture,
+                 const char        *name,
+                 const char        *organization,
+                 BkCounterpartKind  kind,
+                 BkCounterpartStatus status)
+{
+  BkCounterpart *counterpart = bk_counterpart_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_counterpart_set_name (counterpart, name);
+  bk_counterpart_set_organization (counterpart, organization);
+  bk_counterpart_set_kind (counterpart, kind);
+  bk_counterpart_set_status (counterpart, status);
+  bk_journal_save_counterpart (fixture->journal, counterpart, &error);
+  g_assert_no_error (error);
+
+  return counterpart;
+}
+
+static void
+add_note (Fixture       *fixture,
+          BkCounterpart *counterpart,
+          BkNoteKind     kind,
+          const char    *text,
+          int            days_ago)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) created = g_date_time_add_days (now, -days_ago);
+  g_autoptr(GError) error = NULL;
+
+  bk_note_set_counterpart_id (note, bk_counterpart_get_id (counterpart));
+  bk_note_set_kind (note, kind);
+  bk_note_set_text (note, text);
+  bk_note_set_created (note, created);
+  bk_journal_save_note (fixture->journal, note, &error);
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+find (Fixture    *fixture,
+      const char *name)
+{
+  GtkWidget *widget = bk_test_find_named (GTK_WIDGET (fixture->window), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static guint
+n_listed (Fixture *fixture)
+{
+  GtkListView *view = GTK_LIST_VIEW (find (fixture, "counterpart-list"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
+}
+
+static void
+test_window_opens_empty (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (find (fixture, "counterpart-list"))));
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  g_assert_cmpuint (n_listed (fixture), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+}
+
+static BkCounterpartDialog *
+open_new_client_dialog (Fixture *fixture)
+{
+  BkCounterpartDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-client", NULL));
+  dialog = BK_COUNTERPART_DIALOG (bk_test_find_toplevel (BK_TYPE_COUNTERPART_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
+
+  return dialog;
+}
+
+static void
+test_create_client_and_note (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  BkCounterpartDialog *dialog;
+  GtkWidget *name_row;
+  GtkWidget *composer;
+  GtkLabel *title;
+  BkClientPage *page;
+  BkCounterpart *shown;
+
+  /* An empty name is refused inline: the dialog stays, nothing is saved. */
+  dialog = open_new_client_dialog (fixture);
+  name_row = bk_test_find_named (GTK_WIDGET (dialog), "name-row");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "   ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 0);
+
+  /* Markup-looking names show literally. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Анна <b>Смирнова</b> &amp;");
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "organization-row")), "Рога и копыта");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  bk_test_wait (50);
+  g_assert_null (bk_test_find_toplevel (BK_TYPE_COUNTERPART_DIALOG));
+  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 1);
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+
+  page = BK_CLIENT_PAGE (bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE));
+  shown = bk_client_page_get_counterpart (page);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (bk_counterpart_get_name (shown), ==, "Анна <b>Смирнова</b> &amp;");
+  title = GTK_LABEL (find (fixture, "client-name"));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Анна <b>Смирнова</b> &amp;");
+  g_assert_false (gtk_label_get_use_markup (title));
+
+  /* A note, through the composer and its action (Ctrl+Enter). */
+  composer = find (fixture, "composer");
+  gtk_widget_activate_action (composer, "page.add-note", NULL);
+  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (shown)), ==, 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)), "Позвонила, обсудили счёт 🧾 — שלום", -1);
+  g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
+  bk_test_wait (50);
+  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (shown)), ==, 1);
+
+  {
+    GtkListView *timeline = GTK_LIST_VIEW (find (fixture, "timeline"));
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (timeline));
+    g_autoptr(BkNote) note = g_list_model_get_item (model, 0);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer));
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+    g_assert_cmpstr (bk_note_get_text (note), ==, "Позвонила, обсудили счёт 🧾 — שלום");
+    g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  }
+}
+
+static gboolean
+listed_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return n_listed (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+type_search (Fixture    *fixture,
+             const char *text,
+             guint       expected)
+{
+  gpointer args[2] = { fixture, GUINT_TO_POINTER (expected) };
+
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "search-entry")), text);
+  /* The search entry waits a moment for more typing before it searches. */
+  g_assert_true (bk_test_wait_until (listed_is, args, 3000));
+}
+
+static void
+test_search_filters_list (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) ivanov = add_counterpart (fixture, "Иван Петров", "ООО Ромашка", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture, "Jane Doe", "ACME Corp", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_AT_RISK);
+  g_autoptr(BkCounterpart) print = add_counterpart (fixture, "PrintWorks", NULL, BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_ACTIVE);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (find (fixture, "counterpart-list"))));
+
+  add_note (fixture, acme, BK_NOTE_KIND_INVOICE, "Invoice 42 is overdue by two weeks", 3);
+  add_note (fixture, print, BK_NOTE_KIND_NOTE, "Договорились о скидке на печать", 1);
+
+  g_assert_cmpuint (n_listed (fixture), ==, 3);
+  type_search (fixture, "ива", 1);
+  type_search (fixture, "ACME", 1);
+  type_search (fixture, "overd", 1);      /* a prefix of a note's word */
+  type_search (fixture, "СКИДК", 1);      /* Russian, other case */
+  type_search (fixture, "nothing-like-this", 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+  type_search (fixture, "", 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  /* The status filter */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status-filter")), 1 + BK_COUNTERPART_STATUS_AT_RISK);
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status-filter")), 0);
+  g_assert_cmpuint (n_listed (fixture), ==, 3);
+}
+
+static gboolean
+has_latin_word (const char *text)
+{
+  /* A word of two or more Latin letters is English left untranslated. */
+  guint run = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isalpha (*p))
+        {
+          if (++run >= 2)
+            return TRUE;
+        }
+      else
+        run = 0;
+    }
+
+  return FALSE;
+}
+
+static void
+check_translated (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint untranslated = 0;
+
+  bk_test_collect_texts (root, texts);
+  g_assert_cmpuint (texts->len, >, 10);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      if (has_latin_word (text))
+        {
+          g_test_message ("Not translated: “%s”", text);
+          untranslated++;
+        }
+    }
+
+  g_assert_cmpuint (untranslated, ==, 0);
+}
+
+static void
+fill_demo_journal (Fixture *fixture,
+                   gboolean russian)
+{
+  g_autoptr(BkCounterpart) a = NULL;
+  g_autoptr(BkCounterpart) b = NULL;
+  g_autoptr(BkCounterpart) c = NULL;
+  g_autoptr(BkCounterpart) d = NULL;
+
+  if (russian)
+    {
+      a = add_counterpart (fixture, "Мария Соколова", "Студия «Лён»", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_AT_RISK);
+      b = add_counterpart (fixture, "Игорь Белов", "ООО «Северный ветер»", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+      c = add_counterpart (fixture, "Типография «Оттиск»", NULL, BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_WINDING_DOWN);
+      d = add_counterpart (fixture, "Ольга Миронова", "Бюро переводов", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ENDED_WELL);
+      add_note (fixture, a, BK_NOTE_KIND_MEETING, "Встретились в кафе. Мария недовольна сроками второго этапа; договорились созвониться в пятницу и пересмотреть план.", 9);
+      add_note (fixture, a, BK_NOTE_KIND_INVOICE, "Счёт № 118 на 85 000 ₽ не оплачен уже три недели.", 4);
+      add_note (fixture, a, BK_NOTE_KIND_CALL, "Короткий звонок: обещала оплатить до конца месяца. Тон напряжённый.", 1);
+    }
+  else
+    {
+      a = add_counterpart (fixture, "Maria Sokolova", "Linen Studio", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_AT_RISK);
+      b = add_counterpart (fixture, "Igor Belov", "North Wind Ltd", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+      c = add_counterpart (fixture, "Imprint Printers", NULL, BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_WINDING_DOWN);
+      d = add_counterpart (fixture, "Olga Mironova", "Translation Bureau", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ENDED_WELL);
+      add_note (fixture, a, BK_NOTE_KIND_MEETING, "Met at the café. Maria is unhappy with the second milestone's dates; we agreed to call on Friday and rework the plan.", 9);
+      add_note (fixture, a, BK_NOTE_KIND_INVOICE, "Invoice #118 for €1,200 has been unpaid for three weeks.", 4);
+      add_note (fixture, a, BK_NOTE_KIND_CALL, "Short call: she promised to pay by the end of the month. Tense tone.", 1);
+    }
+
+  bk_counterpart_set_email (a, russian ? "maria@len.example" : "maria@linen.example");
+  bk_counterpart_set_tags_from_string (a, russian ? "дизайн, сайт" : "design, website");
+  bk_counterpart_set_health (a, 2);
+  bk_journal_save_counterpart (fixture->journal, a, NULL);
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (a));
+}
+
+static void
+test_screenshot_and_language (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+  g_autoptr(GError) error = NULL;
+
+  if (russian)
+    {
+      /* With no client yet: the empty state must be Russian too. */
+      check_translated (GTK_WIDGET (fixture->window));
+    }
+
+  fill_demo_journal (fixture, russian);
+  bk_test_wait (300);
+
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "main-window-ru.png" : "main-window-en.png", &error);
+  g_assert_no_error (error);
+
+  if (russian)
+    check_translated (GTK_WIDGET (fixture->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  bk_test_gui_init (&argc, &argv);
+
+  g_test_add ("/window/opens-empty", Fixture, NULL, fixture_set_up, test_window_opens_empty, fixture_tear_down);
+  g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);
+  g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
+  g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
+
+  return g_test_run ();
+}
