@@ -73,6 +73,21 @@ export_json (const char *filename)
   return EXIT_SUCCESS;
 }
 
+static char *
+describe_counts (guint counterparts,
+                 guint notes)
+{
+  g_autofree char *counterparts_text = NULL;
+  g_autofree char *notes_text = NULL;
+
+  counterparts_text = g_strdup_printf (ngettext ("%u client or vendor", "%u clients and vendors", counterparts),
+                                       counterparts);
+  notes_text = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
+
+  /* Translators: joins "3 clients and vendors" and "12 notes" */
+  return g_strdup_printf (_("%s and %s"), counterparts_text, notes_text);
+}
+
 static int
 import_json (const char *filename)
 {
@@ -80,6 +95,8 @@ import_json (const char *filename)
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
   g_autoptr(GError) error = NULL;
   BkImportSummary summary = { 0 };
+  g_autofree char *added = NULL;
+  g_autofree char *skipped = NULL;
 
   if (!(journal = open_journal_for_command_line ()))
     return EXIT_FAILURE;
@@ -92,15 +109,16 @@ import_json (const char *filename)
       return EXIT_FAILURE;
     }
 
-  /* Translators: the first %u is a number of clients and vendors, the second of notes */
-  g_print (_("Imported %u clients and vendors and %u notes."),
-           summary.counterparts_added, summary.notes_added);
+  added = describe_counts (summary.counterparts_added, summary.notes_added);
+  /* Translators: %s is, for example, "3 clients and vendors and 12 notes" */
+  g_print (_("Imported %s."), added);
   g_print ("\n");
+
   if (summary.counterparts_skipped > 0 || summary.notes_skipped > 0)
     {
-      /* Translators: both %u are numbers; "already in the journal" means they were not imported again */
-      g_print (_("Already in the journal, left as they were: %u clients and vendors, %u notes."),
-               summary.counterparts_skipped, summary.notes_skipped);
+      skipped = describe_counts (summary.counterparts_skipped, summary.notes_skipped);
+      /* Translators: %s is, for example, "3 clients and vendors and 12 notes" */
+      g_print (_("Left as they were, because the journal has them already: %s."), skipped);
       g_print ("\n");
     }
 

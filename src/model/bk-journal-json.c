@@ -339,7 +339,17 @@ create_temporary_sibling (GFile   *file,
 
       if (attempt >= 9 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
+          /* The temporary file's name means nothing to a person: speak of the folder. */
+          g_autofree char *folder = g_file_get_parse_name (parent);
+
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("the folder “%s” does not exist"), folder);
+          else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                         _("you are not allowed to write in the folder “%s”"), folder);
+          else
+            g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
     }
@@ -1255,9 +1265,19 @@ bk_journal_import_json (BkJournal        *self,
   ctx.utc = utc;
   ctx.now = now;
 
-  /* GIO's message names the file and says what went wrong already. */
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return FALSE;
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_autofree char *display_name = g_file_get_parse_name (file);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("There is no file “%s”."), display_name);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     /* Translators: the first %s is a file name, the second what went wrong */
+                     _("Could not read “%s”: %s"), display_name, local_error->message);
+      return FALSE;
+    }
 
   data = contents;
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
