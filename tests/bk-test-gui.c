@@ -37,6 +37,8 @@ bk_test_gui_init (int    *argc,
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      RESOURCE_PREFIX "/icons");
   }
 }
 

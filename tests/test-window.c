@@ -347,6 +347,14 @@ test_screenshot_and_language (Fixture       *fixture,
 
   if (russian)
     check_translated (GTK_WIDGET (fixture->window));
+
+  /* Down to 360 pixels wide the window folds to one pane: the client, with a way back. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  bk_test_wait (500);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET))));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "main-window-narrow-ru.png" : "main-window-narrow-en.png", &error);
+  g_assert_no_error (error);
 }
 
 int

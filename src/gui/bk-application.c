@@ -156,9 +156,14 @@ show_window (BkApplication *self,
     {
       g_autofree char *message = NULL;
 
+      AdwToast *toast;
+
       /* Translators: %s is a file path */
       message = g_strdup_printf (_("The damaged journal was kept as %s"), set_aside_path);
-      bk_window_show_message (window, message);
+      toast = adw_toast_new (message);
+      /* Where the old file went matters: it stays until dismissed. */
+      adw_toast_set_timeout (toast, 0);
+      bk_window_add_toast (window, toast);
     }
 
   gtk_window_present (GTK_WINDOW (window));
@@ -198,13 +203,9 @@ show_journal_error (BkApplication *self,
 
   if (g_error_matches (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT))
     {
-      g_autofree char *path = bk_journal_dup_default_path ();
-
-      adw_message_dialog_format_body (dialog,
-                                      /* Translators: the first %s is an error message, the second a file path */
-                                      _("%s\n\nBridgekeeper can keep this file aside, next to where it is now in %s, "
-                                        "and start a new, empty journal. Nothing is deleted."),
-                                      error->message, path);
+      adw_message_dialog_format_body (dialog, "%s\n\n%s", error->message,
+                                      _("Bridgekeeper can set the file aside in the same folder, its name ending in "
+                                        "“.corrupt-” and the date, and start a new, empty journal. Nothing is deleted."));
       adw_message_dialog_add_response (dialog, "start-new", _("_Keep Aside and Start New"));
       adw_message_dialog_set_response_appearance (dialog, "start-new", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (dialog, "start-new");

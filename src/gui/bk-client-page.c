@@ -18,26 +18,27 @@
 
 struct _BkClientPage
 {
-  AdwBin         parent_instance;
+  AdwBin           parent_instance;
 
-  BkJournal     *journal;
-  BkCounterpart *counterpart;
-  BkNoteList    *notes;
+  BkJournal       *journal;
+  BkCounterpart   *counterpart;
+  BkNoteList      *notes;
   /* The toast of the note deletion that can still be undone; not owned. */
-  AdwToast      *undo_toast;
+  AdwToast        *undo_toast;
 
-  GtkLabel      *name_label;
-  GtkLabel      *subtitle_label;
-  GtkLabel      *contact_label;
-  GtkLabel      *tags_label;
-  GtkLabel      *status_label;
-  GtkLabel      *health_label;
-  GtkLevelBar   *health_bar;
-  GtkTextView   *composer_view;
-  GtkDropDown   *kind_dropdown;
-  GtkCheckButton *private_check;
-  GtkStack      *timeline_stack;
-  GtkListView   *timeline_view;
+  GtkLabel        *name_label;
+  GtkLabel        *subtitle_label;
+  GtkLabel        *contact_label;
+  GtkLabel        *tags_label;
+  GtkLabel        *status_label;
+  GtkLabel        *health_label;
+  GtkLevelBar     *health_bar;
+  GtkTextView     *composer_view;
+  GtkWidget       *composer_placeholder;
+  GtkDropDown     *kind_dropdown;
+  GtkCheckButton  *private_check;
+  GtkStack        *timeline_stack;
+  GtkListView     *timeline_view;
 };
 
 G_DEFINE_FINAL_TYPE (BkClientPage, bk_client_page, ADW_TYPE_BIN)
@@ -121,6 +122,7 @@ update_add_action (BkClientPage *self)
 {
   g_autofree char *text = dup_composer_text (self);
 
+  gtk_widget_set_visible (self->composer_placeholder, text[0] == '\0');
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-note",
                                  self->counterpart != NULL && g_strstrip (text)[0] != '\0');
 }
@@ -323,6 +325,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_bar);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, composer_view);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, composer_placeholder);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, private_check);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_stack);

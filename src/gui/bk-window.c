@@ -567,3 +567,13 @@ bk_window_show_message (BkWindow   *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
+
+void
+bk_window_add_toast (BkWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (BK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -23,6 +23,8 @@ BkWindow  *bk_window_new           (BkApplication *application,
 BkJournal *bk_window_get_journal   (BkWindow      *self);
 void       bk_window_show_message  (BkWindow      *self,
                                     const char    *message);
+void       bk_window_add_toast     (BkWindow      *self,
+                                    AdwToast      *toast);
 /* Selects and shows a counterpart of the journal, as a click on its row does. */
 void       bk_window_show_counterpart (BkWindow   *self,
                                        gint64      id);
