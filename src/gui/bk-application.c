@@ -262,7 +262,7 @@ bk_application_about_action (GSimpleAction *action,
                              gpointer       user_data)
 {
   BkApplication *self = user_data;
-  static const char *developers[] = { "The Bridgekeeper authors", NULL };
+  const char *developers[] = { _("The Bridgekeeper authors"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Bridgekeeper"),
@@ -275,7 +275,7 @@ bk_application_about_action (GSimpleAction *action,
                          "developers", developers,
                          /* Translators: replace with your names, one per line */
                          "translator-credits", _("translator-credits"),
-                         "copyright", "© 2026 The Bridgekeeper authors",
+                         "copyright", _("© 2026 The Bridgekeeper authors"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
 }
@@ -297,7 +297,6 @@ bk_application_startup (GApplication *app)
     { "win.new-client", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
-    { "page.add-note", { "<Control>Return", NULL } },
   };
 
   G_APPLICATION_CLASS (bk_application_parent_class)->startup (app);

@@ -341,6 +341,7 @@ bk_client_page_init (BkClientPage *self)
 {
   g_autoptr(GListModel) kinds = create_note_kind_model ();
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -350,6 +351,14 @@ bk_client_page_init (BkClientPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_note_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_note_row_cb), NULL);
   gtk_list_view_set_factory (self->timeline_view, factory);
+
+  /* In the capture phase, or the text view would take Ctrl+Enter as a new line. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("page.add-note")));
+  gtk_widget_add_controller (GTK_WIDGET (self->composer_view), shortcuts);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->composer_view), "changed",
                            G_CALLBACK (update_add_action), self, G_CONNECT_SWAPPED);
