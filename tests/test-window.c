@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bk-client-page.h"
@@ -247,6 +248,78 @@ test_search_filters_list (Fixture       *fixture,
   g_assert_cmpuint (n_listed (fixture), ==, 3);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Counts rows in the journal file itself, trash included. */
+static int
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "journal.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) kept = add_counterpart (fixture, "Kept", NULL, BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCounterpart) doomed = add_counterpart (fixture, "Doomed", NULL, BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_ENDED);
+  GtkWidget *undo;
+
+  add_note (fixture, doomed, BK_NOTE_KIND_NOTE, "A note that must come back", 1);
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (doomed));
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-client", NULL));
+  bk_test_wait (100);
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 1);
+
+  /* The toast's Undo brings it back, notes and all. */
+  undo = find_button_labelled (GTK_WIDGET (fixture->window), _("_Undo"));
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  bk_test_wait (100);
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (doomed)), ==, 1);
+
+  /* Deleted again and the toast dismissed: gone for good. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-client", NULL));
+  bk_test_wait (100);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  bk_test_wait (100);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM counterparts"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM notes"), ==, 0);
+}
+
 static gboolean
 has_latin_word (const char *text)
 {
@@ -372,6 +445,7 @@ main (int   argc,
   g_test_add ("/window/opens-empty", Fixture, NULL, fixture_set_up, test_window_opens_empty, fixture_tear_down);
   g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
+  g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
 
   return g_test_run ();
