@@ -531,7 +531,8 @@ test_migration (Fixture       *fixture,
   load_fixture (fixture->path, "journal-v1.sql");
 
   journal = open_journal (fixture->path);
-  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA user_version"), ==,
+                   BK_JOURNAL_SCHEMA_VERSION);
   g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
 
   ivan = bk_journal_dup_counterpart (journal, 1, &error);
@@ -827,11 +828,14 @@ test_transactions (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint counterparts_changed = 0;
   gint64 last_notes_changed = -1;
+  gint64 last_runs_changed = -1;
 
   g_signal_connect (journal, "counterparts-changed", G_CALLBACK (count_signal_cb),
                     &counterparts_changed);
   g_signal_connect (journal, "notes-changed", G_CALLBACK (notes_changed_cb),
                     &last_notes_changed);
+  g_signal_connect (journal, "runs-changed", G_CALLBACK (notes_changed_cb),
+                    &last_runs_changed);
 
   /* signals wait for the outermost commit, once */
   bk_journal_begin (journal, &error);
@@ -844,10 +848,14 @@ test_transactions (Fixture       *fixture,
     g_autoptr(BkNote) b = add_note (journal, bk_counterpart_get_id (second), "b");
   }
   g_assert_cmpint (last_notes_changed, ==, -1);
+  bk_journal_emit_runs_changed (journal, bk_counterpart_get_id (second));
+  bk_journal_emit_runs_changed (journal, bk_counterpart_get_id (second));
+  g_assert_cmpint (last_runs_changed, ==, -1);
   bk_journal_commit (journal, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counterparts_changed, ==, 1);
   g_assert_cmpint (last_notes_changed, ==, 0);
+  g_assert_cmpint (last_runs_changed, ==, bk_counterpart_get_id (second));
 
   /* a rollback undoes the writes and drops the signals */
   counterparts_changed = 0;
@@ -857,9 +865,12 @@ test_transactions (Fixture       *fixture,
     g_autoptr(BkCounterpart) three = add_counterpart (journal, "Three");
   }
   g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 3);
+  last_runs_changed = -1;
+  bk_journal_emit_runs_changed (journal, 0);
   bk_journal_rollback (journal);
   g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
   g_assert_cmpuint (counterparts_changed, ==, 0);
+  g_assert_cmpint (last_runs_changed, ==, -1);
 
   /* a failed save inside a transaction leaves the rest of it alone */
   bk_journal_begin (journal, &error);
@@ -938,6 +949,24 @@ test_value_objects (void)
   g_assert_true (g_date_time_equal (bk_counterpart_get_created (copy), now));
   g_assert_cmpstr (bk_counterpart_get_match_markup (copy), ==, "<b>x</b>");
   g_assert_cmpint (bk_counterpart_get_match_note_id (copy), ==, 7);
+
+  /* the progress of the active run, as the journal reads it, goes with a copy */
+  g_assert_null (bk_counterpart_get_run_playbook_id (counterpart));
+  notifies = 0;
+  bk_counterpart_set_run_progress (counterpart, "part-ways", 2, 6);
+  g_assert_cmpuint (notifies, ==, 3);
+  bk_counterpart_set_run_progress (counterpart, "part-ways", 2, 6);
+  g_assert_cmpuint (notifies, ==, 3);
+  g_clear_object (&copy);
+  copy = bk_counterpart_copy (counterpart);
+  g_assert_cmpstr (bk_counterpart_get_run_playbook_id (copy), ==, "part-ways");
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (copy), ==, 2);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (copy), ==, 6);
+  /* no run: no steps either */
+  bk_counterpart_set_run_progress (counterpart, NULL, 2, 6);
+  g_assert_null (bk_counterpart_get_run_playbook_id (counterpart));
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (counterpart), ==, 0);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (counterpart), ==, 0);
 
   g_assert_nonnull (bk_note_get_created (note));
   g_assert_cmpint (bk_note_get_kind (note), ==, BK_NOTE_KIND_NOTE);

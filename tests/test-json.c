@@ -16,9 +16,14 @@
 #include <json-glib/json-glib.h>
 
 #include "bk-journal-json.h"
+#include "bk-journal-playbooks.h"
 #include "bk-journal-private.h"
+#include "bk-playbook-library.h"
 
 #define HEADER "{\"format\":\"bridgekeeper\",\"version\":1,\"counterparts\":"
+#define HEADER_2 "{\"format\":\"bridgekeeper\",\"version\":2,\"counterparts\":"
+#define RUN_ID_1 "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a51"
+#define RUN_ID_2 "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a52"
 
 typedef struct
 {
@@ -394,6 +399,390 @@ get_note (JsonObject *counterpart,
                                         index);
 }
 
+static const char test_playbook_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<playbook id=\"test-part\" order=\"10\" icon=\"system-log-out-symbolic\" outcome=\"parted\">\n"
+  "  <name>Part ways (test)</name>\n"
+  "  <summary>End it cleanly.</summary>\n"
+  "  <recommend reason=\"non-payment\">They do not pay.</recommend>\n"
+  "  <step id=\"acknowledge\"><title>Acknowledge</title><description>Say it.</description></step>\n"
+  "  <step id=\"settle\"><title>Settle</title><description>Invoices.</description></step>\n"
+  "  <step id=\"agree\"><title>Agree</title><description>A date.</description></step>\n"
+  "  <step id=\"move-on\"><title>Move on</title><description>Kindly.</description></step>\n"
+  "</playbook>\n";
+
+static BkPlaybookLibrary *
+load_test_playbooks (Fixture *fixture)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "playbooks", NULL);
+  g_autofree char *path = g_build_filename (dir, "test-part.playbook", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  BkPlaybookLibrary *library;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_file_set_contents (path, test_playbook_xml, -1, &error);
+  g_assert_no_error (error);
+  library = bk_playbook_library_new_from_directory (directory, &error);
+  g_assert_no_error (error);
+
+  return library;
+}
+
+static BkCounterpart *
+find_counterpart (BkJournal  *journal,
+                  const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  BkCounterpart *counterpart;
+  gint64 id = 0;
+
+  stmt = bk_journal_prepare (journal, "SELECT id FROM counterparts WHERE name = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (id, >, 0);
+
+  counterpart = bk_journal_dup_counterpart (journal, id, &error);
+  g_assert_no_error (error);
+
+  return counterpart;
+}
+
+/* fill_journal(), and playbook runs, open items and check-ins for two of its counterparts */
+static void
+fill_playbook_data (BkJournal         *journal,
+                    BkPlaybookLibrary *library)
+{
+  BkPlaybook *playbook = bk_playbook_library_lookup (library, "test-part");
+  g_autoptr(BkCounterpart) maria = find_counterpart (journal, "Мария Иванова");
+  g_autoptr(BkCounterpart) nur = find_counterpart (journal, "شركة النور");
+  g_autoptr(BkRun) ended = NULL;
+  g_autoptr(BkRun) active = NULL;
+  g_autoptr(BkOpenItem) invoice = bk_open_item_new ();
+  g_autoptr(BkOpenItem) access = bk_open_item_new ();
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) d1 = utc (2026, 2, 1, 9, 0);
+  g_autoptr(GDateTime) d2 = utc (2026, 2, 3, 17, 15);
+  g_autoptr(GDateTime) d3 = utc (2026, 3, 10, 8, 0);
+  g_autoptr(GError) error = NULL;
+  const guint days[] = { 30, 90 };
+
+  g_assert_nonnull (playbook);
+
+  ended = bk_journal_start_run (journal, bk_counterpart_get_id (maria), playbook,
+                                (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_OTHER), d1,
+                                &error);
+  g_assert_no_error (error);
+  bk_journal_set_step_state (journal, ended, playbook, "acknowledge", BK_STEP_STATE_DONE,
+                             "Позвонила — «всё поняли»", d1, &error);
+  g_assert_no_error (error);
+  bk_journal_set_step_state (journal, ended, playbook, "agree", BK_STEP_STATE_SKIPPED, NULL, d2,
+                             &error);
+  g_assert_no_error (error);
+  bk_journal_end_run (journal, ended, playbook, BK_OUTCOME_REFERRED, "Анна <b>&amp;</b>", days,
+                      G_N_ELEMENTS (days), -1, FALSE, d2, &error);
+  g_assert_no_error (error);
+
+  active = bk_journal_start_run (journal, bk_counterpart_get_id (maria), playbook, 0, d3, &error);
+  g_assert_no_error (error);
+  bk_journal_set_step_state (journal, active, playbook, "settle", BK_STEP_STATE_DONE, NULL, d3,
+                             &error);
+  g_assert_no_error (error);
+
+  bk_open_item_set_counterpart_id (invoice, bk_counterpart_get_id (maria));
+  bk_open_item_set_description (invoice, "Счёт №7");
+  bk_open_item_set_amount (invoice, 4500050);
+  bk_open_item_set_currency (invoice, "RUB");
+  bk_open_item_set_created (invoice, d1);
+  bk_journal_save_open_item (journal, invoice, &error);
+  g_assert_no_error (error);
+  bk_journal_settle_open_item (journal, bk_open_item_get_id (invoice), TRUE, d2, &error);
+  g_assert_no_error (error);
+
+  bk_open_item_set_counterpart_id (access, bk_counterpart_get_id (nur));
+  bk_open_item_set_kind (access, BK_OPEN_ITEM_KIND_ACCESS);
+  bk_open_item_set_description (access, "Server keys");
+  bk_open_item_set_created (access, d2);
+  bk_journal_save_open_item (journal, access, &error);
+  g_assert_no_error (error);
+
+  /* one check-in ticked off, one notified */
+  checkins = bk_journal_list_counterpart_checkins (journal, bk_counterpart_get_id (maria), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 2);
+  bk_journal_complete_checkin (journal, bk_checkin_get_id (g_ptr_array_index (checkins, 0)),
+                               "Fine", d3, &error);
+  g_assert_no_error (error);
+  bk_journal_set_checkin_notified (journal, bk_checkin_get_id (g_ptr_array_index (checkins, 1)),
+                                   d3, &error);
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+find_counterpart_object (JsonNode   *root,
+                         const char *name)
+{
+  JsonArray *counterparts = json_object_get_array_member (json_node_get_object (root),
+                                                          "counterparts");
+
+  for (guint i = 0; i < json_array_get_length (counterparts); i++)
+    {
+      JsonObject *counterpart = json_array_get_object_element (counterparts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (counterpart, "name"), name) == 0)
+        return counterpart;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_v2_export (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(BkPlaybookLibrary) library = load_test_playbooks (fixture);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *maria;
+  JsonObject *zed;
+  JsonArray *runs;
+  JsonObject *run;
+  JsonObject *state;
+  JsonArray *items;
+  JsonObject *item;
+  JsonArray *checkins;
+  JsonObject *checkin;
+
+  fill_journal (fixture->journal);
+  fill_playbook_data (fixture->journal, library);
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+  root = load_json (fixture->json_path);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 2);
+
+  maria = find_counterpart_object (root, "Мария Иванова");
+  runs = json_object_get_array_member (maria, "runs");
+  g_assert_cmpuint (json_array_get_length (runs), ==, 2);
+
+  /* oldest first: the ended one */
+  run = json_array_get_object_element (runs, 0);
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (run, "id")));
+  g_assert_cmpstr (json_object_get_string_member (run, "playbook"), ==, "test-part");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (run, "reasons")), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (run, "reasons"), 0),
+                   ==, "non-payment");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (run, "reasons"), 1),
+                   ==, "other");
+  g_assert_cmpstr (json_object_get_string_member (run, "started"), ==, "2026-02-01T09:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (run, "ended"), ==, "2026-02-03T17:15:00Z");
+  g_assert_cmpstr (json_object_get_string_member (run, "outcome"), ==, "referred");
+  g_assert_cmpstr (json_object_get_string_member (run, "successor"), ==, "Анна <b>&amp;</b>");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (run, "steps")), ==, 4);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (run, "steps"), 3),
+                   ==, "move-on");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (run, "step_states")), ==, 2);
+  state = json_array_get_object_element (json_object_get_array_member (run, "step_states"), 0);
+  g_assert_cmpstr (json_object_get_string_member (state, "step"), ==, "acknowledge");
+  g_assert_cmpstr (json_object_get_string_member (state, "state"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (state, "changed"), ==, "2026-02-01T09:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (state, "note"), ==, "Позвонила — «всё поняли»");
+  state = json_array_get_object_element (json_object_get_array_member (run, "step_states"), 1);
+  g_assert_cmpstr (json_object_get_string_member (state, "state"), ==, "skipped");
+
+  /* the active one: null end and outcome */
+  run = json_array_get_object_element (runs, 1);
+  g_assert_true (json_object_get_null_member (run, "ended"));
+  g_assert_true (json_object_get_null_member (run, "outcome"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (run, "reasons")), ==, 0);
+
+  items = json_object_get_array_member (maria, "open_items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  item = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "invoice");
+  g_assert_cmpstr (json_object_get_string_member (item, "description"), ==, "Счёт №7");
+  g_assert_cmpint (json_object_get_int_member (item, "amount"), ==, 4500050);
+  g_assert_cmpstr (json_object_get_string_member (item, "currency"), ==, "RUB");
+  g_assert_cmpstr (json_object_get_string_member (item, "created"), ==, "2026-02-01T09:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (item, "settled"), ==, "2026-02-03T17:15:00Z");
+
+  checkins = json_object_get_array_member (maria, "checkins");
+  g_assert_cmpuint (json_array_get_length (checkins), ==, 2);
+  checkin = json_array_get_object_element (checkins, 0);
+  g_assert_cmpstr (json_object_get_string_member (checkin, "run"), ==,
+                   json_object_get_string_member (json_array_get_object_element (runs, 0), "id"));
+  g_assert_cmpstr (json_object_get_string_member (checkin, "due"), ==, "2026-03-05T17:15:00Z");
+  g_assert_cmpstr (json_object_get_string_member (checkin, "done"), ==, "2026-03-10T08:00:00Z");
+  g_assert_true (json_object_get_null_member (checkin, "notified"));
+  checkin = json_array_get_object_element (checkins, 1);
+  g_assert_cmpstr (json_object_get_string_member (checkin, "due"), ==, "2026-05-04T17:15:00Z");
+  g_assert_true (json_object_get_null_member (checkin, "done"));
+  g_assert_cmpstr (json_object_get_string_member (checkin, "notified"), ==, "2026-03-10T08:00:00Z");
+
+  /* the progress notes are notes like any other */
+  g_assert_cmpstr (json_object_get_string_member (get_note (maria, 3), "kind"), ==, "progress");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (get_note (maria, 3), "text"),
+                                   "Started the playbook “Part ways (test)”."));
+
+  /* a counterpart without any: empty lists */
+  zed = find_counterpart_object (root, "Zed <b>&amp;</b> 🚀");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (zed, "runs")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (zed, "open_items")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (zed, "checkins")), ==, 0);
+}
+
+static void
+test_v2_round_trip (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(BkPlaybookLibrary) library = load_test_playbooks (fixture);
+  g_autoptr(BkJournal) copy = open_second_journal (fixture, "copy.db");
+  g_autoptr(BkCounterpart) maria = NULL;
+  g_autoptr(BkRun) active = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(GError) error = NULL;
+  BkImportSummary summary;
+
+  fill_journal (fixture->journal);
+  fill_playbook_data (fixture->journal, library);
+  first = export_canonical (fixture, fixture->journal);
+
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 3);
+  g_assert_cmpuint (summary.runs_added, ==, 2);
+  g_assert_cmpuint (summary.open_items_added, ==, 2);
+  g_assert_cmpuint (summary.checkins_added, ==, 2);
+  g_assert_cmpuint (summary.runs_skipped, ==, 0);
+
+  /* the same ids, dates, states and links */
+  second = export_canonical (fixture, copy);
+  g_assert_cmpstr (first, ==, second);
+
+  /* and they work: progress, the run's steps, check-ins due */
+  maria = find_counterpart (copy, "Мария Иванова");
+  g_assert_cmpstr (bk_counterpart_get_run_playbook_id (maria), ==, "test-part");
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (maria), ==, 1);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (maria), ==, 4);
+  active = bk_journal_dup_active_run (copy, bk_counterpart_get_id (maria), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_run_get_step_state (active, "settle"), ==, BK_STEP_STATE_DONE);
+  due = bk_journal_list_checkins (copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_nonnull (bk_checkin_get_notified (g_ptr_array_index (due, 0)));
+  g_assert_cmpint (bk_checkin_get_run_id (g_ptr_array_index (due, 0)), >, 0);
+  g_assert_cmpuint (bk_journal_count_open_items (copy, 0), ==, 1);
+
+  /* again: all skipped, nothing changes */
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  g_assert_cmpuint (summary.runs_added, ==, 0);
+  g_assert_cmpuint (summary.open_items_added, ==, 0);
+  g_assert_cmpuint (summary.checkins_added, ==, 0);
+  g_assert_cmpuint (summary.runs_skipped, ==, 2);
+  g_assert_cmpuint (summary.open_items_skipped, ==, 2);
+  g_assert_cmpuint (summary.checkins_skipped, ==, 2);
+  third = export_canonical (fixture, copy);
+  g_assert_cmpstr (first, ==, third);
+}
+
+/* A counterpart already in the journal gets the file's new runs, unless both are in progress */
+static void
+test_v2_existing_counterpart (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(BkPlaybookLibrary) library = load_test_playbooks (fixture);
+  BkPlaybook *playbook = bk_playbook_library_lookup (library, "test-part");
+  const char *no_tags[] = { NULL };
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme", "",
+                                                   BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ACTIVE, 3, no_tags);
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GDateTime) now = utc (2026, 2, 1, 9, 0);
+  g_autoptr(GError) error = NULL;
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
+  g_autofree char *json = NULL;
+  BkImportSummary summary;
+
+  run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (acme), playbook, 0, now,
+                              &error);
+  g_assert_no_error (error);
+
+  /* an ended run is added to it */
+  json = g_strdup_printf (HEADER_2 "[{\"id\":\"%s\",\"name\":\"Acme\","
+                          "\"runs\":[{\"id\":\"" RUN_ID_1 "\",\"playbook\":\"test-part\","
+                          "\"steps\":[\"a\",\"b\"],\"started\":\"2025-01-01\","
+                          "\"ended\":\"2025-02-01\",\"outcome\":\"continued\"}],"
+                          "\"checkins\":[{\"run\":\"" RUN_ID_1 "\",\"due\":\"2025-03-01\"}]}]}",
+                          bk_counterpart_get_uuid (acme));
+  write_json (fixture, json);
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_skipped, ==, 1);
+  g_assert_cmpuint (summary.runs_added, ==, 1);
+  g_assert_cmpuint (summary.checkins_added, ==, 1);
+  runs = bk_journal_list_runs (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 2);
+  g_assert_cmpint (bk_run_get_id (g_ptr_array_index (runs, 0)), ==, bk_run_get_id (run));
+  g_assert_cmpstr (bk_run_get_uuid (g_ptr_array_index (runs, 1)), ==, RUN_ID_1);
+
+  /* a second run in progress is refused, and nothing of the file is written */
+  g_clear_pointer (&json, g_free);
+  json = g_strdup_printf (HEADER_2 "[{\"name\":\"Someone new\"},"
+                          "{\"id\":\"%s\",\"name\":\"Acme\","
+                          "\"runs\":[{\"playbook\":\"test-part\",\"steps\":[\"a\"]}]}]}",
+                          bk_counterpart_get_uuid (acme));
+  write_json (fixture, json);
+  take_snapshot (fixture, &before);
+  g_assert_false (bk_journal_import_json (fixture->journal, fixture->json_file, &summary, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "counterparts[1].runs[0]: Acme has a playbook in progress"));
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  take_snapshot (fixture, &after);
+  assert_snapshots_equal (&before, &after, FALSE);
+}
+
+/* A trashed counterpart's runs, items and check-ins are skipped with it */
+static void
+test_v2_trashed_counterpart (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  const char *no_tags[] = { NULL };
+  g_autoptr(BkCounterpart) gone = add_counterpart (fixture->journal, "Gone", "",
+                                                   BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ENDED, 3, no_tags);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  BkImportSummary summary;
+
+  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
+                                      &error);
+  g_assert_no_error (error);
+  json = g_strdup_printf (HEADER_2 "[{\"id\":\"%s\",\"name\":\"Gone\","
+                          "\"runs\":[{\"playbook\":\"x\",\"steps\":[\"a\"]}],"
+                          "\"open_items\":[{\"description\":\"d\"}],"
+                          "\"checkins\":[{\"due\":\"2026-01-01\"}]}]}",
+                          bk_counterpart_get_uuid (gone));
+  write_json (fixture, json);
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.runs_added, ==, 0);
+  g_assert_cmpuint (summary.runs_skipped, ==, 1);
+  g_assert_cmpuint (summary.open_items_skipped, ==, 1);
+  g_assert_cmpuint (summary.checkins_skipped, ==, 1);
+  g_assert_cmpuint (count_rows (fixture->journal, "SELECT count(*) FROM runs"), ==, 0);
+}
+
 static void
 test_issue_example (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -426,6 +815,11 @@ test_issue_example (Fixture       *fixture,
   tags = json_object_get_array_member (counterpart, "tags");
   g_assert_cmpuint (json_array_get_length (tags), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "…");
+
+  /* a version 1 file: exported again as version 2, with nothing to add */
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (counterpart, "runs")), ==, 0);
+  g_assert_cmpuint (summary.runs_added, ==, 0);
 
   note = get_note (counterpart, 0);
   g_assert_cmpstr (json_object_get_string_member (note, "created"), ==, "2026-01-02T10:00:00Z");
@@ -837,9 +1231,9 @@ static const RejectCase reject_cases[] = {
   { "format-wrong",
     "{\"format\":\"evernote\",\"version\":1,\"counterparts\":[]}",
     { "journal.json: format: ", "bridgekeeper", NULL } },
-  { "version-2",
-    "{\"format\":\"bridgekeeper\",\"version\":2,\"counterparts\":[]}",
-    { "journal.json: ", "This file is format version 2; this version of Bridgekeeper reads up to 1.", NULL } },
+  { "version-3",
+    "{\"format\":\"bridgekeeper\",\"version\":3,\"counterparts\":[]}",
+    { "journal.json: ", "This file is format version 3; this version of Bridgekeeper reads up to 2.", NULL } },
   { "version-0",
     "{\"format\":\"bridgekeeper\",\"version\":0,\"counterparts\":[]}",
     { "journal.json: ", "format version 0", NULL } },
@@ -928,6 +1322,99 @@ static const RejectCase reject_cases[] = {
   { "invalid-utf8-after-multibyte",
     HEADER "[{\"name\":\"Ёжик\xc3\"}]}",
     { "journal.json: Invalid UTF-8 at line 1, column 67.", NULL } },
+  /* Version 2: runs, open items, check-ins */
+  { "v2/runs-not-a-list",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":{}}]}",
+    { "journal.json: counterparts[0].runs: expected a list of playbook runs.", NULL } },
+  { "v2/run-not-an-object",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[1]}]}",
+    { "journal.json: counterparts[0].runs[0]: ", NULL } },
+  { "v2/run-playbook-missing",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"steps\":[\"a\"]}]}]}",
+    { "journal.json: counterparts[0].runs[0].playbook: a run needs the id of its playbook.", NULL } },
+  { "v2/run-steps-missing",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\"}]}]}",
+    { "journal.json: counterparts[0].runs[0].steps: a run needs the ids of its steps.", NULL } },
+  { "v2/run-steps-empty",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[]}]}]}",
+    { "journal.json: counterparts[0].runs[0].steps: ", NULL } },
+  { "v2/run-step-twice",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\",\"a\"]}]}]}",
+    { "journal.json: counterparts[0].runs[0].steps[1]: “a” is listed twice.", NULL } },
+  { "v2/run-step-comma",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a,b\"]}]}]}",
+    { "journal.json: counterparts[0].runs[0].steps[0]: ", NULL } },
+  { "v2/run-bad-reason",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"],"
+    "\"reasons\":[\"capacity\",\"laziness\"]}]}]}",
+    { "journal.json: counterparts[0].runs[0].reasons[1]: “laziness” is not one of non-payment, ",
+      "mismatch, other.", NULL } },
+  { "v2/run-bad-outcome",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"],"
+    "\"ended\":\"2026-01-02\",\"outcome\":\"parted\"},"
+    "{\"playbook\":\"p\",\"steps\":[\"a\"],\"ended\":\"2026-01-03\",\"outcome\":\"divorced\"}]}]}",
+    { "journal.json: counterparts[0].runs[1].outcome: “divorced” is not one of continued, "
+      "outsourced, third-party, referred, parted.", NULL } },
+  { "v2/run-ended-without-outcome",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"],"
+    "\"ended\":\"2026-01-02\"}]}]}",
+    { "journal.json: counterparts[0].runs[0].outcome: a run that ended needs an outcome", NULL } },
+  { "v2/run-outcome-without-end",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"],"
+    "\"outcome\":\"parted\"}]}]}",
+    { "journal.json: counterparts[0].runs[0].outcome: only a run that ended has an outcome", NULL } },
+  { "v2/run-bad-started",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"],"
+    "\"started\":\"soon\"}]}]}",
+    { "journal.json: counterparts[0].runs[0].started: “soon” is not a valid date", NULL } },
+  { "v2/two-runs-in-progress",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"]},"
+    "{\"playbook\":\"q\",\"steps\":[\"b\"],\"ended\":null}]}]}",
+    { "journal.json: counterparts[0].runs[1]: counterparts[0].runs[0] is in progress already", NULL } },
+  { "v2/step-state-unknown-step",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"],"
+    "\"step_states\":[{\"step\":\"z\",\"state\":\"done\"}]}]}]}",
+    { "journal.json: counterparts[0].runs[0].step_states[0].step: “z” is not one of this run’s “steps”.", NULL } },
+  { "v2/step-state-open",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"],"
+    "\"step_states\":[{\"step\":\"a\",\"state\":\"open\"}]}]}]}",
+    { "journal.json: counterparts[0].runs[0].step_states[0].state: “open” is not one of done, skipped.", NULL } },
+  { "v2/step-state-twice",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"playbook\":\"p\",\"steps\":[\"a\"],"
+    "\"step_states\":[{\"step\":\"a\",\"state\":\"done\"},{\"step\":\"a\",\"state\":\"skipped\"}]}]}]}",
+    { "journal.json: counterparts[0].runs[0].step_states[1].step: ", NULL } },
+  { "v2/open-item-description-missing",
+    HEADER_2 "[{\"name\":\"A\",\"open_items\":[{\"amount\":5}]}]}",
+    { "journal.json: counterparts[0].open_items[0].description: an open item needs a description.", NULL } },
+  { "v2/open-item-negative-amount",
+    HEADER_2 "[{\"name\":\"A\",\"open_items\":[{\"description\":\"x\",\"amount\":-5}]}]}",
+    { "journal.json: counterparts[0].open_items[0].amount: ", NULL } },
+  { "v2/open-item-fraction-amount",
+    HEADER_2 "[{\"name\":\"A\",\"open_items\":[{\"description\":\"x\",\"amount\":12.5}]}]}",
+    { "journal.json: counterparts[0].open_items[0].amount: ", NULL } },
+  { "v2/open-item-bad-currency",
+    HEADER_2 "[{\"name\":\"A\",\"open_items\":[{\"description\":\"x\",\"currency\":\"euro\"}]}]}",
+    { "journal.json: counterparts[0].open_items[0].currency: “euro” is not a currency", NULL } },
+  { "v2/open-item-bad-kind",
+    HEADER_2 "[{\"name\":\"A\",\"open_items\":[{\"description\":\"x\",\"kind\":\"debt\"}]}]}",
+    { "journal.json: counterparts[0].open_items[0].kind: “debt” is not one of invoice, ", NULL } },
+  { "v2/checkin-due-missing",
+    HEADER_2 "[{\"name\":\"A\",\"checkins\":[{\"done\":\"2026-01-01\"}]}]}",
+    { "journal.json: counterparts[0].checkins[0].due: a check-in needs a due date.", NULL } },
+  { "v2/checkin-unknown-run",
+    HEADER_2 "[{\"name\":\"A\",\"runs\":[{\"id\":\"" RUN_ID_1 "\",\"playbook\":\"p\","
+    "\"steps\":[\"a\"]}],\"checkins\":[{\"run\":\"" RUN_ID_2 "\",\"due\":\"2026-01-01\"}]}]}",
+    { "journal.json: counterparts[0].checkins[0].run: ", RUN_ID_2, NULL } },
+  { "v2/checkin-bad-done",
+    HEADER_2 "[{\"name\":\"A\",\"checkins\":[{\"due\":\"2026-01-01\",\"done\":\"yes\"}]}]}",
+    { "journal.json: counterparts[0].checkins[0].done: ", NULL } },
+  { "v2/bad-entry-at-end",
+    HEADER_2 "[{\"name\":\"One\",\"runs\":[{\"id\":\"" RUN_ID_1 "\",\"playbook\":\"p\","
+    "\"steps\":[\"a\",\"b\"],\"step_states\":[{\"step\":\"a\",\"state\":\"done\"}]}],"
+    "\"open_items\":[{\"description\":\"Invoice\",\"amount\":100,\"currency\":\"EUR\"}],"
+    "\"checkins\":[{\"run\":\"" RUN_ID_1 "\",\"due\":\"2026-05-01\"}]},"
+    "{\"name\":\"Two\",\"checkins\":[{\"due\":\"2026-05-01\",\"notified\":\"later\"}]}]}",
+    { "journal.json: counterparts[1].checkins[0].notified: ", NULL } },
   /* Everything before is fine: nothing of it may be imported. */
   { "bad-entry-at-end",
     HEADER "[{\"name\":\"One\",\"notes\":[{\"text\":\"1a\"},{\"text\":\"1b\"}]},"
@@ -1001,6 +1488,10 @@ main (int   argc,
   ADD ("/json/export/empty-journal", test_empty_journal);
   ADD ("/json/export/replaces-atomically", test_export_replaces);
   ADD ("/json/round-trip", test_round_trip);
+  ADD ("/json/v2/export", test_v2_export);
+  ADD ("/json/v2/round-trip", test_v2_round_trip);
+  ADD ("/json/v2/existing-counterpart", test_v2_existing_counterpart);
+  ADD ("/json/v2/trashed-counterpart", test_v2_trashed_counterpart);
 
 #undef ADD
 

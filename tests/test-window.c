@@ -11,9 +11,15 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "bk-application.h"
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
+#include "bk-diagnosis-dialog.h"
+#include "bk-end-run-dialog.h"
+#include "bk-journal-playbooks.h"
 #include "bk-journal.h"
+#include "bk-playbook-library.h"
+#include "bk-resolution-view.h"
 #include "bk-test-gui.h"
 #include "bk-window.h"
 
@@ -321,6 +327,131 @@ test_delete_and_undo (Fixture       *fixture,
 }
 
 static gboolean
+dialog_closed (gpointer data)
+{
+  return bk_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static gboolean
+has_named (gpointer data)
+{
+  gpointer *args = data;
+
+  return bk_test_find_named (args[0], args[1]) != NULL;
+}
+
+static const char *
+row_progress (Fixture *fixture)
+{
+  GtkWidget *label = bk_test_find_named (find (fixture, "counterpart-list"), "row-progress");
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_visible (gtk_widget_get_parent (label)) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static gboolean
+row_progress_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (row_progress (args[0]), args[1]) == 0;
+}
+
+static void
+test_playbook_progress (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Late Payer Ltd", NULL, BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_AT_RISK);
+  g_autoptr(BkOpenItem) invoice = bk_open_item_new ();
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(BkCounterpart) after = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *view, *check;
+  GtkWindow *dialog;
+  BkPlaybook *playbook;
+  gpointer args[2] = { fixture, NULL };
+
+  bk_open_item_set_counterpart_id (invoice, bk_counterpart_get_id (client));
+  bk_open_item_set_kind (invoice, BK_OPEN_ITEM_KIND_INVOICE);
+  bk_open_item_set_description (invoice, "Invoice 7");
+  bk_open_item_set_amount (invoice, 120000);
+  bk_open_item_set_currency (invoice, "EUR");
+  bk_journal_save_open_item (fixture->journal, invoice, &error);
+  g_assert_no_error (error);
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  bk_test_wait (50);
+  g_assert_null (row_progress (fixture));
+
+  /* Diagnose: they don't pay. Part ways cleanly comes first; start it. */
+  view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW);
+  g_assert_true (gtk_widget_activate_action (view, "resolution.diagnose", NULL));
+  dialog = bk_test_find_toplevel (BK_TYPE_DIAGNOSIS_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (bk_test_find_named (GTK_WIDGET (dialog), "non-payment")), TRUE);
+  g_signal_emit_by_name (bk_test_find_named (GTK_WIDGET (dialog), "part-ways"), "clicked");
+  g_assert_true (bk_test_wait_until (dialog_closed, GSIZE_TO_POINTER (BK_TYPE_DIAGNOSIS_DIALOG), 3000));
+
+  run = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (run);
+  g_assert_cmpstr (bk_run_get_playbook_id (run), ==, "part-ways");
+  playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), "part-ways");
+
+  expected = g_strdup_printf ("0/%u", bk_playbook_get_n_steps (playbook));
+  args[1] = expected;
+  g_assert_true (bk_test_wait_until (row_progress_is, args, 3000));
+
+  /* Tick the first two steps: the sidebar follows. */
+  for (guint i = 0; i < 2; i++)
+    {
+      gpointer find_args[2] = { view, (gpointer) bk_playbook_get_step_id (playbook, i) };
+
+      /* The view rebuilds its rows from an idle. */
+      g_assert_true (bk_test_wait_until (has_named, find_args, 3000));
+      check = bk_test_find_named (view, bk_playbook_get_step_id (playbook, i));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_free (expected);
+      expected = g_strdup_printf ("%u/%u", i + 1, bk_playbook_get_n_steps (playbook));
+      args[1] = expected;
+      g_assert_true (bk_test_wait_until (row_progress_is, args, 3000));
+    }
+
+  /* Ending as "parted ways" with the invoice unsettled asks first. */
+  g_assert_true (gtk_widget_activate_action (view, "resolution.end-run", NULL));
+  dialog = bk_test_find_toplevel (BK_TYPE_END_RUN_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "successor-row")), "Anna Colleague");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.end", NULL));
+  {
+    AdwMessageDialog *question = ADW_MESSAGE_DIALOG (bk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (question);
+    g_clear_object (&run);
+    run = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (client), &error);
+    g_assert_nonnull (run);   /* not ended yet */
+    adw_message_dialog_response (question, "end");
+  }
+  g_assert_true (bk_test_wait_until (dialog_closed, GSIZE_TO_POINTER (BK_TYPE_END_RUN_DIALOG), 3000));
+
+  g_clear_object (&run);
+  run = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_null (run);
+  args[1] = NULL;
+  g_assert_true (bk_test_wait_until (row_progress_is, args, 3000));
+
+  after = bk_journal_dup_counterpart (fixture->journal, bk_counterpart_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_status (after), ==, BK_COUNTERPART_STATUS_ENDED_WELL);
+  checkins = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 2);
+}
+
+static gboolean
 has_latin_word (const char *text)
 {
   g_auto(GStrv) tokens = g_strsplit_set (text, " \t\n()", -1);
@@ -402,6 +533,28 @@ fill_demo_journal (Fixture *fixture,
   bk_counterpart_set_tags_from_string (a, russian ? "дизайн, сайт" : "design, website");
   bk_counterpart_set_health (a, 2);
   bk_journal_save_counterpart (fixture->journal, a, NULL);
+
+  /* A playbook under way, two steps in, an invoice still open */
+  {
+    BkPlaybook *playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), "part-ways");
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(BkOpenItem) item = bk_open_item_new ();
+    g_autoptr(BkRun) run = NULL;
+    g_autoptr(GError) error = NULL;
+
+    run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (a), playbook, 1u << BK_REASON_NON_PAYMENT, now, &error);
+    g_assert_no_error (error);
+    bk_journal_set_step_state (fixture->journal, run, playbook, bk_playbook_get_step_id (playbook, 0),
+                               BK_STEP_STATE_DONE, russian ? "Написала спокойное письмо" : "Wrote a calm e-mail", now, &error);
+    g_assert_no_error (error);
+    bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (a));
+    bk_open_item_set_description (item, russian ? "Счёт № 118" : "Invoice #118");
+    bk_open_item_set_amount (item, russian ? 8500000 : 120000);
+    bk_open_item_set_currency (item, russian ? "RUB" : "EUR");
+    bk_journal_save_open_item (fixture->journal, item, &error);
+    g_assert_no_error (error);
+  }
+
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (a));
 }
 
@@ -427,6 +580,15 @@ test_screenshot_and_language (Fixture       *fixture,
   if (russian)
     check_translated (GTK_WIDGET (fixture->window));
 
+  /* The playbook in progress */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                         "resolution");
+  bk_test_wait (300);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "playbook-ru.png" : "playbook-en.png", &error);
+  g_assert_no_error (error);
+  if (russian)
+    check_translated (GTK_WIDGET (fixture->window));
+
   /* Down to 360 pixels wide the window folds to one pane: the client, with a way back. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   bk_test_wait (500);
@@ -446,6 +608,7 @@ main (int   argc,
   g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
 
   return g_test_run ();

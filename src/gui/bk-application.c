@@ -13,6 +13,7 @@
 
 #include "bk-application.h"
 #include "bk-journal-json.h"
+#include "bk-journal-playbooks.h"
 #include "bk-resources.h"
 #include "bk-window.h"
 
@@ -21,7 +22,11 @@ struct _BkApplication
   AdwApplication  parent_instance;
 
   BkJournal      *journal;
+  guint           followups_source;
 };
+
+/* How often a running app looks for check-ins that fell due */
+#define FOLLOWUPS_INTERVAL_SECONDS (15 * 60)
 
 G_DEFINE_FINAL_TYPE (BkApplication, bk_application, ADW_TYPE_APPLICATION)
 
@@ -146,6 +151,57 @@ bk_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (bk_application_parent_class)->handle_local_options (app, options);
 }
 
+/* Check-ins due arrive as desktop notifications, once each, while the app runs or when it
+ * next starts. */
+static gboolean
+notify_followups_cb (gpointer user_data)
+{
+  BkApplication *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (self->journal == NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (!(due = bk_journal_list_checkins (self->journal, now, &error)))
+    {
+      g_warning ("Could not look for follow-ups: %s", error->message);
+      return G_SOURCE_CONTINUE;
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      BkCheckin *checkin = g_ptr_array_index (due, i);
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *id = NULL;
+
+      if (bk_checkin_get_notified (checkin) != NULL)
+        continue;
+
+      /* Translators: a desktop notification; %s is the name of a client or vendor */
+      title = g_strdup_printf (_("Time to check in with %s"), bk_checkin_get_counterpart_name (checkin));
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, _("A short hello keeps the bridge standing."));
+      g_notification_set_default_action (notification, "app.show-followups");
+      id = g_strdup_printf ("checkin-%" G_GINT64_FORMAT, bk_checkin_get_id (checkin));
+      g_application_send_notification (G_APPLICATION (self), id, notification);
+
+      if (!bk_journal_set_checkin_notified (self->journal, bk_checkin_get_id (checkin), now, &error))
+        {
+          g_warning ("%s", error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
+    bk_window_update_followups (BK_WINDOW (window));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 show_window (BkApplication *self,
              const char    *set_aside_path)
@@ -167,6 +223,10 @@ show_window (BkApplication *self,
     }
 
   gtk_window_present (GTK_WINDOW (window));
+
+  notify_followups_cb (self);
+  if (self->followups_source == 0)
+    self->followups_source = g_timeout_add_seconds (FOLLOWUPS_INTERVAL_SECONDS, notify_followups_cb, self);
 }
 
 static void
@@ -280,7 +340,21 @@ bk_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+bk_application_show_followups_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  BkApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-followups", NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-followups", bk_application_show_followups_action },
   { "quit", bk_application_quit_action },
   { "about", bk_application_about_action },
 };
@@ -331,6 +405,7 @@ bk_application_dispose (GObject *object)
 {
   BkApplication *self = (BkApplication *)object;
 
+  g_clear_handle_id (&self->followups_source, g_source_remove);
   g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (bk_application_parent_class)->dispose (object);
@@ -377,4 +452,21 @@ bk_application_get_journal (BkApplication *self)
   g_return_val_if_fail (BK_IS_APPLICATION (self), NULL);
 
   return self->journal;
+}
+
+BkPlaybookLibrary *
+bk_application_get_playbooks (void)
+{
+  static BkPlaybookLibrary *library;
+
+  if (library == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* They are part of the program: failing to load them is a broken build, not bad input. */
+      if (!(library = bk_playbook_library_new_from_resource (RESOURCE_PREFIX "/playbooks", &error)))
+        g_error ("The playbooks built into Bridgekeeper cannot be read: %s", error->message);
+    }
+
+  return library;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "bk-journal.h"
+#include "bk-playbook-library.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,8 @@ G_DECLARE_FINAL_TYPE (BkApplication, bk_application, BK, APPLICATION, AdwApplica
 
 BkApplication *bk_application_new         (void);
 BkJournal     *bk_application_get_journal (BkApplication *self);
+
+/* The playbooks shipped with the app, loaded once */
+BkPlaybookLibrary *bk_application_get_playbooks (void);
 
 G_END_DECLS

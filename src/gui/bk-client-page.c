@@ -15,6 +15,7 @@
 #include "bk-note-dialog.h"
 #include "bk-note-list.h"
 #include "bk-note-row.h"
+#include "bk-resolution-view.h"
 
 struct _BkClientPage
 {
@@ -39,6 +40,9 @@ struct _BkClientPage
   GtkCheckButton  *private_check;
   GtkStack        *timeline_stack;
   GtkListView     *timeline_view;
+  AdwViewStack    *view_stack;
+  AdwViewStackPage *resolution_page;
+  BkResolutionView *resolution_view;
 };
 
 G_DEFINE_FINAL_TYPE (BkClientPage, bk_client_page, ADW_TYPE_BIN)
@@ -285,7 +289,7 @@ create_note_kind_model (void)
 {
   GtkStringList *strings = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < BK_NOTE_N_KINDS; i++)
+  for (guint i = 0; i < BK_NOTE_N_USER_KINDS; i++)
     gtk_string_list_append (strings, bk_note_kind_get_label (i));
 
   return G_LIST_MODEL (strings);
@@ -316,6 +320,8 @@ bk_client_page_class_init (BkClientPageClass *klass)
 
   object_class->dispose = bk_client_page_dispose;
 
+  g_type_ensure (BK_TYPE_RESOLUTION_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, subtitle_label);
@@ -330,6 +336,9 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, private_check);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_page);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_view);
 
   gtk_widget_class_install_action (widget_class, "page.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "page.edit-note", "x", edit_note_action);
@@ -344,6 +353,11 @@ bk_client_page_init (BkClientPage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The page's badge counts what is left to settle. */
+  g_object_bind_property (self->resolution_view, "n-open-items",
+                          self->resolution_page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
 
   gtk_drop_down_set_model (self->kind_dropdown, kinds);
 
@@ -373,6 +387,7 @@ bk_client_page_set_journal (BkClientPage *self,
   g_return_if_fail (BK_IS_JOURNAL (journal));
 
   g_set_object (&self->journal, journal);
+  bk_resolution_view_set_journal (self->resolution_view, journal);
 }
 
 BkCounterpart *
@@ -399,6 +414,7 @@ bk_client_page_set_counterpart (BkClientPage  *self,
   g_set_object (&self->counterpart, counterpart);
   update_details (self);
   update_add_action (self);
+  bk_resolution_view_set_counterpart (self->resolution_view, counterpart);
 
   /* An edit of the same counterpart keeps the timeline and what is being written. */
   if (same_counterpart)
@@ -425,5 +441,6 @@ bk_client_page_set_counterpart (BkClientPage  *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", 0);
   gtk_check_button_set_active (self->private_check, FALSE);
   gtk_drop_down_set_selected (self->kind_dropdown, BK_NOTE_KIND_NOTE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
   update_timeline_stack (self);
 }

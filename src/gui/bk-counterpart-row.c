@@ -11,18 +11,22 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-application.h"
 #include "bk-counterpart-row.h"
 
 struct _BkCounterpartRow
 {
-  AdwBin         parent_instance;
+  AdwBin          parent_instance;
 
-  BkCounterpart *counterpart;
+  BkCounterpart  *counterpart;
 
-  GtkLabel      *name_label;
-  GtkLabel      *status_label;
-  GtkLabel      *subtitle_label;
-  GtkLabel      *match_label;
+  GtkLabel       *name_label;
+  GtkLabel       *status_label;
+  GtkLabel       *subtitle_label;
+  GtkLabel       *match_label;
+  GtkWidget      *progress_box;
+  GtkProgressBar *progress_bar;
+  GtkLabel       *progress_label;
 };
 
 G_DEFINE_FINAL_TYPE (BkCounterpartRow, bk_counterpart_row, ADW_TYPE_BIN)
@@ -31,6 +35,33 @@ static const char *status_classes[] = {
   "status-active", "status-at-risk", "status-winding-down",
   "status-handed-over", "status-ended-well", "status-ended",
 };
+
+/* The playbook in progress, at a glance: "3/6" and a bar. */
+static void
+update_progress (BkCounterpartRow *self)
+{
+  const char *playbook_id = bk_counterpart_get_run_playbook_id (self->counterpart);
+  guint settled = bk_counterpart_get_run_steps_settled (self->counterpart);
+  guint total = bk_counterpart_get_run_steps_total (self->counterpart);
+  BkPlaybook *playbook;
+  g_autofree char *fraction = NULL;
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_visible (self->progress_box, playbook_id != NULL && total > 0);
+  if (playbook_id == NULL || total == 0)
+    return;
+
+  playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), playbook_id);
+  /* Translators: playbook progress in the client list, "3/6" */
+  fraction = g_strdup_printf (_("%u/%u"), settled, total);
+  /* Translators: a tooltip, "Part ways cleanly: 3 of 6 steps" */
+  tooltip = g_strdup_printf (ngettext ("%s: %u of %u step", "%s: %u of %u steps", total),
+                             playbook != NULL ? bk_playbook_get_name (playbook) : playbook_id, settled, total);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (double)settled / total);
+  gtk_label_set_text (self->progress_label, fraction);
+  gtk_widget_set_tooltip_text (self->progress_box, tooltip);
+}
 
 static void
 update (BkCounterpartRow *self)
@@ -65,6 +96,8 @@ update (BkCounterpartRow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->match_label), match != NULL && match[0] != '\0');
   gtk_label_set_markup (self->match_label, match != NULL ? match : "");
+
+  update_progress (self);
 }
 
 static void
@@ -91,6 +124,9 @@ bk_counterpart_row_class_init (BkCounterpartRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, progress_label);
 }
 
 static void

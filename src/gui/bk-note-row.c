@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-format.h"
 #include "bk-note-row.h"
 
 /* Beyond this a note shows in the timeline cut short: laying out a megabyte of text in a list row
@@ -32,19 +33,6 @@ struct _BkNoteRow
 };
 
 G_DEFINE_FINAL_TYPE (BkNoteRow, bk_note_row, ADW_TYPE_BIN)
-
-char *
-bk_format_date_time (GDateTime *date_time)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  g_return_val_if_fail (date_time != NULL, NULL);
-
-  local = g_date_time_to_local (date_time);
-  /* Translators: a date and time in the journal, see g_date_time_format() for the codes.
-   * %B is the month name in the form used after a day number ("27 ноября"). */
-  return g_date_time_format (local, _("%B %-e, %Y, %H:%M"));
-}
 
 static void
 update (BkNoteRow *self)

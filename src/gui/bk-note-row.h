@@ -22,7 +22,4 @@ BkNote    *bk_note_row_get_note (BkNoteRow *self);
 void       bk_note_row_set_note (BkNoteRow *self,
                                  BkNote    *note);
 
-/* Formats a journal date for people, in their language: "27 November 2026, 14:05". */
-char      *bk_format_date_time  (GDateTime *date_time);
-
 G_END_DECLS

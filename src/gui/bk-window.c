@@ -15,6 +15,9 @@
 #include "bk-counterpart-dialog.h"
 #include "bk-counterpart-list.h"
 #include "bk-counterpart-row.h"
+#include "bk-followups-window.h"
+#include "bk-journal-playbooks.h"
+#include "bk-reflection-window.h"
 #include "bk-window.h"
 
 struct _BkWindow
@@ -42,6 +45,7 @@ struct _BkWindow
   BkClientPage         *client_page;
   GtkWidget            *edit_button;
   GtkWidget            *client_menu_button;
+  GtkWidget            *followups_button;
 };
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -331,6 +335,40 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+show_followups_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (bk_followups_window_new (BK_WINDOW (widget))));
+}
+
+static void
+show_reflection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (bk_reflection_window_new (BK_WINDOW (widget))));
+}
+
+void
+bk_window_update_followups (BkWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GPtrArray) due = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (BK_IS_WINDOW (self));
+
+  if (!(due = bk_journal_list_checkins (self->journal, now, NULL)))
+    return;
+
+  /* Translators: a tooltip on the button that shows the follow-ups */
+  tooltip = g_strdup_printf (ngettext ("%u check-in is due", "%u check-ins are due", due->len), due->len);
+  gtk_widget_set_tooltip_text (self->followups_button, tooltip);
+  gtk_widget_set_visible (self->followups_button, due->len > 0);
+}
+
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
@@ -404,6 +442,10 @@ bk_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->journal, "counterparts-changed",
                            G_CALLBACK (on_journal_counterparts_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal, "runs-changed",
+                           G_CALLBACK (bk_window_update_followups), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal, "notes-changed",
+                           G_CALLBACK (bk_window_update_followups), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
@@ -416,6 +458,7 @@ bk_window_constructed (GObject *object)
 
   update_sidebar_stack (self);
   update_content (self);
+  bk_window_update_followups (self);
 }
 
 static void
@@ -508,6 +551,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, client_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, client_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, followups_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed_cb);
@@ -518,6 +562,8 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-client", NULL, edit_client_action);
   gtk_widget_class_install_action (widget_class, "win.delete-client", NULL, delete_client_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-followups", NULL, show_followups_action);
+  gtk_widget_class_install_action (widget_class, "win.show-reflection", NULL, show_reflection_action);
 }
 
 static void

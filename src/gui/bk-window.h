@@ -29,4 +29,7 @@ void       bk_window_add_toast     (BkWindow      *self,
 void       bk_window_show_counterpart (BkWindow   *self,
                                        gint64      id);
 
+/* Shows the follow-ups button when check-ins are due */
+void       bk_window_update_followups (BkWindow   *self);
+
 G_END_DECLS

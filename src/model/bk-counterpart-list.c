@@ -335,15 +335,19 @@ load_page (BkCounterpartList *self,
 
   if (status == NULL)
     stmt = bk_journal_prepare_cached (self->journal,
-                                      "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts"
+                                      "SELECT " BK_COUNTERPART_COLUMNS
+                                      " FROM " BK_COUNTERPART_FROM
                                       " WHERE trashed = 0"
-                                      " ORDER BY sort_key, id LIMIT ?1 OFFSET ?2",
+                                      " ORDER BY sort_key, counterparts.id"
+                                      " LIMIT ?1 OFFSET ?2",
                                       &error);
   else
     stmt = bk_journal_prepare_cached (self->journal,
-                                      "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts"
+                                      "SELECT " BK_COUNTERPART_COLUMNS
+                                      " FROM " BK_COUNTERPART_FROM
                                       " WHERE trashed = 0 AND status = ?3"
-                                      " ORDER BY sort_key, id LIMIT ?1 OFFSET ?2",
+                                      " ORDER BY sort_key, counterparts.id"
+                                      " LIMIT ?1 OFFSET ?2",
                                       &error);
 
   if (stmt == NULL)
@@ -404,8 +408,8 @@ load_hit (BkCounterpartList *self,
   g_autofree char *markup = NULL;
 
   stmt = bk_journal_prepare_cached (self->journal,
-                                    "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts"
-                                    " WHERE id = ?1",
+                                    "SELECT " BK_COUNTERPART_COLUMNS " FROM " BK_COUNTERPART_FROM
+                                    " WHERE counterparts.id = ?1",
                                     &error);
   if (stmt != NULL)
     {

@@ -29,6 +29,9 @@ struct _BkCounterpart
   GDateTime           *updated;
   char                *match_markup;
   gint64               match_note_id;
+  char                *run_playbook_id;
+  guint                run_steps_settled;
+  guint                run_steps_total;
   BkCounterpartKind    kind;
   BkCounterpartStatus  status;
   int                  health;
@@ -53,6 +56,9 @@ enum {
   PROP_UPDATED,
   PROP_MATCH_MARKUP,
   PROP_MATCH_NOTE_ID,
+  PROP_RUN_PLAYBOOK_ID,
+  PROP_RUN_STEPS_SETTLED,
+  PROP_RUN_STEPS_TOTAL,
   N_PROPS
 };
 
@@ -142,6 +148,7 @@ bk_counterpart_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->updated, g_date_time_unref);
   g_clear_pointer (&self->match_markup, g_free);
+  g_clear_pointer (&self->run_playbook_id, g_free);
 
   G_OBJECT_CLASS (bk_counterpart_parent_class)->finalize (object);
 }
@@ -214,6 +221,18 @@ bk_counterpart_get_property (GObject    *object,
 
     case PROP_MATCH_NOTE_ID:
       g_value_set_int64 (value, self->match_note_id);
+      break;
+
+    case PROP_RUN_PLAYBOOK_ID:
+      g_value_set_string (value, self->run_playbook_id);
+      break;
+
+    case PROP_RUN_STEPS_SETTLED:
+      g_value_set_uint (value, self->run_steps_settled);
+      break;
+
+    case PROP_RUN_STEPS_TOTAL:
+      g_value_set_uint (value, self->run_steps_total);
       break;
 
     default:
@@ -375,6 +394,22 @@ bk_counterpart_class_init (BkCounterpartClass *klass)
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The active playbook run's progress, read with the counterpart: NULL without one. */
+  properties[PROP_RUN_PLAYBOOK_ID] =
+    g_param_spec_string ("run-playbook-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUN_STEPS_SETTLED] =
+    g_param_spec_uint ("run-steps-settled", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUN_STEPS_TOTAL] =
+    g_param_spec_uint ("run-steps-total", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -429,6 +464,9 @@ bk_counterpart_copy (BkCounterpart *self)
   copy->updated = self->updated != NULL ? g_date_time_ref (self->updated) : NULL;
   copy->match_markup = g_strdup (self->match_markup);
   copy->match_note_id = self->match_note_id;
+  copy->run_playbook_id = g_strdup (self->run_playbook_id);
+  copy->run_steps_settled = self->run_steps_settled;
+  copy->run_steps_total = self->run_steps_total;
   copy->kind = self->kind;
   copy->status = self->status;
   copy->health = self->health;
@@ -732,4 +770,65 @@ bk_counterpart_set_match (BkCounterpart *self,
       self->match_note_id = note_id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH_NOTE_ID]);
     }
+}
+
+const char *
+bk_counterpart_get_run_playbook_id (BkCounterpart *self)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART (self), NULL);
+
+  return self->run_playbook_id;
+}
+
+guint
+bk_counterpart_get_run_steps_settled (BkCounterpart *self)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART (self), 0);
+
+  return self->run_steps_settled;
+}
+
+guint
+bk_counterpart_get_run_steps_total (BkCounterpart *self)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART (self), 0);
+
+  return self->run_steps_total;
+}
+
+/* Set by the journal when it reads the counterpart: saving ignores it. A NULL @playbook_id
+ * means no active run (and 0 of 0 steps). */
+void
+bk_counterpart_set_run_progress (BkCounterpart *self,
+                                 const char    *playbook_id,
+                                 guint          settled,
+                                 guint          total)
+{
+  g_return_if_fail (BK_IS_COUNTERPART (self));
+
+  if (playbook_id == NULL)
+    settled = total = 0;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (self->run_playbook_id, playbook_id) != 0)
+    {
+      g_free (self->run_playbook_id);
+      self->run_playbook_id = g_strdup (playbook_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_PLAYBOOK_ID]);
+    }
+
+  if (self->run_steps_settled != settled)
+    {
+      self->run_steps_settled = settled;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_STEPS_SETTLED]);
+    }
+
+  if (self->run_steps_total != total)
+    {
+      self->run_steps_total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_STEPS_TOTAL]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }

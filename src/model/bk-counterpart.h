@@ -68,4 +68,14 @@ void                 bk_counterpart_set_match            (BkCounterpart       *s
                                                           const char          *markup,
                                                           gint64               note_id);
 
+/* Read from the journal with the counterpart: its active playbook run, if any (NULL id), and how
+ * many of its steps are done or skipped out of how many. */
+const char          *bk_counterpart_get_run_playbook_id  (BkCounterpart       *self);
+guint                bk_counterpart_get_run_steps_settled (BkCounterpart      *self);
+guint                bk_counterpart_get_run_steps_total  (BkCounterpart       *self);
+void                 bk_counterpart_set_run_progress     (BkCounterpart       *self,
+                                                          const char          *playbook_id,
+                                                          guint                settled,
+                                                          guint                total);
+
 G_END_DECLS

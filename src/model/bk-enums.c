@@ -44,27 +44,31 @@ enum_from_string (GType       type,
   return TRUE;
 }
 
-const char *
-bk_counterpart_kind_to_string (BkCounterpartKind kind)
-{
-  return enum_to_string (BK_TYPE_COUNTERPART_KIND, kind);
-}
+#define DEFINE_ENUM_STRINGS(prefix, Type, TYPE)                   \
+  const char *                                                    \
+  prefix##_to_string (Type value)                                 \
+  {                                                               \
+    return enum_to_string (TYPE, value);                          \
+  }                                                               \
+                                                                  \
+  gboolean                                                        \
+  prefix##_from_string (const char *str,                          \
+                        Type       *value)                        \
+  {                                                               \
+    int v;                                                        \
+                                                                  \
+    g_return_val_if_fail (value != NULL, FALSE);                  \
+                                                                  \
+    if (!enum_from_string (TYPE, str, &v))                        \
+      return FALSE;                                               \
+                                                                  \
+    *value = v;                                                   \
+    return TRUE;                                                  \
+  }
 
-gboolean
-bk_counterpart_kind_from_string (const char        *str,
-                                 BkCounterpartKind *kind)
-{
-  int value;
-
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  if (!enum_from_string (BK_TYPE_COUNTERPART_KIND, str, &value))
-    return FALSE;
-
-  *kind = value;
-  return TRUE;
-}
-
+DEFINE_ENUM_STRINGS (bk_counterpart_kind, BkCounterpartKind, BK_TYPE_COUNTERPART_KIND)
+DEFINE_ENUM_STRINGS (bk_counterpart_status, BkCounterpartStatus, BK_TYPE_COUNTERPART_STATUS)
+DEFINE_ENUM_STRINGS (bk_note_kind, BkNoteKind, BK_TYPE_NOTE_KIND)
 const char *
 bk_counterpart_kind_get_label (BkCounterpartKind kind)
 {
@@ -77,27 +81,6 @@ bk_counterpart_kind_get_label (BkCounterpartKind kind)
     default:
       g_return_val_if_reached (NULL);
     }
-}
-
-const char *
-bk_counterpart_status_to_string (BkCounterpartStatus status)
-{
-  return enum_to_string (BK_TYPE_COUNTERPART_STATUS, status);
-}
-
-gboolean
-bk_counterpart_status_from_string (const char          *str,
-                                   BkCounterpartStatus *status)
-{
-  int value;
-
-  g_return_val_if_fail (status != NULL, FALSE);
-
-  if (!enum_from_string (BK_TYPE_COUNTERPART_STATUS, str, &value))
-    return FALSE;
-
-  *status = value;
-  return TRUE;
 }
 
 const char *
@@ -123,27 +106,6 @@ bk_counterpart_status_get_label (BkCounterpartStatus status)
 }
 
 const char *
-bk_note_kind_to_string (BkNoteKind kind)
-{
-  return enum_to_string (BK_TYPE_NOTE_KIND, kind);
-}
-
-gboolean
-bk_note_kind_from_string (const char *str,
-                          BkNoteKind *kind)
-{
-  int value;
-
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  if (!enum_from_string (BK_TYPE_NOTE_KIND, str, &value))
-    return FALSE;
-
-  *kind = value;
-  return TRUE;
-}
-
-const char *
 bk_note_kind_get_label (BkNoteKind kind)
 {
   switch (kind)
@@ -162,6 +124,8 @@ bk_note_kind_get_label (BkNoteKind kind)
       return C_("note kind", "Issue");
     case BK_NOTE_KIND_REFLECTION:
       return C_("note kind", "Reflection");
+    case BK_NOTE_KIND_PROGRESS:
+      return C_("note kind", "Progress");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -186,6 +150,97 @@ bk_note_kind_get_icon_name (BkNoteKind kind)
       return "dialog-warning-symbolic";
     case BK_NOTE_KIND_REFLECTION:
       return "starred-symbolic";
+    case BK_NOTE_KIND_PROGRESS:
+      return "emblem-ok-symbolic";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+DEFINE_ENUM_STRINGS (bk_reason, BkReason, BK_TYPE_REASON)
+DEFINE_ENUM_STRINGS (bk_outcome, BkOutcome, BK_TYPE_OUTCOME)
+DEFINE_ENUM_STRINGS (bk_step_state, BkStepState, BK_TYPE_STEP_STATE)
+DEFINE_ENUM_STRINGS (bk_open_item_kind, BkOpenItemKind, BK_TYPE_OPEN_ITEM_KIND)
+
+const char *
+bk_reason_get_label (BkReason          reason,
+                     BkCounterpartKind kind)
+{
+  gboolean vendor = kind == BK_COUNTERPART_KIND_VENDOR;
+
+  switch (reason)
+    {
+    case BK_REASON_NON_PAYMENT:
+      return vendor ? _("Payments between us are late or disputed") : _("They don’t pay, or pay late");
+    case BK_REASON_CONDUCT:
+      return _("Unprofessional conduct, theirs or ours");
+    case BK_REASON_OVERSTATED_SKILLS:
+      return vendor ? _("They overstated their skills") : _("We overstated our skills");
+    case BK_REASON_PERSONALITY:
+      return _("Personalities or communication clash");
+    case BK_REASON_CAPACITY:
+      return _("Scheduling or capacity problems");
+    case BK_REASON_MISMATCH:
+      return vendor ? _("An honest mismatch between our needs and their expertise")
+                    : _("An honest mismatch between their needs and our expertise");
+    case BK_REASON_OTHER:
+      return _("Something else");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+bk_outcome_get_label (BkOutcome outcome)
+{
+  switch (outcome)
+    {
+    case BK_OUTCOME_CONTINUED:
+      return C_("outcome", "Continued together");
+    case BK_OUTCOME_OUTSOURCED:
+      return C_("outcome", "Work outsourced");
+    case BK_OUTCOME_THIRD_PARTY:
+      return C_("outcome", "A third party took over communication");
+    case BK_OUTCOME_REFERRED:
+      return C_("outcome", "Referred to a colleague");
+    case BK_OUTCOME_PARTED:
+      return C_("outcome", "Parted ways");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+BkCounterpartStatus
+bk_outcome_get_status (BkOutcome outcome)
+{
+  switch (outcome)
+    {
+    case BK_OUTCOME_CONTINUED:
+    case BK_OUTCOME_OUTSOURCED:
+    case BK_OUTCOME_THIRD_PARTY:
+      return BK_COUNTERPART_STATUS_ACTIVE;
+    case BK_OUTCOME_REFERRED:
+      return BK_COUNTERPART_STATUS_HANDED_OVER;
+    case BK_OUTCOME_PARTED:
+      return BK_COUNTERPART_STATUS_ENDED_WELL;
+    default:
+      g_return_val_if_reached (BK_COUNTERPART_STATUS_ACTIVE);
+    }
+}
+
+const char *
+bk_open_item_kind_get_label (BkOpenItemKind kind)
+{
+  switch (kind)
+    {
+    case BK_OPEN_ITEM_KIND_INVOICE:
+      return C_("open item", "Unpaid invoice");
+    case BK_OPEN_ITEM_KIND_DELIVERABLE:
+      return C_("open item", "Unfinished deliverable");
+    case BK_OPEN_ITEM_KIND_ACCESS:
+      return C_("open item", "Access to hand over or revoke");
+    case BK_OPEN_ITEM_KIND_OTHER:
+      return C_("open item", "Other");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -38,9 +38,57 @@ typedef enum
   BK_NOTE_KIND_INVOICE,
   BK_NOTE_KIND_ISSUE,
   BK_NOTE_KIND_REFLECTION,
+  /* Written by the app: a playbook step, an outcome, a check-in. */
+  BK_NOTE_KIND_PROGRESS,
 } BkNoteKind;
 
-#define BK_NOTE_N_KINDS (BK_NOTE_KIND_REFLECTION + 1)
+#define BK_NOTE_N_KINDS (BK_NOTE_KIND_PROGRESS + 1)
+/* The kinds a person writes themselves */
+#define BK_NOTE_N_USER_KINDS (BK_NOTE_KIND_REFLECTION + 1)
+
+/* What isn't working in a relationship: the diagnosis that picks a playbook. */
+typedef enum
+{
+  BK_REASON_NON_PAYMENT,
+  BK_REASON_CONDUCT,
+  BK_REASON_OVERSTATED_SKILLS,
+  BK_REASON_PERSONALITY,
+  BK_REASON_CAPACITY,
+  BK_REASON_MISMATCH,
+  BK_REASON_OTHER,
+} BkReason;
+
+#define BK_N_REASONS (BK_REASON_OTHER + 1)
+
+/* How a playbook run ended. */
+typedef enum
+{
+  BK_OUTCOME_CONTINUED,
+  BK_OUTCOME_OUTSOURCED,
+  BK_OUTCOME_THIRD_PARTY,
+  BK_OUTCOME_REFERRED,
+  BK_OUTCOME_PARTED,
+} BkOutcome;
+
+#define BK_N_OUTCOMES (BK_OUTCOME_PARTED + 1)
+
+typedef enum
+{
+  BK_STEP_STATE_OPEN,
+  BK_STEP_STATE_DONE,
+  BK_STEP_STATE_SKIPPED,
+} BkStepState;
+
+/* Something to settle before parting: an unpaid invoice, an unfinished deliverable, ... */
+typedef enum
+{
+  BK_OPEN_ITEM_KIND_INVOICE,
+  BK_OPEN_ITEM_KIND_DELIVERABLE,
+  BK_OPEN_ITEM_KIND_ACCESS,
+  BK_OPEN_ITEM_KIND_OTHER,
+} BkOpenItemKind;
+
+#define BK_N_OPEN_ITEM_KINDS (BK_OPEN_ITEM_KIND_OTHER + 1)
 
 /* The nicks ("client", "at-risk", "meeting") are what the journal file and JSON store. */
 const char *bk_counterpart_kind_to_string   (BkCounterpartKind    kind);
@@ -58,5 +106,28 @@ gboolean    bk_note_kind_from_string (const char  *str,
                                       BkNoteKind  *kind);
 const char *bk_note_kind_get_label   (BkNoteKind   kind);
 const char *bk_note_kind_get_icon_name (BkNoteKind kind);
+
+const char *bk_reason_to_string      (BkReason             reason);
+gboolean    bk_reason_from_string    (const char          *str,
+                                      BkReason            *reason);
+/* Worded for the kind of counterpart: "They don't pay on time" for a client, ... */
+const char *bk_reason_get_label      (BkReason             reason,
+                                      BkCounterpartKind    kind);
+
+const char *bk_outcome_to_string     (BkOutcome            outcome);
+gboolean    bk_outcome_from_string   (const char          *str,
+                                      BkOutcome           *outcome);
+const char *bk_outcome_get_label     (BkOutcome            outcome);
+/* The status a counterpart is offered when a run ends this way. */
+BkCounterpartStatus bk_outcome_get_status (BkOutcome       outcome);
+
+const char *bk_step_state_to_string   (BkStepState         state);
+gboolean    bk_step_state_from_string (const char         *str,
+                                       BkStepState        *state);
+
+const char *bk_open_item_kind_to_string   (BkOpenItemKind  kind);
+gboolean    bk_open_item_kind_from_string (const char     *str,
+                                           BkOpenItemKind *kind);
+const char *bk_open_item_kind_get_label   (BkOpenItemKind  kind);
 
 G_END_DECLS

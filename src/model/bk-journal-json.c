@@ -5,13 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The journal as JSON, format version 1
+/* The journal as JSON, format version 2
  *
  * One UTF-8 JSON object (a leading byte order mark is tolerated):
  *
  *   {
  *     "format" : "bridgekeeper",          required, exactly this string
- *     "version" : 1,                      required, a whole number from 1 to
+ *     "version" : 2,                      required, a whole number from 1 to
  *                                         BK_JSON_FORMAT_VERSION
  *     "exported" : "2026-01-02T10:00:00Z",  written on export, ignored on import
  *     "counterparts" : [                  optional (none when missing)
@@ -33,14 +33,63 @@
  *             "id" : "<uuid>",            optional, as above
  *             "created" : "<date>",       optional; default: the time of the import
  *             "kind" : "note",            note | call | meeting | email | invoice | issue |
- *                                         reflection; default note
+ *                                         reflection | progress; default note
  *             "text" : "…",               required, not only white space
  *             "private" : false           optional boolean, default false
+ *           }
+ *         ],
+ *         "runs" : [                      version 2, optional; oldest first on export
+ *           {
+ *             "id" : "<uuid>",            optional, as above
+ *             "playbook" : "part-ways",   required: the id of the playbook followed
+ *             "reasons" : [ "non-payment" ],  optional list of non-payment | conduct |
+ *                                         overstated-skills | personality | capacity |
+ *                                         mismatch | other
+ *             "started" : "<date>",       optional; default: the time of the import
+ *             "ended" : "<date>",         null (or missing) while the run is in progress;
+ *                                         one run per counterpart at most is in progress
+ *             "outcome" : "parted",       required once ended, null before: continued |
+ *                                         outsourced | third-party | referred | parted
+ *             "successor" : "…",          who took over; optional string, default ""
+ *             "steps" : [ "acknowledge" ],  required: the playbook's step ids when the run
+ *                                         started, none empty, repeated or with a comma
+ *             "step_states" : [           optional: the steps done or skipped (others are
+ *               {                         still to do)
+ *                 "step" : "acknowledge", required, one of "steps", once
+ *                 "state" : "done",       required: done | skipped
+ *                 "changed" : "<date>",   optional; default: started
+ *                 "note" : "…"            optional string, default ""
+ *               }
+ *             ]
+ *           }
+ *         ],
+ *         "open_items" : [                version 2, optional; oldest first on export
+ *           {
+ *             "id" : "<uuid>",            optional, as above
+ *             "kind" : "invoice",         invoice | deliverable | access | other; default other
+ *             "description" : "…",        required, not only white space
+ *             "amount" : 120050,          optional: a whole number of minor units (cents,
+ *                                         kopecks), not negative; default 0
+ *             "currency" : "EUR",         optional: three upper-case letters, or ""
+ *             "created" : "<date>",       optional; default: the time of the import
+ *             "settled" : "<date>"        null (or missing) while open
+ *           }
+ *         ],
+ *         "checkins" : [                  version 2, optional; soonest first on export
+ *           {
+ *             "id" : "<uuid>",            optional, as above
+ *             "run" : "<uuid>",           optional: the id of the run in "runs" whose end
+ *                                         scheduled it
+ *             "due" : "<date>",           required
+ *             "done" : "<date>",          null (or missing) until ticked off
+ *             "notified" : "<date>"       null (or missing) until a notification was shown
  *           }
  *         ]
  *       }
  *     ]
  *   }
+ *
+ * Version 1 is the same without "runs", "open_items" and "checkins"; it still imports.
  *
  * A member whose value is null counts as missing. Members this version does not know are
  * ignored, so that files of later versions that only add members keep importing.
@@ -55,9 +104,11 @@
  *
  * Import is all or nothing: the whole file is checked before anything is written, the error names
  * the file and the place ("journal.json: counterparts[2].notes[0].created: …"), and everything is
- * written in one transaction. A counterpart or note whose id is already in the journal is left as
- * it is (and counted as skipped); the notes of a skipped counterpart that are new are added to
- * the one in the journal.
+ * written in one transaction. A counterpart, note, run, open item or check-in whose id is already
+ * in the journal is left as it is (and counted as skipped); the notes, runs, open items and
+ * check-ins of a skipped counterpart that are new are added to the one in the journal (unless it
+ * is in the trash), except a run in progress when that counterpart has one already: that is an
+ * error, and nothing is imported.
  */
 
 #define G_LOG_DOMAIN "bk-journal-json"
@@ -70,6 +121,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bk-journal-json.h"
+#include "bk-journal-playbooks.h"
 #include "bk-journal-private.h"
 
 #define FORMAT_NAME "bridgekeeper"
@@ -111,6 +163,254 @@ add_date_member (JsonBuilder *builder,
   add_string_member (builder, member, str);
 }
 
+/* NULL for none */
+static void
+add_nullable_string_member (JsonBuilder *builder,
+                            const char  *member,
+                            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* A date from a column, null for a NULL column */
+static void
+add_date_column_member (JsonBuilder  *builder,
+                        const char   *member,
+                        sqlite3_stmt *stmt,
+                        int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    {
+      add_nullable_string_member (builder, member, NULL);
+    }
+  else
+    {
+      g_autoptr(GDateTime) value =
+        g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
+
+      add_date_member (builder, member, value);
+    }
+}
+
+static const char *
+column_text_or_null (sqlite3_stmt *stmt,
+                     int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* The statements that read what belongs to one counterpart (?1: its id) */
+typedef struct
+{
+  sqlite3_stmt *notes;
+  /* id, uuid, playbook, reasons, step_ids, started, ended, outcome, successor */
+  sqlite3_stmt *runs;
+  /* step, state, changed, note of one run (?1: its id) */
+  sqlite3_stmt *run_steps;
+  /* uuid, kind, description, amount, currency, created, settled */
+  sqlite3_stmt *open_items;
+  /* uuid, run uuid, due, done, notified */
+  sqlite3_stmt *checkins;
+} ExportStatements;
+
+static void
+export_statements_clear (ExportStatements *statements)
+{
+  g_clear_pointer (&statements->notes, sqlite3_finalize);
+  g_clear_pointer (&statements->runs, sqlite3_finalize);
+  g_clear_pointer (&statements->run_steps, sqlite3_finalize);
+  g_clear_pointer (&statements->open_items, sqlite3_finalize);
+  g_clear_pointer (&statements->checkins, sqlite3_finalize);
+}
+
+static gboolean
+export_statements_prepare (BkJournal         *self,
+                           ExportStatements  *statements,
+                           GError           **error)
+{
+  return
+    (statements->notes = bk_journal_prepare (self,
+                                             "SELECT " BK_NOTE_COLUMNS " FROM notes"
+                                             " WHERE counterpart_id = ?1 AND trashed = 0"
+                                             " ORDER BY created, id",
+                                             error)) != NULL &&
+    (statements->runs = bk_journal_prepare (self,
+                                            "SELECT id, uuid, playbook, reasons, step_ids,"
+                                            " started, ended, outcome, successor FROM runs"
+                                            " WHERE counterpart_id = ?1"
+                                            " ORDER BY started, id",
+                                            error)) != NULL &&
+    (statements->run_steps = bk_journal_prepare (self,
+                                                 "SELECT step, state, changed, note"
+                                                 " FROM run_steps WHERE run_id = ?1"
+                                                 " ORDER BY changed, step",
+                                                 error)) != NULL &&
+    (statements->open_items = bk_journal_prepare (self,
+                                                  "SELECT uuid, kind, description, amount,"
+                                                  " currency, created, settled FROM open_items"
+                                                  " WHERE counterpart_id = ?1"
+                                                  " ORDER BY created, id",
+                                                  error)) != NULL &&
+    (statements->checkins = bk_journal_prepare (self,
+                                                "SELECT checkins.uuid, runs.uuid, checkins.due,"
+                                                " checkins.done, checkins.notified"
+                                                " FROM checkins"
+                                                " LEFT JOIN runs ON runs.id = checkins.run_id"
+                                                " WHERE checkins.counterpart_id = ?1"
+                                                " ORDER BY checkins.due, checkins.id",
+                                                error)) != NULL;
+}
+
+static void
+add_reasons (JsonBuilder *builder,
+             guint        reasons)
+{
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < BK_N_REASONS; i++)
+    {
+      if (reasons & (1u << i))
+        json_builder_add_string_value (builder, bk_reason_to_string (i));
+    }
+  json_builder_end_array (builder);
+}
+
+static int
+add_run_steps (JsonBuilder  *builder,
+               sqlite3_stmt *stmt,
+               gint64        run_id)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, run_id);
+
+  json_builder_set_member_name (builder, "step_states");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "step", (const char *) sqlite3_column_text (stmt, 0));
+      add_string_member (builder, "state", (const char *) sqlite3_column_text (stmt, 1));
+      add_date_column_member (builder, "changed", stmt, 2);
+      add_string_member (builder, "note", (const char *) sqlite3_column_text (stmt, 3));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return rc;
+}
+
+static int
+add_runs (JsonBuilder       *builder,
+          ExportStatements  *statements,
+          gint64             counterpart_id)
+{
+  sqlite3_stmt *stmt = statements->runs;
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_auto(GStrv) steps = NULL;
+      const char *step_ids = (const char *) sqlite3_column_text (stmt, 4);
+      int steps_rc;
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", column_text_or_null (stmt, 1));
+      add_string_member (builder, "playbook", column_text_or_null (stmt, 2));
+      add_reasons (builder, (guint) sqlite3_column_int64 (stmt, 3));
+      add_date_column_member (builder, "started", stmt, 5);
+      add_date_column_member (builder, "ended", stmt, 6);
+      add_nullable_string_member (builder, "outcome", column_text_or_null (stmt, 7));
+      add_string_member (builder, "successor", column_text_or_null (stmt, 8));
+
+      json_builder_set_member_name (builder, "steps");
+      json_builder_begin_array (builder);
+      steps = g_strsplit (step_ids != NULL ? step_ids : "", ",", -1);
+      for (guint i = 0; steps[i] != NULL; i++)
+        {
+          if (steps[i][0] != '\0')
+            json_builder_add_string_value (builder, steps[i]);
+        }
+      json_builder_end_array (builder);
+
+      if ((steps_rc = add_run_steps (builder, statements->run_steps,
+                                     sqlite3_column_int64 (stmt, 0))) != SQLITE_DONE)
+        return steps_rc;
+
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return rc;
+}
+
+static int
+add_open_items (JsonBuilder  *builder,
+                sqlite3_stmt *stmt,
+                gint64        counterpart_id)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  json_builder_set_member_name (builder, "open_items");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", column_text_or_null (stmt, 0));
+      add_string_member (builder, "kind", column_text_or_null (stmt, 1));
+      add_string_member (builder, "description", column_text_or_null (stmt, 2));
+      json_builder_set_member_name (builder, "amount");
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
+      add_string_member (builder, "currency", column_text_or_null (stmt, 4));
+      add_date_column_member (builder, "created", stmt, 5);
+      add_date_column_member (builder, "settled", stmt, 6);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return rc;
+}
+
+static int
+add_checkins (JsonBuilder  *builder,
+              sqlite3_stmt *stmt,
+              gint64        counterpart_id)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  json_builder_set_member_name (builder, "checkins");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", column_text_or_null (stmt, 0));
+      add_nullable_string_member (builder, "run", column_text_or_null (stmt, 1));
+      add_date_column_member (builder, "due", stmt, 2);
+      add_date_column_member (builder, "done", stmt, 3);
+      add_date_column_member (builder, "notified", stmt, 4);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return rc;
+}
+
 static void
 add_note (JsonBuilder *builder,
           BkNote      *note)
@@ -128,11 +428,13 @@ add_note (JsonBuilder *builder,
 /* One counterpart with its notes as a JSON object: the file is written one counterpart at a time,
  * so that a journal of 200,000 notes never sits in memory as one tree. */
 static JsonNode *
-counterpart_to_json (BkCounterpart  *counterpart,
-                     sqlite3_stmt   *notes_stmt,
-                     GError        **error)
+counterpart_to_json (BkCounterpart     *counterpart,
+                     ExportStatements  *statements,
+                     GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  sqlite3_stmt *notes_stmt = statements->notes;
+  gint64 id = bk_counterpart_get_id (counterpart);
   const char * const *tags;
   int rc;
 
@@ -178,6 +480,17 @@ counterpart_to_json (BkCounterpart  *counterpart,
       return NULL;
     }
   json_builder_end_array (builder);
+
+  if ((rc = add_runs (builder, statements, id)) != SQLITE_DONE ||
+      (rc = add_open_items (builder, statements->open_items, id)) != SQLITE_DONE ||
+      (rc = add_checkins (builder, statements->checkins, id)) != SQLITE_DONE)
+    {
+      g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
+                   _("Could not read the playbook runs of “%s”: %s"),
+                   bk_counterpart_get_name (counterpart),
+                   sqlite3_errstr (rc));
+      return NULL;
+    }
 
   json_builder_end_object (builder);
 
@@ -229,7 +542,7 @@ write_journal (BkJournal      *self,
   g_autofree char *exported = format_date (now);
   g_autofree char *exported_json = NULL;
   sqlite3_stmt *counterparts_stmt = NULL;
-  sqlite3_stmt *notes_stmt = NULL;
+  ExportStatements statements = { NULL };
   gboolean first = TRUE;
   gboolean ret = FALSE;
   int rc;
@@ -238,19 +551,15 @@ write_journal (BkJournal      *self,
   json_generator_set_indent (generator, 2);
 
   counterparts_stmt = bk_journal_prepare (self,
-                                          "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts"
+                                          "SELECT " BK_COUNTERPART_COLUMNS
+                                          " FROM " BK_COUNTERPART_FROM
                                           " WHERE trashed = 0"
-                                          " ORDER BY sort_key, id",
+                                          " ORDER BY sort_key, counterparts.id",
                                           error);
   if (counterparts_stmt == NULL)
     goto out;
 
-  notes_stmt = bk_journal_prepare (self,
-                                   "SELECT " BK_NOTE_COLUMNS " FROM notes"
-                                   " WHERE counterpart_id = ?1 AND trashed = 0"
-                                   " ORDER BY created, id",
-                                   error);
-  if (notes_stmt == NULL)
+  if (!export_statements_prepare (self, &statements, error))
     goto out;
 
   {
@@ -275,7 +584,7 @@ write_journal (BkJournal      *self,
       g_autoptr(JsonNode) node = NULL;
       g_autofree char *json = NULL;
 
-      if (!(node = counterpart_to_json (counterpart, notes_stmt, error)))
+      if (!(node = counterpart_to_json (counterpart, &statements, error)))
         goto out;
 
       json_generator_set_root (generator, node);
@@ -301,7 +610,7 @@ write_journal (BkJournal      *self,
 
 out:
   g_clear_pointer (&counterparts_stmt, sqlite3_finalize);
-  g_clear_pointer (&notes_stmt, sqlite3_finalize);
+  export_statements_clear (&statements);
 
   return ret;
 }
@@ -420,9 +729,94 @@ failed:
 
 typedef struct
 {
+  char      *step;
+  /* "done" or "skipped" */
+  char      *state;
+  GDateTime *changed;
+  char      *note;
+} ImportStepState;
+
+typedef struct
+{
+  /* where it is in the file, for a message from the write */
+  char      *place;
+  /* NULL: a new one is made */
+  char      *uuid;
+  char      *playbook;
+  guint      reasons;
+  /* joined with ',', as the journal keeps them */
+  char      *step_ids;
+  GDateTime *started;
+  GDateTime *ended;
+  /* a nick, NULL while active */
+  char      *outcome;
+  char      *successor;
+  GPtrArray *step_states;
+} ImportRun;
+
+typedef struct
+{
+  char      *uuid;
+  /* the uuid of one of the counterpart's runs in the file, or NULL */
+  char      *run_uuid;
+  GDateTime *due;
+  GDateTime *done;
+  GDateTime *notified;
+} ImportCheckin;
+
+typedef struct
+{
   BkCounterpart *counterpart;
   GPtrArray     *notes;
+  GPtrArray     *runs;
+  GPtrArray     *open_items;
+  GPtrArray     *checkins;
 } ImportEntry;
+
+static void
+import_step_state_free (gpointer data)
+{
+  ImportStepState *state = data;
+
+  g_free (state->step);
+  g_free (state->state);
+  g_clear_pointer (&state->changed, g_date_time_unref);
+  g_free (state->note);
+  g_free (state);
+}
+
+static void
+import_run_free (gpointer data)
+{
+  ImportRun *run = data;
+
+  g_free (run->place);
+  g_free (run->uuid);
+  g_free (run->playbook);
+  g_free (run->step_ids);
+  g_clear_pointer (&run->started, g_date_time_unref);
+  g_clear_pointer (&run->ended, g_date_time_unref);
+  g_free (run->outcome);
+  g_free (run->successor);
+  g_clear_pointer (&run->step_states, g_ptr_array_unref);
+  g_free (run);
+}
+
+static void
+import_checkin_free (gpointer data)
+{
+  ImportCheckin *checkin = data;
+
+  g_free (checkin->uuid);
+  g_free (checkin->run_uuid);
+  g_clear_pointer (&checkin->due, g_date_time_unref);
+  g_clear_pointer (&checkin->done, g_date_time_unref);
+  g_clear_pointer (&checkin->notified, g_date_time_unref);
+  g_free (checkin);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRun, import_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportCheckin, import_checkin_free)
 
 static void
 import_entry_free (gpointer data)
@@ -431,6 +825,9 @@ import_entry_free (gpointer data)
 
   g_clear_object (&entry->counterpart);
   g_clear_pointer (&entry->notes, g_ptr_array_unref);
+  g_clear_pointer (&entry->runs, g_ptr_array_unref);
+  g_clear_pointer (&entry->open_items, g_ptr_array_unref);
+  g_clear_pointer (&entry->checkins, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -699,6 +1096,31 @@ note_kind_nick (int value)
   return bk_note_kind_to_string (value);
 }
 
+static const char *
+reason_nick (int value)
+{
+  return bk_reason_to_string (value);
+}
+
+static const char *
+outcome_nick (int value)
+{
+  return bk_outcome_to_string (value);
+}
+
+static const char *
+open_item_kind_nick (int value)
+{
+  return bk_open_item_kind_to_string (value);
+}
+
+/* Only the states a step can be stored with: an open step has no entry. */
+static const char *
+settled_step_state_nick (int value)
+{
+  return bk_step_state_to_string (value + BK_STEP_STATE_DONE);
+}
+
 static gboolean
 report_bad_nick (ImportContext  *ctx,
                  const char     *parent,
@@ -821,6 +1243,459 @@ wrong_type:
 
     return set_invalid (error, ctx, place, _("expected a list of strings."));
   }
+}
+
+/* The member as a JSON list, NULL when it is missing; FALSE when it is something else. */
+static gboolean
+get_array_member (JsonObject     *object,
+                  const char     *member,
+                  const char     *parent,
+                  ImportContext  *ctx,
+                  const char     *what,
+                  JsonArray     **array,
+                  GError        **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *array = NULL;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *place = join_place (parent, member);
+
+      return set_invalid (error, ctx, place, "%s", what);
+    }
+
+  *array = json_node_get_array (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_step_state (JsonNode       *node,
+                 const char     *place,
+                 ImportContext  *ctx,
+                 ImportRun      *run,
+                 GHashTable     *steps,
+                 GError        **error)
+{
+  ImportStepState *state;
+  g_autoptr(GDateTime) changed = NULL;
+  JsonObject *object;
+  const char *step;
+  const char *str;
+  const char *note;
+  BkStepState value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, ctx, place,
+                        _("expected a step’s state: an object with a “step” and a “state”."));
+
+  object = json_node_get_object (node);
+
+  if (!read_string (object, "step", place, ctx, &step, error))
+    return FALSE;
+  if (step == NULL || !g_hash_table_contains (steps, step))
+    {
+      g_autofree char *step_place = join_place (place, "step");
+      g_autofree char *shown = shorten (step != NULL ? step : "");
+
+      return set_invalid (error, ctx, step_place,
+                          _("“%s” is not one of this run’s “steps”."), shown);
+    }
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (steps, step)) > 1)
+    {
+      g_autofree char *step_place = join_place (place, "step");
+
+      return set_invalid (error, ctx, step_place,
+                          _("this step has a state already, earlier in the list."));
+    }
+  g_hash_table_insert (steps, g_strdup (step), GUINT_TO_POINTER (2));
+
+  if (!read_string (object, "state", place, ctx, &str, error))
+    return FALSE;
+  if (str == NULL || !bk_step_state_from_string (str, &value) || value == BK_STEP_STATE_OPEN)
+    return report_bad_nick (ctx, place, "state", str != NULL ? str : "",
+                            settled_step_state_nick,
+                            BK_STEP_STATE_SKIPPED - BK_STEP_STATE_DONE + 1, error);
+
+  if (!read_date (object, "changed", place, ctx, &changed, error))
+    return FALSE;
+
+  if (!read_string (object, "note", place, ctx, &note, error))
+    return FALSE;
+
+  state = g_new0 (ImportStepState, 1);
+  state->step = g_strdup (step);
+  state->state = g_strdup (str);
+  state->changed = changed != NULL ? g_steal_pointer (&changed) : g_date_time_ref (run->started);
+  state->note = g_strstrip (g_strdup (note != NULL ? note : ""));
+  g_ptr_array_add (run->step_states, state);
+
+  return TRUE;
+}
+
+static gboolean
+read_run (JsonNode       *node,
+          const char     *place,
+          ImportContext  *ctx,
+          ImportRun     **out_run,
+          GError        **error)
+{
+  g_autoptr(ImportRun) run = g_new0 (ImportRun, 1);
+  /* step id → 1 (listed) or 2 (has a state) */
+  g_autoptr(GHashTable) steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) step_ids = g_ptr_array_new ();
+  JsonObject *object;
+  JsonArray *array;
+  const char *str;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, ctx, place,
+                        _("expected a playbook run: an object with a “playbook” and its “steps”."));
+
+  object = json_node_get_object (node);
+  run->place = g_strdup (place);
+  run->step_states = g_ptr_array_new_with_free_func (import_step_state_free);
+
+  if (!read_uuid (object, place, ctx, &run->uuid, error))
+    return FALSE;
+
+  if (!read_string (object, "playbook", place, ctx, &str, error))
+    return FALSE;
+  if (str == NULL || is_blank (str))
+    {
+      g_autofree char *playbook_place = join_place (place, "playbook");
+
+      return set_invalid (error, ctx, playbook_place, _("a run needs the id of its playbook."));
+    }
+  run->playbook = g_strstrip (g_strdup (str));
+
+  if (!get_array_member (object, "reasons", place, ctx, _("expected a list of reasons."),
+                         &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *member = g_strdup_printf ("reasons[%u]", i);
+      BkReason reason;
+
+      if (!node_holds_type (element, G_TYPE_STRING))
+        {
+          g_autofree char *reason_place = join_place (place, member);
+
+          return set_invalid (error, ctx, reason_place, _("expected a string."));
+        }
+      if (!bk_reason_from_string (json_node_get_string (element), &reason))
+        return report_bad_nick (ctx, place, member, json_node_get_string (element),
+                                reason_nick, BK_N_REASONS, error);
+      run->reasons |= 1u << reason;
+    }
+
+  if (!get_array_member (object, "steps", place, ctx, _("expected a list of step ids."),
+                         &array, error))
+    return FALSE;
+  if (array == NULL || json_array_get_length (array) == 0)
+    {
+      g_autofree char *steps_place = join_place (place, "steps");
+
+      return set_invalid (error, ctx, steps_place, _("a run needs the ids of its steps."));
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *step_place = g_strdup_printf ("%s.steps[%u]", place, i);
+      const char *step;
+
+      if (!node_holds_type (element, G_TYPE_STRING))
+        return set_invalid (error, ctx, step_place, _("expected a string."));
+
+      step = json_node_get_string (element);
+      if (step[0] == '\0' || strchr (step, ',') != NULL)
+        return set_invalid (error, ctx, step_place,
+                            _("a step id must not be empty or hold a comma."));
+      if (!g_hash_table_insert (steps, g_strdup (step), GUINT_TO_POINTER (1)))
+        {
+          g_autofree char *shown = shorten (step);
+
+          return set_invalid (error, ctx, step_place, _("“%s” is listed twice."), shown);
+        }
+      g_ptr_array_add (step_ids, (gpointer) step);
+    }
+  g_ptr_array_add (step_ids, NULL);
+  run->step_ids = g_strjoinv (",", (char **) step_ids->pdata);
+
+  if (!read_date (object, "started", place, ctx, &run->started, error) ||
+      !read_date (object, "ended", place, ctx, &run->ended, error))
+    return FALSE;
+  if (run->started == NULL)
+    run->started = g_date_time_ref (ctx->now);
+
+  if (!read_string (object, "outcome", place, ctx, &str, error))
+    return FALSE;
+  if (run->ended != NULL)
+    {
+      BkOutcome outcome;
+
+      if (str == NULL)
+        {
+          g_autofree char *outcome_place = join_place (place, "outcome");
+          g_autofree char *nicks = list_nicks (outcome_nick, BK_N_OUTCOMES);
+
+          return set_invalid (error, ctx, outcome_place,
+                              _("a run that ended needs an outcome, one of %s."), nicks);
+        }
+      if (!bk_outcome_from_string (str, &outcome))
+        return report_bad_nick (ctx, place, "outcome", str, outcome_nick, BK_N_OUTCOMES, error);
+      run->outcome = g_strdup (str);
+    }
+  else if (str != NULL)
+    {
+      g_autofree char *outcome_place = join_place (place, "outcome");
+
+      return set_invalid (error, ctx, outcome_place,
+                          _("only a run that ended has an outcome: give its “ended” date too."));
+    }
+
+  if (!read_trimmed_string (object, "successor", place, ctx, &run->successor, error))
+    return FALSE;
+
+  if (!get_array_member (object, "step_states", place, ctx,
+                         _("expected a list of steps’ states."), &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *state_place = g_strdup_printf ("%s.step_states[%u]", place, i);
+
+      if (!read_step_state (json_array_get_element (array, i), state_place, ctx, run, steps,
+                            error))
+        return FALSE;
+    }
+
+  *out_run = g_steal_pointer (&run);
+
+  return TRUE;
+}
+
+static gboolean
+read_open_item (JsonNode       *node,
+                const char     *place,
+                ImportContext  *ctx,
+                BkOpenItem    **out_item,
+                GError        **error)
+{
+  g_autoptr(BkOpenItem) item = bk_open_item_new ();
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) settled = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *currency = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  const char *str;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, ctx, place,
+                        _("expected an open item: an object with a “description”."));
+
+  object = json_node_get_object (node);
+
+  if (!read_uuid (object, place, ctx, &uuid, error))
+    return FALSE;
+  if (uuid != NULL)
+    bk_open_item_set_uuid (item, uuid);
+
+  bk_open_item_set_kind (item, BK_OPEN_ITEM_KIND_OTHER);
+  if (!read_string (object, "kind", place, ctx, &str, error))
+    return FALSE;
+  if (str != NULL)
+    {
+      BkOpenItemKind kind;
+
+      if (!bk_open_item_kind_from_string (str, &kind))
+        return report_bad_nick (ctx, place, "kind", str,
+                                open_item_kind_nick, BK_N_OPEN_ITEM_KINDS, error);
+      bk_open_item_set_kind (item, kind);
+    }
+
+  if (!read_trimmed_string (object, "description", place, ctx, &description, error))
+    return FALSE;
+  if (is_blank (description))
+    {
+      g_autofree char *description_place = join_place (place, "description");
+
+      return set_invalid (error, ctx, description_place,
+                          _("an open item needs a description."));
+    }
+  bk_open_item_set_description (item, description);
+
+  if ((member = get_member (object, "amount")))
+    {
+      if (!node_holds_type (member, G_TYPE_INT64) || json_node_get_int (member) < 0)
+        {
+          g_autofree char *amount_place = join_place (place, "amount");
+
+          return set_invalid (error, ctx, amount_place,
+                              _("expected a whole number of cents (or kopecks) that is not "
+                                "negative."));
+        }
+      bk_open_item_set_amount (item, json_node_get_int (member));
+    }
+
+  if (!read_trimmed_string (object, "currency", place, ctx, &currency, error))
+    return FALSE;
+  if (currency[0] != '\0' &&
+      (strlen (currency) != 3 ||
+       !g_ascii_isupper (currency[0]) || !g_ascii_isupper (currency[1]) ||
+       !g_ascii_isupper (currency[2])))
+    {
+      g_autofree char *currency_place = join_place (place, "currency");
+      g_autofree char *shown = shorten (currency);
+
+      return set_invalid (error, ctx, currency_place,
+                          _("“%s” is not a currency: use a three-letter code such as EUR."),
+                          shown);
+    }
+  bk_open_item_set_currency (item, currency);
+
+  if (!read_date (object, "created", place, ctx, &created, error) ||
+      !read_date (object, "settled", place, ctx, &settled, error))
+    return FALSE;
+  bk_open_item_set_created (item, created != NULL ? created : ctx->now);
+  bk_open_item_set_settled (item, settled);
+
+  *out_item = g_steal_pointer (&item);
+
+  return TRUE;
+}
+
+static gboolean
+read_checkin (JsonNode       *node,
+              const char     *place,
+              ImportContext  *ctx,
+              GPtrArray      *runs,
+              ImportCheckin **out_checkin,
+              GError        **error)
+{
+  g_autoptr(ImportCheckin) checkin = g_new0 (ImportCheckin, 1);
+  JsonObject *object;
+  const char *str;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, ctx, place, _("expected a check-in: an object with a “due” date."));
+
+  object = json_node_get_object (node);
+
+  if (!read_uuid (object, place, ctx, &checkin->uuid, error))
+    return FALSE;
+
+  if (!read_string (object, "run", place, ctx, &str, error))
+    return FALSE;
+  if (str != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < runs->len && !found; i++)
+        {
+          ImportRun *run = g_ptr_array_index (runs, i);
+
+          found = run->uuid != NULL && g_ascii_strcasecmp (run->uuid, str) == 0;
+        }
+
+      if (!found)
+        {
+          g_autofree char *run_place = join_place (place, "run");
+          g_autofree char *shown = shorten (str);
+
+          return set_invalid (error, ctx, run_place,
+                              _("“%s” is not the id of one of this client’s or vendor’s “runs”."),
+                              shown);
+        }
+      checkin->run_uuid = g_ascii_strdown (str, -1);
+    }
+
+  if (!read_date (object, "due", place, ctx, &checkin->due, error) ||
+      !read_date (object, "done", place, ctx, &checkin->done, error) ||
+      !read_date (object, "notified", place, ctx, &checkin->notified, error))
+    return FALSE;
+  if (checkin->due == NULL)
+    {
+      g_autofree char *due_place = join_place (place, "due");
+
+      return set_invalid (error, ctx, due_place, _("a check-in needs a due date."));
+    }
+
+  *out_checkin = g_steal_pointer (&checkin);
+
+  return TRUE;
+}
+
+/* The runs, open items and check-ins of a counterpart (format version 2) */
+static gboolean
+read_playbook_members (JsonObject     *object,
+                       const char     *place,
+                       ImportContext  *ctx,
+                       ImportEntry    *entry,
+                       GError        **error)
+{
+  JsonArray *array;
+  const char *active_place = NULL;
+
+  if (!get_array_member (object, "runs", place, ctx, _("expected a list of playbook runs."),
+                         &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *run_place = g_strdup_printf ("%s.runs[%u]", place, i);
+      ImportRun *run = NULL;
+
+      if (!read_run (json_array_get_element (array, i), run_place, ctx, &run, error))
+        return FALSE;
+      g_ptr_array_add (entry->runs, run);
+
+      if (run->ended == NULL)
+        {
+          if (active_place != NULL)
+            return set_invalid (error, ctx, run_place,
+                                _("%s is in progress already: a client or vendor has one "
+                                  "playbook in progress at most, so give this one its "
+                                  "“ended” date and “outcome”."),
+                                active_place);
+          active_place = run->place;
+        }
+    }
+
+  if (!get_array_member (object, "open_items", place, ctx, _("expected a list of open items."),
+                         &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_place = g_strdup_printf ("%s.open_items[%u]", place, i);
+      BkOpenItem *item = NULL;
+
+      if (!read_open_item (json_array_get_element (array, i), item_place, ctx, &item, error))
+        return FALSE;
+      g_ptr_array_add (entry->open_items, item);
+    }
+
+  if (!get_array_member (object, "checkins", place, ctx, _("expected a list of check-ins."),
+                         &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *checkin_place = g_strdup_printf ("%s.checkins[%u]", place, i);
+      ImportCheckin *checkin = NULL;
+
+      if (!read_checkin (json_array_get_element (array, i), checkin_place, ctx, entry->runs,
+                         &checkin, error))
+        return FALSE;
+      g_ptr_array_add (entry->checkins, checkin);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -951,6 +1826,16 @@ read_counterpart (JsonNode       *node,
   entry = g_new0 (ImportEntry, 1);
   entry->counterpart = g_steal_pointer (&counterpart);
   entry->notes = g_steal_pointer (&notes);
+  entry->runs = g_ptr_array_new_with_free_func (import_run_free);
+  entry->open_items = g_ptr_array_new_with_free_func (g_object_unref);
+  entry->checkins = g_ptr_array_new_with_free_func (import_checkin_free);
+
+  if (!read_playbook_members (object, place, ctx, entry, error))
+    {
+      import_entry_free (entry);
+      return FALSE;
+    }
+
   *out_entry = entry;
 
   return TRUE;
@@ -1129,12 +2014,293 @@ restore_updated (BkJournal      *self,
   return TRUE;
 }
 
+/* The statements that write runs, open items and check-ins */
+typedef struct
+{
+  /* ?1 uuid → id, counterpart_id */
+  sqlite3_stmt *find_run;
+  /* ?1 counterpart id → a row when it has an active run */
+  sqlite3_stmt *active_run;
+  sqlite3_stmt *insert_run;
+  sqlite3_stmt *insert_step;
+  /* ?1 uuid → id, 0 */
+  sqlite3_stmt *find_open_item;
+  sqlite3_stmt *find_checkin;
+  sqlite3_stmt *insert_checkin;
+} ImportStatements;
+
+static void
+import_statements_clear (ImportStatements *statements)
+{
+  g_clear_pointer (&statements->find_run, sqlite3_finalize);
+  g_clear_pointer (&statements->active_run, sqlite3_finalize);
+  g_clear_pointer (&statements->insert_run, sqlite3_finalize);
+  g_clear_pointer (&statements->insert_step, sqlite3_finalize);
+  g_clear_pointer (&statements->find_open_item, sqlite3_finalize);
+  g_clear_pointer (&statements->find_checkin, sqlite3_finalize);
+  g_clear_pointer (&statements->insert_checkin, sqlite3_finalize);
+}
+
+static gboolean
+import_statements_prepare (BkJournal         *self,
+                           ImportStatements  *statements,
+                           GError           **error)
+{
+  return
+    (statements->find_run = bk_journal_prepare (self,
+                                                "SELECT id, counterpart_id FROM runs"
+                                                " WHERE uuid = ?1",
+                                                error)) != NULL &&
+    (statements->active_run = bk_journal_prepare (self,
+                                                  "SELECT 1 FROM runs"
+                                                  " WHERE counterpart_id = ?1 AND ended IS NULL",
+                                                  error)) != NULL &&
+    (statements->insert_run = bk_journal_prepare (self,
+                                                  "INSERT INTO runs"
+                                                  " (uuid, counterpart_id, playbook, reasons,"
+                                                  "  step_ids, started, ended, outcome, successor)"
+                                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                                  error)) != NULL &&
+    (statements->insert_step = bk_journal_prepare (self,
+                                                   "INSERT INTO run_steps"
+                                                   " (run_id, step, state, changed, note)"
+                                                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                                   error)) != NULL &&
+    (statements->find_open_item = bk_journal_prepare (self,
+                                                      "SELECT id, 0 FROM open_items"
+                                                      " WHERE uuid = ?1",
+                                                      error)) != NULL &&
+    (statements->find_checkin = bk_journal_prepare (self,
+                                                    "SELECT id, 0 FROM checkins WHERE uuid = ?1",
+                                                    error)) != NULL &&
+    (statements->insert_checkin = bk_journal_prepare (self,
+                                                      "INSERT INTO checkins"
+                                                      " (uuid, counterpart_id, run_id, due, done,"
+                                                      "  notified)"
+                                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                                      error)) != NULL;
+}
+
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           column,
+           GDateTime    *date_time)
+{
+  if (date_time != NULL)
+    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (date_time));
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+run_statement (BkJournal     *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    return bk_journal_set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+write_run (BkJournal         *self,
+           ImportStatements  *statements,
+           ImportEntry       *entry,
+           ImportRun         *run,
+           gint64             counterpart_id,
+           GHashTable        *run_ids,
+           BkImportSummary   *summary,
+           GError           **error)
+{
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt;
+  gint64 run_id;
+  int rc;
+
+  if (run->uuid != NULL)
+    {
+      stmt = statements->find_run;
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, run->uuid, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+
+      if (rc == SQLITE_ROW)
+        {
+          /* a check-in may name it, if it is this counterpart's */
+          if (sqlite3_column_int64 (stmt, 1) == counterpart_id)
+            {
+              run_id = sqlite3_column_int64 (stmt, 0);
+              g_hash_table_insert (run_ids, g_strdup (run->uuid),
+                                   g_memdup2 (&run_id, sizeof run_id));
+            }
+          sqlite3_reset (stmt);
+          summary->runs_skipped++;
+          return TRUE;
+        }
+
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return bk_journal_set_error_from_db (self, error);
+    }
+
+  if (run->ended == NULL)
+    {
+      stmt = statements->active_run;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, counterpart_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID,
+                       _("%s: %s has a playbook in progress in the journal already: end it "
+                         "first, or give this run its “ended” date and “outcome”."),
+                       run->place, bk_counterpart_get_name (entry->counterpart));
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        return bk_journal_set_error_from_db (self, error);
+    }
+
+  uuid = run->uuid != NULL ? g_strdup (run->uuid) : g_uuid_string_random ();
+
+  stmt = statements->insert_run;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  sqlite3_bind_text (stmt, 3, run->playbook, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, run->reasons);
+  sqlite3_bind_text (stmt, 5, run->step_ids, -1, SQLITE_STATIC);
+  bind_date (stmt, 6, run->started);
+  bind_date (stmt, 7, run->ended);
+  sqlite3_bind_text (stmt, 8, run->outcome, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, run->successor, -1, SQLITE_STATIC);
+  if (!run_statement (self, stmt, error))
+    return FALSE;
+
+  run_id = sqlite3_last_insert_rowid (bk_journal_get_db (self));
+  g_hash_table_insert (run_ids, g_strdup (uuid), g_memdup2 (&run_id, sizeof run_id));
+
+  for (guint i = 0; i < run->step_states->len; i++)
+    {
+      ImportStepState *state = g_ptr_array_index (run->step_states, i);
+
+      stmt = statements->insert_step;
+      sqlite3_bind_int64 (stmt, 1, run_id);
+      sqlite3_bind_text (stmt, 2, state->step, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, state->state, -1, SQLITE_STATIC);
+      bind_date (stmt, 4, state->changed);
+      sqlite3_bind_text (stmt, 5, state->note, -1, SQLITE_STATIC);
+      if (!run_statement (self, stmt, error))
+        return FALSE;
+    }
+
+  summary->runs_added++;
+
+  return TRUE;
+}
+
+/* The runs, open items and check-ins of an entry, for a counterpart in the journal */
+static gboolean
+write_playbook_members (BkJournal         *self,
+                        ImportStatements  *statements,
+                        ImportEntry       *entry,
+                        gint64             counterpart_id,
+                        BkImportSummary   *summary,
+                        GError           **error)
+{
+  g_autoptr(GHashTable) run_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint added = summary->runs_added + summary->open_items_added + summary->checkins_added;
+
+  for (guint i = 0; i < entry->runs->len; i++)
+    {
+      if (!write_run (self, statements, entry, g_ptr_array_index (entry->runs, i),
+                      counterpart_id, run_ids, summary, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < entry->open_items->len; i++)
+    {
+      BkOpenItem *item = g_ptr_array_index (entry->open_items, i);
+      gint64 item_id;
+      gboolean unused;
+
+      if (!lookup_uuid (self, statements->find_open_item, bk_open_item_get_uuid (item),
+                        &item_id, &unused, error))
+        return FALSE;
+
+      if (item_id != 0)
+        {
+          summary->open_items_skipped++;
+          continue;
+        }
+
+      bk_open_item_set_counterpart_id (item, counterpart_id);
+      if (!bk_journal_save_open_item (self, item, error))
+        return FALSE;
+      summary->open_items_added++;
+    }
+
+  for (guint i = 0; i < entry->checkins->len; i++)
+    {
+      ImportCheckin *checkin = g_ptr_array_index (entry->checkins, i);
+      g_autofree char *uuid = NULL;
+      gint64 *run_id = NULL;
+      gint64 checkin_id;
+      gboolean unused;
+      sqlite3_stmt *stmt;
+
+      if (!lookup_uuid (self, statements->find_checkin, checkin->uuid,
+                        &checkin_id, &unused, error))
+        return FALSE;
+
+      if (checkin_id != 0)
+        {
+          summary->checkins_skipped++;
+          continue;
+        }
+
+      if (checkin->run_uuid != NULL)
+        run_id = g_hash_table_lookup (run_ids, checkin->run_uuid);
+      uuid = checkin->uuid != NULL ? g_strdup (checkin->uuid) : g_uuid_string_random ();
+
+      stmt = statements->insert_checkin;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, counterpart_id);
+      if (run_id != NULL)
+        sqlite3_bind_int64 (stmt, 3, *run_id);
+      else
+        sqlite3_bind_null (stmt, 3);
+      bind_date (stmt, 4, checkin->due);
+      bind_date (stmt, 5, checkin->done);
+      bind_date (stmt, 6, checkin->notified);
+      if (!run_statement (self, stmt, error))
+        return FALSE;
+      summary->checkins_added++;
+    }
+
+  if (summary->runs_added + summary->open_items_added + summary->checkins_added > added)
+    {
+      bk_journal_emit_runs_changed (self, counterpart_id);
+      bk_journal_emit_counterparts_changed (self);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_entries (BkJournal        *self,
                GPtrArray        *entries,
                BkImportSummary  *summary,
                GError          **error)
 {
+  ImportStatements statements = { NULL };
   sqlite3_stmt *counterpart_stmt = NULL;
   sqlite3_stmt *note_stmt = NULL;
   sqlite3_stmt *updated_stmt = NULL;
@@ -1149,7 +2315,8 @@ write_entries (BkJournal        *self,
                                         error)) ||
       !(updated_stmt = bk_journal_prepare (self,
                                            "UPDATE counterparts SET updated = ?2 WHERE id = ?1",
-                                           error)))
+                                           error)) ||
+      !import_statements_prepare (self, &statements, error))
     goto out;
 
   for (guint i = 0; i < entries->len; i++)
@@ -1171,6 +2338,9 @@ write_entries (BkJournal        *self,
           if (in_trash)
             {
               summary->notes_skipped += entry->notes->len;
+              summary->runs_skipped += entry->runs->len;
+              summary->open_items_skipped += entry->open_items->len;
+              summary->checkins_skipped += entry->checkins->len;
               continue;
             }
         }
@@ -1211,6 +2381,9 @@ write_entries (BkJournal        *self,
             goto out;
           summary->notes_added++;
         }
+
+      if (!write_playbook_members (self, &statements, entry, counterpart_id, summary, error))
+        goto out;
     }
 
   ret = TRUE;
@@ -1219,6 +2392,7 @@ out:
   g_clear_pointer (&counterpart_stmt, sqlite3_finalize);
   g_clear_pointer (&note_stmt, sqlite3_finalize);
   g_clear_pointer (&updated_stmt, sqlite3_finalize);
+  import_statements_clear (&statements);
 
   return ret;
 }

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The newest format version this build writes; older ones keep importing. */
-#define BK_JSON_FORMAT_VERSION 1
+#define BK_JSON_FORMAT_VERSION 2
 
 typedef struct
 {
@@ -23,6 +23,13 @@ typedef struct
   /* entries whose uuid is already in the journal are left as they are */
   guint counterparts_skipped;
   guint notes_skipped;
+  /* format version 2: playbook runs (with their steps), open items, check-ins */
+  guint runs_added;
+  guint open_items_added;
+  guint checkins_added;
+  guint runs_skipped;
+  guint open_items_skipped;
+  guint checkins_skipped;
 } BkImportSummary;
 
 /* Writes the whole journal (private notes included: it is the person's own backup) to a file,
@@ -31,9 +38,10 @@ gboolean bk_journal_export_json (BkJournal        *self,
                                  GFile            *file,
                                  GError          **error);
 
-/* Adds the file's counterparts and notes, all or nothing. On a bad file the error message says
- * what is wrong and where (e.g. "counterparts[2].notes[0].created: …"), and the journal is left
- * unchanged. The error domain is BK_JOURNAL_ERROR (INVALID for a bad file). */
+/* Adds the file's counterparts and notes (and, from version 2, playbook runs, open items and
+ * check-ins), all or nothing. On a bad file the error message says what is wrong and where
+ * (e.g. "counterparts[2].notes[0].created: …"), and the journal is left unchanged. The error
+ * domain is BK_JOURNAL_ERROR (INVALID for a bad file). */
 gboolean bk_journal_import_json (BkJournal        *self,
                                  GFile            *file,
                                  BkImportSummary  *summary,

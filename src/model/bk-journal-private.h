@@ -9,7 +9,9 @@
 
 #include <sqlite3.h>
 
+#include "bk-checkin.h"
 #include "bk-journal.h"
+#include "bk-run.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +20,20 @@ G_BEGIN_DECLS
 #define BK_NOTE_ID_BASE G_GINT64_CONSTANT (1099511627776) /* 2^40 */
 
 /* The columns, in this order, that bk_journal_counterpart_from_row() and
- * bk_journal_note_from_row() read: "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts ..." */
+ * bk_journal_note_from_row() read: "SELECT " BK_COUNTERPART_COLUMNS " FROM "
+ * BK_COUNTERPART_FROM " WHERE ..." and "SELECT " BK_NOTE_COLUMNS " FROM notes ...". A
+ * counterpart comes with the progress of its active run (one row at most, through the partial
+ * index runs_active): with the join, name counterparts' columns as "counterparts.id". */
 #define BK_COUNTERPART_COLUMNS \
-  "id, uuid, name, organization, email, phone, kind, status, health, tags, created, updated"
+  "counterparts.id, counterparts.uuid, counterparts.name, counterparts.organization," \
+  " counterparts.email, counterparts.phone, counterparts.kind, counterparts.status," \
+  " counterparts.health, counterparts.tags, counterparts.created, counterparts.updated," \
+  " active_run.playbook," \
+  " (SELECT count(*) FROM run_steps WHERE run_steps.run_id = active_run.id)," \
+  " active_run.step_ids"
+#define BK_COUNTERPART_FROM \
+  "counterparts LEFT JOIN runs AS active_run" \
+  " ON active_run.counterpart_id = counterparts.id AND active_run.ended IS NULL"
 #define BK_NOTE_COLUMNS \
   "id, uuid, counterpart_id, created, kind, text, private"
 
@@ -58,5 +71,38 @@ BkNote        *bk_journal_note_from_row        (sqlite3_stmt *stmt);
 void           bk_journal_emit_counterparts_changed (BkJournal *self);
 void           bk_journal_emit_notes_changed        (BkJournal *self,
                                                      gint64     counterpart_id);
+/* "runs-changed": a run, step, open item or check-in of one counterpart (0: of several) */
+void           bk_journal_emit_runs_changed         (BkJournal *self,
+                                                     gint64     counterpart_id);
+
+/* Value objects as the journal reads them (bk-journal-playbooks.c) */
+BkRun         *bk_run_new_from_journal      (gint64               id,
+                                             const char          *uuid,
+                                             gint64               counterpart_id,
+                                             const char          *playbook_id,
+                                             guint                reasons,
+                                             const char          *step_ids,
+                                             GDateTime           *started,
+                                             GDateTime           *ended,
+                                             BkOutcome            outcome,
+                                             const char          *successor);
+/* @state BK_STEP_STATE_OPEN forgets the step's date and note */
+void           bk_run_set_step              (BkRun               *self,
+                                             const char          *step_id,
+                                             BkStepState          state,
+                                             GDateTime           *changed,
+                                             const char          *note);
+void           bk_run_set_ended             (BkRun               *self,
+                                             GDateTime           *ended,
+                                             BkOutcome            outcome,
+                                             const char          *successor);
+BkCheckin     *bk_checkin_new_from_journal  (gint64               id,
+                                             const char          *uuid,
+                                             gint64               counterpart_id,
+                                             const char          *counterpart_name,
+                                             gint64               run_id,
+                                             GDateTime           *due,
+                                             GDateTime           *done,
+                                             GDateTime           *notified);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _BkJournal
   /* SAVEPOINT nesting, and the signals that wait for the outermost commit */
   guint       depth;
   gint64      pending_notes;
+  gint64      pending_runs;
   guint       pending_counterparts : 1;
 };
 
@@ -44,12 +45,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 enum {
   COUNTERPARTS_CHANGED,
   NOTES_CHANGED,
+  RUNS_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 #define NO_PENDING_NOTES G_GINT64_CONSTANT (-1)
+#define NO_PENDING_RUNS G_GINT64_CONSTANT (-1)
 
 /* Migration N brings the journal from user_version N - 1 to N, in one transaction. Never
  * change one that has shipped: add a new one. */
@@ -128,6 +131,58 @@ static const char * const migrations[] = {
   "END;"
   /* a journal of version 1 already has rows */
   "INSERT INTO search_index (search_index) VALUES ('rebuild');",
+
+  /* 3: playbook runs and their steps, open items to settle, check-ins. A run's step ids are
+   * kept as they were when it started (joined with ','), so that a later edition of the
+   * playbook never changes what a run counted. At most one run per counterpart is active
+   * (not ended). */
+  "CREATE TABLE runs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  playbook TEXT NOT NULL CHECK (length(playbook) > 0),"
+  "  reasons INTEGER NOT NULL DEFAULT 0,"
+  "  step_ids TEXT NOT NULL,"
+  "  started INTEGER NOT NULL,"
+  "  ended INTEGER,"
+  "  outcome TEXT,"
+  "  successor TEXT NOT NULL DEFAULT '',"
+  "  CHECK ((ended IS NULL) = (outcome IS NULL))"
+  ");"
+  "CREATE UNIQUE INDEX runs_active ON runs (counterpart_id) WHERE ended IS NULL;"
+  "CREATE INDEX runs_by_counterpart ON runs (counterpart_id, started DESC, id DESC);"
+  "CREATE TABLE run_steps ("
+  "  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+  "  step TEXT NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('done', 'skipped')),"
+  "  changed INTEGER NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (run_id, step)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE open_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  description TEXT NOT NULL CHECK (length(trim(description)) > 0),"
+  "  amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),"
+  "  currency TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL,"
+  "  settled INTEGER"
+  ");"
+  "CREATE INDEX open_items_by_counterpart ON open_items (counterpart_id, created, id);"
+  "CREATE TABLE checkins ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,"
+  "  due INTEGER NOT NULL,"
+  "  done INTEGER,"
+  "  notified INTEGER"
+  ");"
+  "CREATE INDEX checkins_by_due ON checkins (done, due);"
+  "CREATE INDEX checkins_by_counterpart ON checkins (counterpart_id, due);"
+  "CREATE INDEX checkins_by_run ON checkins (run_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_JOURNAL_SCHEMA_VERSION);
@@ -245,6 +300,20 @@ bk_journal_class_init (BkJournalClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * BkJournal::runs-changed:
+   * @counterpart_id: whose runs, steps, open items or check-ins changed, or 0 when several
+   *   counterparts' did
+   *
+   * A change to a run also emits "counterparts-changed" (the list shows progress).
+   */
+  signals[RUNS_CHANGED] =
+    g_signal_new ("runs-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -252,6 +321,7 @@ bk_journal_init (BkJournal *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending_notes = NO_PENDING_NOTES;
+  self->pending_runs = NO_PENDING_RUNS;
 }
 
 /* Low level */
@@ -395,12 +465,16 @@ flush_pending_signals (BkJournal *self)
 {
   gboolean counterparts = self->pending_counterparts;
   gint64 notes = self->pending_notes;
+  gint64 runs = self->pending_runs;
 
   self->pending_counterparts = FALSE;
   self->pending_notes = NO_PENDING_NOTES;
+  self->pending_runs = NO_PENDING_RUNS;
 
   if (counterparts)
     g_signal_emit (self, signals[COUNTERPARTS_CHANGED], 0);
+  if (runs != NO_PENDING_RUNS)
+    g_signal_emit (self, signals[RUNS_CHANGED], 0, runs);
   if (notes != NO_PENDING_NOTES)
     g_signal_emit (self, signals[NOTES_CHANGED], 0, notes);
 }
@@ -464,6 +538,7 @@ bk_journal_rollback (BkJournal *self)
     {
       self->pending_counterparts = FALSE;
       self->pending_notes = NO_PENDING_NOTES;
+      self->pending_runs = NO_PENDING_RUNS;
     }
 }
 
@@ -488,6 +563,21 @@ bk_journal_emit_notes_changed (BkJournal *self,
     self->pending_notes = counterpart_id;
   else if (self->pending_notes != counterpart_id)
     self->pending_notes = 0;
+
+  if (self->depth == 0)
+    flush_pending_signals (self);
+}
+
+void
+bk_journal_emit_runs_changed (BkJournal *self,
+                              gint64     counterpart_id)
+{
+  g_return_if_fail (BK_IS_JOURNAL (self));
+
+  if (self->pending_runs == NO_PENDING_RUNS)
+    self->pending_runs = counterpart_id;
+  else if (self->pending_runs != counterpart_id)
+    self->pending_runs = 0;
 
   if (self->depth == 0)
     flush_pending_signals (self);
@@ -529,6 +619,25 @@ bk_journal_counterpart_from_row (sqlite3_stmt *stmt)
   bk_counterpart_set_created (counterpart, created);
   updated = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 11));
   bk_counterpart_set_updated (counterpart, updated);
+
+  /* the active run, if any: its playbook, steps settled, and the step ids it counts */
+  if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+    {
+      const char *step_ids = column_text (stmt, 14);
+      guint total = 0;
+
+      if (step_ids[0] != '\0')
+        {
+          total = 1;
+          for (const char *p = step_ids; *p != '\0'; p++)
+            total += *p == ',';
+        }
+
+      bk_counterpart_set_run_progress (counterpart,
+                                       column_text (stmt, 12),
+                                       (guint) sqlite3_column_int64 (stmt, 13),
+                                       total);
+    }
 
   return g_steal_pointer (&counterpart);
 }
@@ -996,8 +1105,8 @@ bk_journal_dup_counterpart (BkJournal  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return dup_counterpart_where (self,
-                                "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts"
-                                " WHERE id = ?1 AND trashed = 0",
+                                "SELECT " BK_COUNTERPART_COLUMNS " FROM " BK_COUNTERPART_FROM
+                                " WHERE counterparts.id = ?1 AND trashed = 0",
                                 id, NULL, error);
 }
 
@@ -1011,8 +1120,8 @@ bk_journal_dup_counterpart_by_uuid (BkJournal   *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return dup_counterpart_where (self,
-                                "SELECT " BK_COUNTERPART_COLUMNS " FROM counterparts"
-                                " WHERE uuid = ?1 AND trashed = 0",
+                                "SELECT " BK_COUNTERPART_COLUMNS " FROM " BK_COUNTERPART_FROM
+                                " WHERE counterparts.uuid = ?1 AND trashed = 0",
                                 0, uuid, error);
 }
 

@@ -26,10 +26,12 @@ typedef enum
   /* Bad input from a person or a file: an empty name, a health outside 1–5, ... */
   BK_JOURNAL_ERROR_INVALID,
   BK_JOURNAL_ERROR_NOT_FOUND,
+  /* Parting ways while items are still open to settle: ask the person first. */
+  BK_JOURNAL_ERROR_OPEN_ITEMS,
 } BkJournalError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BK_JOURNAL_SCHEMA_VERSION 2
+#define BK_JOURNAL_SCHEMA_VERSION 3
 
 #define BK_TYPE_JOURNAL (bk_journal_get_type ())
 

@@ -1,0 +1,228 @@
+/* bk-diagnosis-dialog.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-diagnosis-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-application.h"
+#include "bk-diagnosis-dialog.h"
+#include "bk-journal-playbooks.h"
+#include "bk-playbook-library.h"
+
+struct _BkDiagnosisDialog
+{
+  AdwWindow            parent_instance;
+
+  BkJournal           *journal;
+  BkCounterpart       *counterpart;
+  GtkCheckButton      *reason_checks[BK_N_REASONS];
+  /* Playbook rows added to the two groups, to take out when the reasons change */
+  GPtrArray           *playbook_rows;
+
+  AdwPreferencesGroup *reasons_group;
+  AdwPreferencesGroup *recommended_group;
+  AdwPreferencesGroup *others_group;
+};
+
+G_DEFINE_FINAL_TYPE (BkDiagnosisDialog, bk_diagnosis_dialog, ADW_TYPE_WINDOW)
+
+static guint
+get_reasons (BkDiagnosisDialog *self)
+{
+  guint reasons = 0;
+
+  for (guint i = 0; i < BK_N_REASONS; i++)
+    if (gtk_check_button_get_active (self->reason_checks[i]))
+      reasons |= 1u << i;
+
+  return reasons;
+}
+
+static void
+on_start_clicked_cb (GtkButton         *button,
+                     BkDiagnosisDialog *self)
+{
+  BkPlaybook *playbook = g_object_get_data (G_OBJECT (button), "playbook");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkRun) run = NULL;
+
+  run = bk_journal_start_run (self->journal, bk_counterpart_get_id (self->counterpart), playbook,
+                              get_reasons (self), now, &error);
+  if (run == NULL)
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Playbook Was Not Started"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static GtkWidget *
+create_playbook_row (BkDiagnosisDialog *self,
+                     BkPlaybook        *playbook,
+                     const char        *why,
+                     gboolean           suggested)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_playbook_get_name (playbook));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (bk_playbook_get_icon_name (playbook)));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, bk_playbook_get_id (playbook));
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  g_object_set_data (G_OBJECT (button), "playbook", playbook);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_start_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+add_playbook_row (BkDiagnosisDialog   *self,
+                  AdwPreferencesGroup *group,
+                  GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->playbook_rows, row);
+}
+
+static void
+update_playbooks (BkDiagnosisDialog *self)
+{
+  BkPlaybookLibrary *library = bk_application_get_playbooks ();
+  BkCounterpartKind kind = bk_counterpart_get_kind (self->counterpart);
+  g_autoptr(GHashTable) recommended = g_hash_table_new (NULL, NULL);
+  BkReason reasons[BK_N_REASONS];
+  guint n_reasons = 0;
+
+  for (guint i = 0; i < self->playbook_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->playbook_rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (self->playbook_rows, 0);
+
+  for (guint i = 0; i < BK_N_REASONS; i++)
+    if (gtk_check_button_get_active (self->reason_checks[i]))
+      reasons[n_reasons++] = i;
+
+  if (n_reasons > 0)
+    {
+      g_autoptr(GPtrArray) recommendations = bk_playbook_library_recommend (library, reasons, n_reasons, kind);
+
+      for (guint i = 0; i < recommendations->len; i++)
+        {
+          BkRecommendation *recommendation = g_ptr_array_index (recommendations, i);
+
+          add_playbook_row (self, self->recommended_group,
+                            create_playbook_row (self, recommendation->playbook, recommendation->why, i == 0));
+          g_hash_table_add (recommended, recommendation->playbook);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(BkPlaybook) playbook = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (!g_hash_table_contains (recommended, playbook))
+        add_playbook_row (self, self->others_group,
+                          create_playbook_row (self, playbook, bk_playbook_get_summary (playbook, kind), FALSE));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recommended_group), n_reasons > 0);
+  adw_preferences_group_set_title (self->others_group, n_reasons > 0 ? _("Other Playbooks") : _("All Playbooks"));
+}
+
+static void
+bk_diagnosis_dialog_dispose (GObject *object)
+{
+  BkDiagnosisDialog *self = (BkDiagnosisDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_DIAGNOSIS_DIALOG);
+  g_clear_object (&self->counterpart);
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->playbook_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bk_diagnosis_dialog_parent_class)->dispose (object);
+}
+
+static void
+bk_diagnosis_dialog_class_init (BkDiagnosisDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_diagnosis_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-diagnosis-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, reasons_group);
+  gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, recommended_group);
+  gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, others_group);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bk_diagnosis_dialog_init (BkDiagnosisDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->playbook_rows = g_ptr_array_new ();
+}
+
+BkDiagnosisDialog *
+bk_diagnosis_dialog_new (GtkWindow     *parent,
+                         BkJournal     *journal,
+                         BkCounterpart *counterpart)
+{
+  BkDiagnosisDialog *self;
+  BkCounterpartKind kind;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (BK_IS_COUNTERPART (counterpart), NULL);
+
+  self = g_object_new (BK_TYPE_DIAGNOSIS_DIALOG, "transient-for", parent, NULL);
+  self->journal = g_object_ref (journal);
+  self->counterpart = g_object_ref (counterpart);
+  kind = bk_counterpart_get_kind (counterpart);
+
+  for (guint i = 0; i < BK_N_REASONS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (check, bk_reason_to_string (i));
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_playbooks), self);
+      self->reason_checks[i] = GTK_CHECK_BUTTON (check);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_reason_get_label (i, kind));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->reasons_group, row);
+    }
+
+  update_playbooks (self);
+
+  return self;
+}

@@ -1,0 +1,157 @@
+/* bk-reflection-window.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-reflection-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-format.h"
+#include "bk-journal-playbooks.h"
+#include "bk-reflection-window.h"
+
+/* The newest reflections are what a person rereads; older ones stay in each journal. */
+#define MAX_REFLECTIONS 100
+
+struct _BkReflectionWindow
+{
+  AdwWindow            parent_instance;
+
+  AdwPreferencesGroup *reasons_group;
+  AdwPreferencesGroup *outcomes_group;
+  AdwPreferencesGroup *notes_group;
+};
+
+G_DEFINE_FINAL_TYPE (BkReflectionWindow, bk_reflection_window, ADW_TYPE_WINDOW)
+
+static GtkWidget *
+create_count_row (const char *title,
+                  guint       count,
+                  guint       total)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (total, 1));
+  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  GtkWidget *label = gtk_label_new (count_text);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), count);
+  gtk_widget_set_size_request (bar, 80, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_size_request (label, 24, -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+static void
+add_placeholder (AdwPreferencesGroup *group,
+                 const char          *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_widget_add_css_class (row, "dim-label");
+  adw_preferences_group_add (group, row);
+}
+
+static void
+fill (BkReflectionWindow *self,
+      BkJournal          *journal)
+{
+  guint reasons[BK_N_REASONS] = { 0 };
+  guint outcomes[BK_N_OUTCOMES] = { 0 };
+  guint total_reasons = 0, total_outcomes = 0;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!bk_journal_count_reasons_and_outcomes (journal, reasons, outcomes, &error) ||
+      !(notes = bk_journal_list_reflections (journal, MAX_REFLECTIONS, &error)))
+    {
+      add_placeholder (self->reasons_group, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < BK_N_REASONS; i++)
+    total_reasons += reasons[i];
+  for (guint i = 0; i < BK_N_OUTCOMES; i++)
+    total_outcomes += outcomes[i];
+
+  for (guint i = 0; i < BK_N_REASONS; i++)
+    if (reasons[i] > 0)
+      adw_preferences_group_add (self->reasons_group,
+                                 create_count_row (bk_reason_get_label (i, BK_COUNTERPART_KIND_CLIENT), reasons[i], total_reasons));
+  if (total_reasons == 0)
+    add_placeholder (self->reasons_group, _("No playbook has been started yet"));
+
+  for (guint i = 0; i < BK_N_OUTCOMES; i++)
+    if (outcomes[i] > 0)
+      adw_preferences_group_add (self->outcomes_group,
+                                 create_count_row (bk_outcome_get_label (i), outcomes[i], total_outcomes));
+  if (total_outcomes == 0)
+    add_placeholder (self->outcomes_group, _("No playbook has ended yet"));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      BkNote *note = g_ptr_array_index (notes, i);
+      g_autoptr(BkCounterpart) counterpart = bk_journal_dup_counterpart (journal, bk_note_get_counterpart_id (note), NULL);
+      g_autofree char *date = bk_format_date (bk_note_get_created (note));
+      g_autofree char *title = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: "Maria Sokolova, November 27, 2026" */
+      title = g_strdup_printf (_("%s, %s"), counterpart != NULL ? bk_counterpart_get_name (counterpart) : "", date);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bk_note_get_text (note));
+      gtk_widget_add_css_class (row, "reflection");
+      adw_preferences_group_add (self->notes_group, row);
+    }
+  if (notes->len == 0)
+    add_placeholder (self->notes_group, _("Write a note of the kind “Reflection” in a client’s journal"));
+}
+
+static void
+bk_reflection_window_class_init (BkReflectionWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-reflection-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkReflectionWindow, reasons_group);
+  gtk_widget_class_bind_template_child (widget_class, BkReflectionWindow, outcomes_group);
+  gtk_widget_class_bind_template_child (widget_class, BkReflectionWindow, notes_group);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bk_reflection_window_init (BkReflectionWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+BkReflectionWindow *
+bk_reflection_window_new (BkWindow *parent)
+{
+  BkReflectionWindow *self;
+
+  g_return_val_if_fail (BK_IS_WINDOW (parent), NULL);
+
+  self = g_object_new (BK_TYPE_REFLECTION_WINDOW,
+                       "transient-for", parent,
+                       "destroy-with-parent", TRUE,
+                       NULL);
+  fill (self, bk_window_get_journal (parent));
+
+  return self;
+}

@@ -1,0 +1,1640 @@
+/* bk-journal-playbooks.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-journal-playbooks"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "bk-journal-playbooks.h"
+#include "bk-journal-private.h"
+
+/* The columns run_from_row() reads */
+#define RUN_COLUMNS \
+  "runs.id, runs.uuid, runs.counterpart_id, runs.playbook, runs.reasons, runs.step_ids," \
+  " runs.started, runs.ended, runs.outcome, runs.successor"
+/* The columns open_item_from_row() reads */
+#define OPEN_ITEM_COLUMNS \
+  "open_items.id, open_items.uuid, open_items.counterpart_id, open_items.kind," \
+  " open_items.description, open_items.amount, open_items.currency, open_items.created," \
+  " open_items.settled"
+/* The columns checkin_from_row() reads, FROM CHECKINS_FROM */
+#define CHECKIN_COLUMNS \
+  "checkins.id, checkins.uuid, checkins.counterpart_id, counterparts.name, checkins.run_id," \
+  " checkins.due, checkins.done, checkins.notified"
+#define CHECKINS_FROM \
+  "checkins JOIN counterparts ON counterparts.id = checkins.counterpart_id"
+
+/* Helpers */
+
+static gboolean
+step_done (BkJournal     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return bk_journal_set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* NULL for a NULL column */
+static GDateTime *
+column_date_time (sqlite3_stmt *stmt,
+                  int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
+}
+
+static void
+bind_date_time (sqlite3_stmt *stmt,
+                int           column,
+                GDateTime    *date_time)
+{
+  if (date_time != NULL)
+    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (date_time));
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/* A copy of @text without white space at either end (Unicode, unlike g_strstrip()) */
+static char *
+dup_trimmed (const char *text)
+{
+  const char *start = text != NULL ? text : "";
+  const char *end;
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+static gboolean
+check_utf8 (const char  *text,
+            GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("The text contains characters that are not valid UTF-8."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_run_not_found (GError **error)
+{
+  g_set_error_literal (error,
+                       BK_JOURNAL_ERROR,
+                       BK_JOURNAL_ERROR_NOT_FOUND,
+                       _("This playbook run is no longer in the journal."));
+}
+
+/* Writes a line in the counterpart's timeline (which also checks that it is not in the trash). */
+static gboolean
+add_progress_note (BkJournal   *self,
+                   gint64       counterpart_id,
+                   const char  *text,
+                   GDateTime   *now,
+                   GError     **error)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+
+  bk_note_set_counterpart_id (note, counterpart_id);
+  bk_note_set_kind (note, BK_NOTE_KIND_PROGRESS);
+  bk_note_set_created (note, now);
+  bk_note_set_text (note, text);
+
+  return bk_journal_save_note (self, note, error);
+}
+
+static void
+emit_run_changed (BkJournal *self,
+                  gint64     counterpart_id)
+{
+  bk_journal_emit_runs_changed (self, counterpart_id);
+  /* the list of counterparts shows each one's progress */
+  bk_journal_emit_counterparts_changed (self);
+}
+
+/* Runs */
+
+static gboolean
+load_steps (BkJournal  *self,
+            BkRun      *run,
+            GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT step, state, changed, note FROM run_steps"
+                                          " WHERE run_id = ?1",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, bk_run_get_id (run));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) changed = column_date_time (stmt, 2);
+      BkStepState state;
+
+      if (!bk_step_state_from_string (column_text (stmt, 1), &state))
+        continue;
+
+      bk_run_set_step (run, column_text (stmt, 0), state, changed, column_text (stmt, 3));
+    }
+
+  if (rc != SQLITE_DONE)
+    return bk_journal_set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+/* A run with its steps' states, from a row of RUN_COLUMNS */
+static BkRun *
+run_from_row (BkJournal     *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GDateTime) started = column_date_time (stmt, 6);
+  g_autoptr(GDateTime) ended = column_date_time (stmt, 7);
+  BkOutcome outcome = BK_OUTCOME_CONTINUED;
+
+  if (ended != NULL)
+    bk_outcome_from_string (column_text (stmt, 8), &outcome);
+
+  run = bk_run_new_from_journal (sqlite3_column_int64 (stmt, 0),
+                                 column_text (stmt, 1),
+                                 sqlite3_column_int64 (stmt, 2),
+                                 column_text (stmt, 3),
+                                 (guint) sqlite3_column_int64 (stmt, 4),
+                                 column_text (stmt, 5),
+                                 started,
+                                 ended,
+                                 outcome,
+                                 column_text (stmt, 9));
+
+  if (!load_steps (self, run, error))
+    return NULL;
+
+  return g_steal_pointer (&run);
+}
+
+/* The runs a statement lists (bound already), each with its steps */
+static GPtrArray *
+collect_runs (BkJournal     *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BkRun *run = run_from_row (self, stmt, error);
+
+      if (run == NULL)
+        return NULL;
+      g_ptr_array_add (runs, run);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_journal_set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&runs);
+}
+
+BkRun *
+bk_journal_dup_active_run (BkJournal  *self,
+                           gint64      counterpart_id,
+                           GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " RUN_COLUMNS " FROM runs"
+                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                                          " WHERE runs.counterpart_id = ?1 AND runs.ended IS NULL"
+                                          " AND counterparts.trashed = 0",
+                                          error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return run_from_row (self, stmt, error);
+
+  if (rc != SQLITE_DONE)
+    bk_journal_set_error_from_db (self, error);
+
+  return NULL;
+}
+
+BkRun *
+bk_journal_dup_run (BkJournal  *self,
+                    gint64      run_id,
+                    GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " RUN_COLUMNS " FROM runs"
+                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                                          " WHERE runs.id = ?1 AND counterparts.trashed = 0",
+                                          error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return run_from_row (self, stmt, error);
+
+  if (rc == SQLITE_DONE)
+    set_run_not_found (error);
+  else
+    bk_journal_set_error_from_db (self, error);
+
+  return NULL;
+}
+
+GPtrArray *
+bk_journal_list_runs (BkJournal  *self,
+                      gint64      counterpart_id,
+                      GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " RUN_COLUMNS " FROM runs"
+                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                                          " WHERE runs.counterpart_id = ?1"
+                                          " AND counterparts.trashed = 0"
+                                          " ORDER BY runs.ended IS NOT NULL, runs.started DESC,"
+                                          "  runs.id DESC",
+                                          error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  return collect_runs (self, stmt, error);
+}
+
+/* Whether the run is in the journal and active, read inside the transaction that changes it:
+ * the BkRun a caller holds may be out of date. */
+static gboolean
+check_run_active (BkJournal  *self,
+                  gint64      run_id,
+                  GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT runs.ended IS NULL FROM runs"
+                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                                          " WHERE runs.id = ?1 AND counterparts.trashed = 0",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      set_run_not_found (error);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_ROW)
+    return bk_journal_set_error_from_db (self, error);
+
+  if (sqlite3_column_int (stmt, 0) == 0)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("This playbook run has ended: start a new one to work on it again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_active_run (BkJournal  *self,
+                gint64      counterpart_id,
+                gboolean   *active,
+                GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT 1 FROM runs"
+                                          " WHERE counterpart_id = ?1 AND ended IS NULL",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return bk_journal_set_error_from_db (self, error);
+
+  *active = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+static char *
+dup_start_note (BkPlaybook        *playbook,
+                guint              reasons,
+                BkCounterpartKind  kind)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text,
+                          _("Started the playbook “%s”."),
+                          bk_playbook_get_name (playbook));
+
+  if (reasons != 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("What isn’t working:"));
+
+      for (guint i = 0; i < BK_N_REASONS; i++)
+        {
+          if (reasons & (1u << i))
+            g_string_append_printf (text, "\n• %s", bk_reason_get_label (i, kind));
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * bk_journal_start_run:
+ * @counterpart_id: a counterpart not in the trash
+ * @playbook: the playbook to follow: the run keeps its step ids as they are now
+ * @reasons: what isn't working, a bit mask of 1 << BkReason
+ * @now: when it starts
+ *
+ * Returns: (transfer full): the new active run, or %NULL with %BK_JOURNAL_ERROR_INVALID when
+ *   the counterpart has a run in progress already
+ */
+BkRun *
+bk_journal_start_run (BkJournal   *self,
+                      gint64       counterpart_id,
+                      BkPlaybook  *playbook,
+                      guint        reasons,
+                      GDateTime   *now,
+                      GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(GDateTime) started = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *step_ids = NULL;
+  g_autofree char *note = NULL;
+  const char * const *steps;
+  gboolean active = FALSE;
+  gint64 id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (BK_IS_PLAYBOOK (playbook), NULL);
+  g_return_val_if_fail (reasons < (1u << BK_N_REASONS), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  steps = bk_playbook_get_step_ids (playbook);
+  g_return_val_if_fail (steps != NULL && steps[0] != NULL, NULL);
+  for (guint i = 0; steps[i] != NULL; i++)
+    g_return_val_if_fail (steps[i][0] != '\0' && strchr (steps[i], ',') == NULL, NULL);
+
+  if (!(counterpart = bk_journal_dup_counterpart (self, counterpart_id, error)))
+    return NULL;
+
+  step_ids = g_strjoinv (",", (char **) steps);
+  started = g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
+  uuid = g_uuid_string_random ();
+  note = dup_start_note (playbook, reasons, bk_counterpart_get_kind (counterpart));
+
+  if (!bk_journal_begin (self, error))
+    return NULL;
+
+  if (!has_active_run (self, counterpart_id, &active, error))
+    goto failed;
+
+  if (active)
+    {
+      g_set_error (error,
+                   BK_JOURNAL_ERROR,
+                   BK_JOURNAL_ERROR_INVALID,
+                   _("%s already has a playbook in progress: finish or end it first."),
+                   bk_counterpart_get_name (counterpart));
+      goto failed;
+    }
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "INSERT INTO runs"
+                                          " (uuid, counterpart_id, playbook, reasons, step_ids,"
+                                          "  started)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                          error)))
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  sqlite3_bind_text (stmt, 3, bk_playbook_get_id (playbook), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, reasons);
+  sqlite3_bind_text (stmt, 5, step_ids, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, g_date_time_to_unix (started));
+
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (bk_journal_get_db (self));
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  if (!add_progress_note (self, counterpart_id, note, now, error))
+    goto failed;
+
+  emit_run_changed (self, counterpart_id);
+
+  if (!bk_journal_commit (self, error))
+    return NULL;
+
+  return bk_run_new_from_journal (id, uuid, counterpart_id, bk_playbook_get_id (playbook),
+                                  reasons, step_ids, started, NULL, BK_OUTCOME_CONTINUED, "");
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_journal_rollback (self);
+  return NULL;
+}
+
+static gboolean
+run_has_step (BkRun      *run,
+              const char *step_id)
+{
+  return g_strv_contains (bk_run_get_step_ids (run), step_id);
+}
+
+/* The step's title in the person's language, or its id when the playbook no longer has it */
+static const char *
+get_step_title (BkPlaybook        *playbook,
+                const char        *step_id,
+                BkCounterpartKind  kind)
+{
+  int index = bk_playbook_find_step (playbook, step_id);
+
+  if (index < 0)
+    return step_id;
+
+  return bk_playbook_get_step_title (playbook, index, kind);
+}
+
+static char *
+dup_step_note (const char  *title,
+               BkStepState  state,
+               const char  *note)
+{
+  gboolean with_note = note[0] != '\0';
+
+  switch (state)
+    {
+    case BK_STEP_STATE_DONE:
+      return with_note
+        /* Translators: a line in the timeline: a playbook step, then the person's note */
+        ? g_strdup_printf (_("“%s”: done — %s"), title, note)
+        : g_strdup_printf (_("“%s”: done"), title);
+
+    case BK_STEP_STATE_SKIPPED:
+      return with_note
+        /* Translators: a line in the timeline: a playbook step, then the person's note */
+        ? g_strdup_printf (_("“%s”: skipped — %s"), title, note)
+        : g_strdup_printf (_("“%s”: skipped"), title);
+
+    case BK_STEP_STATE_OPEN:
+    default:
+      return with_note
+        /* Translators: a line in the timeline: a playbook step, then the person's note */
+        ? g_strdup_printf (_("“%s”: to do again — %s"), title, note)
+        : g_strdup_printf (_("“%s”: to do again"), title);
+    }
+}
+
+/**
+ * bk_journal_set_step_state:
+ * @run: an active run; it is updated on success
+ * @playbook: the run's playbook, for the step's title in the timeline
+ * @step_id: one of the run's steps
+ * @state: done, skipped, or open again (which forgets the date and note)
+ * @note: (nullable): what the person wrote about it
+ *
+ * Refused with %BK_JOURNAL_ERROR_INVALID when the run has ended or has no such step. Setting
+ * the state a step has already, with the same note, changes nothing and writes no note.
+ */
+gboolean
+bk_journal_set_step_state (BkJournal    *self,
+                           BkRun        *run,
+                           BkPlaybook   *playbook,
+                           const char   *step_id,
+                           BkStepState   state,
+                           const char   *note,
+                           GDateTime    *now,
+                           GError      **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(GDateTime) changed = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *text = NULL;
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (BK_IS_RUN (run), FALSE);
+  g_return_val_if_fail (BK_IS_PLAYBOOK (playbook), FALSE);
+  g_return_val_if_fail (g_strcmp0 (bk_playbook_get_id (playbook), bk_run_get_playbook_id (run)) == 0,
+                        FALSE);
+  g_return_val_if_fail (step_id != NULL, FALSE);
+  g_return_val_if_fail (state <= BK_STEP_STATE_SKIPPED, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_utf8 (note, error))
+    return FALSE;
+
+  if (!run_has_step (run, step_id))
+    {
+      g_set_error (error,
+                   BK_JOURNAL_ERROR,
+                   BK_JOURNAL_ERROR_INVALID,
+                   _("The step “%s” is not part of this playbook run."),
+                   step_id);
+      return FALSE;
+    }
+
+  counterpart_id = bk_run_get_counterpart_id (run);
+  if (!(counterpart = bk_journal_dup_counterpart (self, counterpart_id, error)))
+    return FALSE;
+
+  trimmed = dup_trimmed (note);
+  changed = g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
+
+  if (!bk_journal_begin (self, error))
+    return FALSE;
+
+  if (!check_run_active (self, bk_run_get_id (run), error))
+    goto failed;
+
+  if (state == BK_STEP_STATE_OPEN)
+    stmt = bk_journal_prepare_cached (self,
+                                      "DELETE FROM run_steps WHERE run_id = ?1 AND step = ?2",
+                                      error);
+  else
+    stmt = bk_journal_prepare_cached (self,
+                                      "INSERT INTO run_steps (run_id, step, state, changed, note)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5)"
+                                      " ON CONFLICT (run_id, step) DO UPDATE"
+                                      " SET state = excluded.state, changed = excluded.changed,"
+                                      "  note = excluded.note"
+                                      " WHERE state != excluded.state OR note != excluded.note",
+                                      error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, bk_run_get_id (run));
+  sqlite3_bind_text (stmt, 2, step_id, -1, SQLITE_STATIC);
+  if (state != BK_STEP_STATE_OPEN)
+    {
+      sqlite3_bind_text (stmt, 3, bk_step_state_to_string (state), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (changed));
+      sqlite3_bind_text (stmt, 5, trimmed, -1, SQLITE_STATIC);
+    }
+
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  /* nothing changed: nothing to tell */
+  if (sqlite3_changes (bk_journal_get_db (self)) == 0)
+    {
+      g_clear_pointer (&stmt, bk_cached_statement_release);
+      bk_journal_rollback (self);
+      return TRUE;
+    }
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  text = dup_step_note (get_step_title (playbook, step_id, bk_counterpart_get_kind (counterpart)),
+                        state, trimmed);
+  if (!add_progress_note (self, counterpart_id, text, now, error))
+    goto failed;
+
+  emit_run_changed (self, counterpart_id);
+
+  if (!bk_journal_commit (self, error))
+    return FALSE;
+
+  bk_run_set_step (run, step_id, state, changed, trimmed);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_journal_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+count_unsettled (BkJournal  *self,
+                 gint64      counterpart_id,
+                 guint      *n_items,
+                 GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT count(*) FROM open_items"
+                                          " JOIN counterparts"
+                                          "  ON counterparts.id = open_items.counterpart_id"
+                                          " WHERE counterparts.trashed = 0"
+                                          " AND (?1 = 0 OR open_items.counterpart_id = ?1)"
+                                          " AND open_items.settled IS NULL",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return bk_journal_set_error_from_db (self, error);
+
+  *n_items = (guint) sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+static gboolean
+insert_checkin (BkJournal  *self,
+                gint64      counterpart_id,
+                gint64      run_id,
+                GDateTime  *due,
+                GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "INSERT INTO checkins (uuid, counterpart_id, run_id, due)"
+                                          " VALUES (?1, ?2, ?3, ?4)",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  sqlite3_bind_int64 (stmt, 3, run_id);
+  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (due));
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+set_counterpart_status (BkJournal            *self,
+                        gint64                counterpart_id,
+                        BkCounterpartStatus   status,
+                        GDateTime            *now,
+                        GError              **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "UPDATE counterparts SET status = ?2, updated = ?3"
+                                          " WHERE id = ?1 AND trashed = 0",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  sqlite3_bind_text (stmt, 2, bk_counterpart_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (now));
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * bk_journal_end_run:
+ * @run: the active run; it is updated on success
+ * @playbook: the run's playbook, for its name in the timeline
+ * @outcome: how it ended
+ * @successor: (nullable): who took over: the provider, the third party, the colleague
+ * @checkin_days: (array length=n_checkin_days) (nullable): when to check in, in days after @now
+ * @new_status: a #BkCounterpartStatus to give the counterpart, or -1 to leave its status
+ * @force: end as %BK_OUTCOME_PARTED even with open items left (the person confirmed)
+ *
+ * Everything (the run, the check-ins, the status, the note) is written in one transaction.
+ */
+gboolean
+bk_journal_end_run (BkJournal    *self,
+                    BkRun        *run,
+                    BkPlaybook   *playbook,
+                    BkOutcome     outcome,
+                    const char   *successor,
+                    const guint  *checkin_days,
+                    guint         n_checkin_days,
+                    int           new_status,
+                    gboolean      force,
+                    GDateTime    *now,
+                    GError      **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(GDateTime) ended = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *text = NULL;
+  gint64 counterpart_id;
+  gint64 run_id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (BK_IS_RUN (run), FALSE);
+  g_return_val_if_fail (BK_IS_PLAYBOOK (playbook), FALSE);
+  g_return_val_if_fail (g_strcmp0 (bk_playbook_get_id (playbook), bk_run_get_playbook_id (run)) == 0,
+                        FALSE);
+  g_return_val_if_fail (outcome < BK_N_OUTCOMES, FALSE);
+  g_return_val_if_fail (checkin_days != NULL || n_checkin_days == 0, FALSE);
+  g_return_val_if_fail (new_status >= -1 && new_status < BK_COUNTERPART_N_STATUSES, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_utf8 (successor, error))
+    return FALSE;
+
+  counterpart_id = bk_run_get_counterpart_id (run);
+  run_id = bk_run_get_id (run);
+  if (!(counterpart = bk_journal_dup_counterpart (self, counterpart_id, error)))
+    return FALSE;
+
+  trimmed = dup_trimmed (successor);
+  ended = g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
+
+  if (trimmed[0] != '\0')
+    text = g_strdup_printf (/* Translators: a line in the timeline: the playbook, how it ended,
+                             * and who took over */
+                            _("Ended “%s”: %s — taken over by %s"),
+                            bk_playbook_get_name (playbook),
+                            bk_outcome_get_label (outcome),
+                            trimmed);
+  else
+    text = g_strdup_printf (/* Translators: a line in the timeline: the playbook and how it
+                             * ended */
+                            _("Ended “%s”: %s"),
+                            bk_playbook_get_name (playbook),
+                            bk_outcome_get_label (outcome));
+
+  if (!bk_journal_begin (self, error))
+    return FALSE;
+
+  if (!check_run_active (self, run_id, error))
+    goto failed;
+
+  if (outcome == BK_OUTCOME_PARTED && !force)
+    {
+      guint n_items = 0;
+
+      if (!count_unsettled (self, counterpart_id, &n_items, error))
+        goto failed;
+
+      if (n_items > 0)
+        {
+          g_set_error (error,
+                       BK_JOURNAL_ERROR,
+                       BK_JOURNAL_ERROR_OPEN_ITEMS,
+                       ngettext ("%u open item is not settled yet.",
+                                 "%u open items are not settled yet.",
+                                 n_items),
+                       n_items);
+          goto failed;
+        }
+    }
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "UPDATE runs SET ended = ?2, outcome = ?3, successor = ?4"
+                                          " WHERE id = ?1 AND ended IS NULL",
+                                          error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (ended));
+  sqlite3_bind_text (stmt, 3, bk_outcome_to_string (outcome), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
+
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  for (guint i = 0; i < n_checkin_days; i++)
+    {
+      g_autoptr(GDateTime) due = g_date_time_add_days (ended, (int) MIN (checkin_days[i], 36500));
+
+      if (!insert_checkin (self, counterpart_id, run_id, due, error))
+        goto failed;
+    }
+
+  if (new_status >= 0 && !set_counterpart_status (self, counterpart_id, new_status, ended, error))
+    goto failed;
+
+  if (!add_progress_note (self, counterpart_id, text, now, error))
+    goto failed;
+
+  emit_run_changed (self, counterpart_id);
+
+  if (!bk_journal_commit (self, error))
+    return FALSE;
+
+  bk_run_set_ended (run, ended, outcome, trimmed);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_journal_rollback (self);
+  return FALSE;
+}
+
+/* Open items */
+
+static BkOpenItem *
+open_item_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(BkOpenItem) item = bk_open_item_new ();
+  g_autoptr(GDateTime) created = column_date_time (stmt, 7);
+  g_autoptr(GDateTime) settled = column_date_time (stmt, 8);
+  BkOpenItemKind kind;
+
+  bk_open_item_set_id (item, sqlite3_column_int64 (stmt, 0));
+  bk_open_item_set_uuid (item, column_text (stmt, 1));
+  bk_open_item_set_counterpart_id (item, sqlite3_column_int64 (stmt, 2));
+  if (bk_open_item_kind_from_string (column_text (stmt, 3), &kind))
+    bk_open_item_set_kind (item, kind);
+  else
+    bk_open_item_set_kind (item, BK_OPEN_ITEM_KIND_OTHER);
+  bk_open_item_set_description (item, column_text (stmt, 4));
+  bk_open_item_set_amount (item, sqlite3_column_int64 (stmt, 5));
+  bk_open_item_set_currency (item, column_text (stmt, 6));
+  if (created != NULL)
+    bk_open_item_set_created (item, created);
+  bk_open_item_set_settled (item, settled);
+
+  return g_steal_pointer (&item);
+}
+
+GPtrArray *
+bk_journal_list_open_items (BkJournal  *self,
+                            gint64      counterpart_id,
+                            GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " OPEN_ITEM_COLUMNS " FROM open_items"
+                                          " JOIN counterparts"
+                                          "  ON counterparts.id = open_items.counterpart_id"
+                                          " WHERE open_items.counterpart_id = ?1"
+                                          " AND counterparts.trashed = 0"
+                                          " ORDER BY open_items.created, open_items.id",
+                                          error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, open_item_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_journal_set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/* Those not settled yet of a counterpart, or with a @counterpart_id of 0, of all counterparts
+ * not in the trash */
+guint
+bk_journal_count_open_items (BkJournal *self,
+                             gint64     counterpart_id)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_items = 0;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), 0);
+
+  if (!count_unsettled (self, counterpart_id, &n_items, &error))
+    {
+      g_warning ("Could not count the open items: %s", error->message);
+      return 0;
+    }
+
+  return n_items;
+}
+
+static gboolean
+is_currency_code (const char *currency)
+{
+  return strlen (currency) == 3 &&
+         g_ascii_isupper (currency[0]) &&
+         g_ascii_isupper (currency[1]) &&
+         g_ascii_isupper (currency[2]);
+}
+
+/* Whether the counterpart is in the journal and not in the trash */
+static gboolean
+check_counterpart (BkJournal  *self,
+                   gint64      counterpart_id,
+                   GError    **error)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_journal_dup_counterpart (self, counterpart_id, error);
+
+  return counterpart != NULL;
+}
+
+/**
+ * bk_journal_save_open_item:
+ *
+ * Adds @item (id 0) or writes its changes: its description is trimmed and required, its amount
+ * may not be negative, its currency is trimmed and upper-cased and must be a three-letter code
+ * or empty. On success its id, uuid, description and currency are set as saved.
+ */
+gboolean
+bk_journal_save_open_item (BkJournal   *self,
+                           BkOpenItem  *item,
+                           GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 id;
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (BK_IS_OPEN_ITEM (item), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_utf8 (bk_open_item_get_description (item), error) ||
+      !check_utf8 (bk_open_item_get_currency (item), error) ||
+      !check_utf8 (bk_open_item_get_uuid (item), error))
+    return FALSE;
+
+  description = dup_trimmed (bk_open_item_get_description (item));
+  if (description[0] == '\0')
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("Describe what is left to settle."));
+      return FALSE;
+    }
+
+  if (bk_open_item_get_amount (item) < 0)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("An amount cannot be negative."));
+      return FALSE;
+    }
+
+  currency = dup_trimmed (bk_open_item_get_currency (item));
+  {
+    g_autofree char *upper = g_ascii_strup (currency, -1);
+
+    g_free (currency);
+    currency = g_steal_pointer (&upper);
+  }
+  if (currency[0] != '\0' && !is_currency_code (currency))
+    {
+      g_set_error (error,
+                   BK_JOURNAL_ERROR,
+                   BK_JOURNAL_ERROR_INVALID,
+                   _("“%s” is not a currency: use a three-letter code such as EUR, USD or RUB."),
+                   currency);
+      return FALSE;
+    }
+
+  if (bk_open_item_kind_to_string (bk_open_item_get_kind (item)) == NULL)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("The kind of this open item is not known."));
+      return FALSE;
+    }
+
+  id = bk_open_item_get_id (item);
+  counterpart_id = bk_open_item_get_counterpart_id (item);
+  uuid = g_strdup (bk_open_item_get_uuid (item));
+  if (uuid[0] == '\0')
+    {
+      g_free (uuid);
+      uuid = g_uuid_string_random ();
+    }
+
+  if (!bk_journal_begin (self, error))
+    return FALSE;
+
+  if (!check_counterpart (self, counterpart_id, error))
+    goto failed;
+
+  if (id == 0)
+    stmt = bk_journal_prepare_cached (self,
+                                      "INSERT INTO open_items"
+                                      " (uuid, counterpart_id, kind, description, amount,"
+                                      "  currency, created, settled)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                      error);
+  else
+    stmt = bk_journal_prepare_cached (self,
+                                      "UPDATE open_items SET"
+                                      " uuid = ?1, kind = ?3, description = ?4, amount = ?5,"
+                                      " currency = ?6, created = ?7, settled = ?8"
+                                      " WHERE id = ?9 AND counterpart_id = ?2",
+                                      error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  sqlite3_bind_text (stmt, 3, bk_open_item_kind_to_string (bk_open_item_get_kind (item)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, description, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, bk_open_item_get_amount (item));
+  sqlite3_bind_text (stmt, 6, currency, -1, SQLITE_STATIC);
+  bind_date_time (stmt, 7, bk_open_item_get_created (item));
+  bind_date_time (stmt, 8, bk_open_item_get_settled (item));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 9, id);
+
+  if (!step_done (self, stmt, error))
+    goto failed;
+
+  if (id == 0)
+    {
+      id = sqlite3_last_insert_rowid (bk_journal_get_db (self));
+    }
+  else if (sqlite3_changes (bk_journal_get_db (self)) == 0)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_NOT_FOUND,
+                           _("This open item is no longer in the journal."));
+      goto failed;
+    }
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  bk_journal_emit_runs_changed (self, counterpart_id);
+
+  if (!bk_journal_commit (self, error))
+    return FALSE;
+
+  bk_open_item_set_id (item, id);
+  bk_open_item_set_uuid (item, uuid);
+  bk_open_item_set_description (item, description);
+  bk_open_item_set_currency (item, currency);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_journal_rollback (self);
+  return FALSE;
+}
+
+/* Runs an UPDATE or DELETE "... RETURNING counterpart_id" of one row of a counterpart not in the
+ * trash; @counterpart_id is 0 when no row matched. */
+static gboolean
+change_returning_counterpart (BkJournal     *self,
+                              sqlite3_stmt  *stmt,
+                              gint64        *counterpart_id,
+                              GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *counterpart_id = 0;
+
+  if (rc == SQLITE_ROW)
+    {
+      *counterpart_id = sqlite3_column_int64 (stmt, 0);
+      /* RETURNING writes when the statement is run to its end */
+      rc = sqlite3_step (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    return bk_journal_set_error_from_db (self, error);
+
+  return TRUE;
+}
+
+static void
+set_open_item_not_found (GError **error)
+{
+  g_set_error_literal (error,
+                       BK_JOURNAL_ERROR,
+                       BK_JOURNAL_ERROR_NOT_FOUND,
+                       _("This open item is no longer in the journal."));
+}
+
+gboolean
+bk_journal_settle_open_item (BkJournal  *self,
+                             gint64      item_id,
+                             gboolean    settled,
+                             GDateTime  *now,
+                             GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (!settled || now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "UPDATE open_items SET settled = ?2"
+                                          " WHERE id = ?1 AND counterpart_id IN"
+                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                                          " RETURNING counterpart_id",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  bind_date_time (stmt, 2, settled ? now : NULL);
+
+  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
+    return FALSE;
+
+  if (counterpart_id == 0)
+    {
+      set_open_item_not_found (error);
+      return FALSE;
+    }
+
+  bk_journal_emit_runs_changed (self, counterpart_id);
+
+  return TRUE;
+}
+
+gboolean
+bk_journal_delete_open_item (BkJournal  *self,
+                             gint64      item_id,
+                             GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "DELETE FROM open_items"
+                                          " WHERE id = ?1 AND counterpart_id IN"
+                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                                          " RETURNING counterpart_id",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, item_id);
+
+  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
+    return FALSE;
+
+  if (counterpart_id == 0)
+    {
+      set_open_item_not_found (error);
+      return FALSE;
+    }
+
+  bk_journal_emit_runs_changed (self, counterpart_id);
+
+  return TRUE;
+}
+
+/* Check-ins */
+
+static BkCheckin *
+checkin_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) due = column_date_time (stmt, 5);
+  g_autoptr(GDateTime) done = column_date_time (stmt, 6);
+  g_autoptr(GDateTime) notified = column_date_time (stmt, 7);
+
+  if (due == NULL)
+    due = g_date_time_new_from_unix_utc (0);
+
+  return bk_checkin_new_from_journal (sqlite3_column_int64 (stmt, 0),
+                                      column_text (stmt, 1),
+                                      sqlite3_column_int64 (stmt, 2),
+                                      column_text (stmt, 3),
+                                      sqlite3_column_int64 (stmt, 4),
+                                      due,
+                                      done,
+                                      notified);
+}
+
+static GPtrArray *
+collect_checkins (BkJournal     *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (checkins, checkin_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_journal_set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&checkins);
+}
+
+GPtrArray *
+bk_journal_list_checkins (BkJournal  *self,
+                          GDateTime  *due_by,
+                          GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* through checkins_by_due */
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " CHECKIN_COLUMNS " FROM " CHECKINS_FROM
+                                          " WHERE checkins.done IS NULL"
+                                          " AND (?1 IS NULL OR checkins.due <= ?1)"
+                                          " AND counterparts.trashed = 0"
+                                          " ORDER BY checkins.due, checkins.id",
+                                          error)))
+    return NULL;
+
+  bind_date_time (stmt, 1, due_by);
+
+  return collect_checkins (self, stmt, error);
+}
+
+GPtrArray *
+bk_journal_list_counterpart_checkins (BkJournal  *self,
+                                      gint64      counterpart_id,
+                                      GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " CHECKIN_COLUMNS " FROM " CHECKINS_FROM
+                                          " WHERE checkins.counterpart_id = ?1"
+                                          " AND counterparts.trashed = 0"
+                                          " ORDER BY checkins.due, checkins.id",
+                                          error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  return collect_checkins (self, stmt, error);
+}
+
+/* NOT_FOUND when the check-in is gone (or its counterpart is in the trash), INVALID when it is
+ * done already */
+static gboolean
+set_checkin_error (BkJournal  *self,
+                   gint64      checkin_id,
+                   GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT checkins.done IS NOT NULL FROM " CHECKINS_FROM
+                                          " WHERE checkins.id = ?1 AND counterparts.trashed = 0",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, checkin_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0)
+    g_set_error_literal (error,
+                         BK_JOURNAL_ERROR,
+                         BK_JOURNAL_ERROR_INVALID,
+                         _("This check-in is done already."));
+  else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    g_set_error_literal (error,
+                         BK_JOURNAL_ERROR,
+                         BK_JOURNAL_ERROR_NOT_FOUND,
+                         _("This check-in is no longer in the journal."));
+  else
+    bk_journal_set_error_from_db (self, error);
+
+  return FALSE;
+}
+
+/* A new date also means a new notification when it comes. */
+gboolean
+bk_journal_reschedule_checkin (BkJournal  *self,
+                               gint64      checkin_id,
+                               GDateTime  *due,
+                               GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (due != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "UPDATE checkins SET due = ?2, notified = NULL"
+                                          " WHERE id = ?1 AND done IS NULL AND counterpart_id IN"
+                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                                          " RETURNING counterpart_id",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, checkin_id);
+  bind_date_time (stmt, 2, due);
+
+  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
+    return FALSE;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  if (counterpart_id == 0)
+    return set_checkin_error (self, checkin_id, error);
+
+  bk_journal_emit_runs_changed (self, counterpart_id);
+
+  return TRUE;
+}
+
+gboolean
+bk_journal_complete_checkin (BkJournal   *self,
+                             gint64       checkin_id,
+                             const char  *note,
+                             GDateTime   *now,
+                             GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *text = NULL;
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_utf8 (note, error))
+    return FALSE;
+
+  trimmed = dup_trimmed (note);
+  if (trimmed[0] != '\0')
+    /* Translators: a line in the timeline, then the person's note */
+    text = g_strdup_printf (_("Checked in — %s"), trimmed);
+  else
+    text = g_strdup (_("Checked in"));
+
+  if (!bk_journal_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "UPDATE checkins SET done = ?2"
+                                          " WHERE id = ?1 AND done IS NULL AND counterpart_id IN"
+                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                                          " RETURNING counterpart_id",
+                                          error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, checkin_id);
+  bind_date_time (stmt, 2, now);
+
+  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  if (counterpart_id == 0)
+    {
+      set_checkin_error (self, checkin_id, error);
+      goto failed;
+    }
+
+  if (!add_progress_note (self, counterpart_id, text, now, error))
+    goto failed;
+
+  bk_journal_emit_runs_changed (self, counterpart_id);
+
+  return bk_journal_commit (self, error);
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_journal_rollback (self);
+  return FALSE;
+}
+
+/* Only a record that the person was told: nothing a view shows changes, so no signal. */
+gboolean
+bk_journal_set_checkin_notified (BkJournal  *self,
+                                 gint64      checkin_id,
+                                 GDateTime  *now,
+                                 GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "UPDATE checkins SET notified = ?2"
+                                          " WHERE id = ?1 AND counterpart_id IN"
+                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                                          " RETURNING counterpart_id",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, checkin_id);
+  bind_date_time (stmt, 2, now);
+
+  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
+    return FALSE;
+
+  if (counterpart_id == 0)
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_NOT_FOUND,
+                           _("This check-in is no longer in the journal."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reflection */
+
+/**
+ * bk_journal_count_reasons_and_outcomes:
+ * @reason_counts: (out caller-allocates) (array fixed-size=7) (nullable): per #BkReason, how
+ *   many runs gave it
+ * @outcome_counts: (out caller-allocates) (array fixed-size=5) (nullable): per #BkOutcome, how
+ *   many runs ended so
+ */
+gboolean
+bk_journal_count_reasons_and_outcomes (BkJournal  *self,
+                                       guint      *reason_counts,
+                                       guint      *outcome_counts,
+                                       GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  guint reasons[BK_N_REASONS] = { 0 };
+  guint outcomes[BK_N_OUTCOMES] = { 0 };
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT runs.reasons, runs.outcome FROM runs"
+                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                                          " WHERE counterparts.trashed = 0",
+                                          error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint mask = (guint) sqlite3_column_int64 (stmt, 0);
+      BkOutcome outcome;
+
+      for (guint i = 0; i < BK_N_REASONS; i++)
+        {
+          if (mask & (1u << i))
+            reasons[i]++;
+        }
+
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL &&
+          bk_outcome_from_string (column_text (stmt, 1), &outcome))
+        outcomes[outcome]++;
+    }
+
+  if (rc != SQLITE_DONE)
+    return bk_journal_set_error_from_db (self, error);
+
+  if (reason_counts != NULL)
+    memcpy (reason_counts, reasons, sizeof reasons);
+  if (outcome_counts != NULL)
+    memcpy (outcome_counts, outcomes, sizeof outcomes);
+
+  return TRUE;
+}
+
+/* @limit: how many at most, 0 for all */
+GPtrArray *
+bk_journal_list_reflections (BkJournal  *self,
+                             guint       limit,
+                             GError    **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " BK_NOTE_COLUMNS " FROM notes"
+                                          " WHERE kind = 'reflection' AND trashed = 0"
+                                          " AND counterpart_id IN"
+                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                                          " ORDER BY created DESC, id DESC LIMIT ?1",
+                                          error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+
+  notes = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (notes, bk_journal_note_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_journal_set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&notes);
+}

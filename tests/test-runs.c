@@ -1,0 +1,1484 @@
+/* test-runs.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "bk-counterpart-list.h"
+#include "bk-journal-playbooks.h"
+#include "bk-journal-private.h"
+#include "bk-playbook-library.h"
+
+/* Two small playbooks of our own, so that the tests do not change with the shipped texts. */
+static const char part_ways_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<playbook id=\"test-part\" order=\"10\" icon=\"system-log-out-symbolic\" outcome=\"parted\">\n"
+  "  <name>Part ways (test)</name>\n"
+  "  <summary>End it cleanly.</summary>\n"
+  "  <recommend reason=\"non-payment conduct\">They do not pay.</recommend>\n"
+  "  <step id=\"acknowledge\"><title>Acknowledge the problem</title>"
+  "<description>Say it.</description></step>\n"
+  "  <step id=\"settle\" role=\"open-items\"><title>Settle every open item</title>"
+  "<description>Invoices, files, access.</description></step>\n"
+  "  <step id=\"agree\"><title>Agree on the end</title>"
+  "<description>A date.</description></step>\n"
+  "  <step id=\"handover\" role=\"access\"><title>Hand over access</title>"
+  "<description>Keys.</description></step>\n"
+  "  <step id=\"move-on\"><title>Move on</title>"
+  "<description>Professionally.</description></step>\n"
+  "</playbook>\n";
+
+static const char talk_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<playbook id=\"test-talk\" order=\"5\" icon=\"user-available-symbolic\" outcome=\"continued\">\n"
+  "  <name>Talk it through (test)</name>\n"
+  "  <summary>Find a fix together.</summary>\n"
+  "  <recommend>A fix may exist.</recommend>\n"
+  "  <step id=\"listen\"><title>Listen</title><description>First.</description></step>\n"
+  "  <step id=\"name-it\"><title>Name the problem</title><description>Plainly.</description></step>\n"
+  "  <step id=\"propose\"><title>Propose a fix</title><description>Concrete.</description></step>\n"
+  "  <step id=\"review\"><title>Review it</title><description>In a month.</description></step>\n"
+  "</playbook>\n";
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  BkJournal         *journal;
+  BkPlaybookLibrary *library;
+  BkPlaybook        *part;
+  BkPlaybook        *talk;
+  GDateTime         *now;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+load_fixture (const char *path,
+              const char *name)
+{
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  char *message = NULL;
+  sqlite3 *db = NULL;
+
+  g_file_get_contents (sql_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  sqlite3_close (db);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *journal_fixture = data;
+  g_autofree char *playbooks = NULL;
+  g_autoptr(GFile) directory = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bk-test-runs-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  playbooks = g_build_filename (fixture->dir, "playbooks", NULL);
+  g_assert_cmpint (g_mkdir (playbooks, 0700), ==, 0);
+  write_file (playbooks, "test-part.playbook", part_ways_xml);
+  write_file (playbooks, "test-talk.playbook", talk_xml);
+  directory = g_file_new_for_path (playbooks);
+  fixture->library = bk_playbook_library_new_from_directory (directory, &error);
+  g_assert_no_error (error);
+  fixture->part = bk_playbook_library_lookup (fixture->library, "test-part");
+  fixture->talk = bk_playbook_library_lookup (fixture->library, "test-talk");
+  g_assert_nonnull (fixture->part);
+  g_assert_nonnull (fixture->talk);
+
+  fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
+  if (journal_fixture != NULL)
+    load_fixture (fixture->path, journal_fixture);
+  fixture->journal = bk_journal_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* the clock every change is made at */
+  fixture->now = g_date_time_new_utc (2026, 3, 2, 10, 0, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->journal);
+  g_clear_object (&fixture->library);
+  g_clear_pointer (&fixture->now, g_date_time_unref);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static BkCounterpart *
+add_counterpart (BkJournal         *journal,
+                 const char        *name,
+                 BkCounterpartKind  kind)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_counterpart_set_name (counterpart, name);
+  bk_counterpart_set_kind (counterpart, kind);
+  bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_AT_RISK);
+  bk_journal_save_counterpart (journal, counterpart, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&counterpart);
+}
+
+static BkCounterpart *
+reread (BkJournal     *journal,
+        BkCounterpart *counterpart)
+{
+  g_autoptr(GError) error = NULL;
+  BkCounterpart *fresh = bk_journal_dup_counterpart (journal,
+                                                     bk_counterpart_get_id (counterpart),
+                                                     &error);
+
+  g_assert_no_error (error);
+
+  return fresh;
+}
+
+static BkRun *
+start_run (Fixture       *fixture,
+           BkCounterpart *counterpart,
+           BkPlaybook    *playbook,
+           guint          reasons)
+{
+  g_autoptr(GError) error = NULL;
+  BkRun *run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (counterpart),
+                                     playbook, reasons, fixture->now, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (BK_IS_RUN (run));
+
+  return run;
+}
+
+static void
+set_step (Fixture     *fixture,
+          BkRun       *run,
+          const char  *step,
+          BkStepState  state,
+          const char  *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bk_journal_set_step_state (fixture->journal, run, fixture->part, step, state,
+                                            note, fixture->now, &error));
+  g_assert_no_error (error);
+}
+
+static BkOpenItem *
+add_open_item (BkJournal      *journal,
+               BkCounterpart  *counterpart,
+               BkOpenItemKind  kind,
+               const char     *description,
+               gint64          amount,
+               const char     *currency)
+{
+  g_autoptr(BkOpenItem) item = bk_open_item_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (counterpart));
+  bk_open_item_set_kind (item, kind);
+  bk_open_item_set_description (item, description);
+  bk_open_item_set_amount (item, amount);
+  bk_open_item_set_currency (item, currency);
+  g_assert_true (bk_journal_save_open_item (journal, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_open_item_get_id (item), >, 0);
+
+  return g_steal_pointer (&item);
+}
+
+/* The counterpart's timeline lines written by the app, oldest first */
+static GStrv
+dup_progress_notes (BkJournal     *journal,
+                    BkCounterpart *counterpart)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = bk_journal_prepare (journal,
+                             "SELECT text FROM notes WHERE counterpart_id = ?1"
+                             " AND kind = 'progress' AND trashed = 0 ORDER BY id",
+                             &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (counterpart));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return g_strv_builder_end (builder);
+}
+
+static gint64
+query_int (BkJournal  *journal,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  stmt = bk_journal_prepare (journal, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static void
+assert_same_time (GDateTime *a,
+                  GDateTime *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpint (g_date_time_to_unix (a), ==, g_date_time_to_unix (b));
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+count_id_cb (gpointer  instance,
+             gint64    id,
+             guint    *count)
+{
+  (*count)++;
+}
+
+static void
+id_cb (gpointer  instance,
+       gint64    id,
+       gint64   *last)
+{
+  *last = id;
+}
+
+/* Steps done, skipped and open again; progress on the run, the counterpart and the list */
+static void
+test_steps (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) other = add_counterpart (fixture->journal, "Zeta",
+                                                    BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) fresh = NULL;
+  g_autoptr(BkCounterpartList) list = NULL;
+  g_autoptr(BkCounterpart) item = NULL;
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(BkRun) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+  guint reasons = (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_CONDUCT);
+
+  /* before: no progress */
+  fresh = reread (fixture->journal, acme);
+  g_assert_null (bk_counterpart_get_run_playbook_id (fresh));
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (fresh), ==, 0);
+  g_clear_object (&fresh);
+
+  run = start_run (fixture, acme, fixture->part, reasons);
+  g_assert_cmpint (bk_run_get_id (run), >, 0);
+  g_assert_true (g_uuid_string_is_valid (bk_run_get_uuid (run)));
+  g_assert_cmpint (bk_run_get_counterpart_id (run), ==, bk_counterpart_get_id (acme));
+  g_assert_cmpstr (bk_run_get_playbook_id (run), ==, "test-part");
+  g_assert_cmpuint (bk_run_get_reasons (run), ==, reasons);
+  g_assert_true (bk_run_is_active (run));
+  g_assert_null (bk_run_get_ended (run));
+  assert_same_time (bk_run_get_started (run), fixture->now);
+  g_assert_cmpuint (bk_run_get_n_steps (run), ==, 5);
+  g_assert_cmpstr (bk_run_get_step_ids (run)[1], ==, "settle");
+  g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 0);
+  g_assert_cmpint (bk_run_get_step_state (run, "acknowledge"), ==, BK_STEP_STATE_OPEN);
+
+  /* done, with a note (trimmed) */
+  set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, "  Called them  ");
+  g_assert_cmpint (bk_run_get_step_state (run, "acknowledge"), ==, BK_STEP_STATE_DONE);
+  g_assert_cmpstr (bk_run_get_step_note (run, "acknowledge"), ==, "Called them");
+  assert_same_time (bk_run_get_step_changed (run, "acknowledge"), fixture->now);
+  g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 1);
+
+  /* skipped, without one */
+  set_step (fixture, run, "agree", BK_STEP_STATE_SKIPPED, NULL);
+  g_assert_cmpint (bk_run_get_step_state (run, "agree"), ==, BK_STEP_STATE_SKIPPED);
+  g_assert_cmpstr (bk_run_get_step_note (run, "agree"), ==, "");
+  g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 2);
+
+  /* the journal agrees */
+  read_back = bk_journal_dup_run (fixture->journal, bk_run_get_id (run), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_run_get_n_settled_steps (read_back), ==, 2);
+  g_assert_cmpint (bk_run_get_step_state (read_back, "acknowledge"), ==, BK_STEP_STATE_DONE);
+  g_assert_cmpstr (bk_run_get_step_note (read_back, "acknowledge"), ==, "Called them");
+  assert_same_time (bk_run_get_step_changed (read_back, "acknowledge"), fixture->now);
+  g_assert_cmpint (bk_run_get_step_state (read_back, "agree"), ==, BK_STEP_STATE_SKIPPED);
+  g_assert_cmpint (bk_run_get_step_state (read_back, "settle"), ==, BK_STEP_STATE_OPEN);
+  g_assert_null (bk_run_get_step_changed (read_back, "settle"));
+  g_assert_cmpuint (bk_run_get_reasons (read_back), ==, reasons);
+  g_assert_cmpstr (bk_run_get_uuid (read_back), ==, bk_run_get_uuid (run));
+  g_clear_object (&read_back);
+
+  fresh = reread (fixture->journal, acme);
+  g_assert_cmpstr (bk_counterpart_get_run_playbook_id (fresh), ==, "test-part");
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (fresh), ==, 2);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (fresh), ==, 5);
+  g_clear_object (&fresh);
+
+  /* the list shows it on the row; the other row has no run */
+  list = bk_counterpart_list_new (fixture->journal);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (bk_counterpart_get_name (item), ==, "Acme");
+  g_assert_cmpstr (bk_counterpart_get_run_playbook_id (item), ==, "test-part");
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (item), ==, 2);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (item), ==, 5);
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_null (bk_counterpart_get_run_playbook_id (item));
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (item), ==, 0);
+  g_clear_object (&item);
+
+  /* open again: forgets date and note; the list follows */
+  set_step (fixture, run, "agree", BK_STEP_STATE_OPEN, NULL);
+  g_assert_cmpint (bk_run_get_step_state (run, "agree"), ==, BK_STEP_STATE_OPEN);
+  g_assert_null (bk_run_get_step_changed (run, "agree"));
+  g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (item), ==, 1);
+  g_clear_object (&item);
+
+  /* and in a search result */
+  bk_counterpart_list_set_query (list, "acm");
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (bk_counterpart_get_run_playbook_id (item), ==, "test-part");
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (item), ==, 1);
+  g_clear_object (&item);
+
+  /* the same state again changes nothing and writes nothing */
+  set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, "Called them");
+  set_step (fixture, run, "agree", BK_STEP_STATE_OPEN, NULL);
+  /* a new note is a change */
+  set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, "Called them twice");
+
+  /* a step the run does not have */
+  g_assert_false (bk_journal_set_step_state (fixture->journal, run, fixture->part, "nope",
+                                             BK_STEP_STATE_DONE, NULL, fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* every change is a line in the timeline, in order */
+  notes = dup_progress_notes (fixture->journal, acme);
+  g_assert_cmpuint (g_strv_length (notes), ==, 5);
+  g_assert_cmpstr (notes[0], ==,
+                   "Started the playbook “Part ways (test)”.\n"
+                   "What isn’t working:\n"
+                   "• They don’t pay, or pay late\n"
+                   "• Unprofessional conduct, theirs or ours");
+  g_assert_cmpstr (notes[1], ==, "“Acknowledge the problem”: done — Called them");
+  g_assert_cmpstr (notes[2], ==, "“Agree on the end”: skipped");
+  g_assert_cmpstr (notes[3], ==, "“Agree on the end”: to do again");
+  g_assert_cmpstr (notes[4], ==, "“Acknowledge the problem”: done — Called them twice");
+  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (other)), ==, 0);
+
+  /* dated with the clock given */
+  g_assert_cmpint (query_int (fixture->journal,
+                              "SELECT count(*) FROM notes WHERE kind = 'progress'"
+                              " AND created = 1772445600"), ==, 5);
+}
+
+/* The reasons in the first note are worded for a vendor when it is one */
+static void
+test_vendor_wording (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) vendor = add_counterpart (fixture->journal, "Hosting Co",
+                                                     BK_COUNTERPART_KIND_VENDOR);
+  g_autoptr(BkRun) run = start_run (fixture, vendor, fixture->talk,
+                                    1u << BK_REASON_OVERSTATED_SKILLS);
+  g_autoptr(BkRun) quiet = NULL;
+  g_autoptr(BkCounterpart) other = add_counterpart (fixture->journal, "No reasons",
+                                                    BK_COUNTERPART_KIND_CLIENT);
+  g_auto(GStrv) notes = dup_progress_notes (fixture->journal, vendor);
+  g_auto(GStrv) other_notes = NULL;
+
+  g_assert_cmpuint (g_strv_length (notes), ==, 1);
+  g_assert_cmpstr (notes[0], ==,
+                   "Started the playbook “Talk it through (test)”.\n"
+                   "What isn’t working:\n"
+                   "• They overstated their skills");
+
+  quiet = start_run (fixture, other, fixture->talk, 0);
+  other_notes = dup_progress_notes (fixture->journal, other);
+  g_assert_cmpstr (other_notes[0], ==, "Started the playbook “Talk it through (test)”.");
+}
+
+/* One active run per counterpart; ended ones stay as history */
+static void
+test_one_active_run (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkRun) first = start_run (fixture, acme, fixture->talk, 0);
+  g_autoptr(BkRun) second = NULL;
+  g_autoptr(BkRun) third = NULL;
+  g_autoptr(BkRun) active = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counterparts_changed = 0;
+  gint64 runs_changed = -1;
+
+  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (count_cb),
+                    &counterparts_changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+
+  second = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (acme), fixture->part,
+                                 0, fixture->now, &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "Acme already has a playbook in progress: finish or end it first.");
+  g_assert_null (second);
+  g_clear_error (&error);
+  /* refused: nothing written, nothing said */
+  g_assert_cmpuint (counterparts_changed, ==, 0);
+  g_assert_cmpint (runs_changed, ==, -1);
+  g_assert_cmpint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme)), ==, 1);
+
+  /* the database refuses it too */
+  bk_journal_exec (fixture->journal,
+                   "INSERT INTO runs (uuid, counterpart_id, playbook, step_ids, started)"
+                   " SELECT 'x', counterpart_id, playbook, step_ids, started FROM runs",
+                   &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  active = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_run_get_id (active), ==, bk_run_get_id (first));
+  g_clear_object (&active);
+
+  g_assert_true (bk_journal_end_run (fixture->journal, first, fixture->talk,
+                                     BK_OUTCOME_CONTINUED, NULL, NULL, 0, -1, FALSE,
+                                     fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counterparts_changed, ==, 1);
+  g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
+
+  /* none active now: NULL without an error */
+  active = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_no_error (error);
+  g_assert_null (active);
+
+  third = start_run (fixture, acme, fixture->part, 1u << BK_REASON_CAPACITY);
+
+  /* the active one first, then the ended ones */
+  runs = bk_journal_list_runs (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 2);
+  g_assert_cmpint (bk_run_get_id (g_ptr_array_index (runs, 0)), ==, bk_run_get_id (third));
+  g_assert_true (bk_run_is_active (g_ptr_array_index (runs, 0)));
+  g_assert_cmpint (bk_run_get_id (g_ptr_array_index (runs, 1)), ==, bk_run_get_id (first));
+  g_assert_false (bk_run_is_active (g_ptr_array_index (runs, 1)));
+  g_assert_cmpint (bk_run_get_outcome (g_ptr_array_index (runs, 1)), ==, BK_OUTCOME_CONTINUED);
+
+  /* a missing run, or a missing counterpart */
+  g_assert_null (bk_journal_dup_run (fixture->journal, 4242, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (bk_journal_start_run (fixture->journal, 4242, fixture->part, 0, fixture->now,
+                                       &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+/* Ending: outcome, successor, status (confirmed or left), check-ins, the timeline */
+static void
+test_end_run (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkRun) run = start_run (fixture, acme, fixture->part, 0);
+  g_autoptr(BkRun) kept = NULL;
+  g_autoptr(BkRun) read_back = NULL;
+  g_autoptr(BkCounterpart) fresh = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GDateTime) in_30 = g_date_time_add_days (fixture->now, 30);
+  g_autoptr(GDateTime) in_90 = g_date_time_add_days (fixture->now, 90);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+  const guint days[] = { 30, 90 };
+
+  set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, NULL);
+
+  g_assert_cmpint (bk_outcome_get_status (BK_OUTCOME_REFERRED), ==,
+                   BK_COUNTERPART_STATUS_HANDED_OVER);
+  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_REFERRED,
+                                     "  Maria, a colleague  ", days, G_N_ELEMENTS (days),
+                                     bk_outcome_get_status (BK_OUTCOME_REFERRED), FALSE,
+                                     fixture->now, &error));
+  g_assert_no_error (error);
+
+  /* the run object follows */
+  g_assert_false (bk_run_is_active (run));
+  assert_same_time (bk_run_get_ended (run), fixture->now);
+  g_assert_cmpint (bk_run_get_outcome (run), ==, BK_OUTCOME_REFERRED);
+  g_assert_cmpstr (bk_run_get_successor (run), ==, "Maria, a colleague");
+
+  read_back = bk_journal_dup_run (fixture->journal, bk_run_get_id (run), &error);
+  g_assert_no_error (error);
+  g_assert_false (bk_run_is_active (read_back));
+  g_assert_cmpint (bk_run_get_outcome (read_back), ==, BK_OUTCOME_REFERRED);
+  g_assert_cmpstr (bk_run_get_successor (read_back), ==, "Maria, a colleague");
+  g_assert_cmpuint (bk_run_get_n_settled_steps (read_back), ==, 1);
+
+  /* the status, as confirmed; no progress on the counterpart any more */
+  fresh = reread (fixture->journal, acme);
+  g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_HANDED_OVER);
+  assert_same_time (bk_counterpart_get_updated (fresh), fixture->now);
+  g_assert_null (bk_counterpart_get_run_playbook_id (fresh));
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (fresh), ==, 0);
+  g_clear_object (&fresh);
+
+  /* check-ins 30 and 90 days on, tied to the run */
+  checkins = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (acme),
+                                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 2);
+  assert_same_time (bk_checkin_get_due (g_ptr_array_index (checkins, 0)), in_30);
+  assert_same_time (bk_checkin_get_due (g_ptr_array_index (checkins, 1)), in_90);
+  g_assert_cmpint (bk_checkin_get_run_id (g_ptr_array_index (checkins, 0)), ==,
+                   bk_run_get_id (run));
+  g_assert_cmpstr (bk_checkin_get_counterpart_name (g_ptr_array_index (checkins, 0)), ==, "Acme");
+  g_assert_null (bk_checkin_get_done (g_ptr_array_index (checkins, 0)));
+  g_assert_null (bk_checkin_get_notified (g_ptr_array_index (checkins, 0)));
+  g_clear_pointer (&checkins, g_ptr_array_unref);
+
+  notes = dup_progress_notes (fixture->journal, acme);
+  g_assert_cmpuint (g_strv_length (notes), ==, 3);
+  g_assert_cmpstr (notes[2], ==,
+                   "Ended “Part ways (test)”: Referred to a colleague — taken over by Maria, a colleague");
+  g_clear_pointer (&notes, g_strfreev);
+
+  /* an ended run changes no more */
+  g_assert_false (bk_journal_set_step_state (fixture->journal, run, fixture->part, "settle",
+                                             BK_STEP_STATE_DONE, NULL, fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (bk_journal_end_run (fixture->journal, read_back, fixture->part,
+                                      BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE,
+                                      fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 1);
+
+  /* -1 leaves the status alone; no successor, no check-ins */
+  kept = start_run (fixture, zeta, fixture->talk, 0);
+  g_assert_true (bk_journal_end_run (fixture->journal, kept, fixture->talk, BK_OUTCOME_CONTINUED,
+                                     "   ", NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_no_error (error);
+  fresh = reread (fixture->journal, zeta);
+  g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_AT_RISK);
+  g_assert_cmpstr (bk_run_get_successor (kept), ==, "");
+  checkins = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (zeta),
+                                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 0);
+  notes = dup_progress_notes (fixture->journal, zeta);
+  g_assert_cmpstr (notes[1], ==, "Ended “Talk it through (test)”: Continued together");
+}
+
+/* Parting ways with items still open asks first */
+static void
+test_open_item_gate (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkOpenItem) invoice = add_open_item (fixture->journal, acme,
+                                                 BK_OPEN_ITEM_KIND_INVOICE, "Invoice 12",
+                                                 120050, "EUR");
+  g_autoptr(BkOpenItem) files = add_open_item (fixture->journal, acme,
+                                               BK_OPEN_ITEM_KIND_DELIVERABLE, "The logo files",
+                                               0, "");
+  g_autoptr(BkOpenItem) zeta_item = add_open_item (fixture->journal, zeta,
+                                                   BK_OPEN_ITEM_KIND_ACCESS, "Server keys",
+                                                   0, "");
+  g_autoptr(BkRun) run = start_run (fixture, acme, fixture->part, 0);
+  g_autoptr(BkRun) zeta_run = start_run (fixture, zeta, fixture->part, 0);
+  g_autoptr(BkCounterpart) fresh = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint days[] = { 30 };
+  guint n_notes;
+  guint counterparts_changed = 0;
+
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+                    ==, 2);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 3);
+  n_notes = bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme));
+  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (count_cb),
+                    &counterparts_changed);
+
+  /* refused, and nothing of it written */
+  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
+                                      NULL, days, 1, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+                                      fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_cmpstr (error->message, ==, "2 open items are not settled yet.");
+  g_clear_error (&error);
+  g_assert_true (bk_run_is_active (run));
+  fresh = reread (fixture->journal, acme);
+  g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_AT_RISK);
+  g_assert_cmpstr (bk_counterpart_get_run_playbook_id (fresh), ==, "test-part");
+  g_clear_object (&fresh);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme)), ==,
+                    n_notes);
+  g_assert_cmpuint (counterparts_changed, ==, 0);
+
+  /* settling one: still one */
+  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
+                                              TRUE, fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+                    ==, 1);
+  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
+                                      NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_cmpstr (error->message, ==, "1 open item is not settled yet.");
+  g_clear_error (&error);
+
+  /* the person confirmed */
+  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
+                                     NULL, days, 1, bk_outcome_get_status (BK_OUTCOME_PARTED),
+                                     TRUE, fixture->now, &error));
+  g_assert_no_error (error);
+  fresh = reread (fixture->journal, acme);
+  g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_ENDED_WELL);
+
+  /* settled before: no question */
+  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (zeta_item),
+                                              TRUE, fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_journal_end_run (fixture->journal, zeta_run, fixture->part,
+                                     BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE, fixture->now,
+                                     &error));
+  g_assert_no_error (error);
+
+  /* settled with a date; open again */
+  items = bk_journal_list_open_items (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpstr (bk_open_item_get_description (g_ptr_array_index (items, 0)), ==, "Invoice 12");
+  assert_same_time (bk_open_item_get_settled (g_ptr_array_index (items, 0)), fixture->now);
+  g_assert_true (bk_open_item_is_settled (g_ptr_array_index (items, 0)));
+  g_assert_false (bk_open_item_is_settled (g_ptr_array_index (items, 1)));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
+                                              FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+                    ==, 2);
+  g_assert_false (bk_journal_settle_open_item (fixture->journal, 4242, TRUE, fixture->now,
+                                               &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  (void) files;
+}
+
+static void
+test_open_items (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkOpenItem) item = bk_open_item_new ();
+  g_autoptr(BkOpenItem) copy = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 runs_changed = -1;
+  g_autofree char *text = NULL;
+
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+  bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (acme));
+
+  /* a description is required */
+  bk_open_item_set_description (item, " \t ");
+  g_assert_false (bk_journal_save_open_item (fixture->journal, item, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Describe what is left to settle.");
+  g_clear_error (&error);
+
+  bk_open_item_set_description (item, "  Invoice 7  ");
+  bk_open_item_set_amount (item, -1);
+  g_assert_false (bk_journal_save_open_item (fixture->journal, item, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bk_open_item_set_amount (item, 50);
+  bk_open_item_set_currency (item, "EURO");
+  g_assert_false (bk_journal_save_open_item (fixture->journal, item, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "EURO"));
+  g_clear_error (&error);
+  g_assert_cmpint (runs_changed, ==, -1);
+  g_assert_cmpint (bk_open_item_get_id (item), ==, 0);
+
+  /* trimmed and upper-cased */
+  bk_open_item_set_currency (item, " rub ");
+  g_assert_true (bk_journal_save_open_item (fixture->journal, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
+  g_assert_cmpstr (bk_open_item_get_description (item), ==, "Invoice 7");
+  g_assert_cmpstr (bk_open_item_get_currency (item), ==, "RUB");
+  g_assert_true (g_uuid_string_is_valid (bk_open_item_get_uuid (item)));
+
+  /* an update */
+  copy = bk_open_item_copy (item);
+  bk_open_item_set_amount (copy, 99900);
+  bk_open_item_set_kind (copy, BK_OPEN_ITEM_KIND_OTHER);
+  g_assert_true (bk_journal_save_open_item (fixture->journal, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_open_item_get_id (copy), ==, bk_open_item_get_id (item));
+
+  items = bk_journal_list_open_items (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (bk_open_item_get_amount (g_ptr_array_index (items, 0)), ==, 99900);
+  g_assert_cmpint (bk_open_item_get_kind (g_ptr_array_index (items, 0)), ==,
+                   BK_OPEN_ITEM_KIND_OTHER);
+  g_assert_cmpstr (bk_open_item_get_uuid (g_ptr_array_index (items, 0)), ==,
+                   bk_open_item_get_uuid (item));
+  assert_same_time (bk_open_item_get_created (g_ptr_array_index (items, 0)),
+                    bk_open_item_get_created (item));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* for a counterpart that is not there */
+  bk_open_item_set_counterpart_id (copy, 4242);
+  bk_open_item_set_id (copy, 0);
+  bk_open_item_set_uuid (copy, NULL);
+  g_assert_false (bk_journal_save_open_item (fixture->journal, copy, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* amounts as a person reads them (the tests run in the C locale) */
+  text = bk_open_item_dup_amount_text (item);
+  g_assert_cmpstr (text, ==, "0.50 RUB");
+  g_clear_pointer (&text, g_free);
+  bk_open_item_set_amount (item, 123456789);
+  bk_open_item_set_currency (item, "");
+  text = bk_open_item_dup_amount_text (item);
+  g_assert_cmpstr (text, ==, "1234567.89");
+  g_clear_pointer (&text, g_free);
+  bk_open_item_set_amount (item, 0);
+  g_assert_null (bk_open_item_dup_amount_text (item));
+
+  /* delete */
+  g_assert_true (bk_journal_delete_open_item (fixture->journal, bk_open_item_get_id (item),
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+                    ==, 0);
+  g_assert_false (bk_journal_delete_open_item (fixture->journal, bk_open_item_get_id (item),
+                                               &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+static void
+test_amount_locale (void)
+{
+  g_autoptr(BkOpenItem) item = bk_open_item_new ();
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *text = NULL;
+
+  bk_open_item_set_amount (item, 120050);
+  bk_open_item_set_currency (item, "EUR");
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") != NULL)
+    {
+      text = bk_open_item_dup_amount_text (item);
+      g_assert_cmpstr (text, ==, "1,200.50 EUR");
+      g_clear_pointer (&text, g_free);
+    }
+  else
+    {
+      g_test_message ("en_US.UTF-8 is not installed");
+    }
+
+  if (setlocale (LC_NUMERIC, "ru_RU.UTF-8") != NULL)
+    {
+      g_autofree char *expected = NULL;
+
+      text = bk_open_item_dup_amount_text (item);
+      /* the group separator is a kind of space; the decimal one a comma */
+      g_assert_true (g_str_has_prefix (text, "1"));
+      g_assert_true (g_str_has_suffix (text, "200,50 EUR"));
+      expected = g_strdup_printf ("1%s200,50 EUR", localeconv ()->thousands_sep);
+      g_assert_cmpstr (text, ==, expected);
+    }
+  else
+    {
+      g_test_message ("ru_RU.UTF-8 is not installed");
+    }
+
+  setlocale (LC_NUMERIC, saved);
+}
+
+static void
+test_parse_amount (void)
+{
+  static const struct {
+    const char *text;
+    gint64      amount;
+  } good[] = {
+    { "1200", 120000 },
+    { "1200.5", 120050 },
+    { "1200,50", 120050 },
+    { "1 200,50", 120050 },
+    { "1,200.50", 120050 },
+    { "1.200,50", 120050 },
+    { "1\u202f200,50", 120050 },
+    { "1'200.50", 120050 },
+    { "1,200", 120000 },
+    { "1,234,567.8", 123456780 },
+    { "  42  ", 4200 },
+    { "0", 0 },
+    { "0.05", 5 },
+    { "007", 700 },
+  };
+  static const char * const bad[] = {
+    "", "  ", "abc", "-5", "+5", "12a", "1..2", "1,,200", ".5", "5.", "1.2345", "1,2,3",
+    "12345,678", "1,2.50", "1,200.000", "1 200 000,5,5", "€5", "5 EUR", "1.200.50",
+    "99999999999999", "1e5",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 amount = -1;
+
+      g_test_message ("parsing “%s”", good[i].text);
+      g_assert_true (bk_parse_amount (good[i].text, &amount));
+      g_assert_cmpint (amount, ==, good[i].amount);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 amount = -1;
+
+      g_test_message ("refusing “%s”", bad[i]);
+      g_assert_false (bk_parse_amount (bad[i], &amount));
+      g_assert_cmpint (amount, ==, -1);
+    }
+
+  {
+    gint64 amount = -1;
+
+    g_assert_false (bk_parse_amount (NULL, &amount));
+  }
+}
+
+/* Check-ins: due detection with a clock of our own, ticking off, moving, notifying */
+static void
+test_checkins (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkRun) run = start_run (fixture, acme, fixture->talk, 0);
+  g_autoptr(BkRun) zeta_run = start_run (fixture, zeta, fixture->talk, 0);
+  g_autoptr(GDateTime) day_29 = g_date_time_add_days (fixture->now, 29);
+  g_autoptr(GDateTime) day_30 = g_date_time_add_days (fixture->now, 30);
+  g_autoptr(GDateTime) day_30_minus = g_date_time_add_seconds (day_30, -1);
+  g_autoptr(GDateTime) day_45 = g_date_time_add_days (fixture->now, 45);
+  g_autoptr(GDateTime) day_91 = g_date_time_add_days (fixture->now, 91);
+  g_autoptr(GDateTime) day_200 = g_date_time_add_days (fixture->now, 200);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+  const guint acme_days[] = { 30, 90 };
+  const guint zeta_days[] = { 60 };
+  BkCheckin *first;
+  BkCheckin *last;
+  gint64 first_id;
+  gint64 second_id;
+  gint64 runs_changed = -1;
+
+  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->talk, BK_OUTCOME_CONTINUED,
+                                     NULL, acme_days, 2, -1, FALSE, fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_journal_end_run (fixture->journal, zeta_run, fixture->talk,
+                                     BK_OUTCOME_CONTINUED, NULL, zeta_days, 1, -1, FALSE,
+                                     fixture->now, &error));
+  g_assert_no_error (error);
+
+  /* nothing is due the day before, or a second before */
+  due = bk_journal_list_checkins (fixture->journal, day_29, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = bk_journal_list_checkins (fixture->journal, day_30_minus, &error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* on the day, the first */
+  due = bk_journal_list_checkins (fixture->journal, day_30, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 1);
+  first = g_ptr_array_index (due, 0);
+  g_assert_cmpstr (bk_checkin_get_counterpart_name (first), ==, "Acme");
+  assert_same_time (bk_checkin_get_due (first), day_30);
+  first_id = bk_checkin_get_id (first);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* all of them, soonest first */
+  due = bk_journal_list_checkins (fixture->journal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 3);
+  g_assert_cmpint (bk_checkin_get_id (g_ptr_array_index (due, 0)), ==, first_id);
+  g_assert_cmpstr (bk_checkin_get_counterpart_name (g_ptr_array_index (due, 1)), ==, "Zeta");
+  last = g_ptr_array_index (due, 2);
+  second_id = bk_checkin_get_id (last);
+  g_assert_cmpstr (bk_checkin_get_counterpart_name (last), ==, "Acme");
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* notified: recorded, quietly */
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+  g_assert_true (bk_journal_set_checkin_notified (fixture->journal, first_id, day_30, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (runs_changed, ==, -1);
+  due = bk_journal_list_checkins (fixture->journal, day_30, &error);
+  assert_same_time (bk_checkin_get_notified (g_ptr_array_index (due, 0)), day_30);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* moved: due later, to be notified again */
+  g_assert_true (bk_journal_reschedule_checkin (fixture->journal, first_id, day_45, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
+  due = bk_journal_list_checkins (fixture->journal, day_30, &error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  due = bk_journal_list_checkins (fixture->journal, day_45, &error);
+  g_assert_cmpuint (due->len, ==, 1);
+  assert_same_time (bk_checkin_get_due (g_ptr_array_index (due, 0)), day_45);
+  g_assert_null (bk_checkin_get_notified (g_ptr_array_index (due, 0)));
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* ticked off with a note in the timeline */
+  g_assert_true (bk_journal_complete_checkin (fixture->journal, second_id, "  Coffee, all good ",
+                                              day_91, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_journal_complete_checkin (fixture->journal, first_id, NULL, day_91, &error));
+  g_assert_no_error (error);
+  due = bk_journal_list_checkins (fixture->journal, day_200, &error);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_cmpstr (bk_checkin_get_counterpart_name (g_ptr_array_index (due, 0)), ==, "Zeta");
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  due = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (acme),
+                                              &error);
+  g_assert_cmpuint (due->len, ==, 2);
+  assert_same_time (bk_checkin_get_done (g_ptr_array_index (due, 0)), day_91);
+  assert_same_time (bk_checkin_get_done (g_ptr_array_index (due, 1)), day_91);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  notes = dup_progress_notes (fixture->journal, acme);
+  g_assert_cmpuint (g_strv_length (notes), ==, 4);
+  g_assert_cmpstr (notes[2], ==, "Checked in — Coffee, all good");
+  g_assert_cmpstr (notes[3], ==, "Checked in");
+
+  /* done is done */
+  g_assert_false (bk_journal_complete_checkin (fixture->journal, first_id, NULL, day_91, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (bk_journal_reschedule_checkin (fixture->journal, first_id, day_200, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (bk_journal_complete_checkin (fixture->journal, 4242, NULL, day_91, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme)), ==, 4);
+}
+
+/* What is in the trash is in no list or count; purging takes it all */
+static void
+test_trash (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkOpenItem) item = add_open_item (fixture->journal, acme, BK_OPEN_ITEM_KIND_INVOICE,
+                                              "Invoice", 100, "EUR");
+  g_autoptr(BkRun) ended = start_run (fixture, acme, fixture->talk,
+                                      1u << BK_REASON_PERSONALITY);
+  g_autoptr(BkRun) active = NULL;
+  g_autoptr(BkRun) zeta_run = start_run (fixture, zeta, fixture->talk,
+                                         1u << BK_REASON_PERSONALITY);
+  g_autoptr(BkRun) missing = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint reasons[BK_N_REASONS];
+  guint outcomes[BK_N_OUTCOMES];
+  const guint days[] = { 30 };
+
+  g_assert_true (bk_journal_end_run (fixture->journal, ended, fixture->talk,
+                                     BK_OUTCOME_OUTSOURCED, "Bob", days, 1, -1, FALSE,
+                                     fixture->now, &error));
+  g_assert_no_error (error);
+  active = start_run (fixture, acme, fixture->part, 1u << BK_REASON_NON_PAYMENT);
+  set_step (fixture, active, "acknowledge", BK_STEP_STATE_DONE, "x");
+
+  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), TRUE,
+                                      &error);
+  g_assert_no_error (error);
+
+  missing = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_no_error (error);
+  g_assert_null (missing);
+  missing = bk_journal_dup_run (fixture->journal, bk_run_get_id (ended), &error);
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  list = bk_journal_list_runs (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = bk_journal_list_open_items (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 0);
+  list = bk_journal_list_checkins (fixture->journal, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (acme),
+                                               &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  bk_journal_count_reasons_and_outcomes (fixture->journal, reasons, outcomes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reasons[BK_REASON_PERSONALITY], ==, 1);
+  g_assert_cmpuint (reasons[BK_REASON_NON_PAYMENT], ==, 0);
+  g_assert_cmpuint (outcomes[BK_OUTCOME_OUTSOURCED], ==, 0);
+
+  /* no changes to it either */
+  g_assert_false (bk_journal_set_step_state (fixture->journal, active, fixture->part, "settle",
+                                             BK_STEP_STATE_DONE, NULL, fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (item), TRUE,
+                                               fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (bk_journal_start_run (fixture->journal, bk_counterpart_get_id (acme),
+                                       fixture->talk, 0, fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* restored: all back */
+  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), FALSE,
+                                      &error);
+  g_assert_no_error (error);
+  list = bk_journal_list_runs (fixture->journal, bk_counterpart_get_id (acme), &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpuint (bk_run_get_n_settled_steps (g_ptr_array_index (list, 0)), ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 1);
+
+  /* purged: gone for good, with everything that hung on it */
+  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), TRUE,
+                                      &error);
+  g_assert_no_error (error);
+  bk_journal_purge_trash (fixture->journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 1);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM run_steps"), ==, 0);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM open_items"), ==, 0);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
+  (void) zeta_run;
+}
+
+/* The reflection view: reasons and outcomes totalled, reflection notes newest first */
+static void
+test_reflection (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
+                                                   BK_COUNTERPART_KIND_VENDOR);
+  g_autoptr(BkCounterpart) gone = add_counterpart (fixture->journal, "Gone",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkRun) a = start_run (fixture, acme, fixture->part,
+                                  (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_CONDUCT));
+  g_autoptr(BkRun) b = start_run (fixture, zeta, fixture->talk, 1u << BK_REASON_NON_PAYMENT);
+  g_autoptr(BkRun) c = NULL;
+  g_autoptr(BkRun) g = start_run (fixture, gone, fixture->talk, 1u << BK_REASON_MISMATCH);
+  g_autoptr(GPtrArray) reflections = NULL;
+  g_autoptr(GError) error = NULL;
+  guint reasons[BK_N_REASONS];
+  guint outcomes[BK_N_OUTCOMES];
+  const char *texts[] = { "Oldest", "Trashed note", "Newest", "Of a trashed client", "Middle" };
+  const int days[] = { 1, 2, 5, 6, 3 };
+  gint64 trashed_note_id = 0;
+
+  g_assert_true (bk_journal_end_run (fixture->journal, a, fixture->part, BK_OUTCOME_PARTED,
+                                     NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_journal_end_run (fixture->journal, b, fixture->talk, BK_OUTCOME_CONTINUED,
+                                     NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_journal_end_run (fixture->journal, g, fixture->talk, BK_OUTCOME_REFERRED,
+                                     NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_no_error (error);
+  c = start_run (fixture, zeta, fixture->part, 1u << BK_REASON_CAPACITY);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(BkNote) note = bk_note_new ();
+      g_autoptr(GDateTime) created = g_date_time_add_days (fixture->now, days[i]);
+      BkCounterpart *owner = i == 3 ? gone : i % 2 == 0 ? acme : zeta;
+
+      bk_note_set_counterpart_id (note, bk_counterpart_get_id (owner));
+      bk_note_set_kind (note, BK_NOTE_KIND_REFLECTION);
+      bk_note_set_created (note, created);
+      bk_note_set_text (note, texts[i]);
+      g_assert_true (bk_journal_save_note (fixture->journal, note, &error));
+      g_assert_no_error (error);
+      if (i == 1)
+        trashed_note_id = bk_note_get_id (note);
+    }
+  bk_journal_set_note_trashed (fixture->journal, trashed_note_id, TRUE, &error);
+  g_assert_no_error (error);
+  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
+                                      &error);
+  g_assert_no_error (error);
+
+  reflections = bk_journal_list_reflections (fixture->journal, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 3);
+  g_assert_cmpstr (bk_note_get_text (g_ptr_array_index (reflections, 0)), ==, "Newest");
+  g_assert_cmpstr (bk_note_get_text (g_ptr_array_index (reflections, 1)), ==, "Middle");
+  g_assert_cmpstr (bk_note_get_text (g_ptr_array_index (reflections, 2)), ==, "Oldest");
+  g_clear_pointer (&reflections, g_ptr_array_unref);
+
+  reflections = bk_journal_list_reflections (fixture->journal, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 2);
+
+  /* the trashed counterpart's run does not count; the active run counts its reasons only */
+  g_assert_true (bk_journal_count_reasons_and_outcomes (fixture->journal, reasons, outcomes,
+                                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reasons[BK_REASON_NON_PAYMENT], ==, 2);
+  g_assert_cmpuint (reasons[BK_REASON_CONDUCT], ==, 1);
+  g_assert_cmpuint (reasons[BK_REASON_CAPACITY], ==, 1);
+  g_assert_cmpuint (reasons[BK_REASON_MISMATCH], ==, 0);
+  g_assert_cmpuint (reasons[BK_REASON_OTHER], ==, 0);
+  g_assert_cmpuint (outcomes[BK_OUTCOME_PARTED], ==, 1);
+  g_assert_cmpuint (outcomes[BK_OUTCOME_CONTINUED], ==, 1);
+  g_assert_cmpuint (outcomes[BK_OUTCOME_REFERRED], ==, 0);
+  g_assert_cmpuint (outcomes[BK_OUTCOME_OUTSOURCED], ==, 0);
+
+  /* either may be left out */
+  g_assert_true (bk_journal_count_reasons_and_outcomes (fixture->journal, NULL, outcomes, &error));
+  g_assert_no_error (error);
+}
+
+/* Signals wait for the outermost commit, once; a rollback drops them */
+static void
+test_signals (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(BkRun) zeta_run = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counterparts_changed = 0;
+  guint runs_changed_count = 0;
+  gint64 runs_changed = -1;
+  gint64 notes_changed = -1;
+
+  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (count_cb),
+                    &counterparts_changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (count_id_cb),
+                    &runs_changed_count);
+  g_signal_connect (fixture->journal, "notes-changed", G_CALLBACK (id_cb), &notes_changed);
+
+  run = start_run (fixture, acme, fixture->part, 0);
+  g_assert_cmpuint (counterparts_changed, ==, 1);
+  g_assert_cmpuint (runs_changed_count, ==, 1);
+  g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
+  g_assert_cmpint (notes_changed, ==, bk_counterpart_get_id (acme));
+
+  /* held until the outermost commit, merged */
+  bk_journal_begin (fixture->journal, &error);
+  g_assert_no_error (error);
+  set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, NULL);
+  set_step (fixture, run, "settle", BK_STEP_STATE_DONE, NULL);
+  g_assert_cmpuint (runs_changed_count, ==, 1);
+  zeta_run = start_run (fixture, zeta, fixture->part, 0);
+  bk_journal_commit (fixture->journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counterparts_changed, ==, 2);
+  g_assert_cmpuint (runs_changed_count, ==, 2);
+  g_assert_cmpint (runs_changed, ==, 0);
+  g_assert_cmpint (notes_changed, ==, 0);
+
+  /* rolled back: nothing said, nothing kept */
+  bk_journal_begin (fixture->journal, &error);
+  g_assert_no_error (error);
+  set_step (fixture, zeta_run, "acknowledge", BK_STEP_STATE_DONE, NULL);
+  bk_journal_rollback (fixture->journal);
+  g_assert_cmpuint (runs_changed_count, ==, 2);
+  g_clear_object (&zeta_run);
+  zeta_run = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (zeta), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_run_get_n_settled_steps (zeta_run), ==, 0);
+}
+
+/* Many counterparts: every page of the list carries progress */
+static void
+test_list_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(BkCounterpartList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkRun) run = NULL;
+  gint64 id_57 = 0;
+
+  bk_journal_begin (fixture->journal, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Client %03u", i);
+      g_autoptr(BkCounterpart) counterpart = add_counterpart (fixture->journal, name,
+                                                              BK_COUNTERPART_KIND_CLIENT);
+
+      if (i % 3 == 0)
+        {
+          g_autoptr(BkRun) started = start_run (fixture, counterpart, fixture->talk, 0);
+        }
+      if (i == 57)
+        id_57 = bk_counterpart_get_id (counterpart);
+    }
+  bk_journal_commit (fixture->journal, &error);
+  g_assert_no_error (error);
+
+  run = bk_journal_dup_active_run (fixture->journal, id_57, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_journal_set_step_state (fixture->journal, run, fixture->talk, "listen",
+                                            BK_STEP_STATE_DONE, NULL, fixture->now, &error));
+  g_assert_no_error (error);
+
+  list = bk_counterpart_list_new (fixture->journal);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 120);
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(BkCounterpart) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (i % 3 == 0)
+        {
+          g_assert_cmpstr (bk_counterpart_get_run_playbook_id (item), ==, "test-talk");
+          g_assert_cmpuint (bk_counterpart_get_run_steps_total (item), ==, 4);
+          g_assert_cmpuint (bk_counterpart_get_run_steps_settled (item), ==, i == 57 ? 1 : 0);
+        }
+      else
+        {
+          g_assert_null (bk_counterpart_get_run_playbook_id (item));
+        }
+    }
+
+  /* through the partial index, one row per counterpart at most */
+  g_assert_cmpint (query_int (fixture->journal,
+                              "SELECT count(*) FROM " BK_COUNTERPART_FROM), ==, 120);
+}
+
+/* A journal of format 2 upgrades in place, its data intact, and takes runs */
+static void
+test_migration (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) olga = NULL;
+  g_autoptr(BkCounterpart) fresh = NULL;
+  g_autoptr(BkCounterpartList) list = NULL;
+  g_autoptr(BkCounterpart) item = NULL;
+  g_autoptr(BkNote) note = NULL;
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(BkOpenItem) invoice = NULL;
+  g_autoptr(GPtrArray) reflections = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint days[] = { 30, 90 };
+
+  g_assert_cmpint (query_int (fixture->journal, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (BK_JOURNAL_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 2);
+  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, 0), ==, 3);
+
+  olga = bk_journal_dup_counterpart (fixture->journal, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_counterpart_get_name (olga), ==, "Ольга Смирнова");
+  g_assert_cmpstr (bk_counterpart_get_organization (olga), ==, "ИП Смирнова");
+  g_assert_cmpint (bk_counterpart_get_status (olga), ==, BK_COUNTERPART_STATUS_AT_RISK);
+  g_assert_cmpint (bk_counterpart_get_health (olga), ==, 2);
+  g_assert_cmpstr (bk_counterpart_get_tags (olga)[1], ==, "долг");
+  g_assert_null (bk_counterpart_get_run_playbook_id (olga));
+
+  note = bk_journal_dup_note (fixture->journal, BK_NOTE_ID_BASE + 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_note_get_kind (note), ==, BK_NOTE_KIND_REFLECTION);
+  g_assert_true (bk_note_get_private (note));
+
+  /* the search index came through */
+  list = bk_counterpart_list_new (fixture->journal);
+  bk_counterpart_list_set_query (list, "оплачен");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (bk_counterpart_get_match_note_id (item), ==, BK_NOTE_ID_BASE + 1);
+  g_clear_object (&item);
+  bk_counterpart_list_set_query (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  /* the old reflection is in the reflection view */
+  reflections = bk_journal_list_reflections (fixture->journal, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 1);
+
+  /* and the new parts work on the old rows */
+  run = start_run (fixture, olga, fixture->part, 1u << BK_REASON_NON_PAYMENT);
+  set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, "Написала письмо");
+  invoice = add_open_item (fixture->journal, olga, BK_OPEN_ITEM_KIND_INVOICE, "Счёт №12",
+                           4500000, "RUB");
+  fresh = reread (fixture->journal, olga);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (fresh), ==, 1);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_total (fresh), ==, 5);
+  item = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpint (bk_counterpart_get_id (item), ==, 1);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (item), ==, 1);
+
+  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
+                                      NULL, days, 2, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+                                      fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_clear_error (&error);
+  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
+                                              TRUE, fixture->now, &error));
+  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
+                                     NULL, days, 2, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+                                     fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, 1), ==, 5);
+
+  /* the trashed counterpart of format 2 is still there, and purges with cascades */
+  bk_journal_purge_trash (fixture->journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM counterparts"), ==, 2);
+  g_clear_object (&list);
+  g_clear_object (&item);
+
+  /* opening again migrates nothing and keeps it all */
+  g_clear_object (&fixture->journal);
+  fixture->journal = bk_journal_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 1);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 2);
+  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM pragma_foreign_key_check"),
+                   ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/runs/steps", test_steps);
+  ADD ("/runs/vendor-wording", test_vendor_wording);
+  ADD ("/runs/one-active-run", test_one_active_run);
+  ADD ("/runs/end", test_end_run);
+  ADD ("/runs/open-item-gate", test_open_item_gate);
+  ADD ("/runs/open-items", test_open_items);
+  ADD ("/runs/checkins", test_checkins);
+  ADD ("/runs/trash", test_trash);
+  ADD ("/runs/reflection", test_reflection);
+  ADD ("/runs/signals", test_signals);
+  ADD ("/runs/list-pages", test_list_pages);
+
+#undef ADD
+
+  g_test_add ("/runs/migration-from-v2", Fixture, "journal-v2.sql",
+              fixture_set_up, test_migration, fixture_tear_down);
+  g_test_add_func ("/runs/amount/parse", test_parse_amount);
+  g_test_add_func ("/runs/amount/locale", test_amount_locale);
+
+  return g_test_run ();
+}
