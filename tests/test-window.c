@@ -16,9 +16,12 @@
 #include "bk-counterpart-dialog.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
+#include "bk-followups-window.h"
 #include "bk-journal-playbooks.h"
 #include "bk-journal.h"
+#include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
+#include "bk-reflection-window.h"
 #include "bk-resolution-view.h"
 #include "bk-test-gui.h"
 #include "bk-window.h"
@@ -598,6 +601,77 @@ test_screenshot_and_language (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static void
+shoot_window (GtkWindow  *window,
+              const char *name,
+              gboolean    russian)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, russian ? "ru" : "en");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (window);
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  bk_test_wait (300);
+  bk_test_save_screenshot (GTK_WIDGET (window), file, &error);
+  g_assert_no_error (error);
+  if (russian)
+    check_translated (GTK_WIDGET (window));
+  gtk_window_destroy (window);
+  bk_test_wait (50);
+}
+
+/* The playbook's dialogs and windows, looked at and, in Russian, checked for English. */
+static void
+test_playbook_windows (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+  BkPlaybook *playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), "referral");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -45);
+  g_autoptr(BkCounterpart) olga = add_counterpart (fixture, russian ? "Ольга Миронова" : "Olga Mironova",
+                                                   NULL, BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint days[] = { 30, 90 };
+  GtkWidget *view;
+  GtkWindow *window;
+
+  /* A referral that ended 45 days ago: its first check-in is due. */
+  run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (olga), playbook,
+                              1u << BK_REASON_MISMATCH, long_ago, &error);
+  g_assert_no_error (error);
+  bk_journal_end_run (fixture->journal, run, playbook, BK_OUTCOME_REFERRED, russian ? "Анна Петрова" : "Anna Petrova",
+                      days, G_N_ELEMENTS (days), BK_COUNTERPART_STATUS_HANDED_OVER, TRUE, long_ago, &error);
+  g_assert_no_error (error);
+  add_note (fixture, olga, BK_NOTE_KIND_REFLECTION,
+            russian ? "Рекомендация сработала: Анна подошла им лучше, а Ольга потом привела ко мне двух новых клиентов."
+                    : "The referral worked: Anna suited them better, and Olga later sent two new clients my way.", 2);
+
+  fill_demo_journal (fixture, russian);
+  bk_test_wait (100);
+  view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW);
+
+  g_assert_true (gtk_widget_activate_action (view, "resolution.diagnose", NULL));
+  window = bk_test_find_toplevel (BK_TYPE_DIAGNOSIS_DIALOG);
+  g_assert_nonnull (window);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (bk_test_find_named (GTK_WIDGET (window), "personality")), TRUE);
+  shoot_window (window, "diagnosis", russian);
+
+  g_assert_true (gtk_widget_activate_action (view, "resolution.end-run", NULL));
+  shoot_window (bk_test_find_toplevel (BK_TYPE_END_RUN_DIALOG), "end-run", russian);
+
+  g_assert_true (gtk_widget_activate_action (view, "resolution.add-item", NULL));
+  shoot_window (bk_test_find_toplevel (BK_TYPE_OPEN_ITEM_DIALOG), "open-item", russian);
+
+  g_assert_true (gtk_widget_get_visible (find (fixture, "followups-button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-followups", NULL));
+  shoot_window (bk_test_find_toplevel (BK_TYPE_FOLLOWUPS_WINDOW), "followups", russian);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-reflection", NULL));
+  shoot_window (bk_test_find_toplevel (BK_TYPE_REFLECTION_WINDOW), "reflection", russian);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +683,7 @@ main (int   argc,
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
+  g_test_add ("/window/playbook-windows", Fixture, NULL, fixture_set_up, test_playbook_windows, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
 
   return g_test_run ();
