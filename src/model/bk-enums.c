@@ -161,6 +161,7 @@ DEFINE_ENUM_STRINGS (bk_reason, BkReason, BK_TYPE_REASON)
 DEFINE_ENUM_STRINGS (bk_outcome, BkOutcome, BK_TYPE_OUTCOME)
 DEFINE_ENUM_STRINGS (bk_step_state, BkStepState, BK_TYPE_STEP_STATE)
 DEFINE_ENUM_STRINGS (bk_open_item_kind, BkOpenItemKind, BK_TYPE_OPEN_ITEM_KIND)
+DEFINE_ENUM_STRINGS (bk_credential_state, BkCredentialState, BK_TYPE_CREDENTIAL_STATE)
 
 const char *
 bk_reason_get_label (BkReason          reason,
@@ -241,6 +242,22 @@ bk_open_item_kind_get_label (BkOpenItemKind kind)
       return C_("open item", "Access to hand over or revoke");
     case BK_OPEN_ITEM_KIND_OTHER:
       return C_("open item", "Other");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+bk_credential_state_get_label (BkCredentialState state)
+{
+  switch (state)
+    {
+    case BK_CREDENTIAL_STATE_IN_USE:
+      return C_("credential state", "In use");
+    case BK_CREDENTIAL_STATE_HANDED_OVER:
+      return C_("credential state", "Handed over");
+    case BK_CREDENTIAL_STATE_REVOKED:
+      return C_("credential state", "Revoked");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -90,6 +90,16 @@ typedef enum
 
 #define BK_N_OPEN_ITEM_KINDS (BK_OPEN_ITEM_KIND_OTHER + 1)
 
+/* Where a credential a counterpart gave us stands */
+typedef enum
+{
+  BK_CREDENTIAL_STATE_IN_USE,
+  BK_CREDENTIAL_STATE_HANDED_OVER,
+  BK_CREDENTIAL_STATE_REVOKED,
+} BkCredentialState;
+
+#define BK_N_CREDENTIAL_STATES (BK_CREDENTIAL_STATE_REVOKED + 1)
+
 /* The nicks ("client", "at-risk", "meeting") are what the journal file and JSON store. */
 const char *bk_counterpart_kind_to_string   (BkCounterpartKind    kind);
 gboolean    bk_counterpart_kind_from_string (const char          *str,
@@ -129,5 +139,10 @@ const char *bk_open_item_kind_to_string   (BkOpenItemKind  kind);
 gboolean    bk_open_item_kind_from_string (const char     *str,
                                            BkOpenItemKind *kind);
 const char *bk_open_item_kind_get_label   (BkOpenItemKind  kind);
+
+const char *bk_credential_state_to_string   (BkCredentialState  state);
+gboolean    bk_credential_state_from_string (const char        *str,
+                                             BkCredentialState *state);
+const char *bk_credential_state_get_label   (BkCredentialState  state);
 
 G_END_DECLS

@@ -183,6 +183,40 @@ static const char * const migrations[] = {
   "CREATE INDEX checkins_by_due ON checkins (done, due);"
   "CREATE INDEX checkins_by_counterpart ON checkins (counterpart_id, due);"
   "CREATE INDEX checkins_by_run ON checkins (run_id);",
+
+  /* 4: relationship health over time (kept in step by triggers, so that every way of saving a
+   * counterpart records it), and the metadata of the access a counterpart gave us: the secrets
+   * themselves live in the desktop keyring only, never here. */
+  "CREATE TABLE health_history ("
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  changed INTEGER NOT NULL,"
+  "  health INTEGER NOT NULL CHECK (health BETWEEN 1 AND 5)"
+  ");"
+  "CREATE INDEX health_history_by_counterpart ON health_history (counterpart_id, changed);"
+  "INSERT INTO health_history (counterpart_id, changed, health)"
+  "  SELECT id, created, health FROM counterparts;"
+  "CREATE TRIGGER counterparts_health_insert AFTER INSERT ON counterparts BEGIN"
+  "  INSERT INTO health_history (counterpart_id, changed, health)"
+  "    VALUES (new.id, new.created, new.health);"
+  "END;"
+  "CREATE TRIGGER counterparts_health_update AFTER UPDATE OF health ON counterparts"
+  "  WHEN new.health != old.health BEGIN"
+  "  INSERT INTO health_history (counterpart_id, changed, health)"
+  "    VALUES (new.id, new.updated, new.health);"
+  "END;"
+  "CREATE TABLE credentials ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  username TEXT NOT NULL DEFAULT '',"
+  "  url TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT 'in-use',"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  state_changed INTEGER"
+  ");"
+  "CREATE INDEX credentials_by_counterpart ON credentials (counterpart_id, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_JOURNAL_SCHEMA_VERSION);

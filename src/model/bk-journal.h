@@ -31,7 +31,7 @@ typedef enum
 } BkJournalError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BK_JOURNAL_SCHEMA_VERSION 3
+#define BK_JOURNAL_SCHEMA_VERSION 4
 
 #define BK_TYPE_JOURNAL (bk_journal_get_type ())
 
