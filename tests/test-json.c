@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "bk-journal-credentials.h"
 #include "bk-journal-json.h"
 #include "bk-journal-playbooks.h"
 #include "bk-journal-private.h"
@@ -22,6 +23,12 @@
 
 #define HEADER "{\"format\":\"bridgekeeper\",\"version\":1,\"counterparts\":"
 #define HEADER_2 "{\"format\":\"bridgekeeper\",\"version\":2,\"counterparts\":"
+#define HEADER_3 "{\"format\":\"bridgekeeper\",\"version\":3,\"counterparts\":"
+#define CREDENTIAL_ID_1 "0b6f4d1e-2c3a-4b5d-9e8f-1a2b3c4d5e61"
+#define CREDENTIAL_ID_2 "0b6f4d1e-2c3a-4b5d-9e8f-1a2b3c4d5e62"
+#define COUNTERPART_ID_1 "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e41"
+/* what a person might type as a password: it must never reach a journal or an export */
+#define SECRET "s3cr3t-Пароль-🔑"
 #define RUN_ID_1 "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a51"
 #define RUN_ID_2 "6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a52"
 
@@ -562,7 +569,8 @@ test_v2_export (Fixture       *fixture,
   bk_journal_export_json (fixture->journal, fixture->json_file, &error);
   g_assert_no_error (error);
   root = load_json (fixture->json_path);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==,
+                   BK_JSON_FORMAT_VERSION);
 
   maria = find_counterpart_object (root, "Мария Иванова");
   runs = json_object_get_array_member (maria, "runs");
@@ -783,6 +791,319 @@ test_v2_trashed_counterpart (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture->journal, "SELECT count(*) FROM runs"), ==, 0);
 }
 
+static BkCredential *
+add_credential (BkJournal     *journal,
+                BkCounterpart *counterpart,
+                const char    *label,
+                const char    *username,
+                const char    *url)
+{
+  g_autoptr(BkCredential) credential = bk_credential_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (counterpart));
+  bk_credential_set_label (credential, label);
+  bk_credential_set_username (credential, username);
+  bk_credential_set_url (credential, url);
+  bk_journal_save_credential (journal, credential, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_credential_get_id (credential), >, 0);
+
+  return g_steal_pointer (&credential);
+}
+
+/* fill_journal(), and credentials and changes of health for two of its counterparts */
+static void
+fill_access_data (BkJournal *journal)
+{
+  g_autoptr(BkCounterpart) maria = find_counterpart (journal, "Мария Иванова");
+  g_autoptr(BkCounterpart) nur = find_counterpart (journal, "شركة النور");
+  g_autoptr(BkCredential) hosting = NULL;
+  g_autoptr(BkCredential) repo = NULL;
+  g_autoptr(GDateTime) d1 = utc (2026, 2, 1, 9, 0);
+  g_autoptr(GDateTime) d2 = utc (2026, 2, 3, 17, 15);
+  g_autoptr(GError) error = NULL;
+
+  hosting = add_credential (journal, maria, "  Хостинг «Бегет» <b>  ", " maria ",
+                            "https://cp.example.ru/?a=1&b=2");
+  repo = add_credential (journal, maria, "Repository", "", "");
+  bk_journal_set_credential_state (journal, bk_credential_get_id (repo),
+                                   BK_CREDENTIAL_STATE_HANDED_OVER, d1, &error);
+  g_assert_no_error (error);
+  g_object_unref (add_credential (journal, nur, "Analytics", "nur@example.org", ""));
+
+  /* two changes of health, through the triggers */
+  bk_counterpart_set_health (maria, 4);
+  bk_journal_save_counterpart (journal, maria, &error);
+  g_assert_no_error (error);
+  bk_counterpart_set_health (maria, 1);
+  bk_journal_save_counterpart (journal, maria, &error);
+  g_assert_no_error (error);
+
+  /* the history's dates are the saves' "updated": give them fixed ones to compare */
+  g_assert_true (bk_journal_exec (journal,
+                                  "UPDATE health_history SET changed = changed - 86400 * 3"
+                                  " WHERE health = 4",
+                                  &error));
+  g_assert_no_error (error);
+  (void) d2;
+}
+
+static void
+test_v3_export (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  JsonObject *maria;
+  JsonObject *zed;
+  JsonArray *credentials;
+  JsonObject *credential;
+  JsonArray *history;
+
+  fill_journal (fixture->journal);
+  fill_access_data (fixture->journal);
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+  root = load_json (fixture->json_path);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 3);
+
+  maria = find_counterpart_object (root, "Мария Иванова");
+  credentials = json_object_get_array_member (maria, "credentials");
+  g_assert_cmpuint (json_array_get_length (credentials), ==, 2);
+
+  /* in the order they were added, trimmed */
+  credential = json_array_get_object_element (credentials, 0);
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (credential, "id")));
+  g_assert_cmpstr (json_object_get_string_member (credential, "label"), ==, "Хостинг «Бегет» <b>");
+  g_assert_cmpstr (json_object_get_string_member (credential, "username"), ==, "maria");
+  g_assert_cmpstr (json_object_get_string_member (credential, "url"), ==,
+                   "https://cp.example.ru/?a=1&b=2");
+  g_assert_cmpstr (json_object_get_string_member (credential, "state"), ==, "in-use");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (credential, "created"), "Z"));
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (credential, "updated"), "Z"));
+  g_assert_true (json_object_get_null_member (credential, "state_changed"));
+  /* the metadata only: there is no member for a secret */
+  g_assert_cmpuint (json_object_get_size (credential), ==, 8);
+  g_assert_false (json_object_has_member (credential, "secret"));
+  g_assert_false (json_object_has_member (credential, "password"));
+
+  credential = json_array_get_object_element (credentials, 1);
+  g_assert_cmpstr (json_object_get_string_member (credential, "label"), ==, "Repository");
+  g_assert_cmpstr (json_object_get_string_member (credential, "state"), ==, "handed-over");
+  g_assert_cmpstr (json_object_get_string_member (credential, "state_changed"), ==,
+                   "2026-02-01T09:00:00Z");
+
+  /* oldest first: created with 2, then 4, then 1 */
+  history = json_object_get_array_member (maria, "health_history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (history, 0), "health"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (history, 1), "health"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (history, 2), "health"), ==, 1);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (json_array_get_object_element (history, 0), "changed"), "Z"));
+
+  /* a counterpart without credentials: an empty list, and the health it started with */
+  zed = find_counterpart_object (root, "Zed <b>&amp;</b> 🚀");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (zed, "credentials")), ==, 0);
+  history = json_object_get_array_member (zed, "health_history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (history, 0), "health"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "changed"), ==,
+                   json_object_get_string_member (zed, "created"));
+
+  g_file_get_contents (fixture->json_path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (contents, SECRET));
+}
+
+static guint
+count_history (BkJournal     *journal,
+               BkCounterpart *counterpart)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint count;
+
+  stmt = bk_journal_prepare (journal,
+                             "SELECT count(*) FROM health_history WHERE counterpart_id = ?1",
+                             &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (counterpart));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+static void
+test_v3_round_trip (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(BkPlaybookLibrary) library = load_test_playbooks (fixture);
+  g_autoptr(BkJournal) copy = open_second_journal (fixture, "copy.db");
+  g_autoptr(BkCounterpart) maria = NULL;
+  g_autoptr(GPtrArray) credentials = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(GError) error = NULL;
+  BkImportSummary summary;
+
+  fill_journal (fixture->journal);
+  fill_playbook_data (fixture->journal, library);
+  fill_access_data (fixture->journal);
+  first = export_canonical (fixture, fixture->journal);
+
+  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  g_assert_no_error (error);
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 3);
+  g_assert_cmpuint (summary.credentials_added, ==, 3);
+  g_assert_cmpuint (summary.credentials_skipped, ==, 0);
+
+  /* the same ids, labels, states, dates, and exactly the same history of health */
+  second = export_canonical (fixture, copy);
+  g_assert_cmpstr (first, ==, second);
+  maria = find_counterpart (copy, "Мария Иванова");
+  g_assert_cmpuint (count_history (copy, maria), ==, 3);
+
+  /* access in use counts among the open items: one credential in use for each, and the open
+   * access item of the vendor */
+  g_assert_cmpuint (bk_journal_count_access_in_use (copy, 0), ==, 2);
+  g_assert_cmpuint (bk_journal_count_open_items (copy, 0), ==, 3);
+  credentials = bk_journal_list_credentials (copy, bk_counterpart_get_id (maria), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (credentials->len, ==, 2);
+  g_assert_cmpint (bk_credential_get_state (g_ptr_array_index (credentials, 1)), ==,
+                   BK_CREDENTIAL_STATE_HANDED_OVER);
+
+  /* again: all skipped, nothing changes, no history is added twice */
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  g_assert_cmpuint (summary.credentials_added, ==, 0);
+  g_assert_cmpuint (summary.credentials_skipped, ==, 3);
+  third = export_canonical (fixture, copy);
+  g_assert_cmpstr (first, ==, third);
+}
+
+/* An older file: the counterpart's history starts with its health when it was created */
+static void
+test_v3_history_from_older_file (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) a = NULL;
+  g_autoptr(BkCounterpart) b = NULL;
+  g_autoptr(GError) error = NULL;
+  BkImportSummary summary;
+  sqlite3_stmt *stmt;
+
+  write_json (fixture,
+              HEADER_2 "[{\"name\":\"A\",\"health\":4,\"created\":\"2025-06-01T08:00:00Z\"}]}");
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  write_json (fixture,
+              HEADER_3 "[{\"name\":\"B\",\"health\":2,\"created\":\"2025-06-01T08:00:00Z\","
+              "\"health_history\":[{\"changed\":\"2025-07-01\",\"health\":5},"
+              "{\"changed\":\"2025-06-01T08:00:00Z\",\"health\":3},"
+              "{\"changed\":\"2025-08-01T00:00:00+03:00\",\"health\":2}]}]}");
+  import_ok (fixture->journal, fixture->json_file, &summary);
+
+  a = find_counterpart (fixture->journal, "A");
+  b = find_counterpart (fixture->journal, "B");
+  g_assert_cmpuint (count_history (fixture->journal, a), ==, 1);
+  g_assert_cmpuint (count_history (fixture->journal, b), ==, 3);
+
+  stmt = bk_journal_prepare (fixture->journal,
+                             "SELECT changed, health FROM health_history WHERE counterpart_id = ?1"
+                             " ORDER BY changed",
+                             &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (a));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1748764800);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 4);
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (b));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1748764800);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 3);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1751328000);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 5);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1753995600);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+/* A counterpart already in the journal gets the file's new credentials and keeps its own
+ * history; one in the trash gets nothing. */
+static void
+test_v3_existing_counterpart (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  const char *no_tags[] = { NULL };
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme", "",
+                                                   BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ACTIVE, 3, no_tags);
+  g_autoptr(BkCounterpart) gone = add_counterpart (fixture->journal, "Gone", "",
+                                                   BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ENDED, 3, no_tags);
+  g_autoptr(BkCredential) known = add_credential (fixture->journal, acme, "Known", "", "");
+  g_autoptr(GPtrArray) credentials = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  BkImportSummary summary;
+  BkCredential *imported;
+
+  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
+                                      &error);
+  g_assert_no_error (error);
+
+  json = g_strdup_printf (HEADER_3 "[{\"id\":\"%s\",\"name\":\"Acme\","
+                          "\"health_history\":[{\"changed\":\"2020-01-01\",\"health\":1}],"
+                          "\"credentials\":[{\"id\":\"%s\",\"label\":\"Changed label\"},"
+                          "{\"id\":\"" CREDENTIAL_ID_1 "\",\"label\":\" New \",\"state\":\"revoked\","
+                          "\"created\":\"2026-01-01\",\"state_changed\":\"2026-01-05T10:00:00Z\"},"
+                          "{\"label\":\"No id\",\"state\":\"in-use\","
+                          "\"state_changed\":\"2026-01-05T10:00:00Z\"}]},"
+                          "{\"id\":\"%s\",\"name\":\"Gone\","
+                          "\"credentials\":[{\"id\":\"" CREDENTIAL_ID_2 "\",\"label\":\"x\"}]}]}",
+                          bk_counterpart_get_uuid (acme), bk_credential_get_uuid (known),
+                          bk_counterpart_get_uuid (gone));
+  write_json (fixture, json);
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_skipped, ==, 2);
+  g_assert_cmpuint (summary.credentials_added, ==, 2);
+  g_assert_cmpuint (summary.credentials_skipped, ==, 2);
+  g_assert_cmpuint (count_history (fixture->journal, acme), ==, 1);
+  g_assert_cmpuint (count_rows (fixture->journal,
+                                "SELECT count(*) FROM health_history WHERE health = 1"), ==, 0);
+
+  credentials = bk_journal_list_credentials (fixture->journal, bk_counterpart_get_id (acme),
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (credentials->len, ==, 3);
+  g_assert_cmpstr (bk_credential_get_label (g_ptr_array_index (credentials, 0)), ==, "Known");
+  imported = g_ptr_array_index (credentials, 1);
+  g_assert_cmpstr (bk_credential_get_uuid (imported), ==, CREDENTIAL_ID_1);
+  g_assert_cmpstr (bk_credential_get_label (imported), ==, "New");
+  g_assert_cmpint (bk_credential_get_state (imported), ==, BK_CREDENTIAL_STATE_REVOKED);
+  g_assert_cmpint (g_date_time_to_unix (bk_credential_get_created (imported)), ==, 1767225600);
+  g_assert_cmpint (g_date_time_to_unix (bk_credential_get_updated (imported)), ==, 1767225600);
+  g_assert_cmpint (g_date_time_to_unix (bk_credential_get_state_changed (imported)), ==,
+                   1767607200);
+  /* a date of a change of state means nothing while in use */
+  imported = g_ptr_array_index (credentials, 2);
+  g_assert_true (g_uuid_string_is_valid (bk_credential_get_uuid (imported)));
+  g_assert_null (bk_credential_get_state_changed (imported));
+  g_assert_cmpuint (count_rows (fixture->journal,
+                                "SELECT count(*) FROM credentials WHERE state_changed IS NOT NULL"),
+                    ==, 1);
+}
+
 static void
 test_issue_example (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -816,10 +1137,14 @@ test_issue_example (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (tags), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "…");
 
-  /* a version 1 file: exported again as version 2, with nothing to add */
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 2);
+  /* a version 1 file: exported again as version 3, with nothing to add but the health the
+   * counterpart started with */
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 3);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (counterpart, "runs")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (counterpart, "credentials")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (counterpart, "health_history")), ==, 1);
   g_assert_cmpuint (summary.runs_added, ==, 0);
+  g_assert_cmpuint (summary.credentials_added, ==, 0);
 
   note = get_note (counterpart, 0);
   g_assert_cmpstr (json_object_get_string_member (note, "created"), ==, "2026-01-02T10:00:00Z");
@@ -1231,9 +1556,9 @@ static const RejectCase reject_cases[] = {
   { "format-wrong",
     "{\"format\":\"evernote\",\"version\":1,\"counterparts\":[]}",
     { "journal.json: format: ", "bridgekeeper", NULL } },
-  { "version-3",
-    "{\"format\":\"bridgekeeper\",\"version\":3,\"counterparts\":[]}",
-    { "journal.json: ", "This file is format version 3; this version of Bridgekeeper reads up to 2.", NULL } },
+  { "version-4",
+    "{\"format\":\"bridgekeeper\",\"version\":4,\"counterparts\":[]}",
+    { "journal.json: ", "This file is format version 4; this version of Bridgekeeper reads up to 3.", NULL } },
   { "version-0",
     "{\"format\":\"bridgekeeper\",\"version\":0,\"counterparts\":[]}",
     { "journal.json: ", "format version 0", NULL } },
@@ -1415,6 +1740,43 @@ static const RejectCase reject_cases[] = {
     "\"checkins\":[{\"run\":\"" RUN_ID_1 "\",\"due\":\"2026-05-01\"}]},"
     "{\"name\":\"Two\",\"checkins\":[{\"due\":\"2026-05-01\",\"notified\":\"later\"}]}]}",
     { "journal.json: counterparts[1].checkins[0].notified: ", NULL } },
+  /* Version 3: credentials (never a secret) and the history of health */
+  { "v3/credentials-not-a-list",
+    HEADER_3 "[{\"name\":\"A\",\"credentials\":{\"label\":\"x\"}}]}",
+    { "journal.json: counterparts[0].credentials: expected a list of credentials.", NULL } },
+  { "v3/credential-not-an-object",
+    HEADER_3 "[{\"name\":\"A\",\"credentials\":[\"hunter2\"]}]}",
+    { "journal.json: counterparts[0].credentials[0]: ", NULL } },
+  { "v3/credential-label-missing",
+    HEADER_3 "[{\"name\":\"A\",\"credentials\":[{\"username\":\"me\"}]}]}",
+    { "journal.json: counterparts[0].credentials[0].label: a credential needs a label.", NULL } },
+  { "v3/credential-label-blank",
+    HEADER_3 "[{\"name\":\"A\",\"credentials\":[{\"label\":\" \\t \"}]}]}",
+    { "journal.json: counterparts[0].credentials[0].label: a credential needs a label.", NULL } },
+  { "v3/credential-bad-state",
+    HEADER_3 "[{\"name\":\"A\",\"credentials\":[{\"label\":\"x\",\"state\":\"lost\"}]}]}",
+    { "journal.json: counterparts[0].credentials[0].state: “lost” is not one of in-use, "
+      "handed-over, revoked.", NULL } },
+  { "v3/credential-bad-url",
+    HEADER_3 "[{\"name\":\"A\",\"credentials\":[{\"label\":\"x\",\"url\":7}]}]}",
+    { "journal.json: counterparts[0].credentials[0].url: expected a string.", NULL } },
+  { "v3/credential-bad-state-changed",
+    HEADER_3 "[{\"name\":\"A\",\"credentials\":[{\"label\":\"x\",\"state\":\"revoked\","
+    "\"state_changed\":\"then\"}]}]}",
+    { "journal.json: counterparts[0].credentials[0].state_changed: “then” is not a valid date", NULL } },
+  { "v3/health-history-not-a-list",
+    HEADER_3 "[{\"name\":\"A\",\"health_history\":3}]}",
+    { "journal.json: counterparts[0].health_history: expected a list of health entries.", NULL } },
+  { "v3/health-entry-without-date",
+    HEADER_3 "[{\"name\":\"A\",\"health_history\":[{\"health\":3}]}]}",
+    { "journal.json: counterparts[0].health_history[0].changed: a health entry needs a date.", NULL } },
+  { "v3/health-entry-out-of-range",
+    HEADER_3 "[{\"name\":\"A\",\"health_history\":[{\"changed\":\"2026-01-01\",\"health\":3},"
+    "{\"changed\":\"2026-01-02\",\"health\":9}]}]}",
+    { "journal.json: counterparts[0].health_history[1].health: 9 is out of range", NULL } },
+  { "v3/health-entry-missing-health",
+    HEADER_3 "[{\"name\":\"A\",\"health_history\":[{\"changed\":\"2026-01-01\"}]}]}",
+    { "journal.json: counterparts[0].health_history[0].health: expected a whole number from 1 to 5.", NULL } },
   /* Everything before is fine: nothing of it may be imported. */
   { "bad-entry-at-end",
     HEADER "[{\"name\":\"One\",\"notes\":[{\"text\":\"1a\"},{\"text\":\"1b\"}]},"
@@ -1492,6 +1854,10 @@ main (int   argc,
   ADD ("/json/v2/round-trip", test_v2_round_trip);
   ADD ("/json/v2/existing-counterpart", test_v2_existing_counterpart);
   ADD ("/json/v2/trashed-counterpart", test_v2_trashed_counterpart);
+  ADD ("/json/v3/export", test_v3_export);
+  ADD ("/json/v3/round-trip", test_v3_round_trip);
+  ADD ("/json/v3/history-from-older-file", test_v3_history_from_older_file);
+  ADD ("/json/v3/existing-counterpart", test_v3_existing_counterpart);
 
 #undef ADD
 

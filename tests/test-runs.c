@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "bk-counterpart-list.h"
+#include "bk-journal-credentials.h"
 #include "bk-journal-playbooks.h"
 #include "bk-journal-private.h"
 #include "bk-playbook-library.h"
@@ -748,6 +749,101 @@ test_open_item_gate (Fixture       *fixture,
   (void) files;
 }
 
+static BkCredential *
+add_credential (BkJournal     *journal,
+                BkCounterpart *counterpart,
+                const char    *label)
+{
+  g_autoptr(BkCredential) credential = bk_credential_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (counterpart));
+  bk_credential_set_label (credential, label);
+  g_assert_true (bk_journal_save_credential (journal, credential, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&credential);
+}
+
+/* Access still in use counts among the open items: parting ways asks first */
+static void
+test_access_gate (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
+                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkOpenItem) invoice = add_open_item (fixture->journal, acme,
+                                                 BK_OPEN_ITEM_KIND_INVOICE, "Invoice 12",
+                                                 120050, "EUR");
+  g_autoptr(BkCredential) hosting = add_credential (fixture->journal, acme, "Hosting panel");
+  g_autoptr(BkCredential) repo = add_credential (fixture->journal, acme, "Repository");
+  g_autoptr(BkCredential) zeta_key = add_credential (fixture->journal, zeta, "Server keys");
+  g_autoptr(BkRun) run = start_run (fixture, acme, fixture->part, 0);
+  g_autoptr(BkRun) zeta_run = start_run (fixture, zeta, fixture->part, 0);
+  g_autoptr(GError) error = NULL;
+  guint runs_changed = 0;
+
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+                    ==, 3);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 4);
+
+  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
+                                      NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_cmpstr (error->message, ==,
+                   "1 open item is not settled yet. "
+                   "2 credentials are still in use: hand them over or revoke them.");
+  g_clear_error (&error);
+
+  /* handing over and revoking settle them; the open items' count follows, with a signal */
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (count_id_cb), &runs_changed);
+  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
+                                              TRUE, fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
+                                                  BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs_changed, ==, 2);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+                    ==, 1);
+  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
+                                      NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_cmpstr (error->message, ==,
+                   "1 credential is still in use: hand it over or revoke it.");
+  g_clear_error (&error);
+
+  /* other outcomes do not ask */
+  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
+                                                  BK_CREDENTIAL_STATE_REVOKED, fixture->now,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+                    ==, 0);
+  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
+                                     NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_no_error (error);
+
+  /* in use again: open again; deleted: gone from the count */
+  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
+                                                  BK_CREDENTIAL_STATE_IN_USE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+                    ==, 1);
+  g_assert_true (bk_journal_delete_credential (fixture->journal, bk_credential_get_id (zeta_key),
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (zeta)),
+                    ==, 0);
+  g_assert_true (bk_journal_end_run (fixture->journal, zeta_run, fixture->part,
+                                     BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE, fixture->now,
+                                     &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_open_items (Fixture       *fixture,
                  gconstpointer  data)
@@ -1465,6 +1561,7 @@ main (int   argc,
   ADD ("/runs/one-active-run", test_one_active_run);
   ADD ("/runs/end", test_end_run);
   ADD ("/runs/open-item-gate", test_open_item_gate);
+  ADD ("/runs/access-gate", test_access_gate);
   ADD ("/runs/open-items", test_open_items);
   ADD ("/runs/checkins", test_checkins);
   ADD ("/runs/trash", test_trash);

@@ -12,9 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "bk-application.h"
+#include "bk-counterpart-list.h"
+#include "bk-journal-credentials.h"
 #include "bk-journal-json.h"
 #include "bk-journal-playbooks.h"
+#include "bk-keyring.h"
 #include "bk-resources.h"
+#include "bk-summary.h"
 #include "bk-window.h"
 
 struct _BkApplication
@@ -37,6 +41,17 @@ static const GOptionEntry option_entries[] = {
     N_("Write the whole journal to a JSON file and exit"), N_("FILE") },
   { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the clients, vendors and notes of a JSON file to the journal and exit"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the relationship summary of CLIENT (a name or an id) to a PDF file and exit: --export-pdf CLIENT OUT.pdf"),
+    N_("CLIENT") },
+  { "include-private", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf: include private notes"), NULL },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: only notes from this day on (YYYY-MM-DD)"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: only notes up to this day (YYYY-MM-DD)"), N_("DATE") },
+  /* The PDF file of --export-pdf */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -130,11 +145,184 @@ import_json (const char *filename)
   return EXIT_SUCCESS;
 }
 
+/* "2026-03-31" (the day's start, or its end with @end_of_day) or ISO 8601, in local time */
+static GDateTime *
+parse_date (const char *text,
+            gboolean    end_of_day)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  guint year;
+  guint month;
+  guint day;
+  char rest;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3)
+    {
+      if (!g_date_valid_dmy (day, month, year))
+        return NULL;
+
+      return end_of_day ? g_date_time_new_local (year, month, day, 23, 59, 59)
+                        : g_date_time_new_local (year, month, day, 0, 0, 0);
+    }
+
+  return g_date_time_new_from_iso8601 (text, local);
+}
+
+static gboolean
+lookup_date (GVariantDict  *options,
+             const char    *option,
+             gboolean       end_of_day,
+             GDateTime    **date)
+{
+  const char *text = NULL;
+
+  if (!g_variant_dict_lookup (options, option, "&s", &text))
+    return TRUE;
+
+  if (!(*date = parse_date (text, end_of_day)))
+    {
+      /* Translators: %s is what was given after --from or --to */
+      g_printerr (_("“%s” is not a date: write it as YYYY-MM-DD, for example 2026-03-31."), text);
+      g_printerr ("\n");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whom the command line means: a uuid, or a name (any case, spaces at either end ignored).
+ * A GPtrArray of BkCounterpart, empty when nobody. */
+static GPtrArray *
+find_counterparts (BkJournal  *journal,
+                   const char *who)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BkCounterpartList) list = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (who));
+  g_autofree char *wanted = NULL;
+  guint n_items;
+
+  if (g_uuid_string_is_valid (trimmed))
+    {
+      BkCounterpart *counterpart = bk_journal_dup_counterpart_by_uuid (journal, trimmed, NULL);
+
+      if (counterpart != NULL)
+        g_ptr_array_add (found, counterpart);
+      return g_steal_pointer (&found);
+    }
+
+  wanted = g_utf8_casefold (trimmed, -1);
+  list = bk_counterpart_list_new (journal);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BkCounterpart) counterpart = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *name = g_strstrip (g_strdup (bk_counterpart_get_name (counterpart)));
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+
+      if (g_str_equal (folded, wanted))
+        g_ptr_array_add (found, g_steal_pointer (&counterpart));
+    }
+
+  return g_steal_pointer (&found);
+}
+
+static int
+export_pdf (const char   *who,
+            GVariantDict *options)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkSummary) summary = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **files = NULL;
+  BkSummaryOptions summary_options;
+  BkCounterpart *counterpart;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) ||
+      g_strv_length ((char **) files) != 1)
+    {
+      g_printerr ("%s\n", _("Name one PDF file to write: bridgekeeper --export-pdf CLIENT OUT.pdf"));
+      return EXIT_FAILURE;
+    }
+
+  if (!lookup_date (options, "from", FALSE, &from) ||
+      !lookup_date (options, "to", TRUE, &to))
+    return EXIT_FAILURE;
+
+  if (from != NULL && to != NULL && g_date_time_compare (from, to) > 0)
+    {
+      g_printerr ("%s\n", _("The --from date is after the --to date: no note could be in between."));
+      return EXIT_FAILURE;
+    }
+
+  if (!(journal = open_journal_for_command_line ()))
+    return EXIT_FAILURE;
+
+  found = find_counterparts (journal, who);
+
+  if (found->len == 0)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (who));
+
+      /* Translators: %s is what was given after --export-pdf */
+      g_printerr (_("No client or vendor is called “%s”."), trimmed);
+      g_printerr ("\n");
+      return EXIT_FAILURE;
+    }
+
+  if (found->len > 1)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (who));
+
+      /* Translators: %s is a name; a list of them with their ids follows */
+      g_printerr (_("Several clients and vendors are called “%s”:"), trimmed);
+      g_printerr ("\n");
+      for (guint i = 0; i < found->len; i++)
+        {
+          BkCounterpart *match = g_ptr_array_index (found, i);
+          const char *organization = bk_counterpart_get_organization (match);
+
+          if (organization[0] != '\0')
+            g_printerr ("  %s (%s)  %s\n", bk_counterpart_get_name (match), organization,
+                        bk_counterpart_get_uuid (match));
+          else
+            g_printerr ("  %s  %s\n", bk_counterpart_get_name (match),
+                        bk_counterpart_get_uuid (match));
+        }
+      g_printerr ("%s\n", _("Give the id of the one you mean: bridgekeeper --export-pdf ID OUT.pdf"));
+      return EXIT_FAILURE;
+    }
+
+  counterpart = g_ptr_array_index (found, 0);
+  bk_summary_options_init (&summary_options);
+  summary_options.include_private = g_variant_dict_contains (options, "include-private");
+  summary_options.from = from;
+  summary_options.to = to;
+
+  file = g_file_new_for_commandline_arg (files[0]);
+
+  if (!(summary = bk_summary_new (journal, bk_counterpart_get_id (counterpart), &summary_options,
+                                  bk_application_get_playbooks (), &error)) ||
+      !bk_summary_write_pdf (summary, file, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static int
 bk_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   const char *filename = NULL;
+  const char *who = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -147,6 +335,24 @@ bk_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "import-json", "^&ay", &filename))
     return import_json (filename);
+
+  if (g_variant_dict_lookup (options, "export-pdf", "&s", &who))
+    return export_pdf (who, options);
+
+  if (g_variant_dict_contains (options, "include-private") ||
+      g_variant_dict_contains (options, "from") ||
+      g_variant_dict_contains (options, "to"))
+    {
+      g_printerr ("%s\n", _("--include-private, --from and --to go with --export-pdf CLIENT OUT.pdf."));
+      return EXIT_FAILURE;
+    }
+
+  /* Only --export-pdf takes a file */
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING))
+    {
+      g_printerr ("%s\n", _("Bridgekeeper opens no files. To write a summary: bridgekeeper --export-pdf CLIENT OUT.pdf"));
+      return EXIT_FAILURE;
+    }
 
   return G_APPLICATION_CLASS (bk_application_parent_class)->handle_local_options (app, options);
 }
@@ -203,6 +409,38 @@ notify_followups_cb (gpointer user_data)
 }
 
 static void
+on_orphans_forgotten_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_deleted = 0;
+
+  if (!bk_keyring_forget_orphans_finish (result, &n_deleted, &error))
+    g_message ("The keyring was not tidied up: %s", error->message);
+  else if (n_deleted > 0)
+    g_debug ("Deleted %u secrets whose credentials are gone", n_deleted);
+}
+
+/* Deletions whose undo was still on offer when the app last stopped are final now; then no
+ * secret in the keyring may outlive its credential. */
+static void
+tidy_up (BkApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) known = NULL;
+
+  if (!bk_journal_purge_trash (self->journal, &error) ||
+      !(known = bk_journal_dup_credential_uuids (self->journal, &error)))
+    {
+      g_warning ("Could not finish earlier deletions: %s", error->message);
+      return;
+    }
+
+  bk_keyring_forget_orphans_async ((const char * const *)known, NULL, on_orphans_forgotten_cb, NULL);
+}
+
+static void
 show_window (BkApplication *self,
              const char    *set_aside_path)
 {
@@ -225,8 +463,13 @@ show_window (BkApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 
   notify_followups_cb (self);
+
+  /* Once, with the first window */
   if (self->followups_source == 0)
-    self->followups_source = g_timeout_add_seconds (FOLLOWUPS_INTERVAL_SECONDS, notify_followups_cb, self);
+    {
+      tidy_up (self);
+      self->followups_source = g_timeout_add_seconds (FOLLOWUPS_INTERVAL_SECONDS, notify_followups_cb, self);
+    }
 }
 
 static void
@@ -370,6 +613,8 @@ bk_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new-client", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.export-pdf", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 
@@ -381,23 +626,6 @@ bk_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
-}
-
-static void
-bk_application_shutdown (GApplication *app)
-{
-  BkApplication *self = (BkApplication *)app;
-
-  /* Deletions whose undo toast was still showing are final now. */
-  if (self->journal != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!bk_journal_purge_trash (self->journal, &error))
-        g_warning ("Could not finish pending deletions: %s", error->message);
-    }
-
-  G_APPLICATION_CLASS (bk_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -421,7 +649,6 @@ bk_application_class_init (BkApplicationClass *klass)
 
   app_class->activate = bk_application_activate;
   app_class->startup = bk_application_startup;
-  app_class->shutdown = bk_application_shutdown;
   app_class->handle_local_options = bk_application_handle_local_options;
 }
 

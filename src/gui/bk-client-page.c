@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-access-view.h"
 #include "bk-client-page.h"
 #include "bk-note-dialog.h"
 #include "bk-note-list.h"
@@ -43,6 +44,7 @@ struct _BkClientPage
   AdwViewStack    *view_stack;
   AdwViewStackPage *resolution_page;
   BkResolutionView *resolution_view;
+  BkAccessView    *access_view;
 };
 
 G_DEFINE_FINAL_TYPE (BkClientPage, bk_client_page, ADW_TYPE_BIN)
@@ -226,7 +228,7 @@ on_delete_note_toast_dismissed_cb (AdwToast     *toast,
   if (g_object_get_data (G_OBJECT (toast), "undone"))
     return;
 
-  if (!bk_journal_purge_trash (self->journal, &error))
+  if (!bk_journal_purge_trashed (self->journal, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "note-id")), &error))
     g_warning ("Could not delete for good: %s", error->message);
 }
 
@@ -321,6 +323,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   object_class->dispose = bk_client_page_dispose;
 
   g_type_ensure (BK_TYPE_RESOLUTION_VIEW);
+  g_type_ensure (BK_TYPE_ACCESS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, name_label);
@@ -339,6 +342,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_page);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_view);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, access_view);
 
   gtk_widget_class_install_action (widget_class, "page.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "page.edit-note", "x", edit_note_action);
@@ -388,6 +392,7 @@ bk_client_page_set_journal (BkClientPage *self,
 
   g_set_object (&self->journal, journal);
   bk_resolution_view_set_journal (self->resolution_view, journal);
+  bk_access_view_set_journal (self->access_view, journal);
 }
 
 BkCounterpart *
@@ -415,6 +420,7 @@ bk_client_page_set_counterpart (BkClientPage  *self,
   update_details (self);
   update_add_action (self);
   bk_resolution_view_set_counterpart (self->resolution_view, counterpart);
+  bk_access_view_set_counterpart (self->access_view, counterpart);
 
   /* An edit of the same counterpart keeps the timeline and what is being written. */
   if (same_counterpart)

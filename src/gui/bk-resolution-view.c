@@ -15,6 +15,7 @@
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
 #include "bk-format.h"
+#include "bk-journal-credentials.h"
 #include "bk-journal-playbooks.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
@@ -235,6 +236,9 @@ dup_step_subtitle (BkResolutionView *self,
         {
           guint n = count_open_items_of_kind (items, g_strcmp0 (role, "access") == 0);
 
+          /* Access still in use is open too (bk_journal_count_open_items counts it). */
+          n += bk_journal_count_access_in_use (self->journal, bk_counterpart_get_id (self->counterpart));
+
           if (n == 0)
             return g_strdup (_("Nothing left to settle"));
 
@@ -242,6 +246,88 @@ dup_step_subtitle (BkResolutionView *self,
         }
       return NULL;
     }
+}
+
+static void
+on_access_state_clicked_cb (GtkButton        *button,
+                            BkResolutionView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  if (!bk_journal_set_credential_state (self->journal,
+                                        GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "credential-id")),
+                                        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "state")),
+                                        now, &error))
+    show_error (self, error);
+
+  queue_refresh (self);
+}
+
+static GtkWidget *
+create_access_button (BkResolutionView  *self,
+                      BkCredential      *credential,
+                      BkCredentialState  state,
+                      const char        *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "credential-id", GSIZE_TO_POINTER (bk_credential_get_id (credential)));
+  g_object_set_data (G_OBJECT (button), "state", GUINT_TO_POINTER (state));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_access_state_clicked_cb), self);
+
+  return button;
+}
+
+/* The "hand over or revoke access" step lists the client's credentials to check off. */
+static GtkWidget *
+create_access_list (BkResolutionView *self)
+{
+  g_autoptr(GPtrArray) credentials = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  if (!(credentials = bk_journal_list_credentials (self->journal, bk_counterpart_get_id (self->counterpart), &error)))
+    {
+      show_error (self, error);
+      return list;
+    }
+
+  for (guint i = 0; i < credentials->len; i++)
+    {
+      BkCredential *credential = g_ptr_array_index (credentials, i);
+      BkCredentialState state = bk_credential_get_state (credential);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_credential_get_label (credential));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bk_credential_state_get_label (state));
+      if (state == BK_CREDENTIAL_STATE_IN_USE)
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     create_access_button (self, credential, BK_CREDENTIAL_STATE_HANDED_OVER,
+                                                           _("_Handed Over")));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     create_access_button (self, credential, BK_CREDENTIAL_STATE_REVOKED,
+                                                           _("_Revoked")));
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  if (credentials->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No access recorded: add it in the Access tab"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  return list;
 }
 
 static GtkWidget *
@@ -278,6 +364,9 @@ create_step_row (BkResolutionView *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_box_append (GTK_BOX (box), label);
+
+  if (g_strcmp0 (bk_playbook_get_step_role (self->playbook, step), "access") == 0)
+    gtk_box_append (GTK_BOX (box), create_access_list (self));
 
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("A note on this step (optional)"));
@@ -753,6 +842,7 @@ bk_resolution_view_set_journal (BkResolutionView *self,
     {
       g_signal_connect_object (journal, "runs-changed", G_CALLBACK (on_runs_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (journal, "counterparts-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (journal, "credentials-changed", G_CALLBACK (on_runs_changed_cb), self, G_CONNECT_SWAPPED);
     }
 }
 

@@ -11,13 +11,17 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-application.h"
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
 #include "bk-counterpart-list.h"
 #include "bk-counterpart-row.h"
+#include "bk-export-dialog.h"
 #include "bk-followups-window.h"
 #include "bk-journal-playbooks.h"
+#include "bk-keyring.h"
 #include "bk-reflection-window.h"
+#include "bk-summary.h"
 #include "bk-window.h"
 
 struct _BkWindow
@@ -106,6 +110,8 @@ update_content (BkWindow *self)
   gtk_widget_set_visible (self->client_menu_button, has_client);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-client", has_client);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-client", has_client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_client);
 
   adw_window_title_set_title (self->content_title, has_client ? bk_counterpart_get_name (shown) : "");
   adw_window_title_set_subtitle (self->content_title, has_client ? bk_counterpart_get_organization (shown) : "");
@@ -268,11 +274,36 @@ on_undo_delete_cb (AdwToast *toast,
     bk_window_show_counterpart (self, id);
 }
 
+typedef struct
+{
+  BkJournal *journal;
+  gint64     id;
+} Purge;
+
+static void
+on_secrets_deleted_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Purge *purge = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Without the keyring the secrets stay for now: the sweep at the next start removes them. */
+  if (!bk_keyring_delete_counterpart_finish (result, &error))
+    g_message ("The secrets of a deleted client are still in the keyring: %s", error->message);
+
+  if (!bk_journal_purge_trashed (purge->journal, purge->id, &error))
+    g_warning ("Could not delete for good: %s", error->message);
+
+  g_object_unref (purge->journal);
+  g_free (purge);
+}
+
 static void
 on_delete_toast_dismissed_cb (AdwToast *toast,
                               BkWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  Purge *purge;
 
   if (self->undo_toast == toast)
     self->undo_toast = NULL;
@@ -280,8 +311,13 @@ on_delete_toast_dismissed_cb (AdwToast *toast,
   if (g_object_get_data (G_OBJECT (toast), "undone"))
     return;
 
-  if (!bk_journal_purge_trash (self->journal, &error))
-    g_warning ("Could not delete for good: %s", error->message);
+  /* The undo is no longer possible: the client's secrets go from the keyring, then the client
+   * from the journal. */
+  purge = g_new0 (Purge, 1);
+  purge->journal = g_object_ref (self->journal);
+  purge->id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "counterpart-id"));
+  bk_keyring_delete_counterpart_async (g_object_get_data (G_OBJECT (toast), "counterpart-uuid"),
+                                       NULL, on_secrets_deleted_cb, purge);
 }
 
 static void
@@ -309,6 +345,7 @@ delete_client_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (toast), "counterpart-id", GSIZE_TO_POINTER (id));
+  g_object_set_data_full (G_OBJECT (toast), "counterpart-uuid", g_strdup (bk_counterpart_get_uuid (shown)), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
 
@@ -332,6 +369,111 @@ search_action (GtkWidget  *widget,
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_open_exported_cb (AdwToast *toast,
+                     BkWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+on_exported_cb (BkWindow *self,
+                GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  AdwToast *toast;
+
+  /* Translators: %s is a file name */
+  toast = adw_toast_new_format (_("Exported “%s”"), name);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_exported_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkCounterpart *shown = get_shown_counterpart (self);
+  BkExportDialog *dialog;
+
+  if (shown == NULL)
+    return;
+
+  dialog = bk_export_dialog_new (GTK_WINDOW (self), self->journal, shown);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_begin_print_cb (GtkPrintOperation *operation,
+                   GtkPrintContext   *context,
+                   BkSummary         *summary)
+{
+  bk_summary_paginate (summary, gtk_print_context_get_cairo_context (context),
+                       gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, bk_summary_get_n_pages (summary));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page,
+                 BkSummary         *summary)
+{
+  bk_summary_draw_page (summary, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkCounterpart *shown = get_shown_counterpart (self);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(BkSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *job_name = NULL;
+  BkSummaryOptions options;
+
+  if (shown == NULL)
+    return;
+
+  /* The same document as the PDF export, with its defaults: no private notes. */
+  bk_summary_options_init (&options);
+  if (!(summary = bk_summary_new (self->journal, bk_counterpart_get_id (shown), &options,
+                                  bk_application_get_playbooks (), &error)))
+    {
+      bk_window_show_message (self, error->message);
+      return;
+    }
+
+  job_name = bk_summary_dup_file_name (summary);
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* The summary lays itself out in points, as in its PDF. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print_cb),
+                         g_object_ref (summary), (GClosureNotify) g_object_unref, 0);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb),
+                         g_object_ref (summary), (GClosureNotify) g_object_unref, 0);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    bk_window_show_message (self, error->message);
 }
 
 static void
@@ -563,6 +705,8 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-client", NULL, delete_client_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-followups", NULL, show_followups_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-reflection", NULL, show_reflection_action);
 }
 

@@ -5,13 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The journal as JSON, format version 2
+/* The journal as JSON, format version 3
  *
  * One UTF-8 JSON object (a leading byte order mark is tolerated):
  *
  *   {
  *     "format" : "bridgekeeper",          required, exactly this string
- *     "version" : 2,                      required, a whole number from 1 to
+ *     "version" : 3,                      required, a whole number from 1 to
  *                                         BK_JSON_FORMAT_VERSION
  *     "exported" : "2026-01-02T10:00:00Z",  written on export, ignored on import
  *     "counterparts" : [                  optional (none when missing)
@@ -84,12 +84,36 @@
  *             "done" : "<date>",          null (or missing) until ticked off
  *             "notified" : "<date>"       null (or missing) until a notification was shown
  *           }
+ *         ],
+ *         "credentials" : [               version 3, optional; in the order they were added.
+ *           {                             The metadata of access the counterpart gave: the
+ *                                         secret itself is never in the file (it stays in the
+ *                                         desktop keyring)
+ *             "id" : "<uuid>",            optional, as above
+ *             "label" : "…",              required, not only white space
+ *             "username" : "…",           optional string, default ""
+ *             "url" : "…",                optional string, default ""
+ *             "state" : "in-use",         in-use | handed-over | revoked; default in-use
+ *             "created" : "<date>",       optional; default: the time of the import
+ *             "updated" : "<date>",       optional; default: created
+ *             "state_changed" : "<date>"  when it was handed over or revoked; null (or
+ *                                         missing) while in use, and ignored then
+ *           }
+ *         ],
+ *         "health_history" : [            version 3, optional; oldest first on export
+ *           {
+ *             "changed" : "<date>",       required
+ *             "health" : 3                required, a whole number from 1 to 5
+ *           }
  *         ]
  *       }
  *     ]
  *   }
  *
- * Version 1 is the same without "runs", "open_items" and "checkins"; it still imports.
+ * Version 2 is the same without "credentials" and "health_history", version 1 also without
+ * "runs", "open_items" and "checkins"; both still import. A counterpart imported with a
+ * "health_history" that is not empty gets exactly that history; without one, its history
+ * starts with its health when it was created, as in the journal.
  *
  * A member whose value is null counts as missing. Members this version does not know are
  * ignored, so that files of later versions that only add members keep importing.
@@ -104,11 +128,12 @@
  *
  * Import is all or nothing: the whole file is checked before anything is written, the error names
  * the file and the place ("journal.json: counterparts[2].notes[0].created: …"), and everything is
- * written in one transaction. A counterpart, note, run, open item or check-in whose id is already
- * in the journal is left as it is (and counted as skipped); the notes, runs, open items and
- * check-ins of a skipped counterpart that are new are added to the one in the journal (unless it
- * is in the trash), except a run in progress when that counterpart has one already: that is an
- * error, and nothing is imported.
+ * written in one transaction. A counterpart, note, run, open item, check-in or credential whose id
+ * is already in the journal is left as it is (and counted as skipped); the notes, runs, open
+ * items, check-ins and credentials of a skipped counterpart that are new are added to the one in
+ * the journal (unless it is in the trash), except a run in progress when that counterpart has one
+ * already: that is an error, and nothing is imported. A skipped counterpart keeps its own health
+ * history.
  */
 
 #define G_LOG_DOMAIN "bk-journal-json"
@@ -215,6 +240,10 @@ typedef struct
   sqlite3_stmt *open_items;
   /* uuid, run uuid, due, done, notified */
   sqlite3_stmt *checkins;
+  /* uuid, label, username, url, state, created, updated, state_changed */
+  sqlite3_stmt *credentials;
+  /* changed, health */
+  sqlite3_stmt *health_history;
 } ExportStatements;
 
 static void
@@ -225,6 +254,8 @@ export_statements_clear (ExportStatements *statements)
   g_clear_pointer (&statements->run_steps, sqlite3_finalize);
   g_clear_pointer (&statements->open_items, sqlite3_finalize);
   g_clear_pointer (&statements->checkins, sqlite3_finalize);
+  g_clear_pointer (&statements->credentials, sqlite3_finalize);
+  g_clear_pointer (&statements->health_history, sqlite3_finalize);
 }
 
 static gboolean
@@ -262,7 +293,19 @@ export_statements_prepare (BkJournal         *self,
                                                 " LEFT JOIN runs ON runs.id = checkins.run_id"
                                                 " WHERE checkins.counterpart_id = ?1"
                                                 " ORDER BY checkins.due, checkins.id",
-                                                error)) != NULL;
+                                                error)) != NULL &&
+    /* never a secret: the journal has none */
+    (statements->credentials = bk_journal_prepare (self,
+                                                   "SELECT uuid, label, username, url, state,"
+                                                   " created, updated, state_changed"
+                                                   " FROM credentials WHERE counterpart_id = ?1"
+                                                   " ORDER BY id",
+                                                   error)) != NULL &&
+    (statements->health_history = bk_journal_prepare (self,
+                                                      "SELECT changed, health FROM health_history"
+                                                      " WHERE counterpart_id = ?1"
+                                                      " ORDER BY changed, rowid",
+                                                      error)) != NULL;
 }
 
 static void
@@ -411,6 +454,61 @@ add_checkins (JsonBuilder  *builder,
   return rc;
 }
 
+static int
+add_credentials (JsonBuilder  *builder,
+                 sqlite3_stmt *stmt,
+                 gint64        counterpart_id)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  json_builder_set_member_name (builder, "credentials");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", column_text_or_null (stmt, 0));
+      add_string_member (builder, "label", column_text_or_null (stmt, 1));
+      add_string_member (builder, "username", column_text_or_null (stmt, 2));
+      add_string_member (builder, "url", column_text_or_null (stmt, 3));
+      add_string_member (builder, "state", column_text_or_null (stmt, 4));
+      add_date_column_member (builder, "created", stmt, 5);
+      add_date_column_member (builder, "updated", stmt, 6);
+      add_date_column_member (builder, "state_changed", stmt, 7);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return rc;
+}
+
+static int
+add_health_history (JsonBuilder  *builder,
+                    sqlite3_stmt *stmt,
+                    gint64        counterpart_id)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+
+  json_builder_set_member_name (builder, "health_history");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      add_date_column_member (builder, "changed", stmt, 0);
+      json_builder_set_member_name (builder, "health");
+      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return rc;
+}
+
 static void
 add_note (JsonBuilder *builder,
           BkNote      *note)
@@ -487,6 +585,16 @@ counterpart_to_json (BkCounterpart     *counterpart,
     {
       g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
                    _("Could not read the playbook runs of “%s”: %s"),
+                   bk_counterpart_get_name (counterpart),
+                   sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  if ((rc = add_credentials (builder, statements->credentials, id)) != SQLITE_DONE ||
+      (rc = add_health_history (builder, statements->health_history, id)) != SQLITE_DONE)
+    {
+      g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
+                   _("Could not read the credentials and health history of “%s”: %s"),
                    bk_counterpart_get_name (counterpart),
                    sqlite3_errstr (rc));
       return NULL;
@@ -766,11 +874,35 @@ typedef struct
 
 typedef struct
 {
+  /* NULL: a new one is made */
+  char      *uuid;
+  char      *label;
+  char      *username;
+  char      *url;
+  /* a nick */
+  char      *state;
+  GDateTime *created;
+  GDateTime *updated;
+  /* NULL while in use */
+  GDateTime *state_changed;
+} ImportCredential;
+
+typedef struct
+{
+  GDateTime *changed;
+  int        health;
+} ImportHealth;
+
+typedef struct
+{
   BkCounterpart *counterpart;
   GPtrArray     *notes;
   GPtrArray     *runs;
   GPtrArray     *open_items;
   GPtrArray     *checkins;
+  GPtrArray     *credentials;
+  /* empty: none in the file (the journal starts one) */
+  GPtrArray     *health_history;
 } ImportEntry;
 
 static void
@@ -815,8 +947,34 @@ import_checkin_free (gpointer data)
   g_free (checkin);
 }
 
+static void
+import_credential_free (gpointer data)
+{
+  ImportCredential *credential = data;
+
+  g_free (credential->uuid);
+  g_free (credential->label);
+  g_free (credential->username);
+  g_free (credential->url);
+  g_free (credential->state);
+  g_clear_pointer (&credential->created, g_date_time_unref);
+  g_clear_pointer (&credential->updated, g_date_time_unref);
+  g_clear_pointer (&credential->state_changed, g_date_time_unref);
+  g_free (credential);
+}
+
+static void
+import_health_free (gpointer data)
+{
+  ImportHealth *health = data;
+
+  g_clear_pointer (&health->changed, g_date_time_unref);
+  g_free (health);
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRun, import_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportCheckin, import_checkin_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportCredential, import_credential_free)
 
 static void
 import_entry_free (gpointer data)
@@ -828,6 +986,8 @@ import_entry_free (gpointer data)
   g_clear_pointer (&entry->runs, g_ptr_array_unref);
   g_clear_pointer (&entry->open_items, g_ptr_array_unref);
   g_clear_pointer (&entry->checkins, g_ptr_array_unref);
+  g_clear_pointer (&entry->credentials, g_ptr_array_unref);
+  g_clear_pointer (&entry->health_history, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -1112,6 +1272,12 @@ static const char *
 open_item_kind_nick (int value)
 {
   return bk_open_item_kind_to_string (value);
+}
+
+static const char *
+credential_state_nick (int value)
+{
+  return bk_credential_state_to_string (value);
 }
 
 /* Only the states a step can be stored with: an open step has no entry. */
@@ -1633,6 +1799,151 @@ read_checkin (JsonNode       *node,
   return TRUE;
 }
 
+static gboolean
+read_credential (JsonNode           *node,
+                 const char         *place,
+                 ImportContext      *ctx,
+                 ImportCredential  **out_credential,
+                 GError            **error)
+{
+  g_autoptr(ImportCredential) credential = g_new0 (ImportCredential, 1);
+  BkCredentialState state = BK_CREDENTIAL_STATE_IN_USE;
+  g_autoptr(GDateTime) state_changed = NULL;
+  JsonObject *object;
+  const char *str;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, ctx, place, _("expected a credential: an object with a “label”."));
+
+  object = json_node_get_object (node);
+
+  if (!read_uuid (object, place, ctx, &credential->uuid, error))
+    return FALSE;
+
+  if (!read_trimmed_string (object, "label", place, ctx, &credential->label, error))
+    return FALSE;
+  if (is_blank (credential->label))
+    {
+      g_autofree char *label_place = join_place (place, "label");
+
+      return set_invalid (error, ctx, label_place, _("a credential needs a label."));
+    }
+
+  if (!read_trimmed_string (object, "username", place, ctx, &credential->username, error) ||
+      !read_trimmed_string (object, "url", place, ctx, &credential->url, error))
+    return FALSE;
+
+  if (!read_string (object, "state", place, ctx, &str, error))
+    return FALSE;
+  if (str != NULL && !bk_credential_state_from_string (str, &state))
+    return report_bad_nick (ctx, place, "state", str,
+                            credential_state_nick, BK_N_CREDENTIAL_STATES, error);
+  credential->state = g_strdup (bk_credential_state_to_string (state));
+
+  if (!read_date (object, "created", place, ctx, &credential->created, error) ||
+      !read_date (object, "updated", place, ctx, &credential->updated, error) ||
+      !read_date (object, "state_changed", place, ctx, &state_changed, error))
+    return FALSE;
+  if (credential->created == NULL)
+    credential->created = g_date_time_ref (ctx->now);
+  if (credential->updated == NULL)
+    credential->updated = g_date_time_ref (credential->created);
+  if (state != BK_CREDENTIAL_STATE_IN_USE)
+    credential->state_changed = g_steal_pointer (&state_changed);
+
+  *out_credential = g_steal_pointer (&credential);
+
+  return TRUE;
+}
+
+static gboolean
+read_health (JsonNode       *node,
+             const char     *place,
+             ImportContext  *ctx,
+             ImportHealth  **out_health,
+             GError        **error)
+{
+  g_autoptr(GDateTime) changed = NULL;
+  g_autofree char *health_place = join_place (place, "health");
+  ImportHealth *health;
+  JsonObject *object;
+  JsonNode *member;
+  gint64 value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, ctx, place,
+                        _("expected a health entry: an object with a “changed” date and a "
+                          "“health”."));
+
+  object = json_node_get_object (node);
+
+  if (!read_date (object, "changed", place, ctx, &changed, error))
+    return FALSE;
+  if (changed == NULL)
+    {
+      g_autofree char *changed_place = join_place (place, "changed");
+
+      return set_invalid (error, ctx, changed_place, _("a health entry needs a date."));
+    }
+
+  member = get_member (object, "health");
+  if (member == NULL || !node_holds_type (member, G_TYPE_INT64))
+    return set_invalid (error, ctx, health_place,
+                        _("expected a whole number from %d to %d."), MIN_HEALTH, MAX_HEALTH);
+  value = json_node_get_int (member);
+  if (value < MIN_HEALTH || value > MAX_HEALTH)
+    return set_invalid (error, ctx, health_place,
+                        _("%d is out of range; use a whole number from %d to %d."),
+                        (int) CLAMP (value, G_MININT, G_MAXINT), MIN_HEALTH, MAX_HEALTH);
+
+  health = g_new0 (ImportHealth, 1);
+  health->changed = g_steal_pointer (&changed);
+  health->health = (int) value;
+  *out_health = health;
+
+  return TRUE;
+}
+
+/* The credentials and health history of a counterpart (format version 3) */
+static gboolean
+read_access_members (JsonObject     *object,
+                     const char     *place,
+                     ImportContext  *ctx,
+                     ImportEntry    *entry,
+                     GError        **error)
+{
+  JsonArray *array;
+
+  if (!get_array_member (object, "credentials", place, ctx, _("expected a list of credentials."),
+                         &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *credential_place = g_strdup_printf ("%s.credentials[%u]", place, i);
+      ImportCredential *credential = NULL;
+
+      if (!read_credential (json_array_get_element (array, i), credential_place, ctx,
+                            &credential, error))
+        return FALSE;
+      g_ptr_array_add (entry->credentials, credential);
+    }
+
+  if (!get_array_member (object, "health_history", place, ctx,
+                         _("expected a list of health entries."), &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *health_place = g_strdup_printf ("%s.health_history[%u]", place, i);
+      ImportHealth *health = NULL;
+
+      if (!read_health (json_array_get_element (array, i), health_place, ctx, &health, error))
+        return FALSE;
+      g_ptr_array_add (entry->health_history, health);
+    }
+
+  return TRUE;
+}
+
 /* The runs, open items and check-ins of a counterpart (format version 2) */
 static gboolean
 read_playbook_members (JsonObject     *object,
@@ -1829,8 +2140,11 @@ read_counterpart (JsonNode       *node,
   entry->runs = g_ptr_array_new_with_free_func (import_run_free);
   entry->open_items = g_ptr_array_new_with_free_func (g_object_unref);
   entry->checkins = g_ptr_array_new_with_free_func (import_checkin_free);
+  entry->credentials = g_ptr_array_new_with_free_func (import_credential_free);
+  entry->health_history = g_ptr_array_new_with_free_func (import_health_free);
 
-  if (!read_playbook_members (object, place, ctx, entry, error))
+  if (!read_playbook_members (object, place, ctx, entry, error) ||
+      !read_access_members (object, place, ctx, entry, error))
     {
       import_entry_free (entry);
       return FALSE;
@@ -2027,6 +2341,11 @@ typedef struct
   sqlite3_stmt *find_open_item;
   sqlite3_stmt *find_checkin;
   sqlite3_stmt *insert_checkin;
+  sqlite3_stmt *find_credential;
+  sqlite3_stmt *insert_credential;
+  /* ?1 counterpart id */
+  sqlite3_stmt *delete_health;
+  sqlite3_stmt *insert_health;
 } ImportStatements;
 
 static void
@@ -2039,6 +2358,10 @@ import_statements_clear (ImportStatements *statements)
   g_clear_pointer (&statements->find_open_item, sqlite3_finalize);
   g_clear_pointer (&statements->find_checkin, sqlite3_finalize);
   g_clear_pointer (&statements->insert_checkin, sqlite3_finalize);
+  g_clear_pointer (&statements->find_credential, sqlite3_finalize);
+  g_clear_pointer (&statements->insert_credential, sqlite3_finalize);
+  g_clear_pointer (&statements->delete_health, sqlite3_finalize);
+  g_clear_pointer (&statements->insert_health, sqlite3_finalize);
 }
 
 static gboolean
@@ -2078,7 +2401,28 @@ import_statements_prepare (BkJournal         *self,
                                                       " (uuid, counterpart_id, run_id, due, done,"
                                                       "  notified)"
                                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                                      error)) != NULL;
+                                                      error)) != NULL &&
+    (statements->find_credential = bk_journal_prepare (self,
+                                                       "SELECT id, 0 FROM credentials"
+                                                       " WHERE uuid = ?1",
+                                                       error)) != NULL &&
+    (statements->insert_credential = bk_journal_prepare (self,
+                                                         "INSERT INTO credentials"
+                                                         " (uuid, counterpart_id, label,"
+                                                         "  username, url, state, created,"
+                                                         "  updated, state_changed)"
+                                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                                                         "  ?8, ?9)",
+                                                         error)) != NULL &&
+    (statements->delete_health = bk_journal_prepare (self,
+                                                     "DELETE FROM health_history"
+                                                     " WHERE counterpart_id = ?1",
+                                                     error)) != NULL &&
+    (statements->insert_health = bk_journal_prepare (self,
+                                                     "INSERT INTO health_history"
+                                                     " (counterpart_id, changed, health)"
+                                                     " VALUES (?1, ?2, ?3)",
+                                                     error)) != NULL;
 }
 
 static void
@@ -2294,6 +2638,98 @@ write_playbook_members (BkJournal         *self,
   return TRUE;
 }
 
+/* The credentials of an entry, for a counterpart in the journal */
+static gboolean
+write_credentials (BkJournal         *self,
+                   ImportStatements  *statements,
+                   ImportEntry       *entry,
+                   gint64             counterpart_id,
+                   BkImportSummary   *summary,
+                   GError           **error)
+{
+  guint added = 0;
+
+  for (guint i = 0; i < entry->credentials->len; i++)
+    {
+      ImportCredential *credential = g_ptr_array_index (entry->credentials, i);
+      g_autofree char *uuid = NULL;
+      sqlite3_stmt *stmt;
+      gint64 credential_id;
+      gboolean unused;
+
+      if (!lookup_uuid (self, statements->find_credential, credential->uuid,
+                        &credential_id, &unused, error))
+        return FALSE;
+
+      if (credential_id != 0)
+        {
+          summary->credentials_skipped++;
+          continue;
+        }
+
+      uuid = credential->uuid != NULL ? g_strdup (credential->uuid) : g_uuid_string_random ();
+
+      stmt = statements->insert_credential;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, counterpart_id);
+      sqlite3_bind_text (stmt, 3, credential->label, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, credential->username, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, credential->url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, credential->state, -1, SQLITE_STATIC);
+      bind_date (stmt, 7, credential->created);
+      bind_date (stmt, 8, credential->updated);
+      bind_date (stmt, 9, credential->state_changed);
+      if (!run_statement (self, stmt, error))
+        return FALSE;
+
+      added++;
+    }
+
+  if (added > 0)
+    {
+      summary->credentials_added += added;
+      bk_journal_emit_credentials_changed (self, counterpart_id);
+      /* access in use counts among the open items */
+      bk_journal_emit_runs_changed (self, counterpart_id);
+    }
+
+  return TRUE;
+}
+
+/* A counterpart just added gets the file's health history, if it has one, instead of the one
+ * the journal started when it was added. */
+static gboolean
+write_health_history (BkJournal         *self,
+                      ImportStatements  *statements,
+                      ImportEntry       *entry,
+                      gint64             counterpart_id,
+                      GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (entry->health_history->len == 0)
+    return TRUE;
+
+  stmt = statements->delete_health;
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  if (!run_statement (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < entry->health_history->len; i++)
+    {
+      ImportHealth *health = g_ptr_array_index (entry->health_history, i);
+
+      stmt = statements->insert_health;
+      sqlite3_bind_int64 (stmt, 1, counterpart_id);
+      bind_date (stmt, 2, health->changed);
+      sqlite3_bind_int (stmt, 3, health->health);
+      if (!run_statement (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_entries (BkJournal        *self,
                GPtrArray        *entries,
@@ -2341,6 +2777,7 @@ write_entries (BkJournal        *self,
               summary->runs_skipped += entry->runs->len;
               summary->open_items_skipped += entry->open_items->len;
               summary->checkins_skipped += entry->checkins->len;
+              summary->credentials_skipped += entry->credentials->len;
               continue;
             }
         }
@@ -2357,6 +2794,9 @@ write_entries (BkJournal        *self,
             goto out;
 
           counterpart_id = bk_counterpart_get_id (entry->counterpart);
+
+          if (!write_health_history (self, &statements, entry, counterpart_id, error))
+            goto out;
           summary->counterparts_added++;
         }
 
@@ -2382,7 +2822,8 @@ write_entries (BkJournal        *self,
           summary->notes_added++;
         }
 
-      if (!write_playbook_members (self, &statements, entry, counterpart_id, summary, error))
+      if (!write_playbook_members (self, &statements, entry, counterpart_id, summary, error) ||
+          !write_credentials (self, &statements, entry, counterpart_id, summary, error))
         goto out;
     }
 

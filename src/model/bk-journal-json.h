@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The newest format version this build writes; older ones keep importing. */
-#define BK_JSON_FORMAT_VERSION 2
+#define BK_JSON_FORMAT_VERSION 3
 
 typedef struct
 {
@@ -30,6 +30,9 @@ typedef struct
   guint runs_skipped;
   guint open_items_skipped;
   guint checkins_skipped;
+  /* format version 3: the metadata of credentials (their secrets are never in a file) */
+  guint credentials_added;
+  guint credentials_skipped;
 } BkImportSummary;
 
 /* Writes the whole journal (private notes included: it is the person's own backup) to a file,
@@ -39,7 +42,7 @@ gboolean bk_journal_export_json (BkJournal        *self,
                                  GError          **error);
 
 /* Adds the file's counterparts and notes (and, from version 2, playbook runs, open items and
- * check-ins), all or nothing. On a bad file the error message says what is wrong and where
+ * check-ins; from version 3, credentials' metadata and the history of health), all or nothing. On a bad file the error message says what is wrong and where
  * (e.g. "counterparts[2].notes[0].created: …"), and the journal is left unchanged. The error
  * domain is BK_JOURNAL_ERROR (INVALID for a bad file). */
 gboolean bk_journal_import_json (BkJournal        *self,

@@ -699,21 +699,31 @@ failed:
   return FALSE;
 }
 
+/* What is still open: @n_items open items not settled, and @n_access credentials still in use
+ * (access to hand over or revoke, kept in bk-journal-credentials.c) */
 static gboolean
 count_unsettled (BkJournal  *self,
                  gint64      counterpart_id,
                  guint      *n_items,
+                 guint      *n_access,
                  GError    **error)
 {
   g_autoptr(BkCachedStatement) stmt = NULL;
 
   if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT count(*) FROM open_items"
-                                          " JOIN counterparts"
-                                          "  ON counterparts.id = open_items.counterpart_id"
-                                          " WHERE counterparts.trashed = 0"
-                                          " AND (?1 = 0 OR open_items.counterpart_id = ?1)"
-                                          " AND open_items.settled IS NULL",
+                                          "SELECT"
+                                          " (SELECT count(*) FROM open_items"
+                                          "  JOIN counterparts"
+                                          "   ON counterparts.id = open_items.counterpart_id"
+                                          "  WHERE counterparts.trashed = 0"
+                                          "  AND (?1 = 0 OR open_items.counterpart_id = ?1)"
+                                          "  AND open_items.settled IS NULL),"
+                                          " (SELECT count(*) FROM credentials"
+                                          "  JOIN counterparts"
+                                          "   ON counterparts.id = credentials.counterpart_id"
+                                          "  WHERE counterparts.trashed = 0"
+                                          "  AND (?1 = 0 OR credentials.counterpart_id = ?1)"
+                                          "  AND credentials.state = 'in-use')",
                                           error)))
     return FALSE;
 
@@ -723,8 +733,39 @@ count_unsettled (BkJournal  *self,
     return bk_journal_set_error_from_db (self, error);
 
   *n_items = (guint) sqlite3_column_int64 (stmt, 0);
+  *n_access = (guint) sqlite3_column_int64 (stmt, 1);
 
   return TRUE;
+}
+
+/* "2 open items are not settled yet. 1 credential is still in use: hand it over or revoke it." */
+static char *
+dup_open_items_message (guint n_items,
+                        guint n_access)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  if (n_items > 0)
+    g_string_append_printf (message,
+                            ngettext ("%u open item is not settled yet.",
+                                      "%u open items are not settled yet.",
+                                      n_items),
+                            n_items);
+
+  if (n_access > 0)
+    {
+      if (message->len > 0)
+        g_string_append_c (message, ' ');
+      g_string_append_printf (message,
+                              ngettext ("%u credential is still in use: hand it over or "
+                                        "revoke it.",
+                                        "%u credentials are still in use: hand them over or "
+                                        "revoke them.",
+                                        n_access),
+                              n_access);
+    }
+
+  return g_string_free (g_steal_pointer (&message), FALSE);
 }
 
 static gboolean
@@ -851,19 +892,16 @@ bk_journal_end_run (BkJournal    *self,
   if (outcome == BK_OUTCOME_PARTED && !force)
     {
       guint n_items = 0;
+      guint n_access = 0;
 
-      if (!count_unsettled (self, counterpart_id, &n_items, error))
+      if (!count_unsettled (self, counterpart_id, &n_items, &n_access, error))
         goto failed;
 
-      if (n_items > 0)
+      if (n_items + n_access > 0)
         {
-          g_set_error (error,
-                       BK_JOURNAL_ERROR,
-                       BK_JOURNAL_ERROR_OPEN_ITEMS,
-                       ngettext ("%u open item is not settled yet.",
-                                 "%u open items are not settled yet.",
-                                 n_items),
-                       n_items);
+          g_autofree char *message = dup_open_items_message (n_items, n_access);
+
+          g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS, message);
           goto failed;
         }
     }
@@ -978,23 +1016,24 @@ bk_journal_list_open_items (BkJournal  *self,
 }
 
 /* Those not settled yet of a counterpart, or with a @counterpart_id of 0, of all counterparts
- * not in the trash */
+ * not in the trash; access still in use (bk_journal_count_access_in_use()) counts too. */
 guint
 bk_journal_count_open_items (BkJournal *self,
                              gint64     counterpart_id)
 {
   g_autoptr(GError) error = NULL;
   guint n_items = 0;
+  guint n_access = 0;
 
   g_return_val_if_fail (BK_IS_JOURNAL (self), 0);
 
-  if (!count_unsettled (self, counterpart_id, &n_items, &error))
+  if (!count_unsettled (self, counterpart_id, &n_items, &n_access, &error))
     {
       g_warning ("Could not count the open items: %s", error->message);
       return 0;
     }
 
-  return n_items;
+  return n_items + n_access;
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "bk-checkin.h"
+#include "bk-credential.h"
 #include "bk-journal.h"
 #include "bk-run.h"
 
@@ -74,6 +75,9 @@ void           bk_journal_emit_notes_changed        (BkJournal *self,
 /* "runs-changed": a run, step, open item or check-in of one counterpart (0: of several) */
 void           bk_journal_emit_runs_changed         (BkJournal *self,
                                                      gint64     counterpart_id);
+/* "credentials-changed": the credentials of one counterpart (0: of several) */
+void           bk_journal_emit_credentials_changed  (BkJournal *self,
+                                                     gint64     counterpart_id);
 
 /* Value objects as the journal reads them (bk-journal-playbooks.c) */
 BkRun         *bk_run_new_from_journal      (gint64               id,
@@ -96,6 +100,14 @@ void           bk_run_set_ended             (BkRun               *self,
                                              GDateTime           *ended,
                                              BkOutcome            outcome,
                                              const char          *successor);
+/* What only the journal sets on a credential (bk-journal-credentials.c) */
+void           bk_credential_set_journal_fields (BkCredential     *self,
+                                                 gint64            id,
+                                                 const char       *uuid,
+                                                 BkCredentialState state,
+                                                 GDateTime        *created,
+                                                 GDateTime        *updated,
+                                                 GDateTime        *state_changed);
 BkCheckin     *bk_checkin_new_from_journal  (gint64               id,
                                              const char          *uuid,
                                              gint64               counterpart_id,

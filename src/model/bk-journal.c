@@ -35,6 +35,7 @@ struct _BkJournal
   guint       depth;
   gint64      pending_notes;
   gint64      pending_runs;
+  gint64      pending_credentials;
   guint       pending_counterparts : 1;
 };
 
@@ -46,6 +47,7 @@ enum {
   COUNTERPARTS_CHANGED,
   NOTES_CHANGED,
   RUNS_CHANGED,
+  CREDENTIALS_CHANGED,
   N_SIGNALS
 };
 
@@ -53,6 +55,7 @@ static guint signals[N_SIGNALS];
 
 #define NO_PENDING_NOTES G_GINT64_CONSTANT (-1)
 #define NO_PENDING_RUNS G_GINT64_CONSTANT (-1)
+#define NO_PENDING_CREDENTIALS G_GINT64_CONSTANT (-1)
 
 /* Migration N brings the journal from user_version N - 1 to N, in one transaction. Never
  * change one that has shipped: add a new one. */
@@ -348,6 +351,21 @@ bk_journal_class_init (BkJournalClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * BkJournal::credentials-changed:
+   * @counterpart_id: whose credentials (their metadata) changed, or 0 when several
+   *   counterparts' did
+   *
+   * Access in use counts among the counterpart's open items: "runs-changed" comes too when
+   * that may have changed.
+   */
+  signals[CREDENTIALS_CHANGED] =
+    g_signal_new ("credentials-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -356,6 +374,7 @@ bk_journal_init (BkJournal *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending_notes = NO_PENDING_NOTES;
   self->pending_runs = NO_PENDING_RUNS;
+  self->pending_credentials = NO_PENDING_CREDENTIALS;
 }
 
 /* Low level */
@@ -500,13 +519,17 @@ flush_pending_signals (BkJournal *self)
   gboolean counterparts = self->pending_counterparts;
   gint64 notes = self->pending_notes;
   gint64 runs = self->pending_runs;
+  gint64 credentials = self->pending_credentials;
 
   self->pending_counterparts = FALSE;
   self->pending_notes = NO_PENDING_NOTES;
   self->pending_runs = NO_PENDING_RUNS;
+  self->pending_credentials = NO_PENDING_CREDENTIALS;
 
   if (counterparts)
     g_signal_emit (self, signals[COUNTERPARTS_CHANGED], 0);
+  if (credentials != NO_PENDING_CREDENTIALS)
+    g_signal_emit (self, signals[CREDENTIALS_CHANGED], 0, credentials);
   if (runs != NO_PENDING_RUNS)
     g_signal_emit (self, signals[RUNS_CHANGED], 0, runs);
   if (notes != NO_PENDING_NOTES)
@@ -573,6 +596,7 @@ bk_journal_rollback (BkJournal *self)
       self->pending_counterparts = FALSE;
       self->pending_notes = NO_PENDING_NOTES;
       self->pending_runs = NO_PENDING_RUNS;
+      self->pending_credentials = NO_PENDING_CREDENTIALS;
     }
 }
 
@@ -612,6 +636,21 @@ bk_journal_emit_runs_changed (BkJournal *self,
     self->pending_runs = counterpart_id;
   else if (self->pending_runs != counterpart_id)
     self->pending_runs = 0;
+
+  if (self->depth == 0)
+    flush_pending_signals (self);
+}
+
+void
+bk_journal_emit_credentials_changed (BkJournal *self,
+                                     gint64     counterpart_id)
+{
+  g_return_if_fail (BK_IS_JOURNAL (self));
+
+  if (self->pending_credentials == NO_PENDING_CREDENTIALS)
+    self->pending_credentials = counterpart_id;
+  else if (self->pending_credentials != counterpart_id)
+    self->pending_credentials = 0;
 
   if (self->depth == 0)
     flush_pending_signals (self);
@@ -1725,6 +1764,21 @@ gboolean
 bk_journal_purge_trash (BkJournal  *self,
                         GError    **error)
 {
+  return bk_journal_purge_trashed (self, 0, error);
+}
+
+/**
+ * bk_journal_purge_trashed:
+ * @id: the trashed note or counterpart to delete for good, or 0 for the whole trash
+ *
+ * Deletes for good what is in the trash, so that the undo of another deletion still pending
+ * is not taken away with it. Something not in the trash is left alone.
+ */
+gboolean
+bk_journal_purge_trashed (BkJournal  *self,
+                          gint64      id,
+                          GError    **error)
+{
   g_autoptr(BkCachedStatement) notes = NULL;
   g_autoptr(BkCachedStatement) counterparts = NULL;
 
@@ -1734,22 +1788,30 @@ bk_journal_purge_trash (BkJournal  *self,
   if (!bk_journal_begin (self, error))
     return FALSE;
 
-  if (!(notes = bk_journal_prepare_cached (self, "DELETE FROM notes WHERE trashed = 1", error)) ||
-      !step_done (self, notes, error) ||
-      !(counterparts = bk_journal_prepare_cached (self,
-                                                  "DELETE FROM counterparts WHERE trashed = 1",
-                                                  error)) ||
-      !step_done (self, counterparts, error))
-    {
-      g_clear_pointer (&notes, bk_cached_statement_release);
-      g_clear_pointer (&counterparts, bk_cached_statement_release);
-      bk_journal_rollback (self);
-      return FALSE;
-    }
+  if (!(notes = bk_journal_prepare_cached (self, "DELETE FROM notes WHERE trashed = 1 AND (?1 = 0 OR id = ?1)",
+                                           error)))
+    goto failed;
+  sqlite3_bind_int64 (notes, 1, id);
+  if (!step_done (self, notes, error))
+    goto failed;
+
+  if (!(counterparts = bk_journal_prepare_cached (self,
+                                                  "DELETE FROM counterparts WHERE trashed = 1 AND (?1 = 0 OR id = ?1)",
+                                                  error)))
+    goto failed;
+  sqlite3_bind_int64 (counterparts, 1, id);
+  if (!step_done (self, counterparts, error))
+    goto failed;
 
   g_clear_pointer (&notes, bk_cached_statement_release);
   g_clear_pointer (&counterparts, bk_cached_statement_release);
 
   /* nothing that was in the trash was visible: no signal */
   return bk_journal_commit (self, error);
+
+failed:
+  g_clear_pointer (&notes, bk_cached_statement_release);
+  g_clear_pointer (&counterparts, bk_cached_statement_release);
+  bk_journal_rollback (self);
+  return FALSE;
 }

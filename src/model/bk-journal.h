@@ -79,5 +79,8 @@ guint          bk_journal_count_notes             (BkJournal      *self,
 
 gboolean       bk_journal_purge_trash             (BkJournal      *self,
                                                    GError        **error);
+gboolean       bk_journal_purge_trashed           (BkJournal      *self,
+                                                   gint64          id,
+                                                   GError        **error);
 
 G_END_DECLS

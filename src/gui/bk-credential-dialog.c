@@ -1,0 +1,223 @@
+/* bk-credential-dialog.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-credential-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-credential-dialog.h"
+#include "bk-journal-credentials.h"
+#include "bk-keyring.h"
+
+struct _BkCredentialDialog
+{
+  AdwWindow            parent_instance;
+
+  BkJournal           *journal;
+  BkCounterpart       *counterpart;
+  BkCredential        *credential;
+  /* A new credential whose secret did not reach the keyring is taken out again. */
+  gboolean             is_new;
+
+  AdwPreferencesPage  *page;
+  AdwEntryRow         *label_row;
+  AdwEntryRow         *username_row;
+  AdwEntryRow         *url_row;
+  AdwPreferencesGroup *secret_group;
+  AdwPasswordEntryRow *secret_row;
+};
+
+G_DEFINE_FINAL_TYPE (BkCredentialDialog, bk_credential_dialog, ADW_TYPE_WINDOW)
+
+static void
+set_label_error (BkCredentialDialog *self,
+                 const char         *error)
+{
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->label_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->label_row), "error");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->label_row),
+                                 error != NULL ? error : _("Label, e.g. Hosting panel"));
+}
+
+static void
+on_label_changed_cb (BkCredentialDialog *self)
+{
+  set_label_error (self, NULL);
+}
+
+static void
+on_entry_activated_cb (BkCredentialDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
+}
+
+static void
+show_error (BkCredentialDialog *self,
+            const char         *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Password Was Not Saved"), message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_stored_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(BkCredentialDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page), TRUE);
+
+  if (!bk_keyring_store_finish (result, &error))
+    {
+      /* Nothing half-saved: a new credential without its password is not kept. */
+      if (self->is_new)
+        {
+          bk_journal_delete_credential (self->journal, bk_credential_get_id (self->credential), NULL);
+          g_clear_object (&self->credential);
+          self->credential = bk_credential_new ();
+        }
+      show_error (self, error->message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BkCredentialDialog *self = BK_CREDENTIAL_DIALOG (widget);
+  g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
+  const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->page)))
+    return;
+
+  if (label[0] == '\0')
+    {
+      set_label_error (self, _("A label is required"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->label_row));
+      return;
+    }
+
+  self->is_new = bk_credential_get_id (self->credential) == 0;
+  bk_credential_set_counterpart_id (self->credential, bk_counterpart_get_id (self->counterpart));
+  bk_credential_set_label (self->credential, label);
+  bk_credential_set_username (self->credential, gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
+  bk_credential_set_url (self->credential, gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
+
+  if (!bk_journal_save_credential (self->journal, self->credential, &error))
+    {
+      set_label_error (self, error->message);
+      return;
+    }
+
+  if (secret[0] == '\0')
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
+  bk_keyring_store_async (bk_counterpart_get_uuid (self->counterpart), bk_credential_get_uuid (self->credential),
+                          label, secret, NULL, on_stored_cb, g_object_ref (self));
+}
+
+static void
+bk_credential_dialog_dispose (GObject *object)
+{
+  BkCredentialDialog *self = (BkCredentialDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_CREDENTIAL_DIALOG);
+  g_clear_object (&self->credential);
+  g_clear_object (&self->counterpart);
+  g_clear_object (&self->journal);
+
+  G_OBJECT_CLASS (bk_credential_dialog_parent_class)->dispose (object);
+}
+
+static void
+bk_credential_dialog_class_init (BkCredentialDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_credential_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-credential-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkCredentialDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, BkCredentialDialog, label_row);
+  gtk_widget_class_bind_template_child (widget_class, BkCredentialDialog, username_row);
+  gtk_widget_class_bind_template_child (widget_class, BkCredentialDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, BkCredentialDialog, secret_group);
+  gtk_widget_class_bind_template_child (widget_class, BkCredentialDialog, secret_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_label_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bk_credential_dialog_init (BkCredentialDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+BkCredentialDialog *
+bk_credential_dialog_new (GtkWindow     *parent,
+                          BkJournal     *journal,
+                          BkCounterpart *counterpart,
+                          BkCredential  *credential)
+{
+  BkCredentialDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (BK_IS_COUNTERPART (counterpart), NULL);
+  g_return_val_if_fail (credential == NULL || BK_IS_CREDENTIAL (credential), NULL);
+
+  self = g_object_new (BK_TYPE_CREDENTIAL_DIALOG,
+                       "transient-for", parent,
+                       "title", credential != NULL ? _("Edit Access") : _("New Access"),
+                       NULL);
+  self->journal = g_object_ref (journal);
+  self->counterpart = g_object_ref (counterpart);
+  self->credential = credential != NULL ? bk_credential_copy (credential) : bk_credential_new ();
+
+  if (credential != NULL)
+    {
+      set_text (self->label_row, bk_credential_get_label (credential));
+      set_text (self->username_row, bk_credential_get_username (credential));
+      set_text (self->url_row, bk_credential_get_url (credential));
+      adw_preferences_group_set_description (self->secret_group,
+                                             _("Kept in your desktop keyring only. Leave it empty to keep the current password."));
+    }
+
+  return self;
+}

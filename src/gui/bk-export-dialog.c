@@ -1,0 +1,396 @@
+/* bk-export-dialog.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-application.h"
+#include "bk-export-dialog.h"
+#include "bk-note-dialog.h"
+#include "bk-summary.h"
+
+struct _BkExportDialog
+{
+  AdwWindow       parent_instance;
+
+  BkJournal      *journal;
+  BkCounterpart  *counterpart;
+  BkSummary      *summary;
+  /* Set while the export runs */
+  GCancellable   *cancellable;
+
+  GtkStack       *stack;
+  GtkWidget      *export_button;
+  GtkSwitch      *timeline_switch;
+  GtkSwitch      *private_switch;
+  AdwEntryRow    *from_row;
+  AdwEntryRow    *to_row;
+  GtkProgressBar *progress_bar;
+};
+
+G_DEFINE_FINAL_TYPE (BkExportDialog, bk_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  BkExportDialog *self;
+  double          fraction;
+} Progress;
+
+static void
+show_error (BkExportDialog *self,
+            const char     *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Summary Was Not Exported"), message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_date_changed_cb (BkExportDialog *self,
+                    AdwEntryRow    *row)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/* An empty row is no bound; anything else must be a date. */
+static gboolean
+read_date (AdwEntryRow  *row,
+           gboolean      end_of_day,
+           GDateTime   **date)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GDateTime) day = NULL;
+
+  *date = NULL;
+  if (text[0] == '\0')
+    return TRUE;
+
+  if (!(day = bk_parse_local_date_time (text)))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      return FALSE;
+    }
+
+  *date = end_of_day ? g_date_time_add_seconds (day, 24 * 60 * 60 - 1) : g_date_time_ref (day);
+  return TRUE;
+}
+
+static gboolean
+update_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  gtk_progress_bar_set_fraction (progress->self->progress_bar, progress->fraction);
+  g_object_unref (progress->self);
+  g_free (progress);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the export's thread: the bar moves on the main one. */
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  Progress *progress = g_new (Progress, 1);
+
+  progress->self = g_object_ref (user_data);
+  progress->fraction = fraction;
+  g_idle_add (update_progress_cb, progress);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  BkExportDialog *self = source_object;
+  GFile *file = task_data;
+  GError *error = NULL;
+
+  if (bk_summary_write_pdf (self->summary, file, on_progress_cb, self, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_export_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  BkExportDialog *self = BK_EXPORT_DIALOG (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_sensitive (self->export_button, TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "options");
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[EXPORTED], 0, file);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+export_to (BkExportDialog *self,
+           GFile          *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+
+  task = g_task_new (self, self->cancellable, on_export_done_cb, NULL);
+  g_task_set_source_tag (task, export_to);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_save_ready_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BkExportDialog) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (file != NULL)
+    export_to (self, file);
+}
+#else
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        BkExportDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      export_to (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+#endif
+
+/* Both ways go through the desktop portal where there is one. */
+static void
+choose_file (BkExportDialog *self)
+{
+  g_autofree char *name = bk_summary_dup_file_name (self->summary);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Export Summary as PDF"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_ready_cb, g_object_ref (self));
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (_("Export Summary as PDF"), GTK_WINDOW (self),
+                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static gboolean
+prepare_summary (BkExportDialog *self)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GError) error = NULL;
+  BkSummaryOptions options;
+
+  if (!read_date (self->from_row, FALSE, &from) || !read_date (self->to_row, TRUE, &to))
+    return FALSE;
+
+  bk_summary_options_init (&options);
+  options.include_private = gtk_switch_get_active (self->private_switch);
+  options.include_timeline = gtk_switch_get_active (self->timeline_switch);
+  options.from = from;
+  options.to = to;
+
+  g_clear_object (&self->summary);
+  self->summary = bk_summary_new (self->journal, bk_counterpart_get_id (self->counterpart), &options,
+                                  bk_application_get_playbooks (), &error);
+  if (self->summary == NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BkExportDialog *self = BK_EXPORT_DIALOG (widget);
+
+  if (self->cancellable == NULL && prepare_summary (self))
+    choose_file (self);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BkExportDialog *self = BK_EXPORT_DIALOG (widget);
+
+  /* While exporting, Cancel stops the export and nothing is left behind; otherwise it closes. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+bk_export_dialog_close_request (GtkWindow *window)
+{
+  BkExportDialog *self = BK_EXPORT_DIALOG (window);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (bk_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+bk_export_dialog_dispose (GObject *object)
+{
+  BkExportDialog *self = (BkExportDialog *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->summary);
+  g_clear_object (&self->counterpart);
+  g_clear_object (&self->journal);
+
+  G_OBJECT_CLASS (bk_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+bk_export_dialog_class_init (BkExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = bk_export_dialog_dispose;
+  window_class->close_request = bk_export_dialog_close_request;
+
+  signals[EXPORTED] =
+    g_signal_new ("exported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, timeline_switch);
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, private_switch);
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "dialog.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
+}
+
+static void
+bk_export_dialog_init (BkExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+BkExportDialog *
+bk_export_dialog_new (GtkWindow     *parent,
+                      BkJournal     *journal,
+                      BkCounterpart *counterpart)
+{
+  BkExportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (BK_IS_COUNTERPART (counterpart), NULL);
+
+  self = g_object_new (BK_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->journal = g_object_ref (journal);
+  self->counterpart = g_object_ref (counterpart);
+
+  return self;
+}
+
+/* Exports to @file without asking where, as if the person had chosen it. */
+void
+bk_export_dialog_export_to_file (BkExportDialog *self,
+                                 GFile          *file)
+{
+  g_return_if_fail (BK_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->cancellable == NULL && prepare_summary (self))
+    export_to (self, file);
+}

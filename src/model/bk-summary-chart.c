@@ -1,0 +1,129 @@
+/* bk-summary-chart.c: relationship health over time, drawn with cairo
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-summary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-summary-private.h"
+
+static void
+draw_axis_date (BkSummary  *self,
+                cairo_t    *cr,
+                const char *text,
+                double      x,
+                double      y,
+                double      align)
+{
+  g_autoptr(PangoLayout) layout = bk_summary_small_layout (self, SIZE_AXIS, text);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  bk_summary_show_layout (cr, layout, x - align * logical.width / PANGO_SCALE, y, &bk_summary_secondary_colour);
+}
+
+/* A step line of health (1 to 5) over time, on a light grid */
+void
+bk_summary_draw_chart (BkSummary *self,
+                       cairo_t   *cr,
+                       double     x,
+                       double     y,
+                       double     width,
+                       double     height)
+{
+  const BkSummaryHealth *points = (BkSummaryHealth *) self->health_history->data;
+  guint n_points = self->health_history->len;
+  double left = x + 18;
+  double right = x + width - 2;
+  double plot_top = y + 6;
+  double plot_bottom = y + height - 20;
+  gint64 t0 = self->chart_start;
+  gint64 t1 = self->chart_end;
+  double px = 0;
+  double py = 0;
+
+#define X_OF(t) (left + (right - left) * (double) ((t) - t0) / (double) (t1 - t0))
+#define Y_OF(h) (plot_bottom - (plot_bottom - plot_top) * ((h) - 1) / 4.0)
+
+  cairo_save (cr);
+
+  for (int health = 1; health <= 5; health++)
+    {
+      char label[2] = { '0' + health, '\0' };
+      g_autoptr(PangoLayout) layout = bk_summary_small_layout (self, SIZE_AXIS, label);
+      PangoRectangle logical;
+
+      bk_summary_hairline (cr, left, right, Y_OF (health), health == 1 ? 0.8 : 0.5,
+                health == 1 ? &bk_summary_rule_colour : &bk_summary_grid_colour);
+      pango_layout_get_extents (layout, NULL, &logical);
+      bk_summary_show_layout (cr, layout, left - 8 - (double) logical.width / PANGO_SCALE,
+                   Y_OF (health) - (double) logical.height / PANGO_SCALE / 2, &bk_summary_secondary_colour);
+    }
+
+  /* The dates at both ends, and the middle one when there is room */
+  draw_axis_date (self, cr, self->chart_dates[0], left, plot_bottom + 6, 0);
+  draw_axis_date (self, cr, self->chart_dates[2], right, plot_bottom + 6, 1);
+  if (self->chart_dates[1] != NULL)
+    draw_axis_date (self, cr, self->chart_dates[1], (left + right) / 2, plot_bottom + 6, 0.5);
+
+  /* The step line: each value holds until the next change */
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_points; i++)
+    {
+      double cx = X_OF (points[i].changed);
+      double cy = Y_OF (points[i].health);
+
+      if (i == 0)
+        cairo_move_to (cr, cx, cy);
+      else
+        {
+          cairo_line_to (cr, cx, py);
+          cairo_line_to (cr, cx, cy);
+        }
+      px = cx;
+      py = cy;
+    }
+  if (right > px)
+    cairo_line_to (cr, right, py);
+
+  {
+    cairo_path_t *line = cairo_copy_path (cr);
+
+    cairo_line_to (cr, right, plot_bottom);
+    cairo_line_to (cr, X_OF (points[0].changed), plot_bottom);
+    cairo_close_path (cr);
+    cairo_set_source_rgba (cr, bk_summary_accent_colour.r, bk_summary_accent_colour.g, bk_summary_accent_colour.b, 0.08);
+    cairo_fill (cr);
+
+    cairo_append_path (cr, line);
+    cairo_path_destroy (line);
+  }
+
+  bk_summary_set_source (cr, &bk_summary_accent_colour);
+  cairo_set_line_width (cr, 1.6);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+
+  /* A dot at each change */
+  for (guint i = 0; i < n_points; i++)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, X_OF (points[i].changed), Y_OF (points[i].health), 2.6, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      bk_summary_set_source (cr, &bk_summary_accent_colour);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+
+#undef X_OF
+#undef Y_OF
+}
