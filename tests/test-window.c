@@ -487,13 +487,14 @@ has_latin_word (const char *text)
 {
   g_auto(GStrv) tokens = g_strsplit_set (text, " \t\n(),", -1);
 
-  /* A word of two or more Latin letters is English left untranslated; e-mail addresses (the
-   * test's data), key names (printed on keyboards in Latin) and acronyms are not. */
+  /* A word of two or more Latin letters is English left untranslated; e-mail and web addresses
+   * (the test's data), key names (printed on keyboards in Latin) and acronyms are not. */
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       guint run = 0;
 
-      if (strchr (tokens[i], '@') != NULL || g_str_equal (tokens[i], "Ctrl+Enter") || is_acronym (tokens[i]))
+      if (strchr (tokens[i], '@') != NULL || strstr (tokens[i], "://") != NULL ||
+          g_str_equal (tokens[i], "Ctrl+Enter") || is_acronym (tokens[i]))
         continue;
 
       for (const char *p = tokens[i]; *p; p++)
@@ -586,6 +587,33 @@ fill_demo_journal (Fixture *fixture,
     g_assert_no_error (error);
   }
 
+  /* Access she gave us: one still in use, one handed back */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(BkCredential) credential = bk_credential_new ();
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GError) error = NULL;
+
+      bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (a));
+      if (russian)
+        {
+          bk_credential_set_label (credential, i == 0 ? "Хостинг сайта" : "Облако с макетами");
+          bk_credential_set_username (credential, i == 0 ? "админ" : "мария");
+        }
+      else
+        {
+          bk_credential_set_label (credential, i == 0 ? "Website hosting" : "Mock-ups in the cloud");
+          bk_credential_set_username (credential, i == 0 ? "admin" : "maria");
+        }
+      bk_credential_set_url (credential, i == 0 ? "https://panel.hosting.example" : "https://figma.example");
+      bk_journal_save_credential (fixture->journal, credential, &error);
+      g_assert_no_error (error);
+      if (i == 1)
+        bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (credential),
+                                         BK_CREDENTIAL_STATE_HANDED_OVER, now, &error);
+      g_assert_no_error (error);
+    }
+
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (a));
 }
 
@@ -616,6 +644,15 @@ test_screenshot_and_language (Fixture       *fixture,
                                          "resolution");
   bk_test_wait (300);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "playbook-ru.png" : "playbook-en.png", &error);
+  g_assert_no_error (error);
+  if (russian)
+    check_translated (GTK_WIDGET (fixture->window));
+
+  /* The access she gave us */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                         "access");
+  bk_test_wait (500);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-ru.png" : "access-en.png", &error);
   g_assert_no_error (error);
   if (russian)
     check_translated (GTK_WIDGET (fixture->window));
@@ -764,6 +801,19 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Export Client"));
   g_assert_nonnull (strstr (text, "обсудили передачу проекта"));
   g_assert_null (strstr (text, "PRIVATE-MARKER"));
+
+  /* Printing draws the same document: GTK's printing, asked to export, writes it as PDF. */
+  {
+    g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+    g_autofree char *printed_text = NULL;
+
+    bk_window_print (fixture->window, printed);
+    g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
+    printed_text = pdf_to_text (printed);
+    g_assert_nonnull (strstr (printed_text, "Export Client"));
+    g_assert_nonnull (strstr (printed_text, "обсудили передачу проекта"));
+    g_assert_null (strstr (printed_text, "PRIVATE-MARKER"));
+  }
 }
 
 static gboolean
@@ -856,9 +906,19 @@ test_access (Fixture       *fixture,
   g_assert_true (bk_test_wait_until (label_is, args, 10000));
   g_assert_false (gtk_widget_get_visible (bk_test_find_named (view, "keyring-unavailable")));
 
-  /* And nowhere in the journal */
+  /* And nowhere in the journal, nor in a summary that lists the access */
   g_assert_false (file_contains (db, secret));
   g_assert_false (file_contains (wal, secret));
+  {
+    g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
+    g_autofree char *text = NULL;
+
+    bk_window_print (fixture->window, pdf);
+    text = pdf_to_text (pdf);
+    g_assert_nonnull (strstr (text, "Hosting panel"));
+    g_assert_null (strstr (text, secret));
+    g_assert_false (file_contains (pdf, secret));
+  }
 }
 
 static gboolean

@@ -432,6 +432,7 @@ create_row (BkAccessView *self,
   secret = gtk_label_new (HIDDEN_SECRET);
   gtk_label_set_selectable (GTK_LABEL (secret), TRUE);
   gtk_label_set_xalign (GTK_LABEL (secret), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (secret), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (secret, TRUE);
   gtk_widget_add_css_class (secret, "monospace");
   gtk_box_append (GTK_BOX (line), secret);
@@ -451,25 +452,6 @@ create_row (BkAccessView *self,
   gtk_widget_set_name (button, "copy");
   g_signal_connect (button, "clicked", G_CALLBACK (on_copy_clicked_cb), self);
   gtk_box_append (GTK_BOX (line), button);
-  gtk_box_append (GTK_BOX (box), line);
-
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  if (state == BK_CREDENTIAL_STATE_IN_USE)
-    {
-      gtk_box_append (GTK_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_HANDED_OVER,
-                                                           _("Mark _Handed Over"), self));
-      gtk_box_append (GTK_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_REVOKED,
-                                                           _("Mark _Revoked"), self));
-    }
-  else
-    {
-      gtk_box_append (GTK_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_IN_USE,
-                                                           _("Mark _In Use Again"), self));
-    }
-
-  label = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (line), label);
 
   button = tag_button (gtk_button_new_from_icon_name ("document-edit-symbolic"), credential);
   gtk_widget_set_tooltip_text (button, _("Edit"));
@@ -482,6 +464,26 @@ create_row (BkAccessView *self,
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
   gtk_box_append (GTK_BOX (line), button);
+  gtk_box_append (GTK_BOX (box), line);
+
+  /* A flow box, so that the buttons go one under the other in a narrow window */
+  line = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (line), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (line), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (line), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (line), 2);
+  if (state == BK_CREDENTIAL_STATE_IN_USE)
+    {
+      gtk_flow_box_append (GTK_FLOW_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_HANDED_OVER,
+                                                                     _("Mark _Handed Over"), self));
+      gtk_flow_box_append (GTK_FLOW_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_REVOKED,
+                                                                     _("Mark _Revoked"), self));
+    }
+  else
+    {
+      gtk_flow_box_append (GTK_FLOW_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_IN_USE,
+                                                                     _("Mark _In Use Again"), self));
+    }
   gtk_box_append (GTK_BOX (box), line);
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);

@@ -434,20 +434,22 @@ on_draw_page_cb (GtkPrintOperation *operation,
   bk_summary_draw_page (summary, gtk_print_context_get_cairo_context (context), page);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/* Prints the shown counterpart's summary; with @export_file, GTK's printing writes a PDF there
+ * instead of asking for a printer (what the tests look at). */
+void
+bk_window_print (BkWindow   *self,
+                 const char *export_file)
 {
-  BkWindow *self = BK_WINDOW (widget);
-  BkCounterpart *shown = get_shown_counterpart (self);
+  BkCounterpart *shown;
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(BkSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *job_name = NULL;
   BkSummaryOptions options;
 
-  if (shown == NULL)
+  g_return_if_fail (BK_IS_WINDOW (self));
+
+  if (!(shown = get_shown_counterpart (self)))
     return;
 
   /* The same document as the PDF export, with its defaults: no private notes. */
@@ -465,15 +467,27 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* The summary lays itself out in points, as in its PDF. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, export_file == NULL);
+  if (export_file != NULL)
+    gtk_print_operation_set_export_filename (operation, export_file);
   g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print_cb),
                          g_object_ref (summary), (GClosureNotify) g_object_unref, 0);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb),
                          g_object_ref (summary), (GClosureNotify) g_object_unref, 0);
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (gtk_print_operation_run (operation,
+                               export_file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     bk_window_show_message (self, error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  bk_window_print (BK_WINDOW (widget), NULL);
 }
 
 static void
