@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-feedback.h"
 #include "bk-access-view.h"
 #include "bk-credential-dialog.h"
 #include "bk-format.h"
@@ -41,16 +42,6 @@ struct _BkAccessView
 G_DEFINE_FINAL_TYPE (BkAccessView, bk_access_view, ADW_TYPE_BIN)
 
 static void refresh (BkAccessView *self);
-
-static void
-show_toast (BkAccessView *self,
-            const char   *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
 
 static gboolean
 refresh_idle_cb (gpointer user_data)
@@ -153,7 +144,7 @@ on_reveal_ready_cb (GObject      *object,
   else
     {
       if (error != NULL && !g_error_matches (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_UNAVAILABLE))
-        show_toast (reveal->self, error->message);
+        bk_show_toast (GTK_WIDGET (reveal->self), error->message);
       gtk_toggle_button_set_active (reveal->toggle, FALSE);
     }
 
@@ -234,7 +225,7 @@ on_copy_ready_cb (GObject      *object,
   if (!keyring_answered (self, error))
     {
       if (!g_error_matches (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_UNAVAILABLE))
-        show_toast (self, error->message);
+        bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -251,7 +242,7 @@ on_copy_ready_cb (GObject      *object,
   message = g_strdup_printf (ngettext ("Password copied; the clipboard is cleared in %d second",
                                        "Password copied; the clipboard is cleared in %d seconds",
                                        EXPOSURE_SECONDS), EXPOSURE_SECONDS);
-  show_toast (self, message);
+  bk_show_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -272,7 +263,7 @@ on_state_clicked_cb (GtkButton    *button,
   g_autoptr(GError) error = NULL;
 
   if (!bk_journal_set_credential_state (self->journal, get_id (GTK_WIDGET (button)), state, now, &error))
-    show_toast (self, error->message);
+    bk_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -284,7 +275,7 @@ on_edit_clicked_cb (GtkButton    *button,
 
   if (!(credential = bk_journal_dup_credential (self->journal, get_id (GTK_WIDGET (button)), &error)))
     {
-      show_toast (self, error->message);
+      bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -319,7 +310,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
 
   if (!bk_journal_delete_credential (self->journal, id, &error))
     {
-      show_toast (self, error->message);
+      bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -508,7 +499,7 @@ refresh (BkAccessView *self)
 
   if (!(credentials = bk_journal_list_credentials (self->journal, bk_counterpart_get_id (self->counterpart), &error)))
     {
-      show_toast (self, error->message);
+      bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 

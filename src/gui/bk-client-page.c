@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-feedback.h"
 #include "bk-access-view.h"
 #include "bk-client-page.h"
 #include "bk-note-dialog.h"
@@ -134,25 +135,6 @@ update_add_action (BkClientPage *self)
 }
 
 static void
-show_toast (BkClientPage *self,
-            AdwToast     *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_error (BkClientPage *self,
-            const GError *error)
-{
-  show_toast (self, adw_toast_new (error->message));
-}
-
-static void
 add_note_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -174,7 +156,7 @@ add_note_action (GtkWidget  *widget,
 
   if (!bk_journal_save_note (self->journal, note, &error))
     {
-      show_error (self, error);
+      bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -196,7 +178,7 @@ edit_note_action (GtkWidget  *widget,
 
   if (!(note = bk_journal_dup_note (self->journal, g_variant_get_int64 (parameter), &error)))
     {
-      show_error (self, error);
+      bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -213,7 +195,7 @@ on_undo_delete_note_cb (AdwToast     *toast,
   g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
 
   if (!bk_journal_set_note_trashed (self->journal, id, FALSE, &error))
-    show_error (self, error);
+    bk_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -247,7 +229,7 @@ delete_note_action (GtkWidget  *widget,
 
   if (!bk_journal_set_note_trashed (self->journal, id, TRUE, &error))
     {
-      show_error (self, error);
+      bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -258,7 +240,9 @@ delete_note_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_note_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_note_toast_dismissed_cb), self, 0);
   self->undo_toast = toast;
-  show_toast (self, toast);
+  /* The page always lives in a window with a toast overlay. */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY)),
+                               toast);
 }
 
 static void

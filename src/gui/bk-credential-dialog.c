@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-feedback.h"
 #include "bk-credential-dialog.h"
 #include "bk-journal-credentials.h"
 #include "bk-keyring.h"
@@ -61,17 +62,6 @@ on_entry_activated_cb (BkCredentialDialog *self)
 }
 
 static void
-show_error (BkCredentialDialog *self,
-            const char         *message)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Password Was Not Saved"), message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_stored_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -90,7 +80,7 @@ on_stored_cb (GObject      *object,
           g_clear_object (&self->credential);
           self->credential = bk_credential_new ();
         }
-      show_error (self, error->message);
+      bk_show_error_dialog (GTK_WINDOW (self), _("The Password Was Not Saved"), error->message);
       return;
     }
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-feedback.h"
 #include "bk-application.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-journal-playbooks.h"
@@ -58,12 +59,7 @@ on_start_clicked_cb (GtkButton         *button,
                               get_reasons (self), now, &error);
   if (run == NULL)
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Playbook Was Not Started"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      bk_show_error_dialog (GTK_WINDOW (self), _("The Playbook Was Not Started"), error->message);
       return;
     }
 

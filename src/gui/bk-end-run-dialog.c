@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-feedback.h"
 #include "bk-end-run-dialog.h"
 #include "bk-journal-playbooks.h"
 
@@ -72,17 +73,6 @@ end_run (BkEndRunDialog  *self,
                              force, now, error);
 }
 
-static void
-show_error (BkEndRunDialog *self,
-            const GError   *error)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Playbook Was Not Ended"), error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gboolean
 destroy_idle_cb (gpointer user_data)
 {
@@ -102,7 +92,7 @@ on_open_items_response_cb (AdwMessageDialog *dialog,
 
   if (!end_run (self, TRUE, &error))
     {
-      show_error (self, error);
+      bk_show_error_dialog (GTK_WINDOW (self), _("The Playbook Was Not Ended"), error->message);
       return;
     }
 
@@ -145,7 +135,7 @@ end_action (GtkWidget  *widget,
       return;
     }
 
-  show_error (self, error);
+  bk_show_error_dialog (GTK_WINDOW (self), _("The Playbook Was Not Ended"), error->message);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-feedback.h"
 #include "bk-application.h"
 #include "bk-export-dialog.h"
 #include "bk-note-dialog.h"
@@ -49,17 +50,6 @@ typedef struct
   BkExportDialog *self;
   double          fraction;
 } Progress;
-
-static void
-show_error (BkExportDialog *self,
-            const char     *message)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Summary Was Not Exported"), message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 on_date_changed_cb (BkExportDialog *self,
@@ -148,7 +138,7 @@ on_export_done_cb (GObject      *object,
     {
       gtk_stack_set_visible_child_name (self->stack, "options");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        bk_show_error_dialog (GTK_WINDOW (self), _("The Summary Was Not Exported"), error->message);
       return;
     }
 
@@ -267,7 +257,7 @@ prepare_summary (BkExportDialog *self)
                                   bk_application_get_playbooks (), &error);
   if (self->summary == NULL)
     {
-      show_error (self, error->message);
+      bk_show_error_dialog (GTK_WINDOW (self), _("The Summary Was Not Exported"), error->message);
       return FALSE;
     }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "bk-feedback.h"
 #include "bk-note-dialog.h"
 
 struct _BkNoteDialog
@@ -71,17 +72,6 @@ on_date_changed_cb (BkNoteDialog *self)
 }
 
 static void
-show_error (BkNoteDialog *self,
-            const char   *message)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Note Was Not Saved"), message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -110,7 +100,7 @@ save_action (GtkWidget  *widget,
 
   if (!bk_journal_save_note (self->journal, self->note, &error))
     {
-      show_error (self, error->message);
+      bk_show_error_dialog (GTK_WINDOW (self), _("The Note Was Not Saved"), error->message);
       return;
     }
 

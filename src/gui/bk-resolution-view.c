@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-feedback.h"
 #include "bk-application.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
@@ -62,18 +63,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void refresh (BkResolutionView *self);
-
-static void
-show_error (BkResolutionView *self,
-            const GError     *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-  else
-    g_warning ("%s", error->message);
-}
 
 static gboolean
 refresh_idle_cb (gpointer user_data)
@@ -155,7 +144,7 @@ set_step_state (BkResolutionView *self,
 
   if (!bk_journal_set_step_state (self->journal, run, playbook, get_step_id (widget), state,
                                   note != NULL ? gtk_editable_get_text (note) : NULL, now, &error))
-    show_error (self, error);
+    bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
 }
@@ -259,7 +248,7 @@ on_access_state_clicked_cb (GtkButton        *button,
                                         GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "credential-id")),
                                         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "state")),
                                         now, &error))
-    show_error (self, error);
+    bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
 }
@@ -293,7 +282,7 @@ create_access_list (BkResolutionView *self)
 
   if (!(credentials = bk_journal_list_credentials (self->journal, bk_counterpart_get_id (self->counterpart), &error)))
     {
-      show_error (self, error);
+      bk_show_toast (GTK_WIDGET (self), error->message);
       return list;
     }
 
@@ -482,7 +471,7 @@ on_item_check_toggled_cb (GtkCheckButton   *check,
 
   if (!bk_journal_settle_open_item (self->journal, get_item_id (GTK_WIDGET (check)),
                                     gtk_check_button_get_active (check), now, &error))
-    show_error (self, error);
+    bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
 }
@@ -494,7 +483,7 @@ on_item_delete_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
 
   if (!bk_journal_delete_open_item (self->journal, get_item_id (GTK_WIDGET (button)), &error))
-    show_error (self, error);
+    bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
 }
@@ -557,7 +546,7 @@ on_checkin_done_clicked_cb (GtkButton        *button,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "checkin-id"));
 
   if (!bk_journal_complete_checkin (self->journal, id, NULL, now, &error))
-    show_error (self, error);
+    bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
 }
@@ -661,7 +650,7 @@ refresh (BkResolutionView *self)
       !(checkins = bk_journal_list_counterpart_checkins (self->journal, id, &error)) ||
       !(runs = bk_journal_list_runs (self->journal, id, &error)))
     {
-      show_error (self, error);
+      bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 

@@ -1,0 +1,22 @@
+/* bk-feedback.h: telling a person what happened, the same way everywhere
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A toast in the window that holds @widget */
+void bk_show_toast        (GtkWidget  *widget,
+                           const char *message);
+/* A dialog with one Close button, for what stopped a dialog's own work */
+void bk_show_error_dialog (GtkWindow  *parent,
+                           const char *heading,
+                           const char *message);
+
+G_END_DECLS
