@@ -13,9 +13,7 @@
 
 #include "bk-counterpart-list.h"
 #include "bk-journal-private.h"
-
-/* Rows read at once while browsing: about a screenful and a half. */
-#define PAGE_SIZE 50
+#include "bk-page-cache-private.h"
 
 /* Snippet markers: control characters never typed into a name or note, turned into <b></b>
  * once the rest is escaped. */
@@ -42,12 +40,12 @@ struct _BkCounterpartList
   char       *fts_query;
   int         status_filter;
 
-  guint       n_items;
-  /* browsing: page number → GPtrArray of BkCounterpart */
-  GHashTable *pages;
+  guint        n_items;
+  /* browsing */
+  BkPageCache *pages;
   /* searching: Hit per position, and the items made so far (NULL until asked for) */
-  GArray     *hits;
-  GPtrArray  *hit_items;
+  GArray      *hits;
+  GPtrArray   *hit_items;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -181,7 +179,7 @@ status_filter_string (BkCounterpartList *self)
 static void
 clear_items (BkCounterpartList *self)
 {
-  g_hash_table_remove_all (self->pages);
+  bk_page_cache_clear (self->pages);
   g_array_set_size (self->hits, 0);
   g_ptr_array_set_size (self->hit_items, 0);
 }
@@ -324,14 +322,14 @@ on_notes_changed_cb (BkCounterpartList *self,
 }
 
 static GPtrArray *
-load_page (BkCounterpartList *self,
-           guint              page)
+load_page (gpointer user_data,
+           guint    page)
 {
+  BkCounterpartList *self = user_data;
   g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *items = NULL;
   const char *status = status_filter_string (self);
-  int rc;
 
   if (status == NULL)
     stmt = bk_journal_prepare_cached (self->journal,
@@ -350,25 +348,30 @@ load_page (BkCounterpartList *self,
                                       " LIMIT ?1 OFFSET ?2",
                                       &error);
 
-  if (stmt == NULL)
+  if (stmt != NULL)
     {
-      g_warning ("Could not read the clients and vendors: %s", error->message);
-      return items;
+      sqlite3_bind_int (stmt, 1, BK_PAGE_SIZE);
+      sqlite3_bind_int64 (stmt, 2, (gint64) page * BK_PAGE_SIZE);
+      if (status != NULL)
+        sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+
+      items = bk_journal_read_rows (self->journal, stmt,
+                                    (BkJournalRowFunc) bk_journal_counterpart_from_row, &error);
     }
 
-  sqlite3_bind_int (stmt, 1, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, 2, (gint64) page * PAGE_SIZE);
-  if (status != NULL)
-    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, bk_journal_counterpart_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    g_warning ("Could not read the clients and vendors: %s",
-               sqlite3_errmsg (bk_journal_get_db (self->journal)));
+  if (items == NULL)
+    {
+      g_warning ("Could not read the clients and vendors: %s", error->message);
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+    }
 
   return items;
+}
+
+static gpointer
+new_placeholder (gpointer user_data)
+{
+  return bk_counterpart_new ();
 }
 
 static char *
@@ -455,8 +458,6 @@ bk_counterpart_list_get_item (GListModel *model,
                               guint       position)
 {
   BkCounterpartList *self = BK_COUNTERPART_LIST (model);
-  GPtrArray *page;
-  guint page_index;
 
   if (position >= self->n_items)
     return NULL;
@@ -470,20 +471,7 @@ bk_counterpart_list_get_item (GListModel *model,
       return g_object_ref (g_ptr_array_index (self->hit_items, position));
     }
 
-  page_index = position / PAGE_SIZE;
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_index));
-
-  if (page == NULL)
-    {
-      page = load_page (self, page_index);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_index), page);
-    }
-
-  /* Fewer rows than counted: the journal changed behind our back (another process). */
-  while (page->len <= position % PAGE_SIZE)
-    g_ptr_array_add (page, bk_counterpart_new ());
-
-  return g_object_ref (g_ptr_array_index (page, position % PAGE_SIZE));
+  return bk_page_cache_dup_item (self->pages, position);
 }
 
 static void
@@ -531,7 +519,7 @@ bk_counterpart_list_dispose (GObject *object)
     }
 
   g_clear_object (&self->journal);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->pages, bk_page_cache_free);
   g_clear_pointer (&self->hit_items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bk_counterpart_list_parent_class)->dispose (object);
@@ -636,7 +624,7 @@ static void
 bk_counterpart_list_init (BkCounterpartList *self)
 {
   self->status_filter = -1;
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->pages = bk_page_cache_new (load_page, new_placeholder, self);
   self->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   self->hit_items = g_ptr_array_new_with_free_func (clear_item);
 }

@@ -13,6 +13,7 @@
 
 #include "bk-counterpart.h"
 #include "bk-enum-types.h"
+#include "bk-value-private.h"
 
 struct _BkCounterpart
 {
@@ -64,40 +65,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
+static void
 set_string (BkCounterpart  *self,
             char          **field,
             const char     *value,
             guint           prop_id)
 {
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-
-  return TRUE;
+  if (bk_set_string (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-static gboolean
+static void
 set_date_time (BkCounterpart  *self,
                GDateTime     **field,
                GDateTime      *value,
                guint           prop_id)
 {
-  if (*field == value || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
-    return FALSE;
-
-  g_clear_pointer (field, g_date_time_unref);
-  if (value != NULL)
-    *field = g_date_time_to_utc (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-
-  return TRUE;
+  if (bk_set_date_time (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 /* Tags are kept trimmed, without empty ones or duplicates (compared case-insensitively, the

@@ -32,15 +32,6 @@ struct _BkCredential
 
 G_DEFINE_FINAL_TYPE (BkCredential, bk_credential, G_TYPE_OBJECT)
 
-static GDateTime *
-dup_whole_seconds_utc (GDateTime *date_time)
-{
-  if (date_time == NULL)
-    return NULL;
-
-  return g_date_time_new_from_unix_utc (g_date_time_to_unix (date_time));
-}
-
 static void
 bk_credential_finalize (GObject *object)
 {
@@ -73,7 +64,7 @@ bk_credential_init (BkCredential *self)
   self->username = g_strdup ("");
   self->url = g_strdup ("");
   /* the journal keeps whole seconds: a credential reads back equal */
-  self->created = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+  self->created = bk_date_time_new_now_whole_seconds ();
   self->updated = g_date_time_ref (self->created);
   self->state = BK_CREDENTIAL_STATE_IN_USE;
 }
@@ -155,8 +146,7 @@ bk_credential_set_label (BkCredential *self,
 {
   g_return_if_fail (BK_IS_CREDENTIAL (self));
 
-  g_free (self->label);
-  self->label = g_strdup (label != NULL ? label : "");
+  bk_set_string (&self->label, label);
 }
 
 const char *
@@ -173,8 +163,7 @@ bk_credential_set_username (BkCredential *self,
 {
   g_return_if_fail (BK_IS_CREDENTIAL (self));
 
-  g_free (self->username);
-  self->username = g_strdup (username != NULL ? username : "");
+  bk_set_string (&self->username, username);
 }
 
 const char *
@@ -191,8 +180,7 @@ bk_credential_set_url (BkCredential *self,
 {
   g_return_if_fail (BK_IS_CREDENTIAL (self));
 
-  g_free (self->url);
-  self->url = g_strdup (url != NULL ? url : "");
+  bk_set_string (&self->url, url);
 }
 
 BkCredentialState
@@ -245,14 +233,13 @@ bk_credential_set_journal_fields (BkCredential      *self,
   g_return_if_fail (updated != NULL);
 
   self->id = id;
-  g_free (self->uuid);
-  self->uuid = g_strdup (uuid != NULL ? uuid : "");
+  bk_set_string (&self->uuid, uuid);
   self->state = state;
   g_clear_pointer (&self->created, g_date_time_unref);
-  self->created = dup_whole_seconds_utc (created);
+  self->created = bk_date_time_dup_whole_seconds (created);
   g_clear_pointer (&self->updated, g_date_time_unref);
-  self->updated = dup_whole_seconds_utc (updated);
+  self->updated = bk_date_time_dup_whole_seconds (updated);
   g_clear_pointer (&self->state_changed, g_date_time_unref);
   if (state != BK_CREDENTIAL_STATE_IN_USE)
-    self->state_changed = dup_whole_seconds_utc (state_changed);
+    self->state_changed = bk_date_time_dup_whole_seconds (state_changed);
 }

@@ -208,17 +208,12 @@ add_date_column_member (JsonBuilder  *builder,
                         sqlite3_stmt *stmt,
                         int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    {
-      add_nullable_string_member (builder, member, NULL);
-    }
-  else
-    {
-      g_autoptr(GDateTime) value =
-        g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
+  g_autoptr(GDateTime) value = bk_journal_column_date_time (stmt, column);
 
-      add_date_member (builder, member, value);
-    }
+  if (value == NULL)
+    add_nullable_string_member (builder, member, NULL);
+  else
+    add_date_member (builder, member, value);
 }
 
 static const char *
@@ -322,30 +317,45 @@ add_reasons (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* Adds the members of the current row to the object begun for it */
+typedef void (*AddRowFunc) (JsonBuilder  *builder,
+                            sqlite3_stmt *stmt);
+
+/* The member @member: a list of an object per row of @stmt (its ?1 bound to @id). Returns:
+ * SQLITE_DONE, or the error that stopped it */
 static int
-add_run_steps (JsonBuilder  *builder,
-               sqlite3_stmt *stmt,
-               gint64        run_id)
+add_rows (JsonBuilder  *builder,
+          const char   *member,
+          sqlite3_stmt *stmt,
+          gint64        id,
+          AddRowFunc    add_row)
 {
   int rc;
 
   sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, run_id);
+  sqlite3_bind_int64 (stmt, 1, id);
 
-  json_builder_set_member_name (builder, "step_states");
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       json_builder_begin_object (builder);
-      add_string_member (builder, "step", (const char *) sqlite3_column_text (stmt, 0));
-      add_string_member (builder, "state", (const char *) sqlite3_column_text (stmt, 1));
-      add_date_column_member (builder, "changed", stmt, 2);
-      add_string_member (builder, "note", (const char *) sqlite3_column_text (stmt, 3));
+      add_row (builder, stmt);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
   return rc;
+}
+
+static void
+add_run_step (JsonBuilder  *builder,
+              sqlite3_stmt *stmt)
+{
+  add_string_member (builder, "step", column_text_or_null (stmt, 0));
+  add_string_member (builder, "state", column_text_or_null (stmt, 1));
+  add_date_column_member (builder, "changed", stmt, 2);
+  add_string_member (builder, "note", column_text_or_null (stmt, 3));
 }
 
 static int
@@ -386,8 +396,8 @@ add_runs (JsonBuilder       *builder,
         }
       json_builder_end_array (builder);
 
-      if ((steps_rc = add_run_steps (builder, statements->run_steps,
-                                     sqlite3_column_int64 (stmt, 0))) != SQLITE_DONE)
+      if ((steps_rc = add_rows (builder, "step_states", statements->run_steps,
+                                sqlite3_column_int64 (stmt, 0), add_run_step)) != SQLITE_DONE)
         return steps_rc;
 
       json_builder_end_object (builder);
@@ -397,116 +407,52 @@ add_runs (JsonBuilder       *builder,
   return rc;
 }
 
-static int
-add_open_items (JsonBuilder  *builder,
-                sqlite3_stmt *stmt,
-                gint64        counterpart_id)
+static void
+add_open_item (JsonBuilder  *builder,
+               sqlite3_stmt *stmt)
 {
-  int rc;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-
-  json_builder_set_member_name (builder, "open_items");
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (builder);
-      add_string_member (builder, "id", column_text_or_null (stmt, 0));
-      add_string_member (builder, "kind", column_text_or_null (stmt, 1));
-      add_string_member (builder, "description", column_text_or_null (stmt, 2));
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
-      add_string_member (builder, "currency", column_text_or_null (stmt, 4));
-      add_date_column_member (builder, "created", stmt, 5);
-      add_date_column_member (builder, "settled", stmt, 6);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  return rc;
+  add_string_member (builder, "id", column_text_or_null (stmt, 0));
+  add_string_member (builder, "kind", column_text_or_null (stmt, 1));
+  add_string_member (builder, "description", column_text_or_null (stmt, 2));
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
+  add_string_member (builder, "currency", column_text_or_null (stmt, 4));
+  add_date_column_member (builder, "created", stmt, 5);
+  add_date_column_member (builder, "settled", stmt, 6);
 }
 
-static int
-add_checkins (JsonBuilder  *builder,
-              sqlite3_stmt *stmt,
-              gint64        counterpart_id)
+static void
+add_checkin (JsonBuilder  *builder,
+             sqlite3_stmt *stmt)
 {
-  int rc;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-
-  json_builder_set_member_name (builder, "checkins");
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (builder);
-      add_string_member (builder, "id", column_text_or_null (stmt, 0));
-      add_nullable_string_member (builder, "run", column_text_or_null (stmt, 1));
-      add_date_column_member (builder, "due", stmt, 2);
-      add_date_column_member (builder, "done", stmt, 3);
-      add_date_column_member (builder, "notified", stmt, 4);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  return rc;
+  add_string_member (builder, "id", column_text_or_null (stmt, 0));
+  add_nullable_string_member (builder, "run", column_text_or_null (stmt, 1));
+  add_date_column_member (builder, "due", stmt, 2);
+  add_date_column_member (builder, "done", stmt, 3);
+  add_date_column_member (builder, "notified", stmt, 4);
 }
 
-static int
-add_credentials (JsonBuilder  *builder,
-                 sqlite3_stmt *stmt,
-                 gint64        counterpart_id)
+static void
+add_credential (JsonBuilder  *builder,
+                sqlite3_stmt *stmt)
 {
-  int rc;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-
-  json_builder_set_member_name (builder, "credentials");
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (builder);
-      add_string_member (builder, "id", column_text_or_null (stmt, 0));
-      add_string_member (builder, "label", column_text_or_null (stmt, 1));
-      add_string_member (builder, "username", column_text_or_null (stmt, 2));
-      add_string_member (builder, "url", column_text_or_null (stmt, 3));
-      add_string_member (builder, "state", column_text_or_null (stmt, 4));
-      add_date_column_member (builder, "created", stmt, 5);
-      add_date_column_member (builder, "updated", stmt, 6);
-      add_date_column_member (builder, "state_changed", stmt, 7);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  return rc;
+  add_string_member (builder, "id", column_text_or_null (stmt, 0));
+  add_string_member (builder, "label", column_text_or_null (stmt, 1));
+  add_string_member (builder, "username", column_text_or_null (stmt, 2));
+  add_string_member (builder, "url", column_text_or_null (stmt, 3));
+  add_string_member (builder, "state", column_text_or_null (stmt, 4));
+  add_date_column_member (builder, "created", stmt, 5);
+  add_date_column_member (builder, "updated", stmt, 6);
+  add_date_column_member (builder, "state_changed", stmt, 7);
 }
 
-static int
-add_health_history (JsonBuilder  *builder,
-                    sqlite3_stmt *stmt,
-                    gint64        counterpart_id)
+static void
+add_health (JsonBuilder  *builder,
+            sqlite3_stmt *stmt)
 {
-  int rc;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-
-  json_builder_set_member_name (builder, "health_history");
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (builder);
-      add_date_column_member (builder, "changed", stmt, 0);
-      json_builder_set_member_name (builder, "health");
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  return rc;
+  add_date_column_member (builder, "changed", stmt, 0);
+  json_builder_set_member_name (builder, "health");
+  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
 }
 
 static void
@@ -580,8 +526,10 @@ counterpart_to_json (BkCounterpart     *counterpart,
   json_builder_end_array (builder);
 
   if ((rc = add_runs (builder, statements, id)) != SQLITE_DONE ||
-      (rc = add_open_items (builder, statements->open_items, id)) != SQLITE_DONE ||
-      (rc = add_checkins (builder, statements->checkins, id)) != SQLITE_DONE)
+      (rc = add_rows (builder, "open_items", statements->open_items, id,
+                      add_open_item)) != SQLITE_DONE ||
+      (rc = add_rows (builder, "checkins", statements->checkins, id,
+                      add_checkin)) != SQLITE_DONE)
     {
       g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
                    _("Could not read the playbook runs of “%s”: %s"),
@@ -590,8 +538,10 @@ counterpart_to_json (BkCounterpart     *counterpart,
       return NULL;
     }
 
-  if ((rc = add_credentials (builder, statements->credentials, id)) != SQLITE_DONE ||
-      (rc = add_health_history (builder, statements->health_history, id)) != SQLITE_DONE)
+  if ((rc = add_rows (builder, "credentials", statements->credentials, id,
+                      add_credential)) != SQLITE_DONE ||
+      (rc = add_rows (builder, "health_history", statements->health_history, id,
+                      add_health)) != SQLITE_DONE)
     {
       g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
                    _("Could not read the credentials and health history of “%s”: %s"),
@@ -1049,19 +999,6 @@ join_place (const char *parent,
   return g_strdup_printf ("%s.%s", parent, member);
 }
 
-/* Only white space, as the journal sees it (which refuses such a name or note). */
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 node_holds_type (JsonNode *node,
                  GType     type)
@@ -1345,7 +1282,7 @@ read_note (JsonNode       *node,
 
   if (!read_string (object, "text", place, ctx, &str, error))
     return FALSE;
-  if (str == NULL || is_blank (str))
+  if (str == NULL || bk_journal_is_blank (str))
     {
       g_autofree char *text_place = join_place (place, "text");
 
@@ -1532,7 +1469,7 @@ read_run (JsonNode       *node,
 
   if (!read_string (object, "playbook", place, ctx, &str, error))
     return FALSE;
-  if (str == NULL || is_blank (str))
+  if (str == NULL || bk_journal_is_blank (str))
     {
       g_autofree char *playbook_place = join_place (place, "playbook");
 
@@ -1689,7 +1626,7 @@ read_open_item (JsonNode       *node,
 
   if (!read_trimmed_string (object, "description", place, ctx, &description, error))
     return FALSE;
-  if (is_blank (description))
+  if (bk_journal_is_blank (description))
     {
       g_autofree char *description_place = join_place (place, "description");
 
@@ -1822,7 +1759,7 @@ read_credential (JsonNode           *node,
 
   if (!read_trimmed_string (object, "label", place, ctx, &credential->label, error))
     return FALSE;
-  if (is_blank (credential->label))
+  if (bk_journal_is_blank (credential->label))
     {
       g_autofree char *label_place = join_place (place, "label");
 
@@ -2043,7 +1980,7 @@ read_counterpart (JsonNode       *node,
 
   if (!read_trimmed_string (object, "name", place, ctx, &name, error))
     return FALSE;
-  if (is_blank (name))
+  if (bk_journal_is_blank (name))
     {
       g_autofree char *name_place = join_place (place, "name");
 
@@ -2425,17 +2362,6 @@ import_statements_prepare (BkJournal         *self,
                                                      error)) != NULL;
 }
 
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           column,
-           GDateTime    *date_time)
-{
-  if (date_time != NULL)
-    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (date_time));
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
 static gboolean
 run_statement (BkJournal     *self,
                sqlite3_stmt  *stmt,
@@ -2521,8 +2447,8 @@ write_run (BkJournal         *self,
   sqlite3_bind_text (stmt, 3, run->playbook, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, run->reasons);
   sqlite3_bind_text (stmt, 5, run->step_ids, -1, SQLITE_STATIC);
-  bind_date (stmt, 6, run->started);
-  bind_date (stmt, 7, run->ended);
+  bk_journal_bind_date_time (stmt, 6, run->started);
+  bk_journal_bind_date_time (stmt, 7, run->ended);
   sqlite3_bind_text (stmt, 8, run->outcome, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, run->successor, -1, SQLITE_STATIC);
   if (!run_statement (self, stmt, error))
@@ -2539,7 +2465,7 @@ write_run (BkJournal         *self,
       sqlite3_bind_int64 (stmt, 1, run_id);
       sqlite3_bind_text (stmt, 2, state->step, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, state->state, -1, SQLITE_STATIC);
-      bind_date (stmt, 4, state->changed);
+      bk_journal_bind_date_time (stmt, 4, state->changed);
       sqlite3_bind_text (stmt, 5, state->note, -1, SQLITE_STATIC);
       if (!run_statement (self, stmt, error))
         return FALSE;
@@ -2621,9 +2547,9 @@ write_playbook_members (BkJournal         *self,
         sqlite3_bind_int64 (stmt, 3, *run_id);
       else
         sqlite3_bind_null (stmt, 3);
-      bind_date (stmt, 4, checkin->due);
-      bind_date (stmt, 5, checkin->done);
-      bind_date (stmt, 6, checkin->notified);
+      bk_journal_bind_date_time (stmt, 4, checkin->due);
+      bk_journal_bind_date_time (stmt, 5, checkin->done);
+      bk_journal_bind_date_time (stmt, 6, checkin->notified);
       if (!run_statement (self, stmt, error))
         return FALSE;
       summary->checkins_added++;
@@ -2676,9 +2602,9 @@ write_credentials (BkJournal         *self,
       sqlite3_bind_text (stmt, 4, credential->username, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, credential->url, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, credential->state, -1, SQLITE_STATIC);
-      bind_date (stmt, 7, credential->created);
-      bind_date (stmt, 8, credential->updated);
-      bind_date (stmt, 9, credential->state_changed);
+      bk_journal_bind_date_time (stmt, 7, credential->created);
+      bk_journal_bind_date_time (stmt, 8, credential->updated);
+      bk_journal_bind_date_time (stmt, 9, credential->state_changed);
       if (!run_statement (self, stmt, error))
         return FALSE;
 
@@ -2721,7 +2647,7 @@ write_health_history (BkJournal         *self,
 
       stmt = statements->insert_health;
       sqlite3_bind_int64 (stmt, 1, counterpart_id);
-      bind_date (stmt, 2, health->changed);
+      bk_journal_bind_date_time (stmt, 2, health->changed);
       sqlite3_bind_int (stmt, 3, health->health);
       if (!run_statement (self, stmt, error))
         return FALSE;

@@ -32,97 +32,12 @@
 #define CHECKINS_FROM \
   "checkins JOIN counterparts ON counterparts.id = checkins.counterpart_id"
 
+/* The messages of BK_JOURNAL_ERROR_NOT_FOUND */
+#define RUN_NOT_FOUND _("This playbook run is no longer in the journal.")
+#define OPEN_ITEM_NOT_FOUND _("This open item is no longer in the journal.")
+#define CHECKIN_NOT_FOUND _("This check-in is no longer in the journal.")
+
 /* Helpers */
-
-static gboolean
-step_done (BkJournal     *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return bk_journal_set_error_from_db (self, error);
-
-  return TRUE;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
-/* NULL for a NULL column */
-static GDateTime *
-column_date_time (sqlite3_stmt *stmt,
-                  int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-
-  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
-}
-
-static void
-bind_date_time (sqlite3_stmt *stmt,
-                int           column,
-                GDateTime    *date_time)
-{
-  if (date_time != NULL)
-    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (date_time));
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-/* A copy of @text without white space at either end (Unicode, unlike g_strstrip()) */
-static char *
-dup_trimmed (const char *text)
-{
-  const char *start = text != NULL ? text : "";
-  const char *end;
-
-  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-
-  end = start + strlen (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-
-      if (!g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-
-  return g_strndup (start, end - start);
-}
-
-static gboolean
-check_utf8 (const char  *text,
-            GError     **error)
-{
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error_literal (error,
-                           BK_JOURNAL_ERROR,
-                           BK_JOURNAL_ERROR_INVALID,
-                           _("The text contains characters that are not valid UTF-8."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-set_run_not_found (GError **error)
-{
-  g_set_error_literal (error,
-                       BK_JOURNAL_ERROR,
-                       BK_JOURNAL_ERROR_NOT_FOUND,
-                       _("This playbook run is no longer in the journal."));
-}
 
 /* Writes a line in the counterpart's timeline (which also checks that it is not in the trash). */
 static gboolean
@@ -140,6 +55,27 @@ add_progress_note (BkJournal   *self,
   bk_note_set_text (note, text);
 
   return bk_journal_save_note (self, note, error);
+}
+
+/* As bk_journal_change_by_id(), with @date_time (or NULL) for the statement's ?2 */
+static gboolean
+change_date_by_id (BkJournal   *self,
+                   const char  *sql,
+                   gint64       id,
+                   GDateTime   *date_time,
+                   gint64      *counterpart_id,
+                   const char  *not_found,
+                   GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  if (!(stmt = bk_journal_prepare_cached (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bk_journal_bind_date_time (stmt, 2, date_time);
+
+  return bk_journal_step_returning_counterpart (self, stmt, counterpart_id, not_found, error);
 }
 
 static void
@@ -171,13 +107,14 @@ load_steps (BkJournal  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GDateTime) changed = column_date_time (stmt, 2);
+      g_autoptr(GDateTime) changed = bk_journal_column_date_time (stmt, 2);
       BkStepState state;
 
-      if (!bk_step_state_from_string (column_text (stmt, 1), &state))
+      if (!bk_step_state_from_string (bk_journal_column_text (stmt, 1), &state))
         continue;
 
-      bk_run_set_step (run, column_text (stmt, 0), state, changed, column_text (stmt, 3));
+      bk_run_set_step (run, bk_journal_column_text (stmt, 0), state, changed,
+                       bk_journal_column_text (stmt, 3));
     }
 
   if (rc != SQLITE_DONE)
@@ -186,59 +123,62 @@ load_steps (BkJournal  *self,
   return TRUE;
 }
 
-/* A run with its steps' states, from a row of RUN_COLUMNS */
+/* A run from a row of RUN_COLUMNS, without its steps' states (load_steps()) */
 static BkRun *
-run_from_row (BkJournal     *self,
-              sqlite3_stmt  *stmt,
-              GError       **error)
+run_from_row (sqlite3_stmt *stmt)
 {
-  g_autoptr(BkRun) run = NULL;
-  g_autoptr(GDateTime) started = column_date_time (stmt, 6);
-  g_autoptr(GDateTime) ended = column_date_time (stmt, 7);
+  g_autoptr(GDateTime) started = bk_journal_column_date_time (stmt, 6);
+  g_autoptr(GDateTime) ended = bk_journal_column_date_time (stmt, 7);
   BkOutcome outcome = BK_OUTCOME_CONTINUED;
 
   if (ended != NULL)
-    bk_outcome_from_string (column_text (stmt, 8), &outcome);
+    bk_outcome_from_string (bk_journal_column_text (stmt, 8), &outcome);
 
-  run = bk_run_new_from_journal (sqlite3_column_int64 (stmt, 0),
-                                 column_text (stmt, 1),
-                                 sqlite3_column_int64 (stmt, 2),
-                                 column_text (stmt, 3),
-                                 (guint) sqlite3_column_int64 (stmt, 4),
-                                 column_text (stmt, 5),
-                                 started,
-                                 ended,
-                                 outcome,
-                                 column_text (stmt, 9));
+  return bk_run_new_from_journal (sqlite3_column_int64 (stmt, 0),
+                                  bk_journal_column_text (stmt, 1),
+                                  sqlite3_column_int64 (stmt, 2),
+                                  bk_journal_column_text (stmt, 3),
+                                  (guint) sqlite3_column_int64 (stmt, 4),
+                                  bk_journal_column_text (stmt, 5),
+                                  started,
+                                  ended,
+                                  outcome,
+                                  bk_journal_column_text (stmt, 9));
+}
 
-  if (!load_steps (self, run, error))
+/* As bk_journal_dup_by_id(), with the run's steps */
+static BkRun *
+dup_run_by_id (BkJournal   *self,
+               const char  *sql,
+               gint64       id,
+               const char  *not_found,
+               GError     **error)
+{
+  g_autoptr(BkRun) run = NULL;
+
+  run = bk_journal_dup_by_id (self, sql, id, (BkJournalRowFunc) run_from_row, not_found, error);
+  if (run == NULL || !load_steps (self, run, error))
     return NULL;
 
   return g_steal_pointer (&run);
 }
 
-/* The runs a statement lists (bound already), each with its steps */
+/* As bk_journal_list_by_id(), with each run's steps */
 static GPtrArray *
-collect_runs (BkJournal     *self,
-              sqlite3_stmt  *stmt,
-              GError       **error)
+list_runs_by_id (BkJournal   *self,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
 {
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  g_autoptr(GPtrArray) runs = NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!(runs = bk_journal_list_by_id (self, sql, id, (BkJournalRowFunc) run_from_row, error)))
+    return NULL;
+
+  for (guint i = 0; i < runs->len; i++)
     {
-      BkRun *run = run_from_row (self, stmt, error);
-
-      if (run == NULL)
+      if (!load_steps (self, g_ptr_array_index (runs, i), error))
         return NULL;
-      g_ptr_array_add (runs, run);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      bk_journal_set_error_from_db (self, error);
-      return NULL;
     }
 
   return g_steal_pointer (&runs);
@@ -249,30 +189,18 @@ bk_journal_dup_active_run (BkJournal  *self,
                            gint64      counterpart_id,
                            GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT " RUN_COLUMNS " FROM runs"
-                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
-                                          " WHERE runs.counterpart_id = ?1 AND runs.ended IS NULL"
-                                          " AND counterparts.trashed = 0",
-                                          error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return run_from_row (self, stmt, error);
-
-  if (rc != SQLITE_DONE)
-    bk_journal_set_error_from_db (self, error);
-
-  return NULL;
+  /* none is no error */
+  return dup_run_by_id (self,
+                        "SELECT " RUN_COLUMNS " FROM runs"
+                        " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                        " WHERE runs.counterpart_id = ?1 AND runs.ended IS NULL"
+                        " AND counterparts.trashed = 0",
+                        counterpart_id,
+                        NULL,
+                        error);
 }
 
 BkRun *
@@ -280,31 +208,16 @@ bk_journal_dup_run (BkJournal  *self,
                     gint64      run_id,
                     GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT " RUN_COLUMNS " FROM runs"
-                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
-                                          " WHERE runs.id = ?1 AND counterparts.trashed = 0",
-                                          error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, run_id);
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return run_from_row (self, stmt, error);
-
-  if (rc == SQLITE_DONE)
-    set_run_not_found (error);
-  else
-    bk_journal_set_error_from_db (self, error);
-
-  return NULL;
+  return dup_run_by_id (self,
+                        "SELECT " RUN_COLUMNS " FROM runs"
+                        " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                        " WHERE runs.id = ?1 AND counterparts.trashed = 0",
+                        run_id,
+                        RUN_NOT_FOUND,
+                        error);
 }
 
 GPtrArray *
@@ -312,24 +225,17 @@ bk_journal_list_runs (BkJournal  *self,
                       gint64      counterpart_id,
                       GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT " RUN_COLUMNS " FROM runs"
-                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
-                                          " WHERE runs.counterpart_id = ?1"
-                                          " AND counterparts.trashed = 0"
-                                          " ORDER BY runs.ended IS NOT NULL, runs.started DESC,"
-                                          "  runs.id DESC",
-                                          error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-
-  return collect_runs (self, stmt, error);
+  return list_runs_by_id (self,
+                          "SELECT " RUN_COLUMNS " FROM runs"
+                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                          " WHERE runs.counterpart_id = ?1"
+                          " AND counterparts.trashed = 0"
+                          " ORDER BY runs.ended IS NOT NULL, runs.started DESC, runs.id DESC",
+                          counterpart_id,
+                          error);
 }
 
 /* Whether the run is in the journal and active, read inside the transaction that changes it:
@@ -354,7 +260,7 @@ check_run_active (BkJournal  *self,
 
   if (rc == SQLITE_DONE)
     {
-      set_run_not_found (error);
+      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND, RUN_NOT_FOUND);
       return FALSE;
     }
 
@@ -468,7 +374,7 @@ bk_journal_start_run (BkJournal   *self,
     return NULL;
 
   step_ids = g_strjoinv (",", (char **) steps);
-  started = g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
+  started = bk_date_time_dup_whole_seconds (now);
   uuid = g_uuid_string_random ();
   note = dup_start_note (playbook, reasons, bk_counterpart_get_kind (counterpart));
 
@@ -503,7 +409,7 @@ bk_journal_start_run (BkJournal   *self,
   sqlite3_bind_text (stmt, 5, step_ids, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, g_date_time_to_unix (started));
 
-  if (!step_done (self, stmt, error))
+  if (!bk_journal_step_done (self, stmt, error))
     goto failed;
 
   id = sqlite3_last_insert_rowid (bk_journal_get_db (self));
@@ -615,7 +521,7 @@ bk_journal_set_step_state (BkJournal    *self,
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_utf8 (note, error))
+  if (!bk_journal_check_utf8 (note, error))
     return FALSE;
 
   if (!run_has_step (run, step_id))
@@ -632,8 +538,8 @@ bk_journal_set_step_state (BkJournal    *self,
   if (!(counterpart = bk_journal_dup_counterpart (self, counterpart_id, error)))
     return FALSE;
 
-  trimmed = dup_trimmed (note);
-  changed = g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
+  trimmed = bk_journal_dup_trimmed (note);
+  changed = bk_date_time_dup_whole_seconds (now);
 
   if (!bk_journal_begin (self, error))
     return FALSE;
@@ -666,7 +572,7 @@ bk_journal_set_step_state (BkJournal    *self,
       sqlite3_bind_text (stmt, 5, trimmed, -1, SQLITE_STATIC);
     }
 
-  if (!step_done (self, stmt, error))
+  if (!bk_journal_step_done (self, stmt, error))
     goto failed;
 
   /* nothing changed: nothing to tell */
@@ -789,7 +695,7 @@ insert_checkin (BkJournal  *self,
   sqlite3_bind_int64 (stmt, 3, run_id);
   sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (due));
 
-  return step_done (self, stmt, error);
+  return bk_journal_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -811,7 +717,7 @@ set_counterpart_status (BkJournal            *self,
   sqlite3_bind_text (stmt, 2, bk_counterpart_status_to_string (status), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (now));
 
-  return step_done (self, stmt, error);
+  return bk_journal_step_done (self, stmt, error);
 }
 
 /**
@@ -858,7 +764,7 @@ bk_journal_end_run (BkJournal    *self,
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_utf8 (successor, error))
+  if (!bk_journal_check_utf8 (successor, error))
     return FALSE;
 
   counterpart_id = bk_run_get_counterpart_id (run);
@@ -866,8 +772,8 @@ bk_journal_end_run (BkJournal    *self,
   if (!(counterpart = bk_journal_dup_counterpart (self, counterpart_id, error)))
     return FALSE;
 
-  trimmed = dup_trimmed (successor);
-  ended = g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
+  trimmed = bk_journal_dup_trimmed (successor);
+  ended = bk_date_time_dup_whole_seconds (now);
 
   if (trimmed[0] != '\0')
     text = g_strdup_printf (/* Translators: a line in the timeline: the playbook, how it ended,
@@ -917,7 +823,7 @@ bk_journal_end_run (BkJournal    *self,
   sqlite3_bind_text (stmt, 3, bk_outcome_to_string (outcome), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
 
-  if (!step_done (self, stmt, error))
+  if (!bk_journal_step_done (self, stmt, error))
     goto failed;
 
   g_clear_pointer (&stmt, bk_cached_statement_release);
@@ -957,20 +863,20 @@ static BkOpenItem *
 open_item_from_row (sqlite3_stmt *stmt)
 {
   g_autoptr(BkOpenItem) item = bk_open_item_new ();
-  g_autoptr(GDateTime) created = column_date_time (stmt, 7);
-  g_autoptr(GDateTime) settled = column_date_time (stmt, 8);
+  g_autoptr(GDateTime) created = bk_journal_column_date_time (stmt, 7);
+  g_autoptr(GDateTime) settled = bk_journal_column_date_time (stmt, 8);
   BkOpenItemKind kind;
 
   bk_open_item_set_id (item, sqlite3_column_int64 (stmt, 0));
-  bk_open_item_set_uuid (item, column_text (stmt, 1));
+  bk_open_item_set_uuid (item, bk_journal_column_text (stmt, 1));
   bk_open_item_set_counterpart_id (item, sqlite3_column_int64 (stmt, 2));
-  if (bk_open_item_kind_from_string (column_text (stmt, 3), &kind))
+  if (bk_open_item_kind_from_string (bk_journal_column_text (stmt, 3), &kind))
     bk_open_item_set_kind (item, kind);
   else
     bk_open_item_set_kind (item, BK_OPEN_ITEM_KIND_OTHER);
-  bk_open_item_set_description (item, column_text (stmt, 4));
+  bk_open_item_set_description (item, bk_journal_column_text (stmt, 4));
   bk_open_item_set_amount (item, sqlite3_column_int64 (stmt, 5));
-  bk_open_item_set_currency (item, column_text (stmt, 6));
+  bk_open_item_set_currency (item, bk_journal_column_text (stmt, 6));
   if (created != NULL)
     bk_open_item_set_created (item, created);
   bk_open_item_set_settled (item, settled);
@@ -983,36 +889,19 @@ bk_journal_list_open_items (BkJournal  *self,
                             gint64      counterpart_id,
                             GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  int rc;
-
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT " OPEN_ITEM_COLUMNS " FROM open_items"
-                                          " JOIN counterparts"
-                                          "  ON counterparts.id = open_items.counterpart_id"
-                                          " WHERE open_items.counterpart_id = ?1"
-                                          " AND counterparts.trashed = 0"
-                                          " ORDER BY open_items.created, open_items.id",
-                                          error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, open_item_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      bk_journal_set_error_from_db (self, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&items);
+  return bk_journal_list_by_id (self,
+                                "SELECT " OPEN_ITEM_COLUMNS " FROM open_items"
+                                " JOIN counterparts"
+                                "  ON counterparts.id = open_items.counterpart_id"
+                                " WHERE open_items.counterpart_id = ?1"
+                                " AND counterparts.trashed = 0"
+                                " ORDER BY open_items.created, open_items.id",
+                                counterpart_id,
+                                (BkJournalRowFunc) open_item_from_row,
+                                error);
 }
 
 /* Those not settled yet of a counterpart, or with a @counterpart_id of 0, of all counterparts
@@ -1045,17 +934,6 @@ is_currency_code (const char *currency)
          g_ascii_isupper (currency[2]);
 }
 
-/* Whether the counterpart is in the journal and not in the trash */
-static gboolean
-check_counterpart (BkJournal  *self,
-                   gint64      counterpart_id,
-                   GError    **error)
-{
-  g_autoptr(BkCounterpart) counterpart = bk_journal_dup_counterpart (self, counterpart_id, error);
-
-  return counterpart != NULL;
-}
-
 /**
  * bk_journal_save_open_item:
  *
@@ -1079,12 +957,12 @@ bk_journal_save_open_item (BkJournal   *self,
   g_return_val_if_fail (BK_IS_OPEN_ITEM (item), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_utf8 (bk_open_item_get_description (item), error) ||
-      !check_utf8 (bk_open_item_get_currency (item), error) ||
-      !check_utf8 (bk_open_item_get_uuid (item), error))
+  if (!bk_journal_check_utf8 (bk_open_item_get_description (item), error) ||
+      !bk_journal_check_utf8 (bk_open_item_get_currency (item), error) ||
+      !bk_journal_check_utf8 (bk_open_item_get_uuid (item), error))
     return FALSE;
 
-  description = dup_trimmed (bk_open_item_get_description (item));
+  description = bk_journal_dup_trimmed (bk_open_item_get_description (item));
   if (description[0] == '\0')
     {
       g_set_error_literal (error,
@@ -1103,7 +981,7 @@ bk_journal_save_open_item (BkJournal   *self,
       return FALSE;
     }
 
-  currency = dup_trimmed (bk_open_item_get_currency (item));
+  currency = bk_journal_dup_trimmed (bk_open_item_get_currency (item));
   {
     g_autofree char *upper = g_ascii_strup (currency, -1);
 
@@ -1131,17 +1009,14 @@ bk_journal_save_open_item (BkJournal   *self,
 
   id = bk_open_item_get_id (item);
   counterpart_id = bk_open_item_get_counterpart_id (item);
-  uuid = g_strdup (bk_open_item_get_uuid (item));
-  if (uuid[0] == '\0')
-    {
-      g_free (uuid);
-      uuid = g_uuid_string_random ();
-    }
+  uuid = bk_journal_dup_uuid (bk_open_item_get_uuid (item));
 
   if (!bk_journal_begin (self, error))
     return FALSE;
 
-  if (!check_counterpart (self, counterpart_id, error))
+  if (!bk_journal_check_counterpart (self, counterpart_id,
+                                     _("This client or vendor is no longer in the journal."),
+                                     error))
     goto failed;
 
   if (id == 0)
@@ -1168,12 +1043,12 @@ bk_journal_save_open_item (BkJournal   *self,
   sqlite3_bind_text (stmt, 4, description, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, bk_open_item_get_amount (item));
   sqlite3_bind_text (stmt, 6, currency, -1, SQLITE_STATIC);
-  bind_date_time (stmt, 7, bk_open_item_get_created (item));
-  bind_date_time (stmt, 8, bk_open_item_get_settled (item));
+  bk_journal_bind_date_time (stmt, 7, bk_open_item_get_created (item));
+  bk_journal_bind_date_time (stmt, 8, bk_open_item_get_settled (item));
   if (id != 0)
     sqlite3_bind_int64 (stmt, 9, id);
 
-  if (!step_done (self, stmt, error))
+  if (!bk_journal_step_done (self, stmt, error))
     goto failed;
 
   if (id == 0)
@@ -1182,10 +1057,8 @@ bk_journal_save_open_item (BkJournal   *self,
     }
   else if (sqlite3_changes (bk_journal_get_db (self)) == 0)
     {
-      g_set_error_literal (error,
-                           BK_JOURNAL_ERROR,
-                           BK_JOURNAL_ERROR_NOT_FOUND,
-                           _("This open item is no longer in the journal."));
+      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND,
+                           OPEN_ITEM_NOT_FOUND);
       goto failed;
     }
 
@@ -1209,40 +1082,6 @@ failed:
   return FALSE;
 }
 
-/* Runs an UPDATE or DELETE "... RETURNING counterpart_id" of one row of a counterpart not in the
- * trash; @counterpart_id is 0 when no row matched. */
-static gboolean
-change_returning_counterpart (BkJournal     *self,
-                              sqlite3_stmt  *stmt,
-                              gint64        *counterpart_id,
-                              GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *counterpart_id = 0;
-
-  if (rc == SQLITE_ROW)
-    {
-      *counterpart_id = sqlite3_column_int64 (stmt, 0);
-      /* RETURNING writes when the statement is run to its end */
-      rc = sqlite3_step (stmt);
-    }
-
-  if (rc != SQLITE_DONE)
-    return bk_journal_set_error_from_db (self, error);
-
-  return TRUE;
-}
-
-static void
-set_open_item_not_found (GError **error)
-{
-  g_set_error_literal (error,
-                       BK_JOURNAL_ERROR,
-                       BK_JOURNAL_ERROR_NOT_FOUND,
-                       _("This open item is no longer in the journal."));
-}
-
 gboolean
 bk_journal_settle_open_item (BkJournal  *self,
                              gint64      item_id,
@@ -1250,32 +1089,23 @@ bk_journal_settle_open_item (BkJournal  *self,
                              GDateTime  *now,
                              GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
   gint64 counterpart_id;
 
   g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (!settled || now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "UPDATE open_items SET settled = ?2"
-                                          " WHERE id = ?1 AND counterpart_id IN"
-                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
-                                          " RETURNING counterpart_id",
-                                          error)))
+  if (!change_date_by_id (self,
+                          "UPDATE open_items SET settled = ?2"
+                          " WHERE id = ?1 AND counterpart_id IN"
+                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                          " RETURNING counterpart_id",
+                          item_id,
+                          settled ? now : NULL,
+                          &counterpart_id,
+                          OPEN_ITEM_NOT_FOUND,
+                          error))
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  bind_date_time (stmt, 2, settled ? now : NULL);
-
-  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
-    return FALSE;
-
-  if (counterpart_id == 0)
-    {
-      set_open_item_not_found (error);
-      return FALSE;
-    }
 
   bk_journal_emit_runs_changed (self, counterpart_id);
 
@@ -1287,30 +1117,21 @@ bk_journal_delete_open_item (BkJournal  *self,
                              gint64      item_id,
                              GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
   gint64 counterpart_id;
 
   g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "DELETE FROM open_items"
-                                          " WHERE id = ?1 AND counterpart_id IN"
-                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
-                                          " RETURNING counterpart_id",
-                                          error)))
+  if (!bk_journal_change_by_id (self,
+                                "DELETE FROM open_items"
+                                " WHERE id = ?1 AND counterpart_id IN"
+                                "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                                " RETURNING counterpart_id",
+                                item_id,
+                                &counterpart_id,
+                                OPEN_ITEM_NOT_FOUND,
+                                error))
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, item_id);
-
-  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
-    return FALSE;
-
-  if (counterpart_id == 0)
-    {
-      set_open_item_not_found (error);
-      return FALSE;
-    }
 
   bk_journal_emit_runs_changed (self, counterpart_id);
 
@@ -1322,41 +1143,21 @@ bk_journal_delete_open_item (BkJournal  *self,
 static BkCheckin *
 checkin_from_row (sqlite3_stmt *stmt)
 {
-  g_autoptr(GDateTime) due = column_date_time (stmt, 5);
-  g_autoptr(GDateTime) done = column_date_time (stmt, 6);
-  g_autoptr(GDateTime) notified = column_date_time (stmt, 7);
+  g_autoptr(GDateTime) due = bk_journal_column_date_time (stmt, 5);
+  g_autoptr(GDateTime) done = bk_journal_column_date_time (stmt, 6);
+  g_autoptr(GDateTime) notified = bk_journal_column_date_time (stmt, 7);
 
   if (due == NULL)
     due = g_date_time_new_from_unix_utc (0);
 
   return bk_checkin_new_from_journal (sqlite3_column_int64 (stmt, 0),
-                                      column_text (stmt, 1),
+                                      bk_journal_column_text (stmt, 1),
                                       sqlite3_column_int64 (stmt, 2),
-                                      column_text (stmt, 3),
+                                      bk_journal_column_text (stmt, 3),
                                       sqlite3_column_int64 (stmt, 4),
                                       due,
                                       done,
                                       notified);
-}
-
-static GPtrArray *
-collect_checkins (BkJournal     *self,
-                  sqlite3_stmt  *stmt,
-                  GError       **error)
-{
-  g_autoptr(GPtrArray) checkins = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (checkins, checkin_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      bk_journal_set_error_from_db (self, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&checkins);
 }
 
 GPtrArray *
@@ -1379,9 +1180,9 @@ bk_journal_list_checkins (BkJournal  *self,
                                           error)))
     return NULL;
 
-  bind_date_time (stmt, 1, due_by);
+  bk_journal_bind_date_time (stmt, 1, due_by);
 
-  return collect_checkins (self, stmt, error);
+  return bk_journal_read_rows (self, stmt, (BkJournalRowFunc) checkin_from_row, error);
 }
 
 GPtrArray *
@@ -1389,22 +1190,17 @@ bk_journal_list_counterpart_checkins (BkJournal  *self,
                                       gint64      counterpart_id,
                                       GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT " CHECKIN_COLUMNS " FROM " CHECKINS_FROM
-                                          " WHERE checkins.counterpart_id = ?1"
-                                          " AND counterparts.trashed = 0"
-                                          " ORDER BY checkins.due, checkins.id",
-                                          error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-
-  return collect_checkins (self, stmt, error);
+  return bk_journal_list_by_id (self,
+                                "SELECT " CHECKIN_COLUMNS " FROM " CHECKINS_FROM
+                                " WHERE checkins.counterpart_id = ?1"
+                                " AND counterparts.trashed = 0"
+                                " ORDER BY checkins.due, checkins.id",
+                                counterpart_id,
+                                (BkJournalRowFunc) checkin_from_row,
+                                error);
 }
 
 /* NOT_FOUND when the check-in is gone (or its counterpart is in the trash), INVALID when it is
@@ -1432,10 +1228,7 @@ set_checkin_error (BkJournal  *self,
                          BK_JOURNAL_ERROR_INVALID,
                          _("This check-in is done already."));
   else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    g_set_error_literal (error,
-                         BK_JOURNAL_ERROR,
-                         BK_JOURNAL_ERROR_NOT_FOUND,
-                         _("This check-in is no longer in the journal."));
+    g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND, CHECKIN_NOT_FOUND);
   else
     bk_journal_set_error_from_db (self, error);
 
@@ -1449,28 +1242,23 @@ bk_journal_reschedule_checkin (BkJournal  *self,
                                GDateTime  *due,
                                GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
   gint64 counterpart_id;
 
   g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (due != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "UPDATE checkins SET due = ?2, notified = NULL"
-                                          " WHERE id = ?1 AND done IS NULL AND counterpart_id IN"
-                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
-                                          " RETURNING counterpart_id",
-                                          error)))
+  if (!change_date_by_id (self,
+                          "UPDATE checkins SET due = ?2, notified = NULL"
+                          " WHERE id = ?1 AND done IS NULL AND counterpart_id IN"
+                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                          " RETURNING counterpart_id",
+                          checkin_id,
+                          due,
+                          &counterpart_id,
+                          NULL,
+                          error))
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, checkin_id);
-  bind_date_time (stmt, 2, due);
-
-  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
-    return FALSE;
-
-  g_clear_pointer (&stmt, bk_cached_statement_release);
 
   if (counterpart_id == 0)
     return set_checkin_error (self, checkin_id, error);
@@ -1487,7 +1275,6 @@ bk_journal_complete_checkin (BkJournal   *self,
                              GDateTime   *now,
                              GError     **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *text = NULL;
   gint64 counterpart_id;
@@ -1496,10 +1283,10 @@ bk_journal_complete_checkin (BkJournal   *self,
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_utf8 (note, error))
+  if (!bk_journal_check_utf8 (note, error))
     return FALSE;
 
-  trimmed = dup_trimmed (note);
+  trimmed = bk_journal_dup_trimmed (note);
   if (trimmed[0] != '\0')
     /* Translators: a line in the timeline, then the person's note */
     text = g_strdup_printf (_("Checked in — %s"), trimmed);
@@ -1509,21 +1296,17 @@ bk_journal_complete_checkin (BkJournal   *self,
   if (!bk_journal_begin (self, error))
     return FALSE;
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "UPDATE checkins SET done = ?2"
-                                          " WHERE id = ?1 AND done IS NULL AND counterpart_id IN"
-                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
-                                          " RETURNING counterpart_id",
-                                          error)))
+  if (!change_date_by_id (self,
+                          "UPDATE checkins SET done = ?2"
+                          " WHERE id = ?1 AND done IS NULL AND counterpart_id IN"
+                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                          " RETURNING counterpart_id",
+                          checkin_id,
+                          now,
+                          &counterpart_id,
+                          NULL,
+                          error))
     goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, checkin_id);
-  bind_date_time (stmt, 2, now);
-
-  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
-    goto failed;
-
-  g_clear_pointer (&stmt, bk_cached_statement_release);
 
   if (counterpart_id == 0)
     {
@@ -1539,7 +1322,6 @@ bk_journal_complete_checkin (BkJournal   *self,
   return bk_journal_commit (self, error);
 
 failed:
-  g_clear_pointer (&stmt, bk_cached_statement_release);
   bk_journal_rollback (self);
   return FALSE;
 }
@@ -1551,37 +1333,22 @@ bk_journal_set_checkin_notified (BkJournal  *self,
                                  GDateTime  *now,
                                  GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
   gint64 counterpart_id;
 
   g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "UPDATE checkins SET notified = ?2"
-                                          " WHERE id = ?1 AND counterpart_id IN"
-                                          "  (SELECT id FROM counterparts WHERE trashed = 0)"
-                                          " RETURNING counterpart_id",
-                                          error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, checkin_id);
-  bind_date_time (stmt, 2, now);
-
-  if (!change_returning_counterpart (self, stmt, &counterpart_id, error))
-    return FALSE;
-
-  if (counterpart_id == 0)
-    {
-      g_set_error_literal (error,
-                           BK_JOURNAL_ERROR,
-                           BK_JOURNAL_ERROR_NOT_FOUND,
-                           _("This check-in is no longer in the journal."));
-      return FALSE;
-    }
-
-  return TRUE;
+  return change_date_by_id (self,
+                            "UPDATE checkins SET notified = ?2"
+                            " WHERE id = ?1 AND counterpart_id IN"
+                            "  (SELECT id FROM counterparts WHERE trashed = 0)"
+                            " RETURNING counterpart_id",
+                            checkin_id,
+                            now,
+                            &counterpart_id,
+                            CHECKIN_NOT_FOUND,
+                            error);
 }
 
 /* Reflection */
@@ -1626,7 +1393,7 @@ bk_journal_count_reasons_and_outcomes (BkJournal  *self,
         }
 
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL &&
-          bk_outcome_from_string (column_text (stmt, 1), &outcome))
+          bk_outcome_from_string (bk_journal_column_text (stmt, 1), &outcome))
         outcomes[outcome]++;
     }
 
@@ -1648,8 +1415,6 @@ bk_journal_list_reflections (BkJournal  *self,
                              GError    **error)
 {
   g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) notes = NULL;
-  int rc;
 
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1665,15 +1430,5 @@ bk_journal_list_reflections (BkJournal  *self,
 
   sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
 
-  notes = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (notes, bk_journal_note_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      bk_journal_set_error_from_db (self, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&notes);
+  return bk_journal_read_rows (self, stmt, (BkJournalRowFunc) bk_journal_note_from_row, error);
 }

@@ -13,6 +13,7 @@
 #include "bk-credential.h"
 #include "bk-journal.h"
 #include "bk-run.h"
+#include "bk-value-private.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,108 @@ BkCachedStatement *bk_journal_prepare_cached (BkJournal         *self,
                                               GError           **error);
 void               bk_cached_statement_release (BkCachedStatement *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkCachedStatement, bk_cached_statement_release)
+
+/* Runs a statement that returns no rows. */
+gboolean       bk_journal_step_done         (BkJournal     *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+/* Runs an UPDATE or DELETE "... RETURNING counterpart_id" (bound already) of one row at most:
+ * @counterpart_id is the counterpart of the row it changed, or 0 when no row matched. Then, with
+ * a @not_found message, it fails with %BK_JOURNAL_ERROR_NOT_FOUND. */
+gboolean       bk_journal_step_returning_counterpart (BkJournal     *self,
+                                                      sqlite3_stmt  *stmt,
+                                                      gint64        *counterpart_id,
+                                                      const char    *not_found,
+                                                      GError       **error);
+/* As bk_journal_step_returning_counterpart(), of the statement @sql (a string literal) with @id
+ * for its ?1 */
+gboolean       bk_journal_change_by_id      (BkJournal     *self,
+                                             const char    *sql,
+                                             gint64         id,
+                                             gint64        *counterpart_id,
+                                             const char    *not_found,
+                                             GError       **error);
+/* A new object from the current row of a statement */
+typedef gpointer (*BkJournalRowFunc) (sqlite3_stmt *stmt);
+/* The objects (#GObject) @from_row makes of every row of @stmt (bound already), in order */
+GPtrArray     *bk_journal_read_rows         (BkJournal         *self,
+                                             sqlite3_stmt      *stmt,
+                                             BkJournalRowFunc   from_row,
+                                             GError           **error);
+/* The object @from_row makes of the first row of @stmt (bound already). Without a row: %NULL,
+ * with %BK_JOURNAL_ERROR_NOT_FOUND and the message @not_found unless that is %NULL. */
+gpointer       bk_journal_read_row          (BkJournal         *self,
+                                             sqlite3_stmt      *stmt,
+                                             BkJournalRowFunc   from_row,
+                                             const char        *not_found,
+                                             GError           **error);
+/* As bk_journal_read_rows() and bk_journal_read_row(), of the statement @sql (a string literal)
+ * with @id for its ?1 */
+GPtrArray     *bk_journal_list_by_id        (BkJournal         *self,
+                                             const char        *sql,
+                                             gint64             id,
+                                             BkJournalRowFunc   from_row,
+                                             GError           **error);
+gpointer       bk_journal_dup_by_id         (BkJournal         *self,
+                                             const char        *sql,
+                                             gint64             id,
+                                             BkJournalRowFunc   from_row,
+                                             const char        *not_found,
+                                             GError           **error);
+/* The count @sql (a string literal) selects, its ?1 (if it has one) bound to @id; 0 with a
+ * warning when the journal fails. */
+guint          bk_journal_count             (BkJournal     *self,
+                                             const char    *sql,
+                                             gint64         id);
+/* Whether the counterpart is in the journal and not in the trash: if not, fails with
+ * %BK_JOURNAL_ERROR_NOT_FOUND and the message @not_found. */
+gboolean       bk_journal_check_counterpart (BkJournal     *self,
+                                             gint64         counterpart_id,
+                                             const char    *not_found,
+                                             GError       **error);
+
+/* Checks of what is about to be saved; %NULL @text is valid. */
+gboolean       bk_journal_check_utf8        (const char    *text,
+                                             GError       **error);
+/* Only white space, as the journal sees it (it refuses such a name or note). */
+gboolean       bk_journal_is_blank          (const char    *text);
+/* A copy of @text without white space at either end (Unicode, unlike g_strstrip()); "" for
+ * %NULL */
+char          *bk_journal_dup_trimmed       (const char    *text);
+/* A copy of @uuid, or a new random one when it is empty: what an object gets when first saved */
+char          *bk_journal_dup_uuid          (const char    *uuid);
+
+static inline const char *
+bk_journal_column_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* NULL for a NULL column */
+static inline GDateTime *
+bk_journal_column_date_time (sqlite3_stmt *stmt,
+                             int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
+}
+
+/* NULL for a NULL @date_time */
+static inline void
+bk_journal_bind_date_time (sqlite3_stmt *stmt,
+                           int           column,
+                           GDateTime    *date_time)
+{
+  if (date_time != NULL)
+    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (date_time));
+  else
+    sqlite3_bind_null (stmt, column);
+}
 
 /* Nestable (SAVEPOINT): every write of the journal runs inside one. */
 gboolean       bk_journal_begin             (BkJournal     *self,

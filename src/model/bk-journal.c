@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -21,6 +22,10 @@
 
 /* "BKJL": tells a Bridgekeeper journal from any other SQLite file. */
 #define BK_JOURNAL_APPLICATION_ID 0x424B4A4C
+
+/* The messages of BK_JOURNAL_ERROR_NOT_FOUND */
+#define COUNTERPART_NOT_FOUND _("This client or vendor is no longer in the journal.")
+#define NOTE_NOT_FOUND _("This note is no longer in the journal.")
 
 struct _BkJournal
 {
@@ -53,9 +58,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-#define NO_PENDING_NOTES G_GINT64_CONSTANT (-1)
-#define NO_PENDING_RUNS G_GINT64_CONSTANT (-1)
-#define NO_PENDING_CREDENTIALS G_GINT64_CONSTANT (-1)
+/* No signal with a counterpart id waiting */
+#define NO_PENDING G_GINT64_CONSTANT (-1)
 
 /* Migration N brings the journal from user_version N - 1 to N, in one transaction. Never
  * change one that has shipped: add a new one. */
@@ -230,25 +234,6 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
-static GDateTime *
-now_utc (void)
-{
-  /* the journal keeps whole seconds */
-  return g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* A stable, locale-independent key to sort names by: compatibility-decomposed, case-folded and
  * without accents, so that "émile" sorts with "emile" and "Ёлка" with "Елка". Й stays a letter
  * of its own (after И), as Russian has it. */
@@ -369,12 +354,19 @@ bk_journal_class_init (BkJournalClass *klass)
 }
 
 static void
+clear_pending_signals (BkJournal *self)
+{
+  self->pending_counterparts = FALSE;
+  self->pending_notes = NO_PENDING;
+  self->pending_runs = NO_PENDING;
+  self->pending_credentials = NO_PENDING;
+}
+
+static void
 bk_journal_init (BkJournal *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  self->pending_notes = NO_PENDING_NOTES;
-  self->pending_runs = NO_PENDING_RUNS;
-  self->pending_credentials = NO_PENDING_CREDENTIALS;
+  clear_pending_signals (self);
 }
 
 /* Low level */
@@ -501,16 +493,288 @@ bk_journal_exec (BkJournal   *self,
   return TRUE;
 }
 
-/* Runs a statement that returns no rows. */
-static gboolean
-step_done (BkJournal     *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+bk_journal_step_done (BkJournal     *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
 {
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return bk_journal_set_error_from_db (self, error);
 
   return TRUE;
+}
+
+gboolean
+bk_journal_step_returning_counterpart (BkJournal     *self,
+                                       sqlite3_stmt  *stmt,
+                                       gint64        *counterpart_id,
+                                       const char    *not_found,
+                                       GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  g_return_val_if_fail (counterpart_id != NULL, FALSE);
+
+  *counterpart_id = 0;
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *counterpart_id = sqlite3_column_int64 (stmt, 0);
+      /* RETURNING writes when the statement is run to its end */
+      rc = sqlite3_step (stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    return bk_journal_set_error_from_db (self, error);
+
+  if (*counterpart_id == 0 && not_found != NULL)
+    {
+      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND, not_found);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+bk_journal_change_by_id (BkJournal   *self,
+                         const char  *sql,
+                         gint64       id,
+                         gint64      *counterpart_id,
+                         const char  *not_found,
+                         GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return bk_journal_step_returning_counterpart (self, stmt, counterpart_id, not_found, error);
+}
+
+GPtrArray *
+bk_journal_read_rows (BkJournal         *self,
+                      sqlite3_stmt      *stmt,
+                      BkJournalRowFunc   from_row,
+                      GError           **error)
+{
+  g_autoptr(GPtrArray) objects = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (stmt != NULL, NULL);
+  g_return_val_if_fail (from_row != NULL, NULL);
+
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_journal_set_error_from_db (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&objects);
+}
+
+gpointer
+bk_journal_read_row (BkJournal         *self,
+                     sqlite3_stmt      *stmt,
+                     BkJournalRowFunc   from_row,
+                     const char        *not_found,
+                     GError           **error)
+{
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (stmt != NULL, NULL);
+  g_return_val_if_fail (from_row != NULL, NULL);
+
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return from_row (stmt);
+
+  if (rc != SQLITE_DONE)
+    bk_journal_set_error_from_db (self, error);
+  else if (not_found != NULL)
+    g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND, not_found);
+
+  return NULL;
+}
+
+GPtrArray *
+bk_journal_list_by_id (BkJournal         *self,
+                       const char        *sql,
+                       gint64             id,
+                       BkJournalRowFunc   from_row,
+                       GError           **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return bk_journal_read_rows (self, stmt, from_row, error);
+}
+
+gpointer
+bk_journal_dup_by_id (BkJournal         *self,
+                      const char        *sql,
+                      gint64             id,
+                      BkJournalRowFunc   from_row,
+                      const char        *not_found,
+                      GError           **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+
+  if (!(stmt = bk_journal_prepare_cached (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return bk_journal_read_row (self, stmt, from_row, not_found, error);
+}
+
+guint
+bk_journal_count (BkJournal  *self,
+                  const char *sql,
+                  gint64      id)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), 0);
+  g_return_val_if_fail (sql != NULL, 0);
+
+  if (!(stmt = bk_journal_prepare_cached (self, sql, &error)))
+    {
+      g_warning ("Could not count: %s", error->message);
+      return 0;
+    }
+
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_warning ("Could not count: %s", sqlite3_errmsg (self->db));
+      return 0;
+    }
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+bk_journal_check_counterpart (BkJournal   *self,
+                              gint64       counterpart_id,
+                              const char  *not_found,
+                              GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (not_found != NULL, FALSE);
+
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT 1 FROM counterparts"
+                                          " WHERE id = ?1 AND trashed = 0",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND, not_found);
+  else
+    bk_journal_set_error_from_db (self, error);
+
+  return FALSE;
+}
+
+/* Checks of what is about to be saved */
+
+gboolean
+bk_journal_check_utf8 (const char  *text,
+                       GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error,
+                           BK_JOURNAL_ERROR,
+                           BK_JOURNAL_ERROR_INVALID,
+                           _("The text contains characters that are not valid UTF-8."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+bk_journal_is_blank (const char *text)
+{
+  g_return_val_if_fail (text != NULL, TRUE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+bk_journal_dup_trimmed (const char *text)
+{
+  const char *start = text != NULL ? text : "";
+  const char *end;
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+char *
+bk_journal_dup_uuid (const char *uuid)
+{
+  if (uuid == NULL || uuid[0] == '\0')
+    return g_uuid_string_random ();
+
+  return g_strdup (uuid);
 }
 
 static void
@@ -521,18 +785,15 @@ flush_pending_signals (BkJournal *self)
   gint64 runs = self->pending_runs;
   gint64 credentials = self->pending_credentials;
 
-  self->pending_counterparts = FALSE;
-  self->pending_notes = NO_PENDING_NOTES;
-  self->pending_runs = NO_PENDING_RUNS;
-  self->pending_credentials = NO_PENDING_CREDENTIALS;
+  clear_pending_signals (self);
 
   if (counterparts)
     g_signal_emit (self, signals[COUNTERPARTS_CHANGED], 0);
-  if (credentials != NO_PENDING_CREDENTIALS)
+  if (credentials != NO_PENDING)
     g_signal_emit (self, signals[CREDENTIALS_CHANGED], 0, credentials);
-  if (runs != NO_PENDING_RUNS)
+  if (runs != NO_PENDING)
     g_signal_emit (self, signals[RUNS_CHANGED], 0, runs);
-  if (notes != NO_PENDING_NOTES)
+  if (notes != NO_PENDING)
     g_signal_emit (self, signals[NOTES_CHANGED], 0, notes);
 }
 
@@ -592,12 +853,7 @@ bk_journal_rollback (BkJournal *self)
     }
 
   if (self->depth == 0)
-    {
-      self->pending_counterparts = FALSE;
-      self->pending_notes = NO_PENDING_NOTES;
-      self->pending_runs = NO_PENDING_RUNS;
-      self->pending_credentials = NO_PENDING_CREDENTIALS;
-    }
+    clear_pending_signals (self);
 }
 
 void
@@ -611,19 +867,28 @@ bk_journal_emit_counterparts_changed (BkJournal *self)
     flush_pending_signals (self);
 }
 
+/* One signal waits for several changes: of one counterpart, or 0 for several */
+static void
+emit_pending (BkJournal *self,
+              gint64    *pending,
+              gint64     counterpart_id)
+{
+  if (*pending == NO_PENDING)
+    *pending = counterpart_id;
+  else if (*pending != counterpart_id)
+    *pending = 0;
+
+  if (self->depth == 0)
+    flush_pending_signals (self);
+}
+
 void
 bk_journal_emit_notes_changed (BkJournal *self,
                                gint64     counterpart_id)
 {
   g_return_if_fail (BK_IS_JOURNAL (self));
 
-  if (self->pending_notes == NO_PENDING_NOTES)
-    self->pending_notes = counterpart_id;
-  else if (self->pending_notes != counterpart_id)
-    self->pending_notes = 0;
-
-  if (self->depth == 0)
-    flush_pending_signals (self);
+  emit_pending (self, &self->pending_notes, counterpart_id);
 }
 
 void
@@ -632,13 +897,7 @@ bk_journal_emit_runs_changed (BkJournal *self,
 {
   g_return_if_fail (BK_IS_JOURNAL (self));
 
-  if (self->pending_runs == NO_PENDING_RUNS)
-    self->pending_runs = counterpart_id;
-  else if (self->pending_runs != counterpart_id)
-    self->pending_runs = 0;
-
-  if (self->depth == 0)
-    flush_pending_signals (self);
+  emit_pending (self, &self->pending_runs, counterpart_id);
 }
 
 void
@@ -647,22 +906,7 @@ bk_journal_emit_credentials_changed (BkJournal *self,
 {
   g_return_if_fail (BK_IS_JOURNAL (self));
 
-  if (self->pending_credentials == NO_PENDING_CREDENTIALS)
-    self->pending_credentials = counterpart_id;
-  else if (self->pending_credentials != counterpart_id)
-    self->pending_credentials = 0;
-
-  if (self->depth == 0)
-    flush_pending_signals (self);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
+  emit_pending (self, &self->pending_credentials, counterpart_id);
 }
 
 BkCounterpart *
@@ -677,17 +921,17 @@ bk_journal_counterpart_from_row (sqlite3_stmt *stmt)
   g_return_val_if_fail (stmt != NULL, NULL);
 
   bk_counterpart_set_id (counterpart, sqlite3_column_int64 (stmt, 0));
-  bk_counterpart_set_uuid (counterpart, column_text (stmt, 1));
-  bk_counterpart_set_name (counterpart, column_text (stmt, 2));
-  bk_counterpart_set_organization (counterpart, column_text (stmt, 3));
-  bk_counterpart_set_email (counterpart, column_text (stmt, 4));
-  bk_counterpart_set_phone (counterpart, column_text (stmt, 5));
-  if (bk_counterpart_kind_from_string (column_text (stmt, 6), &kind))
+  bk_counterpart_set_uuid (counterpart, bk_journal_column_text (stmt, 1));
+  bk_counterpart_set_name (counterpart, bk_journal_column_text (stmt, 2));
+  bk_counterpart_set_organization (counterpart, bk_journal_column_text (stmt, 3));
+  bk_counterpart_set_email (counterpart, bk_journal_column_text (stmt, 4));
+  bk_counterpart_set_phone (counterpart, bk_journal_column_text (stmt, 5));
+  if (bk_counterpart_kind_from_string (bk_journal_column_text (stmt, 6), &kind))
     bk_counterpart_set_kind (counterpart, kind);
-  if (bk_counterpart_status_from_string (column_text (stmt, 7), &status))
+  if (bk_counterpart_status_from_string (bk_journal_column_text (stmt, 7), &status))
     bk_counterpart_set_status (counterpart, status);
   bk_counterpart_set_health (counterpart, sqlite3_column_int (stmt, 8));
-  bk_counterpart_set_tags_from_string (counterpart, column_text (stmt, 9));
+  bk_counterpart_set_tags_from_string (counterpart, bk_journal_column_text (stmt, 9));
   created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 10));
   bk_counterpart_set_created (counterpart, created);
   updated = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 11));
@@ -696,7 +940,7 @@ bk_journal_counterpart_from_row (sqlite3_stmt *stmt)
   /* the active run, if any: its playbook, steps settled, and the step ids it counts */
   if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
     {
-      const char *step_ids = column_text (stmt, 14);
+      const char *step_ids = bk_journal_column_text (stmt, 14);
       guint total = 0;
 
       if (step_ids[0] != '\0')
@@ -707,7 +951,7 @@ bk_journal_counterpart_from_row (sqlite3_stmt *stmt)
         }
 
       bk_counterpart_set_run_progress (counterpart,
-                                       column_text (stmt, 12),
+                                       bk_journal_column_text (stmt, 12),
                                        (guint) sqlite3_column_int64 (stmt, 13),
                                        total);
     }
@@ -725,13 +969,13 @@ bk_journal_note_from_row (sqlite3_stmt *stmt)
   g_return_val_if_fail (stmt != NULL, NULL);
 
   bk_note_set_id (note, sqlite3_column_int64 (stmt, 0));
-  bk_note_set_uuid (note, column_text (stmt, 1));
+  bk_note_set_uuid (note, bk_journal_column_text (stmt, 1));
   bk_note_set_counterpart_id (note, sqlite3_column_int64 (stmt, 2));
   created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 3));
   bk_note_set_created (note, created);
-  if (bk_note_kind_from_string (column_text (stmt, 4), &kind))
+  if (bk_note_kind_from_string (bk_journal_column_text (stmt, 4), &kind))
     bk_note_set_kind (note, kind);
-  bk_note_set_text (note, column_text (stmt, 5));
+  bk_note_set_text (note, bk_journal_column_text (stmt, 5));
   bk_note_set_private (note, sqlite3_column_int (stmt, 6) != 0);
 
   return g_steal_pointer (&note);
@@ -1134,40 +1378,6 @@ bk_journal_get_path (BkJournal *self)
 
 /* Counterparts */
 
-static BkCounterpart *
-dup_counterpart_where (BkJournal   *self,
-                       const char  *sql,
-                       gint64       id,
-                       const char  *uuid,
-                       GError     **error)
-{
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  int rc;
-
-  if (!(stmt = bk_journal_prepare_cached (self, sql, error)))
-    return NULL;
-
-  if (uuid != NULL)
-    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return bk_journal_counterpart_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error,
-                         BK_JOURNAL_ERROR,
-                         BK_JOURNAL_ERROR_NOT_FOUND,
-                         _("This client or vendor is no longer in the journal."));
-  else
-    bk_journal_set_error_from_db (self, error);
-
-  return NULL;
-}
-
 /* Returns: (transfer full): a new counterpart, or %NULL when it is missing or in the trash */
 BkCounterpart *
 bk_journal_dup_counterpart (BkJournal  *self,
@@ -1177,10 +1387,13 @@ bk_journal_dup_counterpart (BkJournal  *self,
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return dup_counterpart_where (self,
-                                "SELECT " BK_COUNTERPART_COLUMNS " FROM " BK_COUNTERPART_FROM
-                                " WHERE counterparts.id = ?1 AND trashed = 0",
-                                id, NULL, error);
+  return bk_journal_dup_by_id (self,
+                               "SELECT " BK_COUNTERPART_COLUMNS " FROM " BK_COUNTERPART_FROM
+                               " WHERE counterparts.id = ?1 AND trashed = 0",
+                               id,
+                               (BkJournalRowFunc) bk_journal_counterpart_from_row,
+                               COUNTERPART_NOT_FOUND,
+                               error);
 }
 
 BkCounterpart *
@@ -1188,14 +1401,23 @@ bk_journal_dup_counterpart_by_uuid (BkJournal   *self,
                                     const char  *uuid,
                                     GError     **error)
 {
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return dup_counterpart_where (self,
-                                "SELECT " BK_COUNTERPART_COLUMNS " FROM " BK_COUNTERPART_FROM
-                                " WHERE counterparts.uuid = ?1 AND trashed = 0",
-                                0, uuid, error);
+  if (!(stmt = bk_journal_prepare_cached (self,
+                                          "SELECT " BK_COUNTERPART_COLUMNS
+                                          " FROM " BK_COUNTERPART_FROM
+                                          " WHERE counterparts.uuid = ?1 AND trashed = 0",
+                                          error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  return bk_journal_read_row (self, stmt, (BkJournalRowFunc) bk_journal_counterpart_from_row,
+                              COUNTERPART_NOT_FOUND, error);
 }
 
 static gboolean
@@ -1204,14 +1426,8 @@ validate_utf8 (const char * const  *strings,
 {
   for (guint i = 0; strings[i] != NULL; i++)
     {
-      if (!g_utf8_validate (strings[i], -1, NULL))
-        {
-          g_set_error_literal (error,
-                               BK_JOURNAL_ERROR,
-                               BK_JOURNAL_ERROR_INVALID,
-                               _("The text contains characters that are not valid UTF-8."));
-          return FALSE;
-        }
+      if (!bk_journal_check_utf8 (strings[i], error))
+        return FALSE;
     }
 
   return TRUE;
@@ -1235,7 +1451,7 @@ validate_counterpart (BkCounterpart  *counterpart,
   if (!validate_utf8 (strings, error) || !validate_utf8 (tags, error))
     return FALSE;
 
-  if (is_blank (bk_counterpart_get_name (counterpart)))
+  if (bk_journal_is_blank (bk_counterpart_get_name (counterpart)))
     {
       g_set_error_literal (error,
                            BK_JOURNAL_ERROR,
@@ -1295,18 +1511,12 @@ bk_journal_save_counterpart (BkJournal      *self,
     return FALSE;
 
   id = bk_counterpart_get_id (counterpart);
-  now = now_utc ();
+  now = bk_date_time_new_now_whole_seconds ();
   if (bk_counterpart_get_created (counterpart) != NULL)
-    created = g_date_time_new_from_unix_utc (
-      g_date_time_to_unix (bk_counterpart_get_created (counterpart)));
+    created = bk_date_time_dup_whole_seconds (bk_counterpart_get_created (counterpart));
   else
     created = g_date_time_ref (now);
-  uuid = g_strdup (bk_counterpart_get_uuid (counterpart));
-  if (uuid[0] == '\0')
-    {
-      g_free (uuid);
-      uuid = g_uuid_string_random ();
-    }
+  uuid = bk_journal_dup_uuid (bk_counterpart_get_uuid (counterpart));
   sort_key = dup_sort_key (bk_counterpart_get_name (counterpart));
   tags = bk_counterpart_dup_tags_string (counterpart);
 
@@ -1350,7 +1560,7 @@ bk_journal_save_counterpart (BkJournal      *self,
   if (id != 0)
     sqlite3_bind_int64 (stmt, 13, id);
 
-  if (!step_done (self, stmt, error))
+  if (!bk_journal_step_done (self, stmt, error))
     goto failed;
 
   if (id == 0)
@@ -1359,10 +1569,8 @@ bk_journal_save_counterpart (BkJournal      *self,
     }
   else if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error_literal (error,
-                           BK_JOURNAL_ERROR,
-                           BK_JOURNAL_ERROR_NOT_FOUND,
-                           _("This client or vendor is no longer in the journal."));
+      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND,
+                           COUNTERPART_NOT_FOUND);
       goto failed;
     }
 
@@ -1407,15 +1615,13 @@ bk_journal_set_counterpart_trashed (BkJournal  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, !!trashed);
 
-  if (!step_done (self, stmt, error))
+  if (!bk_journal_step_done (self, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error_literal (error,
-                           BK_JOURNAL_ERROR,
-                           BK_JOURNAL_ERROR_NOT_FOUND,
-                           _("This client or vendor is no longer in the journal."));
+      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND,
+                           COUNTERPART_NOT_FOUND);
       return FALSE;
     }
 
@@ -1424,39 +1630,13 @@ bk_journal_set_counterpart_trashed (BkJournal  *self,
   return TRUE;
 }
 
-static guint
-count (BkJournal  *self,
-       const char *sql,
-       gint64      id)
-{
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(stmt = bk_journal_prepare_cached (self, sql, &error)))
-    {
-      g_warning ("Could not count: %s", error->message);
-      return 0;
-    }
-
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_warning ("Could not count: %s", sqlite3_errmsg (self->db));
-      return 0;
-    }
-
-  return (guint) sqlite3_column_int64 (stmt, 0);
-}
-
 /* Counterparts not in the trash. */
 guint
 bk_journal_count_counterparts (BkJournal *self)
 {
   g_return_val_if_fail (BK_IS_JOURNAL (self), 0);
 
-  return count (self, "SELECT count(*) FROM counterparts WHERE trashed = 0", 0);
+  return bk_journal_count (self, "SELECT count(*) FROM counterparts WHERE trashed = 0", 0);
 }
 
 /* Notes */
@@ -1466,64 +1646,16 @@ bk_journal_dup_note (BkJournal  *self,
                      gint64      id,
                      GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT " BK_NOTE_COLUMNS " FROM notes"
-                                          " WHERE id = ?1 AND trashed = 0",
-                                          error)))
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return bk_journal_note_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error,
-                         BK_JOURNAL_ERROR,
-                         BK_JOURNAL_ERROR_NOT_FOUND,
-                         _("This note is no longer in the journal."));
-  else
-    bk_journal_set_error_from_db (self, error);
-
-  return NULL;
-}
-
-static gboolean
-counterpart_exists (BkJournal  *self,
-                    gint64      id,
-                    GError    **error)
-{
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  int rc;
-
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT 1 FROM counterparts"
-                                          " WHERE id = ?1 AND trashed = 0",
-                                          error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error,
-                         BK_JOURNAL_ERROR,
-                         BK_JOURNAL_ERROR_NOT_FOUND,
-                         _("The client or vendor of this note is no longer in the journal."));
-  else
-    bk_journal_set_error_from_db (self, error);
-
-  return FALSE;
+  return bk_journal_dup_by_id (self,
+                               "SELECT " BK_NOTE_COLUMNS " FROM notes"
+                               " WHERE id = ?1 AND trashed = 0",
+                               id,
+                               (BkJournalRowFunc) bk_journal_note_from_row,
+                               NOTE_NOT_FOUND,
+                               error);
 }
 
 /* The counterpart a saved note belongs to now, 0 when the note is gone. */
@@ -1570,7 +1702,6 @@ bk_journal_save_note (BkJournal  *self,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *uuid = NULL;
-  const char *strings[3];
   gint64 id;
   gint64 counterpart_id;
   gint64 old_counterpart_id = 0;
@@ -1579,13 +1710,11 @@ bk_journal_save_note (BkJournal  *self,
   g_return_val_if_fail (BK_IS_NOTE (note), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  strings[0] = bk_note_get_uuid (note);
-  strings[1] = bk_note_get_text (note);
-  strings[2] = NULL;
-  if (!validate_utf8 (strings, error))
+  if (!bk_journal_check_utf8 (bk_note_get_uuid (note), error) ||
+      !bk_journal_check_utf8 (bk_note_get_text (note), error))
     return FALSE;
 
-  if (is_blank (bk_note_get_text (note)))
+  if (bk_journal_is_blank (bk_note_get_text (note)))
     {
       g_set_error_literal (error,
                            BK_JOURNAL_ERROR,
@@ -1605,20 +1734,18 @@ bk_journal_save_note (BkJournal  *self,
 
   id = bk_note_get_id (note);
   counterpart_id = bk_note_get_counterpart_id (note);
-  now = now_utc ();
+  now = bk_date_time_new_now_whole_seconds ();
   /* the journal keeps whole seconds: the note reads back equal */
-  created = g_date_time_new_from_unix_utc (g_date_time_to_unix (bk_note_get_created (note)));
-  uuid = g_strdup (bk_note_get_uuid (note));
-  if (uuid[0] == '\0')
-    {
-      g_free (uuid);
-      uuid = g_uuid_string_random ();
-    }
+  created = bk_date_time_dup_whole_seconds (bk_note_get_created (note));
+  uuid = bk_journal_dup_uuid (bk_note_get_uuid (note));
 
   if (!bk_journal_begin (self, error))
     return FALSE;
 
-  if (!counterpart_exists (self, counterpart_id, error))
+  if (!bk_journal_check_counterpart (self, counterpart_id,
+                                     _("The client or vendor of this note is no longer in the "
+                                       "journal."),
+                                     error))
     goto failed;
 
   if (id != 0)
@@ -1628,10 +1755,8 @@ bk_journal_save_note (BkJournal  *self,
 
       if (old_counterpart_id == 0)
         {
-          g_set_error_literal (error,
-                               BK_JOURNAL_ERROR,
-                               BK_JOURNAL_ERROR_NOT_FOUND,
-                               _("This note is no longer in the journal."));
+          g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND,
+                               NOTE_NOT_FOUND);
           goto failed;
         }
     }
@@ -1664,7 +1789,7 @@ bk_journal_save_note (BkJournal  *self,
   sqlite3_bind_int (stmt, 7, bk_note_get_private (note) ? 1 : 0);
   sqlite3_bind_int64 (stmt, 8, id != 0 ? id : BK_NOTE_ID_BASE);
 
-  if (!step_done (self, stmt, error))
+  if (!bk_journal_step_done (self, stmt, error))
     goto failed;
 
   if (id == 0)
@@ -1699,7 +1824,6 @@ bk_journal_set_note_trashed (BkJournal  *self,
 {
   g_autoptr(BkCachedStatement) stmt = NULL;
   gint64 counterpart_id;
-  int rc;
 
   g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1713,24 +1837,8 @@ bk_journal_set_note_trashed (BkJournal  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, !!trashed);
 
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error,
-                           BK_JOURNAL_ERROR,
-                           BK_JOURNAL_ERROR_NOT_FOUND,
-                           _("This note is no longer in the journal."));
-      return FALSE;
-    }
-
-  if (rc != SQLITE_ROW)
-    return bk_journal_set_error_from_db (self, error);
-
-  counterpart_id = sqlite3_column_int64 (stmt, 0);
-
-  /* RETURNING writes when the statement is run to its end */
-  if (!step_done (self, stmt, error))
+  if (!bk_journal_step_returning_counterpart (self, stmt, &counterpart_id, NOTE_NOT_FOUND,
+                                              error))
     return FALSE;
 
   g_clear_pointer (&stmt, bk_cached_statement_release);
@@ -1749,14 +1857,15 @@ bk_journal_count_notes (BkJournal *self,
   g_return_val_if_fail (BK_IS_JOURNAL (self), 0);
 
   if (counterpart_id == 0)
-    return count (self,
-                  "SELECT count(*) FROM notes JOIN counterparts ON counterparts.id = counterpart_id"
-                  " WHERE notes.trashed = 0 AND counterparts.trashed = 0",
-                  0);
+    return bk_journal_count (self,
+                             "SELECT count(*) FROM notes"
+                             " JOIN counterparts ON counterparts.id = counterpart_id"
+                             " WHERE notes.trashed = 0 AND counterparts.trashed = 0",
+                             0);
 
-  return count (self,
-                "SELECT count(*) FROM notes WHERE counterpart_id = ?1 AND trashed = 0",
-                counterpart_id);
+  return bk_journal_count (self,
+                           "SELECT count(*) FROM notes WHERE counterpart_id = ?1 AND trashed = 0",
+                           counterpart_id);
 }
 
 /* Deletes for good what is in the trash (notes of a trashed counterpart with it). */
@@ -1792,7 +1901,7 @@ bk_journal_purge_trashed (BkJournal  *self,
                                            error)))
     goto failed;
   sqlite3_bind_int64 (notes, 1, id);
-  if (!step_done (self, notes, error))
+  if (!bk_journal_step_done (self, notes, error))
     goto failed;
 
   if (!(counterparts = bk_journal_prepare_cached (self,
@@ -1800,7 +1909,7 @@ bk_journal_purge_trashed (BkJournal  *self,
                                                   error)))
     goto failed;
   sqlite3_bind_int64 (counterparts, 1, id);
-  if (!step_done (self, counterparts, error))
+  if (!bk_journal_step_done (self, counterparts, error))
     goto failed;
 
   g_clear_pointer (&notes, bk_cached_statement_release);

@@ -217,6 +217,38 @@ any_locked (GList *items)
   return FALSE;
 }
 
+/* Finishes the search of a second look (see on_second_look_cb()). Returns: the error for @task,
+ * locked when an item found is in a locked collection, or %NULL when nothing is out of reach */
+static GError *
+finish_second_look (GAsyncResult *result,
+                    Operation     operation,
+                    GTask        *task)
+{
+  GError *error = NULL;
+  GList *items;
+  gboolean locked;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    return translate_error (error, operation, task);
+
+  locked = any_locked (items);
+  g_list_free_full (items, g_object_unref);
+
+  return locked ? new_locked_error () : NULL;
+}
+
+static gboolean
+propagate_boolean (GAsyncResult  *result,
+                   gpointer       source_tag,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* The task data of a lookup or deletion: the attribute it went by, for a second look when
  * libsecret found nothing */
 typedef struct
@@ -267,22 +299,10 @@ on_second_look_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Request *request = g_task_get_task_data (task);
-  GError *error = NULL;
-  GList *items;
-  gboolean locked;
+  GError *error = finish_second_look (result, request->operation, task);
 
-  items = secret_password_search_finish (result, &error);
   if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, request->operation, task));
-      return;
-    }
-
-  locked = any_locked (items);
-  g_list_free_full (items, g_object_unref);
-
-  if (locked)
-    g_task_return_error (task, new_locked_error ());
+    g_task_return_error (task, error);
   else if (request->operation == OPERATION_LOOKUP)
     g_task_return_new_error (task, BK_KEYRING_ERROR, BK_KEYRING_ERROR_NOT_FOUND,
                              _("The keyring holds no secret for this credential. Edit the "
@@ -366,10 +386,7 @@ gboolean
 bk_keyring_store_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bk_keyring_store_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return propagate_boolean (result, bk_keyring_store_async, error);
 }
 
 /* Lookup */
@@ -484,10 +501,7 @@ gboolean
 bk_keyring_delete_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bk_keyring_delete_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return propagate_boolean (result, bk_keyring_delete_async, error);
 }
 
 /* As bk_keyring_delete_async(), for every secret of the counterpart */
@@ -508,11 +522,7 @@ gboolean
 bk_keyring_delete_counterpart_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        bk_keyring_delete_counterpart_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return propagate_boolean (result, bk_keyring_delete_counterpart_async, error);
 }
 
 /* Forgetting orphans */
@@ -570,22 +580,10 @@ on_forget_second_look_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   ForgetData *forget = g_task_get_task_data (task);
-  GError *error = NULL;
-  GList *items;
-  gboolean locked;
+  GError *error = finish_second_look (result, OPERATION_SEARCH, task);
 
-  items = secret_password_search_finish (result, &error);
   if (error != NULL)
-    {
-      g_task_return_error (task, translate_error (error, OPERATION_SEARCH, task));
-      return;
-    }
-
-  locked = any_locked (items);
-  g_list_free_full (items, g_object_unref);
-
-  if (locked)
-    g_task_return_error (task, new_locked_error ());
+    g_task_return_error (task, error);
   else
     g_task_return_int (task, forget->n_deleted);
 }

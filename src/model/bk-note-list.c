@@ -13,8 +13,7 @@
 
 #include "bk-note-list.h"
 #include "bk-journal-private.h"
-
-#define PAGE_SIZE 50
+#include "bk-page-cache-private.h"
 
 struct _BkNoteList
 {
@@ -24,9 +23,8 @@ struct _BkNoteList
   gulong      notes_changed_id;
   gint64      counterpart_id;
 
-  guint       n_items;
-  /* page number → GPtrArray of BkNote */
-  GHashTable *pages;
+  guint        n_items;
+  BkPageCache *pages;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -48,7 +46,7 @@ reload (BkNoteList *self)
 {
   guint old_n_items = self->n_items;
 
-  g_hash_table_remove_all (self->pages);
+  bk_page_cache_clear (self->pages);
   self->n_items = bk_journal_count_notes (self->journal, self->counterpart_id);
 
   if (old_n_items > 0 || self->n_items > 0)
@@ -65,37 +63,47 @@ on_notes_changed_cb (BkNoteList *self,
 }
 
 static GPtrArray *
-load_page (BkNoteList *self,
-           guint       page)
+load_page (gpointer user_data,
+           guint    page)
 {
+  BkNoteList *self = user_data;
   g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
+  GPtrArray *items = NULL;
 
   stmt = bk_journal_prepare_cached (self->journal,
                                     "SELECT " BK_NOTE_COLUMNS " FROM notes"
                                     " WHERE counterpart_id = ?1 AND trashed = 0"
                                     " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3",
                                     &error);
-  if (stmt == NULL)
+  if (stmt != NULL)
     {
-      g_warning ("Could not read the notes: %s", error->message);
-      return items;
+      sqlite3_bind_int64 (stmt, 1, self->counterpart_id);
+      sqlite3_bind_int (stmt, 2, BK_PAGE_SIZE);
+      sqlite3_bind_int64 (stmt, 3, (gint64) page * BK_PAGE_SIZE);
+
+      items = bk_journal_read_rows (self->journal, stmt,
+                                    (BkJournalRowFunc) bk_journal_note_from_row, &error);
     }
 
-  sqlite3_bind_int64 (stmt, 1, self->counterpart_id);
-  sqlite3_bind_int (stmt, 2, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, bk_journal_note_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    g_warning ("Could not read the notes: %s",
-               sqlite3_errmsg (bk_journal_get_db (self->journal)));
+  if (items == NULL)
+    {
+      g_warning ("Could not read the notes: %s", error->message);
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+    }
 
   return items;
+}
+
+static gpointer
+new_placeholder (gpointer user_data)
+{
+  BkNoteList *self = user_data;
+  BkNote *note = bk_note_new ();
+
+  bk_note_set_counterpart_id (note, self->counterpart_id);
+
+  return note;
 }
 
 static GType
@@ -115,31 +123,11 @@ bk_note_list_get_item (GListModel *model,
                        guint       position)
 {
   BkNoteList *self = BK_NOTE_LIST (model);
-  GPtrArray *page;
-  guint page_index;
 
   if (position >= self->n_items)
     return NULL;
 
-  page_index = position / PAGE_SIZE;
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_index));
-
-  if (page == NULL)
-    {
-      page = load_page (self, page_index);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_index), page);
-    }
-
-  /* Fewer rows than counted: the journal changed behind our back (another process). */
-  while (page->len <= position % PAGE_SIZE)
-    {
-      BkNote *placeholder = bk_note_new ();
-
-      bk_note_set_counterpart_id (placeholder, self->counterpart_id);
-      g_ptr_array_add (page, placeholder);
-    }
-
-  return g_object_ref (g_ptr_array_index (page, position % PAGE_SIZE));
+  return bk_page_cache_dup_item (self->pages, position);
 }
 
 static void
@@ -178,7 +166,7 @@ bk_note_list_dispose (GObject *object)
     g_clear_signal_handler (&self->notes_changed_id, self->journal);
 
   g_clear_object (&self->journal);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->pages, bk_page_cache_free);
 
   G_OBJECT_CLASS (bk_note_list_parent_class)->dispose (object);
 }
@@ -255,7 +243,7 @@ bk_note_list_class_init (BkNoteListClass *klass)
 static void
 bk_note_list_init (BkNoteList *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->pages = bk_page_cache_new (load_page, new_placeholder, self);
 }
 
 BkNoteList *

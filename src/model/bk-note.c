@@ -13,6 +13,7 @@
 
 #include "bk-note.h"
 #include "bk-enum-types.h"
+#include "bk-value-private.h"
 
 struct _BkNote
 {
@@ -193,7 +194,7 @@ static void
 bk_note_init (BkNote *self)
 {
   /* The journal keeps whole seconds: start from one so that a saved note reads back equal. */
-  self->created = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+  self->created = bk_date_time_new_now_whole_seconds ();
   self->uuid = g_strdup ("");
   self->text = g_strdup ("");
   self->kind = BK_NOTE_KIND_NOTE;
@@ -263,15 +264,8 @@ bk_note_set_uuid (BkNote     *self,
 {
   g_return_if_fail (BK_IS_NOTE (self));
 
-  if (uuid == NULL)
-    uuid = "";
-
-  if (g_strcmp0 (self->uuid, uuid) != 0)
-    {
-      g_free (self->uuid);
-      self->uuid = g_strdup (uuid);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
-    }
+  if (bk_set_string (&self->uuid, uuid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
 }
 
 gint64
@@ -357,15 +351,8 @@ bk_note_set_text (BkNote     *self,
 {
   g_return_if_fail (BK_IS_NOTE (self));
 
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (self->text, text) != 0)
-    {
-      g_free (self->text);
-      self->text = g_strdup (text);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
-    }
+  if (bk_set_string (&self->text, text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
 gboolean

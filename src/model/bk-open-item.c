@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-open-item.h"
+#include "bk-value-private.h"
 
 /* Amounts are kept in hundredths of the currency unit. */
 #define MINOR_PER_UNIT 100
@@ -38,12 +39,6 @@ struct _BkOpenItem
 };
 
 G_DEFINE_FINAL_TYPE (BkOpenItem, bk_open_item, G_TYPE_OBJECT)
-
-static GDateTime *
-whole_seconds_utc (GDateTime *date_time)
-{
-  return g_date_time_new_from_unix_utc (g_date_time_to_unix (date_time));
-}
 
 static void
 bk_open_item_finalize (GObject *object)
@@ -74,7 +69,7 @@ bk_open_item_init (BkOpenItem *self)
   self->description = g_strdup ("");
   self->currency = g_strdup ("");
   /* the journal keeps whole seconds: an item reads back equal */
-  self->created = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
+  self->created = bk_date_time_new_now_whole_seconds ();
   self->kind = BK_OPEN_ITEM_KIND_INVOICE;
 }
 
@@ -138,8 +133,7 @@ bk_open_item_set_uuid (BkOpenItem *self,
 {
   g_return_if_fail (BK_IS_OPEN_ITEM (self));
 
-  g_free (self->uuid);
-  self->uuid = g_strdup (uuid != NULL ? uuid : "");
+  bk_set_string (&self->uuid, uuid);
 }
 
 gint64
@@ -192,8 +186,7 @@ bk_open_item_set_description (BkOpenItem *self,
 {
   g_return_if_fail (BK_IS_OPEN_ITEM (self));
 
-  g_free (self->description);
-  self->description = g_strdup (description != NULL ? description : "");
+  bk_set_string (&self->description, description);
 }
 
 gint64
@@ -229,8 +222,7 @@ bk_open_item_set_currency (BkOpenItem *self,
 {
   g_return_if_fail (BK_IS_OPEN_ITEM (self));
 
-  g_free (self->currency);
-  self->currency = g_strdup (currency != NULL ? currency : "");
+  bk_set_string (&self->currency, currency);
 }
 
 GDateTime *
@@ -249,7 +241,7 @@ bk_open_item_set_created (BkOpenItem *self,
   g_return_if_fail (created != NULL);
 
   g_clear_pointer (&self->created, g_date_time_unref);
-  self->created = whole_seconds_utc (created);
+  self->created = bk_date_time_dup_whole_seconds (created);
 }
 
 GDateTime *
@@ -267,8 +259,7 @@ bk_open_item_set_settled (BkOpenItem *self,
   g_return_if_fail (BK_IS_OPEN_ITEM (self));
 
   g_clear_pointer (&self->settled, g_date_time_unref);
-  if (settled != NULL)
-    self->settled = whole_seconds_utc (settled);
+  self->settled = bk_date_time_dup_whole_seconds (settled);
 }
 
 gboolean

@@ -155,8 +155,7 @@ bk_run_set_ended (BkRun      *self,
   if (ended != NULL)
     self->ended = g_date_time_ref (ended);
   self->outcome = outcome;
-  g_free (self->successor);
-  self->successor = g_strdup (successor != NULL ? successor : "");
+  bk_set_string (&self->successor, successor);
 }
 
 gint64
