@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "bk-resources.h"
@@ -193,17 +192,32 @@ bk_test_save_screenshot (GtkWidget   *widget,
                          GError     **error)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_build_filename (g_getenv ("BK_BUILD_ROOT"), "screenshots", NULL);
   g_autofree char *path = g_build_filename (dir, basename, NULL);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width = 0;
+  int height = 0;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A window that has not drawn its first frame yet has nothing to show: give it a moment
+   * (a busy machine may need several). */
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        {
+          gtk_widget_queue_draw (widget);
+          bk_test_wait (100);
+        }
+
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+
   if (node == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn");
@@ -220,33 +234,4 @@ bk_test_save_screenshot (GtkWidget   *widget,
 
   g_test_message ("Screenshot: %s", path);
   return TRUE;
-}
-
-char *
-bk_test_make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_dir_make_tmp ("bk-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return path;
-}
-
-void
-bk_test_remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)))
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      bk_test_remove_tree (child);
-      g_object_unref (info);
-    }
-
-  g_remove (path);
 }

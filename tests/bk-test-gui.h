@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "bk-test-journal.h"
+
 G_BEGIN_DECLS
 
 void       bk_test_gui_init          (int          *argc,
@@ -27,7 +29,5 @@ void       bk_test_collect_texts     (GtkWidget    *root,
 gboolean   bk_test_save_screenshot   (GtkWidget    *widget,
                                       const char   *basename,
                                       GError      **error);
-char      *bk_test_make_tmp_dir      (void);
-void       bk_test_remove_tree       (const char   *path);
 
 G_END_DECLS

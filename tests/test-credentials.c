@@ -7,15 +7,12 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include <glib/gstdio.h>
-
 #include "bk-journal-credentials.h"
 #include "bk-journal-json.h"
 #include "bk-journal-playbooks.h"
 #include "bk-journal-private.h"
 #include "bk-playbook-library.h"
+#include "bk-test-journal.h"
 
 /* What a person would type as the secret of a credential: the journal never sees it, so it
  * must appear in none of its files. */
@@ -44,34 +41,12 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bk-test-credentials-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = bk_test_make_tmp_dir ();
   fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
-  fixture->journal = bk_journal_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->journal = bk_test_open_journal (fixture->path);
   fixture->now = g_date_time_new_utc (2026, 3, 2, 10, 0, 0);
 }
 
@@ -81,43 +56,18 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->journal);
   g_clear_pointer (&fixture->now, g_date_time_unref);
-  remove_tree (fixture->dir);
+  bk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
 
-static BkCounterpart *
-add_counterpart (BkJournal  *journal,
-                 const char *name)
-{
-  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
-  g_autoptr(GError) error = NULL;
-
-  bk_counterpart_set_name (counterpart, name);
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&counterpart);
-}
-
+/* A credential with a label and nothing else */
 static BkCredential *
-add_credential (BkJournal     *journal,
+add_credential (Fixture       *fixture,
                 BkCounterpart *counterpart,
-                const char    *label,
-                const char    *username,
-                const char    *url)
+                const char    *label)
 {
-  g_autoptr(BkCredential) credential = bk_credential_new ();
-  g_autoptr(GError) error = NULL;
-
-  bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (counterpart));
-  bk_credential_set_label (credential, label);
-  bk_credential_set_username (credential, username);
-  bk_credential_set_url (credential, url);
-  g_assert_true (bk_journal_save_credential (journal, credential, &error));
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&credential);
+  return bk_test_add_credential (fixture->journal, counterpart, label, "", "");
 }
 
 static GPtrArray *
@@ -134,45 +84,12 @@ list_credentials (BkJournal     *journal,
   return credentials;
 }
 
-static gint64
-query_int (BkJournal  *journal,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  stmt = bk_journal_prepare (journal, sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static void
-id_cb (gpointer  instance,
-       gint64    id,
-       gint64   *last)
-{
-  *last = id;
-}
-
-static void
-count_id_cb (gpointer  instance,
-             gint64    id,
-             guint    *count)
-{
-  (*count)++;
-}
-
 static void
 test_save_and_list (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta");
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = bk_test_add_counterpart (fixture->journal, "Zeta");
   g_autoptr(BkCredential) hosting = bk_credential_new ();
   g_autoptr(BkCredential) repo = NULL;
   g_autoptr(BkCredential) copy = NULL;
@@ -184,8 +101,8 @@ test_save_and_list (Fixture       *fixture,
   gint64 runs_changed = -1;
   BkCredential *listed;
 
-  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (id_cb), &changed);
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_id_cb), &changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
 
   /* a new one: trimmed, given a uuid and dates, in use */
   bk_credential_set_counterpart_id (hosting, bk_counterpart_get_id (acme));
@@ -210,8 +127,8 @@ test_save_and_list (Fixture       *fixture,
   g_assert_cmpint (changed, ==, bk_counterpart_get_id (acme));
   g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
 
-  repo = add_credential (fixture->journal, acme, "Repository", "", "");
-  g_object_unref (add_credential (fixture->journal, zeta, "Analytics", "", ""));
+  repo = add_credential (fixture, acme, "Repository");
+  g_object_unref (add_credential (fixture, zeta, "Analytics"));
 
   /* in the order they were added, each counterpart's own */
   credentials = list_credentials (fixture->journal, acme);
@@ -290,14 +207,15 @@ static void
 test_validation (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
-  g_autoptr(BkCounterpart) gone = add_counterpart (fixture->journal, "Gone");
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) gone = bk_test_add_counterpart (fixture->journal, "Gone");
   g_autoptr(BkCredential) credential = bk_credential_new ();
   g_autoptr(BkCredential) saved = NULL;
   g_autoptr(GError) error = NULL;
   guint changed = 0;
 
-  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (count_id_cb), &changed);
+  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_count_id_cb),
+                    &changed);
   bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (acme));
 
   /* a label is required, white space is none */
@@ -333,7 +251,7 @@ test_validation (Fixture       *fixture,
   g_clear_error (&error);
 
   /* nothing of it was written, nothing was announced, the credential was left as it was */
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 0);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 0);
   g_assert_cmpuint (changed, ==, 0);
   g_assert_cmpint (bk_credential_get_id (credential), ==, 0);
   g_assert_cmpstr (bk_credential_get_uuid (credential), ==, "");
@@ -350,19 +268,20 @@ test_validation (Fixture       *fixture,
   g_assert_false (bk_journal_save_credential (fixture->journal, saved, &error));
   g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (fixture->journal,
-                              "SELECT count(*) FROM credentials WHERE label = 'Hosting'"), ==, 1);
+  g_assert_cmpint (bk_test_query_int (fixture->journal,
+                                      "SELECT count(*) FROM credentials WHERE label = 'Hosting'"),
+                   ==, 1);
 }
 
 static void
 test_state (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta");
-  g_autoptr(BkCredential) hosting = add_credential (fixture->journal, acme, "Hosting", "", "");
-  g_autoptr(BkCredential) repo = add_credential (fixture->journal, acme, "Repository", "", "");
-  g_autoptr(BkCredential) analytics = add_credential (fixture->journal, zeta, "Analytics", "", "");
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = bk_test_add_counterpart (fixture->journal, "Zeta");
+  g_autoptr(BkCredential) hosting = add_credential (fixture, acme, "Hosting");
+  g_autoptr(BkCredential) repo = add_credential (fixture, acme, "Repository");
+  g_autoptr(BkCredential) analytics = add_credential (fixture, zeta, "Analytics");
   g_autoptr(BkCredential) fresh = NULL;
   g_autoptr(GDateTime) later = g_date_time_add_days (fixture->now, 3);
   g_autoptr(GError) error = NULL;
@@ -371,7 +290,7 @@ test_state (Fixture       *fixture,
   g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal,
                                                     bk_counterpart_get_id (acme)), ==, 2);
   g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal, 0), ==, 3);
-  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (id_cb), &changed);
+  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_id_cb), &changed);
 
   g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
                                                   BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
@@ -405,8 +324,9 @@ test_state (Fixture       *fixture,
   g_assert_cmpint (bk_credential_get_state (fresh), ==, BK_CREDENTIAL_STATE_IN_USE);
   g_assert_null (bk_credential_get_state_changed (fresh));
   g_clear_object (&fresh);
-  g_assert_cmpint (query_int (fixture->journal,
-                              "SELECT count(*) FROM credentials WHERE state_changed IS NULL"),
+  g_assert_cmpint (bk_test_query_int (fixture->journal,
+                                      "SELECT count(*) FROM credentials"
+                                      " WHERE state_changed IS NULL"),
                    ==, 3);
 
   g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
@@ -431,17 +351,17 @@ static void
 test_delete (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
-  g_autoptr(BkCredential) hosting = add_credential (fixture->journal, acme, "Hosting", "", "");
-  g_autoptr(BkCredential) repo = add_credential (fixture->journal, acme, "Repository", "", "");
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCredential) hosting = add_credential (fixture, acme, "Hosting");
+  g_autoptr(BkCredential) repo = add_credential (fixture, acme, "Repository");
   g_autoptr(GPtrArray) credentials = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) uuids = NULL;
   gint64 changed = -1;
   gint64 runs_changed = -1;
 
-  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (id_cb), &changed);
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_id_cb), &changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
 
   g_assert_true (bk_journal_delete_credential (fixture->journal, bk_credential_get_id (hosting),
                                                &error));
@@ -472,22 +392,14 @@ static void
 test_open_items (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *dir = g_build_filename (fixture->dir, "playbooks", NULL);
-  g_autofree char *path = g_build_filename (dir, "test-part.playbook", NULL);
-  g_autoptr(GFile) directory = g_file_new_for_path (dir);
-  g_autoptr(BkPlaybookLibrary) library = NULL;
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
-  g_autoptr(BkCredential) hosting = add_credential (fixture->journal, acme, "Hosting", "", "");
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_playbooks (fixture->dir, part_ways_xml, NULL);
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCredential) hosting = add_credential (fixture, acme, "Hosting");
   g_autoptr(BkOpenItem) invoice = bk_open_item_new ();
   g_autoptr(BkRun) run = NULL;
   g_autoptr(GError) error = NULL;
   BkPlaybook *playbook;
 
-  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-  g_file_set_contents (path, part_ways_xml, -1, &error);
-  g_assert_no_error (error);
-  library = bk_playbook_library_new_from_directory (directory, &error);
-  g_assert_no_error (error);
   playbook = bk_playbook_library_lookup (library, "test-part");
   g_assert_nonnull (playbook);
 
@@ -533,11 +445,11 @@ static void
 test_trash (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta");
-  g_autoptr(BkCredential) hosting = add_credential (fixture->journal, acme, "Hosting", "", "");
-  g_autoptr(BkCredential) repo = add_credential (fixture->journal, acme, "Repository", "", "");
-  g_autoptr(BkCredential) analytics = add_credential (fixture->journal, zeta, "Analytics", "", "");
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = bk_test_add_counterpart (fixture->journal, "Zeta");
+  g_autoptr(BkCredential) hosting = add_credential (fixture, acme, "Hosting");
+  g_autoptr(BkCredential) repo = add_credential (fixture, acme, "Repository");
+  g_autoptr(BkCredential) analytics = add_credential (fixture, zeta, "Analytics");
   g_autoptr(GPtrArray) credentials = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) trashed = NULL;
@@ -602,7 +514,7 @@ test_trash (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (bk_journal_purge_trash (fixture->journal, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 1);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 1);
   trashed = bk_journal_dup_trashed_counterpart_uuids (fixture->journal, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (trashed), ==, 0);
@@ -617,20 +529,20 @@ static void
 test_signals_held (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta");
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = bk_test_add_counterpart (fixture->journal, "Zeta");
   g_autoptr(BkCredential) hosting = NULL;
   g_autoptr(GError) error = NULL;
   guint n_changed = 0;
   gint64 changed = -1;
 
-  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (count_id_cb),
+  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_count_id_cb),
                     &n_changed);
-  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (id_cb), &changed);
+  g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_id_cb), &changed);
 
   g_assert_true (bk_journal_begin (fixture->journal, &error));
-  hosting = add_credential (fixture->journal, acme, "Hosting", "", "");
-  g_object_unref (add_credential (fixture->journal, acme, "Repository", "", ""));
+  hosting = add_credential (fixture, acme, "Hosting");
+  g_object_unref (add_credential (fixture, acme, "Repository"));
   g_assert_cmpuint (n_changed, ==, 0);
   g_assert_true (bk_journal_commit (fixture->journal, &error));
   g_assert_no_error (error);
@@ -639,7 +551,7 @@ test_signals_held (Fixture       *fixture,
 
   /* two counterparts: 0 */
   g_assert_true (bk_journal_begin (fixture->journal, &error));
-  g_object_unref (add_credential (fixture->journal, zeta, "Analytics", "", ""));
+  g_object_unref (add_credential (fixture, zeta, "Analytics"));
   g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
                                                   BK_CREDENTIAL_STATE_REVOKED, fixture->now,
                                                   &error));
@@ -654,36 +566,7 @@ test_signals_held (Fixture       *fixture,
                                                &error));
   bk_journal_rollback (fixture->journal);
   g_assert_cmpuint (n_changed, ==, 2);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 3);
-}
-
-static GBytes *
-read_bytes_or_null (const char *path)
-{
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-
-  return g_bytes_new_take (contents, length);
-}
-
-static gboolean
-bytes_contain (GBytes     *bytes,
-               const char *needle)
-{
-  gsize length = 0;
-  const guint8 *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
-  gsize needle_length = strlen (needle);
-
-  for (gsize i = 0; data != NULL && i + needle_length <= length; i++)
-    {
-      if (memcmp (data + i, needle, needle_length) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 3);
 }
 
 static void
@@ -694,11 +577,11 @@ test_json (Fixture       *fixture,
   g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.db", NULL);
   g_autoptr(GFile) json = g_file_new_for_path (json_path);
   g_autoptr(BkJournal) copy = NULL;
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
   g_autoptr(BkCounterpart) copied = NULL;
-  g_autoptr(BkCredential) hosting = add_credential (fixture->journal, acme, "Hosting",
-                                                    "admin", "https://panel.example");
-  g_autoptr(BkCredential) repo = add_credential (fixture->journal, acme, "Repository", "", "");
+  g_autoptr(BkCredential) hosting = bk_test_add_credential (fixture->journal, acme, "Hosting",
+                                                            "admin", "https://panel.example");
+  g_autoptr(BkCredential) repo = add_credential (fixture, acme, "Repository");
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -798,15 +681,17 @@ test_json_old_versions (Fixture       *fixture,
       g_assert_cmpuint (summary.counterparts_added, ==, 1);
     }
 
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM counterparts"), ==, 2);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM health_history"), ==, 2);
-  g_assert_cmpint (query_int (fixture->journal,
-                              "SELECT changed FROM health_history WHERE health = 2"), ==,
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM counterparts"), ==,
+                   2);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM health_history"), ==,
+                   2);
+  g_assert_cmpint (bk_test_query_int (fixture->journal,
+                                      "SELECT changed FROM health_history WHERE health = 2"), ==,
                    1735689600);
-  g_assert_cmpint (query_int (fixture->journal,
-                              "SELECT changed FROM health_history WHERE health = 4"), ==,
+  g_assert_cmpint (bk_test_query_int (fixture->journal,
+                                      "SELECT changed FROM health_history WHERE health = 4"), ==,
                    1738368000);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 1);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 1);
   g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 2);
 }
 
@@ -819,7 +704,7 @@ test_no_secret_in_files (Fixture       *fixture,
   g_autofree char *wal_path = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *json_path = g_build_filename (fixture->dir, "export.json", NULL);
   g_autoptr(GFile) json = g_file_new_for_path (json_path);
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
   g_autoptr(BkCredential) hosting = NULL;
   g_autoptr(GBytes) db = NULL;
   g_autoptr(GBytes) wal = NULL;
@@ -828,8 +713,8 @@ test_no_secret_in_files (Fixture       *fixture,
 
   /* what the Access section saves: the metadata to the journal (the secret goes to the
    * keyring, see test-keyring) */
-  hosting = add_credential (fixture->journal, acme, "Hosting panel", "admin",
-                            "https://panel.example");
+  hosting = bk_test_add_credential (fixture->journal, acme, "Hosting panel", "admin",
+                                    "https://panel.example");
   g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
                                                   BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
                                                   &error));
@@ -837,27 +722,28 @@ test_no_secret_in_files (Fixture       *fixture,
   g_assert_true (bk_journal_export_json (fixture->journal, json, &error));
   g_assert_no_error (error);
 
-  db = read_bytes_or_null (fixture->path);
-  wal = read_bytes_or_null (wal_path);
-  exported = read_bytes_or_null (json_path);
+  db = bk_test_read_bytes_or_null (fixture->path);
+  wal = bk_test_read_bytes_or_null (wal_path);
+  exported = bk_test_read_bytes_or_null (json_path);
   g_assert_nonnull (db);
   g_assert_nonnull (wal);
   g_assert_nonnull (exported);
 
   /* the search works: the label is there (in the log until a checkpoint) */
-  g_assert_true (bytes_contain (db, "Hosting panel") || bytes_contain (wal, "Hosting panel"));
-  g_assert_true (bytes_contain (exported, "Hosting panel"));
+  g_assert_true (bk_test_bytes_contain (db, "Hosting panel") ||
+                 bk_test_bytes_contain (wal, "Hosting panel"));
+  g_assert_true (bk_test_bytes_contain (exported, "Hosting panel"));
 
-  g_assert_false (bytes_contain (db, SECRET));
-  g_assert_false (bytes_contain (wal, SECRET));
-  g_assert_false (bytes_contain (exported, SECRET));
+  g_assert_false (bk_test_bytes_contain (db, SECRET));
+  g_assert_false (bk_test_bytes_contain (wal, SECRET));
+  g_assert_false (bk_test_bytes_contain (exported, SECRET));
 
   /* and after a checkpoint, in the journal file itself */
   g_clear_object (&fixture->journal);
   g_clear_pointer (&db, g_bytes_unref);
-  db = read_bytes_or_null (fixture->path);
-  g_assert_true (bytes_contain (db, "Hosting panel"));
-  g_assert_false (bytes_contain (db, SECRET));
+  db = bk_test_read_bytes_or_null (fixture->path);
+  g_assert_true (bk_test_bytes_contain (db, "Hosting panel"));
+  g_assert_false (bk_test_bytes_contain (db, SECRET));
 }
 
 int

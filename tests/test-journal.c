@@ -16,6 +16,7 @@
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-journal-private.h"
+#include "bk-test-journal.h"
 
 typedef struct
 {
@@ -24,31 +25,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bk-test-journal-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = bk_test_make_tmp_dir ();
   /* a folder that does not exist yet: opening creates it */
   fixture->path = g_build_filename (fixture->dir, "data", "bridgekeeper", "journal.db", NULL);
 }
@@ -57,83 +37,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  bk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static BkJournal *
-open_journal (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  BkJournal *journal = bk_journal_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (BK_IS_JOURNAL (journal));
-
-  return journal;
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static char *
-query_text (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
-static BkCounterpart *
-add_counterpart (BkJournal  *journal,
-                 const char *name)
-{
-  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
-  g_autoptr(GError) error = NULL;
-
-  bk_counterpart_set_name (counterpart, name);
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (bk_counterpart_get_id (counterpart), >, 0);
-
-  return g_steal_pointer (&counterpart);
-}
-
-static BkNote *
-add_note (BkJournal  *journal,
-          gint64      counterpart_id,
-          const char *text)
-{
-  g_autoptr(BkNote) note = bk_note_new ();
-  g_autoptr(GError) error = NULL;
-
-  bk_note_set_counterpart_id (note, counterpart_id);
-  bk_note_set_text (note, text);
-  bk_journal_save_note (journal, note, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (bk_note_get_id (note), >, BK_NOTE_ID_BASE);
-
-  return g_steal_pointer (&note);
 }
 
 static char *
@@ -175,7 +81,7 @@ assert_search_index_sound (BkJournal *journal)
 static void
 write_big_journal (const char *path)
 {
-  g_autoptr(BkJournal) journal = open_journal (path);
+  g_autoptr(BkJournal) journal = bk_test_open_journal (path);
   g_autoptr(GError) error = NULL;
 
   bk_journal_begin (journal, &error);
@@ -184,14 +90,15 @@ write_big_journal (const char *path)
   for (guint i = 0; i < 20; i++)
     {
       g_autofree char *name = g_strdup_printf ("Client %u", i);
-      g_autoptr(BkCounterpart) counterpart = add_counterpart (journal, name);
+      g_autoptr(BkCounterpart) counterpart = bk_test_add_counterpart (journal, name);
 
       for (guint j = 0; j < 150; j++)
         {
           g_autofree char *text =
             g_strdup_printf ("Note %u about client %u: talked about the invoice, the schedule "
                              "and the next steps of the project, again and again.", j, i);
-          g_autoptr(BkNote) note = add_note (journal, bk_counterpart_get_id (counterpart), text);
+          g_autoptr(BkNote) note = bk_test_add_note (journal, bk_counterpart_get_id (counterpart),
+                                                     text);
         }
     }
 
@@ -219,7 +126,7 @@ test_create (Fixture       *fixture,
   gint64 id;
   gint64 note_id;
 
-  journal = open_journal (fixture->path);
+  journal = bk_test_open_journal (fixture->path);
   g_assert_cmpstr (bk_journal_get_path (journal), ==, fixture->path);
 
   g_assert_cmpint (g_stat (folder, &st), ==, 0);
@@ -227,22 +134,22 @@ test_create (Fixture       *fixture,
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  mode = query_text (bk_journal_get_db (journal), "PRAGMA journal_mode");
+  mode = bk_test_db_query_text (bk_journal_get_db (journal), "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA application_id"), ==,
+  g_assert_cmpint (bk_test_query_int (journal, "PRAGMA application_id"), ==,
                    0x424B4A4C);
-  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA user_version"), ==,
+  g_assert_cmpint (bk_test_query_int (journal, "PRAGMA user_version"), ==,
                    BK_JOURNAL_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (bk_test_query_int (journal, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (bk_test_query_int (journal, "PRAGMA synchronous"), ==, 2);
 
-  counterpart = add_counterpart (journal, "  Maria Ivanova  ");
+  counterpart = bk_test_add_counterpart (journal, "  Maria Ivanova  ");
   g_assert_cmpstr (bk_counterpart_get_name (counterpart), ==, "Maria Ivanova");
   g_assert_true (g_uuid_string_is_valid (bk_counterpart_get_uuid (counterpart)));
   g_assert_nonnull (bk_counterpart_get_created (counterpart));
   g_assert_nonnull (bk_counterpart_get_updated (counterpart));
   id = bk_counterpart_get_id (counterpart);
-  note = add_note (journal, id, "First meeting.");
+  note = bk_test_add_note (journal, id, "First meeting.");
   note_id = bk_note_get_id (note);
   g_assert_cmpint (note_id, ==, BK_NOTE_ID_BASE + 1);
   g_assert_true (g_uuid_string_is_valid (bk_note_get_uuid (note)));
@@ -253,7 +160,7 @@ test_create (Fixture       *fixture,
 
   g_clear_object (&journal);
 
-  journal = open_journal (fixture->path);
+  journal = bk_test_open_journal (fixture->path);
   g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 1);
   g_assert_cmpint (bk_journal_count_notes (journal, id), ==, 1);
 
@@ -304,8 +211,8 @@ test_too_new (Fixture       *fixture,
   g_autofree char *after = NULL;
   sqlite3 *db = NULL;
 
-  journal = open_journal (fixture->path);
-  counterpart = add_counterpart (journal, "Someone");
+  journal = bk_test_open_journal (fixture->path);
+  counterpart = bk_test_add_counterpart (journal, "Someone");
   g_clear_object (&journal);
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
@@ -381,7 +288,7 @@ assert_set_aside_works (const char *path)
   g_assert_cmpint (file_size (new_wal), ==, strlen ("not really a wal"));
   g_assert_cmpint (file_size (new_shm), ==, strlen ("not really a shm file"));
 
-  journal = open_journal (path);
+  journal = bk_test_open_journal (path);
   g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 0);
   g_clear_object (&journal);
 
@@ -496,27 +403,6 @@ test_damaged_page (Fixture       *fixture,
 }
 
 static void
-load_fixture (const char *path,
-              const char *name)
-{
-  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) error = NULL;
-  char *message = NULL;
-  sqlite3 *db = NULL;
-
-  g_file_get_contents (sql_path, &sql, NULL, &error);
-  g_assert_no_error (error);
-
-  g_mkdir_with_parents (folder, 0700);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_cmpstr (message, ==, NULL);
-  sqlite3_close (db);
-}
-
-static void
 test_migration (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -528,10 +414,10 @@ test_migration (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char * const *tags;
 
-  load_fixture (fixture->path, "journal-v1.sql");
+  bk_test_load_sql_fixture (fixture->path, "journal-v1.sql");
 
-  journal = open_journal (fixture->path);
-  g_assert_cmpint (query_int (bk_journal_get_db (journal), "PRAGMA user_version"), ==,
+  journal = bk_test_open_journal (fixture->path);
+  g_assert_cmpint (bk_test_query_int (journal, "PRAGMA user_version"), ==,
                    BK_JOURNAL_SCHEMA_VERSION);
   g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
 
@@ -570,7 +456,7 @@ test_migration (Fixture       *fixture,
 
   /* new notes continue the id space */
   g_clear_object (&note);
-  note = add_note (journal, 2, "After the upgrade");
+  note = bk_test_add_note (journal, 2, "After the upgrade");
   g_assert_cmpint (bk_note_get_id (note), ==, BK_NOTE_ID_BASE + 3);
 
   assert_search_index_sound (journal);
@@ -578,7 +464,7 @@ test_migration (Fixture       *fixture,
   g_clear_object (&journal);
 
   /* opening again migrates nothing */
-  journal = open_journal (fixture->path);
+  journal = bk_test_open_journal (fixture->path);
   g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 3);
 }
 
@@ -586,7 +472,7 @@ static void
 test_validation (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(BkJournal) journal = open_journal (fixture->path);
+  g_autoptr(BkJournal) journal = bk_test_open_journal (fixture->path);
   g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
   g_autoptr(BkCounterpart) saved = NULL;
   g_autoptr(BkNote) note = bk_note_new ();
@@ -674,7 +560,8 @@ test_validation (Fixture       *fixture,
 
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {
-        g_autoptr(BkNote) n = add_note (journal, bk_counterpart_get_id (counterpart), texts[i]);
+        g_autoptr(BkNote) n = bk_test_add_note (journal, bk_counterpart_get_id (counterpart),
+                                                texts[i]);
         g_autoptr(BkNote) back = bk_journal_dup_note (journal, bk_note_get_id (n), &error);
 
         g_assert_no_error (error);
@@ -691,7 +578,7 @@ test_validation (Fixture       *fixture,
     while (big->len < 1024 * 1024)
       g_string_append (big, "Пишу длинную заметку, line after line. ");
 
-    n = add_note (journal, bk_counterpart_get_id (counterpart), big->str);
+    n = bk_test_add_note (journal, bk_counterpart_get_id (counterpart), big->str);
     back = bk_journal_dup_note (journal, bk_note_get_id (n), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (strlen (bk_note_get_text (back)), ==, big->len);
@@ -708,30 +595,16 @@ test_validation (Fixture       *fixture,
 }
 
 static void
-count_signal_cb (gpointer  instance,
-                 guint    *count)
-{
-  (*count)++;
-}
-
-static void
-notes_changed_cb (BkJournal *journal,
-                  gint64     counterpart_id,
-                  gint64    *last)
-{
-  *last = counterpart_id;
-}
-
-static void
 test_trash (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(BkJournal) journal = open_journal (fixture->path);
-  g_autoptr(BkCounterpart) keep = add_counterpart (journal, "Keep");
-  g_autoptr(BkCounterpart) drop = add_counterpart (journal, "Drop");
-  g_autoptr(BkNote) kept_note = add_note (journal, bk_counterpart_get_id (keep), "kept");
-  g_autoptr(BkNote) dropped_note = add_note (journal, bk_counterpart_get_id (keep), "dropped");
-  g_autoptr(BkNote) orphan = add_note (journal, bk_counterpart_get_id (drop), "orphan");
+  g_autoptr(BkJournal) journal = bk_test_open_journal (fixture->path);
+  g_autoptr(BkCounterpart) keep = bk_test_add_counterpart (journal, "Keep");
+  g_autoptr(BkCounterpart) drop = bk_test_add_counterpart (journal, "Drop");
+  g_autoptr(BkNote) kept_note = bk_test_add_note (journal, bk_counterpart_get_id (keep), "kept");
+  g_autoptr(BkNote) dropped_note = bk_test_add_note (journal, bk_counterpart_get_id (keep),
+                                                     "dropped");
+  g_autoptr(BkNote) orphan = bk_test_add_note (journal, bk_counterpart_get_id (drop), "orphan");
   g_autoptr(BkNote) missing = NULL;
   g_autoptr(BkCounterpart) missing_counterpart = NULL;
   g_autoptr(GError) error = NULL;
@@ -739,9 +612,9 @@ test_trash (Fixture       *fixture,
   guint counterparts_changed = 0;
   gint64 last_notes_changed = -1;
 
-  g_signal_connect (journal, "counterparts-changed", G_CALLBACK (count_signal_cb),
+  g_signal_connect (journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
                     &counterparts_changed);
-  g_signal_connect (journal, "notes-changed", G_CALLBACK (notes_changed_cb),
+  g_signal_connect (journal, "notes-changed", G_CALLBACK (bk_test_id_cb),
                     &last_notes_changed);
 
   /* a note: trash, undo, trash */
@@ -799,12 +672,12 @@ test_trash (Fixture       *fixture,
   g_assert_cmpuint (counterparts_changed, ==, 3);
 
   /* purge: the trashed counterpart's notes go with it */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes"), ==, 3);
+  g_assert_cmpint (bk_test_db_query_int (db, "SELECT count(*) FROM notes"), ==, 3);
   bk_journal_purge_trash (journal, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM counterparts"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM search_index"), ==, 2);
+  g_assert_cmpint (bk_test_db_query_int (db, "SELECT count(*) FROM counterparts"), ==, 1);
+  g_assert_cmpint (bk_test_db_query_int (db, "SELECT count(*) FROM notes"), ==, 1);
+  g_assert_cmpint (bk_test_db_query_int (db, "SELECT count(*) FROM search_index"), ==, 2);
   assert_search_index_sound (journal);
 
   bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), FALSE, &error);
@@ -814,7 +687,7 @@ test_trash (Fixture       *fixture,
   /* the direct cascade too */
   bk_journal_exec (journal, "DELETE FROM counterparts", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes"), ==, 0);
+  g_assert_cmpint (bk_test_db_query_int (db, "SELECT count(*) FROM notes"), ==, 0);
   assert_search_index_sound (journal);
 }
 
@@ -822,7 +695,7 @@ static void
 test_transactions (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(BkJournal) journal = open_journal (fixture->path);
+  g_autoptr(BkJournal) journal = bk_test_open_journal (fixture->path);
   g_autoptr(BkCounterpart) counterpart = NULL;
   g_autoptr(BkCounterpart) second = NULL;
   g_autoptr(GError) error = NULL;
@@ -830,22 +703,22 @@ test_transactions (Fixture       *fixture,
   gint64 last_notes_changed = -1;
   gint64 last_runs_changed = -1;
 
-  g_signal_connect (journal, "counterparts-changed", G_CALLBACK (count_signal_cb),
+  g_signal_connect (journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
                     &counterparts_changed);
-  g_signal_connect (journal, "notes-changed", G_CALLBACK (notes_changed_cb),
+  g_signal_connect (journal, "notes-changed", G_CALLBACK (bk_test_id_cb),
                     &last_notes_changed);
-  g_signal_connect (journal, "runs-changed", G_CALLBACK (notes_changed_cb),
+  g_signal_connect (journal, "runs-changed", G_CALLBACK (bk_test_id_cb),
                     &last_runs_changed);
 
   /* signals wait for the outermost commit, once */
   bk_journal_begin (journal, &error);
   g_assert_no_error (error);
-  counterpart = add_counterpart (journal, "One");
-  second = add_counterpart (journal, "Two");
+  counterpart = bk_test_add_counterpart (journal, "One");
+  second = bk_test_add_counterpart (journal, "Two");
   g_assert_cmpuint (counterparts_changed, ==, 0);
   {
-    g_autoptr(BkNote) a = add_note (journal, bk_counterpart_get_id (counterpart), "a");
-    g_autoptr(BkNote) b = add_note (journal, bk_counterpart_get_id (second), "b");
+    g_autoptr(BkNote) a = bk_test_add_note (journal, bk_counterpart_get_id (counterpart), "a");
+    g_autoptr(BkNote) b = bk_test_add_note (journal, bk_counterpart_get_id (second), "b");
   }
   g_assert_cmpint (last_notes_changed, ==, -1);
   bk_journal_emit_runs_changed (journal, bk_counterpart_get_id (second));
@@ -862,7 +735,7 @@ test_transactions (Fixture       *fixture,
   bk_journal_begin (journal, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(BkCounterpart) three = add_counterpart (journal, "Three");
+    g_autoptr(BkCounterpart) three = bk_test_add_counterpart (journal, "Three");
   }
   g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 3);
   last_runs_changed = -1;
@@ -876,7 +749,7 @@ test_transactions (Fixture       *fixture,
   bk_journal_begin (journal, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(BkCounterpart) four = add_counterpart (journal, "Four");
+    g_autoptr(BkCounterpart) four = bk_test_add_counterpart (journal, "Four");
     g_autoptr(BkCounterpart) dup = bk_counterpart_new ();
 
     bk_counterpart_set_name (dup, "Duplicate uuid");

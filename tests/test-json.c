@@ -20,6 +20,7 @@
 #include "bk-journal-playbooks.h"
 #include "bk-journal-private.h"
 #include "bk-playbook-library.h"
+#include "bk-test-journal.h"
 
 #define HEADER "{\"format\":\"bridgekeeper\",\"version\":1,\"counterparts\":"
 #define HEADER_2 "{\"format\":\"bridgekeeper\",\"version\":2,\"counterparts\":"
@@ -45,45 +46,20 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("bk-test-json-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = bk_test_make_tmp_dir ();
   fixture->db_path = g_build_filename (fixture->dir, "journal.db", NULL);
   fixture->json_path = g_build_filename (fixture->dir, "journal.json", NULL);
   fixture->json_file = g_file_new_for_path (fixture->json_path);
-  fixture->journal = bk_journal_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->journal);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
+  fixture->journal = bk_test_open_journal (fixture->db_path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
-
   g_clear_object (&fixture->journal);
   g_clear_object (&fixture->json_file);
-  remove_tree (dir);
+  bk_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
   g_clear_pointer (&fixture->json_path, g_free);
@@ -94,13 +70,8 @@ open_second_journal (Fixture    *fixture,
                      const char *name)
 {
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  BkJournal *journal;
 
-  journal = bk_journal_open (path, &error);
-  g_assert_no_error (error);
-
-  return journal;
+  return bk_test_open_journal (path);
 }
 
 static void
@@ -133,7 +104,6 @@ add_counterpart (BkJournal           *journal,
                  const char * const  *tags)
 {
   g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
-  g_autoptr(GError) error = NULL;
 
   bk_counterpart_set_name (counterpart, name);
   bk_counterpart_set_organization (counterpart, organization);
@@ -143,9 +113,7 @@ add_counterpart (BkJournal           *journal,
   bk_counterpart_set_tags (counterpart, tags);
   bk_counterpart_set_email (counterpart, "someone@example.org");
   bk_counterpart_set_phone (counterpart, "+7 900 000-00-00");
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (bk_counterpart_get_id (counterpart), >, 0);
+  bk_test_save_counterpart (journal, counterpart);
 
   return g_steal_pointer (&counterpart);
 }
@@ -159,16 +127,13 @@ add_note (BkJournal     *journal,
           gboolean       private_)
 {
   g_autoptr(BkNote) note = bk_note_new ();
-  g_autoptr(GError) error = NULL;
 
   bk_note_set_counterpart_id (note, bk_counterpart_get_id (counterpart));
   bk_note_set_created (note, created);
   bk_note_set_kind (note, kind);
   bk_note_set_text (note, text);
   bk_note_set_private (note, private_);
-  bk_journal_save_note (journal, note, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (bk_note_get_id (note), >, 0);
+  bk_test_save_note (journal, note);
 
   return g_steal_pointer (&note);
 }
@@ -275,44 +240,15 @@ export_canonical (Fixture   *fixture,
 }
 
 static guint
-count_rows (BkJournal  *journal,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  guint count;
-
-  stmt = bk_journal_prepare (journal, sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return count;
-}
-
-static guint
 count_all_counterparts (BkJournal *journal)
 {
-  return count_rows (journal, "SELECT count(*) FROM counterparts");
+  return bk_test_query_int (journal, "SELECT count(*) FROM counterparts");
 }
 
 static guint
 count_all_notes (BkJournal *journal)
 {
-  return count_rows (journal, "SELECT count(*) FROM notes");
-}
-
-static GBytes *
-read_bytes_or_null (const char *path)
-{
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-
-  return g_bytes_new_take (contents, length);
+  return bk_test_query_int (journal, "SELECT count(*) FROM notes");
 }
 
 typedef struct
@@ -341,8 +277,8 @@ take_snapshot (Fixture  *fixture,
   g_autofree char *wal_path = g_strconcat (fixture->db_path, "-wal", NULL);
 
   /* The files first: an export only reads. */
-  snapshot->db = read_bytes_or_null (fixture->db_path);
-  snapshot->wal = read_bytes_or_null (wal_path);
+  snapshot->db = bk_test_read_bytes_or_null (fixture->db_path);
+  snapshot->wal = bk_test_read_bytes_or_null (wal_path);
   g_assert_nonnull (snapshot->db);
   snapshot->n_counterparts = count_all_counterparts (fixture->journal);
   snapshot->n_notes = count_all_notes (fixture->journal);
@@ -421,19 +357,7 @@ static const char test_playbook_xml[] =
 static BkPlaybookLibrary *
 load_test_playbooks (Fixture *fixture)
 {
-  g_autofree char *dir = g_build_filename (fixture->dir, "playbooks", NULL);
-  g_autofree char *path = g_build_filename (dir, "test-part.playbook", NULL);
-  g_autoptr(GFile) directory = g_file_new_for_path (dir);
-  g_autoptr(GError) error = NULL;
-  BkPlaybookLibrary *library;
-
-  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-  g_file_set_contents (path, test_playbook_xml, -1, &error);
-  g_assert_no_error (error);
-  library = bk_playbook_library_new_from_directory (directory, &error);
-  g_assert_no_error (error);
-
-  return library;
+  return bk_test_load_playbooks (fixture->dir, test_playbook_xml, NULL);
 }
 
 static BkCounterpart *
@@ -788,28 +712,7 @@ test_v2_trashed_counterpart (Fixture       *fixture,
   g_assert_cmpuint (summary.runs_skipped, ==, 1);
   g_assert_cmpuint (summary.open_items_skipped, ==, 1);
   g_assert_cmpuint (summary.checkins_skipped, ==, 1);
-  g_assert_cmpuint (count_rows (fixture->journal, "SELECT count(*) FROM runs"), ==, 0);
-}
-
-static BkCredential *
-add_credential (BkJournal     *journal,
-                BkCounterpart *counterpart,
-                const char    *label,
-                const char    *username,
-                const char    *url)
-{
-  g_autoptr(BkCredential) credential = bk_credential_new ();
-  g_autoptr(GError) error = NULL;
-
-  bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (counterpart));
-  bk_credential_set_label (credential, label);
-  bk_credential_set_username (credential, username);
-  bk_credential_set_url (credential, url);
-  bk_journal_save_credential (journal, credential, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (bk_credential_get_id (credential), >, 0);
-
-  return g_steal_pointer (&credential);
+  g_assert_cmpuint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 0);
 }
 
 /* fill_journal(), and credentials and changes of health for two of its counterparts */
@@ -824,13 +727,13 @@ fill_access_data (BkJournal *journal)
   g_autoptr(GDateTime) d2 = utc (2026, 2, 3, 17, 15);
   g_autoptr(GError) error = NULL;
 
-  hosting = add_credential (journal, maria, "  Хостинг «Бегет» <b>  ", " maria ",
-                            "https://cp.example.ru/?a=1&b=2");
-  repo = add_credential (journal, maria, "Repository", "", "");
+  hosting = bk_test_add_credential (journal, maria, "  Хостинг «Бегет» <b>  ", " maria ",
+                                    "https://cp.example.ru/?a=1&b=2");
+  repo = bk_test_add_credential (journal, maria, "Repository", "", "");
   bk_journal_set_credential_state (journal, bk_credential_get_id (repo),
                                    BK_CREDENTIAL_STATE_HANDED_OVER, d1, &error);
   g_assert_no_error (error);
-  g_object_unref (add_credential (journal, nur, "Analytics", "nur@example.org", ""));
+  g_object_unref (bk_test_add_credential (journal, nur, "Analytics", "nur@example.org", ""));
 
   /* two changes of health, through the triggers */
   bk_counterpart_set_health (maria, 4);
@@ -1051,7 +954,7 @@ test_v3_existing_counterpart (Fixture       *fixture,
   g_autoptr(BkCounterpart) gone = add_counterpart (fixture->journal, "Gone", "",
                                                    BK_COUNTERPART_KIND_CLIENT,
                                                    BK_COUNTERPART_STATUS_ENDED, 3, no_tags);
-  g_autoptr(BkCredential) known = add_credential (fixture->journal, acme, "Known", "", "");
+  g_autoptr(BkCredential) known = bk_test_add_credential (fixture->journal, acme, "Known", "", "");
   g_autoptr(GPtrArray) credentials = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
@@ -1079,8 +982,9 @@ test_v3_existing_counterpart (Fixture       *fixture,
   g_assert_cmpuint (summary.credentials_added, ==, 2);
   g_assert_cmpuint (summary.credentials_skipped, ==, 2);
   g_assert_cmpuint (count_history (fixture->journal, acme), ==, 1);
-  g_assert_cmpuint (count_rows (fixture->journal,
-                                "SELECT count(*) FROM health_history WHERE health = 1"), ==, 0);
+  g_assert_cmpuint (bk_test_query_int (fixture->journal,
+                                       "SELECT count(*) FROM health_history WHERE health = 1"),
+                    ==, 0);
 
   credentials = bk_journal_list_credentials (fixture->journal, bk_counterpart_get_id (acme),
                                              &error);
@@ -1099,8 +1003,9 @@ test_v3_existing_counterpart (Fixture       *fixture,
   imported = g_ptr_array_index (credentials, 2);
   g_assert_true (g_uuid_string_is_valid (bk_credential_get_uuid (imported)));
   g_assert_null (bk_credential_get_state_changed (imported));
-  g_assert_cmpuint (count_rows (fixture->journal,
-                                "SELECT count(*) FROM credentials WHERE state_changed IS NOT NULL"),
+  g_assert_cmpuint (bk_test_query_int (fixture->journal,
+                                       "SELECT count(*) FROM credentials"
+                                       " WHERE state_changed IS NOT NULL"),
                     ==, 1);
 }
 

@@ -11,15 +11,13 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
 #include "bk-journal-credentials.h"
 #include "bk-journal-json.h"
 #include "bk-journal-private.h"
 #include "bk-keyring.h"
+#include "bk-test-journal.h"
 
 /* Far longer than any call to a keyring on the bus takes: a hang fails instead of waiting */
 #define TIMEOUT_SECONDS 20
@@ -439,53 +437,6 @@ test_cancelled (void)
   g_assert_cmpuint (count_items ("credential", ids.credential), ==, 0);
 }
 
-static GBytes *
-read_bytes_or_null (const char *path)
-{
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-
-  return g_bytes_new_take (contents, length);
-}
-
-static gboolean
-bytes_contain (GBytes     *bytes,
-               const char *needle)
-{
-  gsize length = 0;
-  const guint8 *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
-  gsize needle_length = strlen (needle);
-
-  for (gsize i = 0; data != NULL && i + needle_length <= length; i++)
-    {
-      if (memcmp (data + i, needle, needle_length) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
 /* What the Access section does: the metadata to the journal, the secret to the keyring. Its
  * bytes are then in none of the journal's files, nor in an export. */
 static void
@@ -493,36 +444,28 @@ test_secret_not_in_journal (void)
 {
   const char *secret = "Tr0ub4dor&3 — секрет-7f3a9c";
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bk-test-keyring-XXXXXX", &error);
+  g_autofree char *dir = bk_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
   g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
   g_autofree char *json_path = g_build_filename (dir, "export.json", NULL);
   g_autoptr(GFile) json = g_file_new_for_path (json_path);
   g_autoptr(BkJournal) journal = NULL;
-  g_autoptr(BkCounterpart) acme = bk_counterpart_new ();
-  g_autoptr(BkCredential) credential = bk_credential_new ();
+  g_autoptr(BkCounterpart) acme = NULL;
+  g_autoptr(BkCredential) credential = NULL;
   g_autoptr(GBytes) db = NULL;
   g_autoptr(GBytes) wal = NULL;
   g_autoptr(GBytes) exported = NULL;
   g_autoptr(GBytes) keyring_file = NULL;
 
-  g_assert_no_error (error);
   if (!check_backend ())
     {
-      remove_tree (dir);
+      bk_test_remove_tree (dir);
       return;
     }
 
-  journal = bk_journal_open (path, &error);
-  g_assert_no_error (error);
-  bk_counterpart_set_name (acme, "Acme");
-  g_assert_true (bk_journal_save_counterpart (journal, acme, &error));
-  g_assert_no_error (error);
-  bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (acme));
-  bk_credential_set_label (credential, "Hosting panel");
-  bk_credential_set_username (credential, "admin");
-  g_assert_true (bk_journal_save_credential (journal, credential, &error));
-  g_assert_no_error (error);
+  journal = bk_test_open_journal (path);
+  acme = bk_test_add_counterpart (journal, "Acme");
+  credential = bk_test_add_credential (journal, acme, "Hosting panel", "admin", NULL);
 
   g_assert_true (store (bk_counterpart_get_uuid (acme), bk_credential_get_uuid (credential),
                         bk_credential_get_label (credential), secret, &error));
@@ -532,32 +475,33 @@ test_secret_not_in_journal (void)
   g_assert_true (bk_journal_export_json (journal, json, &error));
   g_assert_no_error (error);
 
-  db = read_bytes_or_null (path);
-  wal = read_bytes_or_null (wal_path);
-  exported = read_bytes_or_null (json_path);
+  db = bk_test_read_bytes_or_null (path);
+  wal = bk_test_read_bytes_or_null (wal_path);
+  exported = bk_test_read_bytes_or_null (json_path);
   g_assert_nonnull (wal);
-  g_assert_true (bytes_contain (db, "Hosting panel") || bytes_contain (wal, "Hosting panel"));
-  g_assert_true (bytes_contain (exported, "Hosting panel"));
-  g_assert_false (bytes_contain (db, secret));
-  g_assert_false (bytes_contain (wal, secret));
-  g_assert_false (bytes_contain (exported, secret));
+  g_assert_true (bk_test_bytes_contain (db, "Hosting panel") ||
+                 bk_test_bytes_contain (wal, "Hosting panel"));
+  g_assert_true (bk_test_bytes_contain (exported, "Hosting panel"));
+  g_assert_false (bk_test_bytes_contain (db, secret));
+  g_assert_false (bk_test_bytes_contain (wal, secret));
+  g_assert_false (bk_test_bytes_contain (exported, secret));
 
   /* after a checkpoint too */
   g_clear_object (&journal);
   g_clear_pointer (&db, g_bytes_unref);
-  db = read_bytes_or_null (path);
-  g_assert_false (bytes_contain (db, secret));
+  db = bk_test_read_bytes_or_null (path);
+  g_assert_false (bk_test_bytes_contain (db, secret));
 
   /* and the file backend keeps it encrypted */
   if (g_str_equal (keyring_mode, "file"))
     {
-      keyring_file = read_bytes_or_null (g_getenv ("SECRET_FILE_TEST_PATH"));
+      keyring_file = bk_test_read_bytes_or_null (g_getenv ("SECRET_FILE_TEST_PATH"));
       g_assert_nonnull (keyring_file);
-      g_assert_false (bytes_contain (keyring_file, secret));
+      g_assert_false (bk_test_bytes_contain (keyring_file, secret));
     }
 
   g_assert_true (delete_counterpart (bk_counterpart_get_uuid (acme), NULL));
-  remove_tree (dir);
+  bk_test_remove_tree (dir);
 }
 
 /* gnome-keyring made the login keyring, unlocked, and the default collection: a first store to
@@ -660,11 +604,11 @@ test_unavailable (void)
 {
   g_auto(Ids) ids = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bk-test-keyring-XXXXXX", &error);
+  g_autofree char *dir = bk_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
   g_autoptr(BkJournal) journal = NULL;
-  g_autoptr(BkCounterpart) acme = bk_counterpart_new ();
-  g_autoptr(BkCredential) credential = bk_credential_new ();
+  g_autoptr(BkCounterpart) acme = NULL;
+  g_autoptr(BkCredential) credential = NULL;
   g_autoptr(GPtrArray) credentials = NULL;
   const char *known[] = { NULL };
   gint64 started;
@@ -699,21 +643,16 @@ test_unavailable (void)
   g_clear_error (&error);
 
   /* the journal works as before: the access is listed, its secret just cannot be stored */
-  journal = bk_journal_open (path, &error);
-  g_assert_no_error (error);
-  bk_counterpart_set_name (acme, "Acme");
-  g_assert_true (bk_journal_save_counterpart (journal, acme, &error));
-  bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (acme));
-  bk_credential_set_label (credential, "Hosting");
-  g_assert_true (bk_journal_save_credential (journal, credential, &error));
-  g_assert_no_error (error);
+  journal = bk_test_open_journal (path);
+  acme = bk_test_add_counterpart (journal, "Acme");
+  credential = bk_test_add_credential (journal, acme, "Hosting", NULL, NULL);
   credentials = bk_journal_list_credentials (journal, bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (credentials->len, ==, 1);
   g_assert_cmpuint (bk_journal_count_access_in_use (journal, 0), ==, 1);
 
   g_clear_object (&journal);
-  remove_tree (dir);
+  bk_test_remove_tree (dir);
 }
 
 /* Without any session bus (a desktop session that is not there at all): unavailable too */

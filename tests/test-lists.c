@@ -9,12 +9,11 @@
 
 #include <stdio.h>
 
-#include <glib/gstdio.h>
-
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-journal-private.h"
 #include "bk-note-list.h"
+#include "bk-test-journal.h"
 
 #define N_LATIN    495
 #define N_CYRILLIC 495
@@ -40,36 +39,14 @@ typedef struct
 } ItemsChanged;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("bk-test-lists-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = bk_test_make_tmp_dir ();
   path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  fixture->journal = bk_journal_open (path, &error);
-  g_assert_no_error (error);
+  fixture->journal = bk_test_open_journal (path);
 }
 
 static void
@@ -77,7 +54,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->journal);
-  remove_tree (fixture->dir);
+  bk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -152,8 +129,7 @@ add_counterparts (BkJournal *journal,
       if (sscanf (name, "Client %u", &number) == 1 && number % 10 == 0)
         bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_AT_RISK);
 
-      bk_journal_save_counterpart (journal, counterpart, &error);
-      g_assert_no_error (error);
+      bk_test_save_counterpart (journal, counterpart);
       g_array_index (ids, gint64, index) = bk_counterpart_get_id (counterpart);
     }
 
@@ -311,13 +287,11 @@ add_note (BkJournal  *journal,
 {
   g_autoptr(BkNote) note = bk_note_new ();
   g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (created_unix);
-  g_autoptr(GError) error = NULL;
 
   bk_note_set_counterpart_id (note, counterpart_id);
   bk_note_set_created (note, created);
   bk_note_set_text (note, text);
-  bk_journal_save_note (journal, note, &error);
-  g_assert_no_error (error);
+  bk_test_save_note (journal, note);
 
   return bk_note_get_id (note);
 }

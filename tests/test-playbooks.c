@@ -13,51 +13,11 @@
 #include <glib/gstdio.h>
 
 #include "bk-playbook-library.h"
+#include "bk-test-journal.h"
 
 static const char * const shipped_ids[] = {
   "talk-it-through", "part-ways", "outsource", "third-party", "referral", "reflect", NULL,
 };
-
-static const char *
-source_root (void)
-{
-  const char *root = g_getenv ("BK_SOURCE_ROOT");
-
-  g_assert_nonnull (root);
-  return root;
-}
-
-static BkPlaybookLibrary *
-load_shipped (void)
-{
-  g_autofree char *path = g_build_filename (source_root (), "data", "playbooks", NULL);
-  g_autoptr(GFile) directory = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  BkPlaybookLibrary *library;
-
-  library = bk_playbook_library_new_from_directory (directory, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (library);
-  return library;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
 
 /* Every text of a playbook, for both kinds of counterpart, into @texts */
 static void
@@ -136,7 +96,7 @@ assert_shipped_library (BkPlaybookLibrary *library)
 static void
 test_load_directory (void)
 {
-  g_autoptr(BkPlaybookLibrary) library = load_shipped ();
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
   BkPlaybook *part_ways, *referral;
 
   assert_shipped_library (library);
@@ -164,7 +124,7 @@ test_load_directory (void)
 static void
 test_icons (void)
 {
-  g_autoptr(BkPlaybookLibrary) library = load_shipped ();
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
   const char *theme = "/usr/share/icons/Adwaita";
   const char * const subdirs[] = { "scalable", "symbolic", NULL };
 
@@ -204,8 +164,9 @@ test_icons (void)
 static void
 test_load_resource (void)
 {
-  g_autofree char *manifest_path = g_build_filename (source_root (), "data", "bridgekeeper.gresource.xml", NULL);
-  g_autofree char *data_dir = g_build_filename (source_root (), "data", NULL);
+  g_autofree char *manifest_path = g_build_filename (bk_test_source_root (), "data",
+                                                     "bridgekeeper.gresource.xml", NULL);
+  g_autofree char *data_dir = g_build_filename (bk_test_source_root (), "data", NULL);
   g_autofree char *compiler = g_find_program_in_path ("glib-compile-resources");
   g_autofree char *manifest = NULL;
   g_autofree char *tmp = NULL;
@@ -217,8 +178,7 @@ test_load_resource (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GResource) resource = NULL;
   g_autoptr(BkPlaybookLibrary) library = NULL;
-  g_autoptr(BkPlaybookLibrary) from_directory = load_shipped ();
-  int status = 0;
+  g_autoptr(BkPlaybookLibrary) from_directory = bk_test_load_shipped_playbooks ();
 
   if (compiler == NULL)
     {
@@ -240,8 +200,7 @@ test_load_resource (void)
     }
   g_string_append (xml, "</gresource>\n</gresources>\n");
 
-  tmp = g_dir_make_tmp ("bk-test-playbooks-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp = bk_test_make_tmp_dir ();
   xml_path = g_build_filename (tmp, "playbooks.gresource.xml", NULL);
   bundle_path = g_build_filename (tmp, "playbooks.gresource", NULL);
   g_file_set_contents (xml_path, xml->str, -1, &error);
@@ -250,10 +209,7 @@ test_load_resource (void)
   {
     const char *argv[] = { compiler, "--sourcedir", data_dir, "--target", bundle_path, xml_path, NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_spawn_check_wait_status (status, &error);
-    g_assert_no_error (error);
+    g_free (bk_test_run_tool (argv));
   }
 
   resource = g_resource_load (bundle_path, &error);
@@ -286,7 +242,7 @@ test_load_resource (void)
   g_assert_error (error, BK_PLAYBOOK_ERROR, BK_PLAYBOOK_ERROR_INVALID);
   g_assert_null (library);
 
-  remove_tree (tmp);
+  bk_test_remove_tree (tmp);
 }
 
 /* Recommendations */
@@ -328,7 +284,7 @@ assert_recommended (BkPlaybookLibrary  *library,
 static void
 test_recommend_single (void)
 {
-  g_autoptr(BkPlaybookLibrary) library = load_shipped ();
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
 
   for (BkCounterpartKind kind = BK_COUNTERPART_KIND_CLIENT; kind <= BK_COUNTERPART_KIND_VENDOR; kind++)
     {
@@ -347,7 +303,7 @@ test_recommend_single (void)
 static void
 test_recommend_combined (void)
 {
-  g_autoptr(BkPlaybookLibrary) library = load_shipped ();
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
   const BkReason mixed[] = { BK_REASON_NON_PAYMENT, BK_REASON_PERSONALITY };
   g_autoptr(GPtrArray) recommendations = NULL;
   BkRecommendation *first;
@@ -385,7 +341,7 @@ test_recommend_combined (void)
 static void
 test_recommend_why (void)
 {
-  g_autoptr(BkPlaybookLibrary) library = load_shipped ();
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
   BkPlaybook *part_ways = bk_playbook_library_lookup (library, "part-ways");
   BkPlaybook *referral = bk_playbook_library_lookup (library, "referral");
   BkPlaybook *reflect = bk_playbook_library_lookup (library, "reflect");
@@ -470,18 +426,6 @@ static const InvalidCase invalid_cases[] = {
 };
 
 static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
 assert_invalid_directory (const char *dir,
                           const char *file_name,
                           const char *detail)
@@ -502,10 +446,7 @@ assert_invalid_directory (const char *dir,
 static void
 test_invalid (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("bk-test-playbooks-XXXXXX", &error);
-
-  g_assert_no_error (error);
+  g_autofree char *tmp = bk_test_make_tmp_dir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {
@@ -516,45 +457,43 @@ test_invalid (void)
       g_test_message ("case %s", c->name);
       g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
       /* a good playbook beside it does not hide the bad one */
-      write_file (dir, "good.playbook",
-                  "<playbook id=\"good\" outcome=\"parted\"><name>Good</name><summary>Fine.</summary>"
-                  FOUR_STEPS "</playbook>");
-      write_file (dir, file_name, c->contents);
+      bk_test_write_file (dir, "good.playbook",
+                          "<playbook id=\"good\" outcome=\"parted\"><name>Good</name>"
+                          "<summary>Fine.</summary>" FOUR_STEPS "</playbook>");
+      bk_test_write_file (dir, file_name, c->contents);
       assert_invalid_directory (dir, file_name, c->detail);
     }
 
-  remove_tree (tmp);
+  bk_test_remove_tree (tmp);
 }
 
 static void
 test_invalid_library (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("bk-test-playbooks-XXXXXX", &error);
+  g_autofree char *tmp = bk_test_make_tmp_dir ();
   g_autofree char *empty = g_build_filename (tmp, "empty", NULL);
   g_autofree char *twice = g_build_filename (tmp, "twice", NULL);
   g_autofree char *missing = g_build_filename (tmp, "missing", NULL);
   g_autoptr(GFile) missing_dir = g_file_new_for_path (missing);
   g_autoptr(BkPlaybookLibrary) library = NULL;
 
-  g_assert_no_error (error);
-
   /* a folder without playbooks: other files are not playbooks */
   g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
-  write_file (empty, "README.md", "# Not a playbook\n");
+  bk_test_write_file (empty, "README.md", "# Not a playbook\n");
   assert_invalid_directory (empty, empty, NULL);
 
   /* two files, one id */
   g_assert_cmpint (g_mkdir (twice, 0700), ==, 0);
-  write_file (twice, "one.playbook", HEAD FOUR_STEPS "</playbook>");
-  write_file (twice, "two.playbook", HEAD FOUR_STEPS "</playbook>");
+  bk_test_write_file (twice, "one.playbook", HEAD FOUR_STEPS "</playbook>");
+  bk_test_write_file (twice, "two.playbook", HEAD FOUR_STEPS "</playbook>");
   assert_invalid_directory (twice, "two.playbook", "“test”");
 
   library = bk_playbook_library_new_from_directory (missing_dir, &error);
   g_assert_nonnull (error);
   g_assert_null (library);
 
-  remove_tree (tmp);
+  bk_test_remove_tree (tmp);
 }
 
 static void
@@ -616,7 +555,7 @@ po_quote (const char *text)
 static GPtrArray *
 list_playbook_files (void)
 {
-  g_autofree char *dir_path = g_build_filename (source_root (), "data", "playbooks", NULL);
+  g_autofree char *dir_path = g_build_filename (bk_test_source_root (), "data", "playbooks", NULL);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
   const char *name;
@@ -632,13 +571,13 @@ list_playbook_files (void)
 static void
 test_translatable (void)
 {
-  g_autoptr(BkPlaybookLibrary) library = load_shipped ();
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) files = list_playbook_files ();
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *xgettext = g_find_program_in_path ("xgettext");
-  g_autofree char *data_dir = g_build_filename (source_root (), "data", NULL);
+  g_autofree char *data_dir = g_build_filename (bk_test_source_root (), "data", NULL);
   g_autofree char *tmp = NULL;
   g_autofree char *pot_path = NULL;
   g_autofree char *pot = NULL;
@@ -661,8 +600,7 @@ test_translatable (void)
       collect_texts (playbook, texts);
     }
 
-  tmp = g_dir_make_tmp ("bk-test-playbooks-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp = bk_test_make_tmp_dir ();
   pot_path = g_build_filename (tmp, "playbooks.pot", NULL);
 
   /* What po/meson.build runs: GETTEXTDATADIRS finds data/its/ */
@@ -677,7 +615,7 @@ test_translatable (void)
 
   envp = g_get_environ ();
   envp = g_environ_setenv (envp, "GETTEXTDATADIRS", data_dir, TRUE);
-  g_spawn_sync (source_root (), (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+  g_spawn_sync (bk_test_source_root (), (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
                 NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_spawn_check_wait_status (status, &error);
@@ -702,7 +640,7 @@ test_translatable (void)
     n_extracted++;
   g_assert_cmpuint (n_extracted, ==, g_hash_table_size (texts));
 
-  remove_tree (tmp);
+  bk_test_remove_tree (tmp);
 }
 
 /* Adding a playbook is adding a file, and two lines that are easy to forget */
@@ -710,8 +648,10 @@ static void
 test_listed (void)
 {
   g_autoptr(GPtrArray) files = list_playbook_files ();
-  g_autofree char *potfiles_path = g_build_filename (source_root (), "po", "POTFILES.in", NULL);
-  g_autofree char *manifest_path = g_build_filename (source_root (), "data", "bridgekeeper.gresource.xml", NULL);
+  g_autofree char *potfiles_path = g_build_filename (bk_test_source_root (), "po", "POTFILES.in",
+                                                     NULL);
+  g_autofree char *manifest_path = g_build_filename (bk_test_source_root (), "data",
+                                                     "bridgekeeper.gresource.xml", NULL);
   g_autofree char *potfiles = NULL;
   g_autofree char *manifest = NULL;
   g_autoptr(GError) error = NULL;

@@ -10,13 +10,12 @@
 #include <locale.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "bk-counterpart-list.h"
 #include "bk-journal-credentials.h"
 #include "bk-journal-playbooks.h"
 #include "bk-journal-private.h"
 #include "bk-playbook-library.h"
+#include "bk-test-journal.h"
 
 /* Two small playbooks of our own, so that the tests do not change with the shipped texts. */
 static const char part_ways_xml[] =
@@ -61,73 +60,13 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-load_fixture (const char *path,
-              const char *name)
-{
-  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autofree char *sql = NULL;
-  g_autoptr(GError) error = NULL;
-  char *message = NULL;
-  sqlite3 *db = NULL;
-
-  g_file_get_contents (sql_path, &sql, NULL, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_cmpstr (message, ==, NULL);
-  sqlite3_close (db);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   const char *journal_fixture = data;
-  g_autofree char *playbooks = NULL;
-  g_autoptr(GFile) directory = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("bk-test-runs-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  playbooks = g_build_filename (fixture->dir, "playbooks", NULL);
-  g_assert_cmpint (g_mkdir (playbooks, 0700), ==, 0);
-  write_file (playbooks, "test-part.playbook", part_ways_xml);
-  write_file (playbooks, "test-talk.playbook", talk_xml);
-  directory = g_file_new_for_path (playbooks);
-  fixture->library = bk_playbook_library_new_from_directory (directory, &error);
-  g_assert_no_error (error);
+  fixture->dir = bk_test_make_tmp_dir ();
+  fixture->library = bk_test_load_playbooks (fixture->dir, part_ways_xml, talk_xml, NULL);
   fixture->part = bk_playbook_library_lookup (fixture->library, "test-part");
   fixture->talk = bk_playbook_library_lookup (fixture->library, "test-talk");
   g_assert_nonnull (fixture->part);
@@ -135,9 +74,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->path = g_build_filename (fixture->dir, "journal.db", NULL);
   if (journal_fixture != NULL)
-    load_fixture (fixture->path, journal_fixture);
-  fixture->journal = bk_journal_open (fixture->path, &error);
-  g_assert_no_error (error);
+    bk_test_load_sql_fixture (fixture->path, journal_fixture);
+  fixture->journal = bk_test_open_journal (fixture->path);
 
   /* the clock every change is made at */
   fixture->now = g_date_time_new_utc (2026, 3, 2, 10, 0, 0);
@@ -150,7 +88,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->journal);
   g_clear_object (&fixture->library);
   g_clear_pointer (&fixture->now, g_date_time_unref);
-  remove_tree (fixture->dir);
+  bk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -161,15 +99,20 @@ add_counterpart (BkJournal         *journal,
                  BkCounterpartKind  kind)
 {
   g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
-  g_autoptr(GError) error = NULL;
 
   bk_counterpart_set_name (counterpart, name);
   bk_counterpart_set_kind (counterpart, kind);
   bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_AT_RISK);
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_no_error (error);
+  bk_test_save_counterpart (journal, counterpart);
 
   return g_steal_pointer (&counterpart);
+}
+
+static BkCounterpart *
+add_client (BkJournal  *journal,
+            const char *name)
+{
+  return add_counterpart (journal, name, BK_COUNTERPART_KIND_CLIENT);
 }
 
 static BkCounterpart *
@@ -261,23 +204,6 @@ dup_progress_notes (BkJournal     *journal,
   return g_strv_builder_end (builder);
 }
 
-static gint64
-query_int (BkJournal  *journal,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  stmt = bk_journal_prepare (journal, sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
 static void
 assert_same_time (GDateTime *a,
                   GDateTime *b)
@@ -287,38 +213,13 @@ assert_same_time (GDateTime *a,
   g_assert_cmpint (g_date_time_to_unix (a), ==, g_date_time_to_unix (b));
 }
 
-static void
-count_cb (gpointer  instance,
-          guint    *count)
-{
-  (*count)++;
-}
-
-static void
-count_id_cb (gpointer  instance,
-             gint64    id,
-             guint    *count)
-{
-  (*count)++;
-}
-
-static void
-id_cb (gpointer  instance,
-       gint64    id,
-       gint64   *last)
-{
-  *last = id;
-}
-
 /* Steps done, skipped and open again; progress on the run, the counterpart and the list */
 static void
 test_steps (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
-  g_autoptr(BkCounterpart) other = add_counterpart (fixture->journal, "Zeta",
-                                                    BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) other = add_client (fixture->journal, "Zeta");
   g_autoptr(BkCounterpart) fresh = NULL;
   g_autoptr(BkCounterpartList) list = NULL;
   g_autoptr(BkCounterpart) item = NULL;
@@ -438,9 +339,9 @@ test_steps (Fixture       *fixture,
   g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (other)), ==, 0);
 
   /* dated with the clock given */
-  g_assert_cmpint (query_int (fixture->journal,
-                              "SELECT count(*) FROM notes WHERE kind = 'progress'"
-                              " AND created = 1772445600"), ==, 5);
+  g_assert_cmpint (bk_test_query_int (fixture->journal,
+                                      "SELECT count(*) FROM notes WHERE kind = 'progress'"
+                                      " AND created = 1772445600"), ==, 5);
 }
 
 /* The reasons in the first note are worded for a vendor when it is one */
@@ -453,8 +354,7 @@ test_vendor_wording (Fixture       *fixture,
   g_autoptr(BkRun) run = start_run (fixture, vendor, fixture->talk,
                                     1u << BK_REASON_OVERSTATED_SKILLS);
   g_autoptr(BkRun) quiet = NULL;
-  g_autoptr(BkCounterpart) other = add_counterpart (fixture->journal, "No reasons",
-                                                    BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) other = add_client (fixture->journal, "No reasons");
   g_auto(GStrv) notes = dup_progress_notes (fixture->journal, vendor);
   g_auto(GStrv) other_notes = NULL;
 
@@ -474,8 +374,7 @@ static void
 test_one_active_run (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
   g_autoptr(BkRun) first = start_run (fixture, acme, fixture->talk, 0);
   g_autoptr(BkRun) second = NULL;
   g_autoptr(BkRun) third = NULL;
@@ -485,9 +384,9 @@ test_one_active_run (Fixture       *fixture,
   guint counterparts_changed = 0;
   gint64 runs_changed = -1;
 
-  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (count_cb),
+  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
                     &counterparts_changed);
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
 
   second = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (acme), fixture->part,
                                  0, fixture->now, &error);
@@ -553,10 +452,8 @@ static void
 test_end_run (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = add_client (fixture->journal, "Zeta");
   g_autoptr(BkRun) run = start_run (fixture, acme, fixture->part, 0);
   g_autoptr(BkRun) kept = NULL;
   g_autoptr(BkRun) read_back = NULL;
@@ -652,10 +549,8 @@ static void
 test_open_item_gate (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = add_client (fixture->journal, "Zeta");
   g_autoptr(BkOpenItem) invoice = add_open_item (fixture->journal, acme,
                                                  BK_OPEN_ITEM_KIND_INVOICE, "Invoice 12",
                                                  120050, "EUR");
@@ -678,7 +573,7 @@ test_open_item_gate (Fixture       *fixture,
                     ==, 2);
   g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 3);
   n_notes = bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme));
-  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (count_cb),
+  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
                     &counterparts_changed);
 
   /* refused, and nothing of it written */
@@ -693,7 +588,7 @@ test_open_item_gate (Fixture       *fixture,
   g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_AT_RISK);
   g_assert_cmpstr (bk_counterpart_get_run_playbook_id (fresh), ==, "test-part");
   g_clear_object (&fresh);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
   g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme)), ==,
                     n_notes);
   g_assert_cmpuint (counterparts_changed, ==, 0);
@@ -749,37 +644,22 @@ test_open_item_gate (Fixture       *fixture,
   (void) files;
 }
 
-static BkCredential *
-add_credential (BkJournal     *journal,
-                BkCounterpart *counterpart,
-                const char    *label)
-{
-  g_autoptr(BkCredential) credential = bk_credential_new ();
-  g_autoptr(GError) error = NULL;
-
-  bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (counterpart));
-  bk_credential_set_label (credential, label);
-  g_assert_true (bk_journal_save_credential (journal, credential, &error));
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&credential);
-}
-
 /* Access still in use counts among the open items: parting ways asks first */
 static void
 test_access_gate (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = add_client (fixture->journal, "Zeta");
   g_autoptr(BkOpenItem) invoice = add_open_item (fixture->journal, acme,
                                                  BK_OPEN_ITEM_KIND_INVOICE, "Invoice 12",
                                                  120050, "EUR");
-  g_autoptr(BkCredential) hosting = add_credential (fixture->journal, acme, "Hosting panel");
-  g_autoptr(BkCredential) repo = add_credential (fixture->journal, acme, "Repository");
-  g_autoptr(BkCredential) zeta_key = add_credential (fixture->journal, zeta, "Server keys");
+  g_autoptr(BkCredential) hosting = bk_test_add_credential (fixture->journal, acme,
+                                                            "Hosting panel", NULL, NULL);
+  g_autoptr(BkCredential) repo = bk_test_add_credential (fixture->journal, acme, "Repository",
+                                                         NULL, NULL);
+  g_autoptr(BkCredential) zeta_key = bk_test_add_credential (fixture->journal, zeta, "Server keys",
+                                                             NULL, NULL);
   g_autoptr(BkRun) run = start_run (fixture, acme, fixture->part, 0);
   g_autoptr(BkRun) zeta_run = start_run (fixture, zeta, fixture->part, 0);
   g_autoptr(GError) error = NULL;
@@ -798,7 +678,8 @@ test_access_gate (Fixture       *fixture,
   g_clear_error (&error);
 
   /* handing over and revoking settle them; the open items' count follows, with a signal */
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (count_id_cb), &runs_changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_count_id_cb),
+                    &runs_changed);
   g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
                                               TRUE, fixture->now, &error));
   g_assert_no_error (error);
@@ -848,8 +729,7 @@ static void
 test_open_items (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
   g_autoptr(BkOpenItem) item = bk_open_item_new ();
   g_autoptr(BkOpenItem) copy = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -857,7 +737,7 @@ test_open_items (Fixture       *fixture,
   gint64 runs_changed = -1;
   g_autofree char *text = NULL;
 
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
   bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (acme));
 
   /* a description is required */
@@ -1041,10 +921,8 @@ static void
 test_checkins (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = add_client (fixture->journal, "Zeta");
   g_autoptr(BkRun) run = start_run (fixture, acme, fixture->talk, 0);
   g_autoptr(BkRun) zeta_run = start_run (fixture, zeta, fixture->talk, 0);
   g_autoptr(GDateTime) day_29 = g_date_time_add_days (fixture->now, 29);
@@ -1103,7 +981,7 @@ test_checkins (Fixture       *fixture,
   g_clear_pointer (&due, g_ptr_array_unref);
 
   /* notified: recorded, quietly */
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
   g_assert_true (bk_journal_set_checkin_notified (fixture->journal, first_id, day_30, &error));
   g_assert_no_error (error);
   g_assert_cmpint (runs_changed, ==, -1);
@@ -1165,10 +1043,8 @@ static void
 test_trash (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = add_client (fixture->journal, "Zeta");
   g_autoptr(BkOpenItem) item = add_open_item (fixture->journal, acme, BK_OPEN_ITEM_KIND_INVOICE,
                                               "Invoice", 100, "EUR");
   g_autoptr(BkRun) ended = start_run (fixture, acme, fixture->talk,
@@ -1251,10 +1127,10 @@ test_trash (Fixture       *fixture,
   g_assert_no_error (error);
   bk_journal_purge_trash (fixture->journal, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 1);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM run_steps"), ==, 0);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM open_items"), ==, 0);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 1);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM run_steps"), ==, 0);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM open_items"), ==, 0);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
   (void) zeta_run;
 }
 
@@ -1263,12 +1139,10 @@ static void
 test_reflection (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
   g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
                                                    BK_COUNTERPART_KIND_VENDOR);
-  g_autoptr(BkCounterpart) gone = add_counterpart (fixture->journal, "Gone",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) gone = add_client (fixture->journal, "Gone");
   g_autoptr(BkRun) a = start_run (fixture, acme, fixture->part,
                                   (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_CONDUCT));
   g_autoptr(BkRun) b = start_run (fixture, zeta, fixture->talk, 1u << BK_REASON_NON_PAYMENT);
@@ -1348,10 +1222,8 @@ static void
 test_signals (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(BkCounterpart) acme = add_counterpart (fixture->journal, "Acme",
-                                                   BK_COUNTERPART_KIND_CLIENT);
-  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta",
-                                                   BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) zeta = add_client (fixture->journal, "Zeta");
   g_autoptr(BkRun) run = NULL;
   g_autoptr(BkRun) zeta_run = NULL;
   g_autoptr(GError) error = NULL;
@@ -1360,12 +1232,12 @@ test_signals (Fixture       *fixture,
   gint64 runs_changed = -1;
   gint64 notes_changed = -1;
 
-  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (count_cb),
+  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
                     &counterparts_changed);
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (id_cb), &runs_changed);
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (count_id_cb),
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
+  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_count_id_cb),
                     &runs_changed_count);
-  g_signal_connect (fixture->journal, "notes-changed", G_CALLBACK (id_cb), &notes_changed);
+  g_signal_connect (fixture->journal, "notes-changed", G_CALLBACK (bk_test_id_cb), &notes_changed);
 
   run = start_run (fixture, acme, fixture->part, 0);
   g_assert_cmpuint (counterparts_changed, ==, 1);
@@ -1414,8 +1286,7 @@ test_list_pages (Fixture       *fixture,
   for (guint i = 0; i < 120; i++)
     {
       g_autofree char *name = g_strdup_printf ("Client %03u", i);
-      g_autoptr(BkCounterpart) counterpart = add_counterpart (fixture->journal, name,
-                                                              BK_COUNTERPART_KIND_CLIENT);
+      g_autoptr(BkCounterpart) counterpart = add_client (fixture->journal, name);
 
       if (i % 3 == 0)
         {
@@ -1452,8 +1323,8 @@ test_list_pages (Fixture       *fixture,
     }
 
   /* through the partial index, one row per counterpart at most */
-  g_assert_cmpint (query_int (fixture->journal,
-                              "SELECT count(*) FROM " BK_COUNTERPART_FROM), ==, 120);
+  g_assert_cmpint (bk_test_query_int (fixture->journal,
+                                      "SELECT count(*) FROM " BK_COUNTERPART_FROM), ==, 120);
 }
 
 /* A journal of format 2 upgrades in place, its data intact, and takes runs */
@@ -1472,7 +1343,8 @@ test_migration (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const guint days[] = { 30, 90 };
 
-  g_assert_cmpint (query_int (fixture->journal, "PRAGMA user_version"), ==, BK_JOURNAL_SCHEMA_VERSION);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "PRAGMA user_version"), ==,
+                   BK_JOURNAL_SCHEMA_VERSION);
   g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 2);
   g_assert_cmpuint (bk_journal_count_notes (fixture->journal, 0), ==, 3);
 
@@ -1533,7 +1405,8 @@ test_migration (Fixture       *fixture,
   /* the trashed counterpart of format 2 is still there, and purges with cascades */
   bk_journal_purge_trash (fixture->journal, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM counterparts"), ==, 2);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM counterparts"), ==,
+                   2);
   g_clear_object (&list);
   g_clear_object (&item);
 
@@ -1541,9 +1414,10 @@ test_migration (Fixture       *fixture,
   g_clear_object (&fixture->journal);
   fixture->journal = bk_journal_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 1);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 2);
-  g_assert_cmpint (query_int (fixture->journal, "SELECT count(*) FROM pragma_foreign_key_check"),
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 1);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 2);
+  g_assert_cmpint (bk_test_query_int (fixture->journal,
+                                      "SELECT count(*) FROM pragma_foreign_key_check"),
                    ==, 0);
 }
 

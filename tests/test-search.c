@@ -9,11 +9,10 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-journal-private.h"
+#include "bk-test-journal.h"
 
 typedef struct
 {
@@ -28,24 +27,6 @@ typedef struct
   gint64             invoice_note;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
 static gint64
 add_counterpart (BkJournal  *journal,
                  const char *name,
@@ -53,13 +34,11 @@ add_counterpart (BkJournal  *journal,
                  const char *tags)
 {
   g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
-  g_autoptr(GError) error = NULL;
 
   bk_counterpart_set_name (counterpart, name);
   bk_counterpart_set_organization (counterpart, organization);
   bk_counterpart_set_tags_from_string (counterpart, tags);
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_no_error (error);
+  bk_test_save_counterpart (journal, counterpart);
 
   return bk_counterpart_get_id (counterpart);
 }
@@ -69,13 +48,7 @@ add_note (BkJournal  *journal,
           gint64      counterpart_id,
           const char *text)
 {
-  g_autoptr(BkNote) note = bk_note_new ();
-  g_autoptr(GError) error = NULL;
-
-  bk_note_set_counterpart_id (note, counterpart_id);
-  bk_note_set_text (note, text);
-  bk_journal_save_note (journal, note, &error);
-  g_assert_no_error (error);
+  g_autoptr(BkNote) note = bk_test_add_note (journal, counterpart_id, text);
 
   return bk_note_get_id (note);
 }
@@ -84,15 +57,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("bk-test-search-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = bk_test_make_tmp_dir ();
   path = g_build_filename (fixture->dir, "journal.db", NULL);
-
-  fixture->journal = bk_journal_open (path, &error);
-  g_assert_no_error (error);
+  fixture->journal = bk_test_open_journal (path);
 
   fixture->ivanov = add_counterpart (fixture->journal, "Иванов Пётр", "ООО «Ромашка»", "опт");
   fixture->acme = add_counterpart (fixture->journal, "ACME Corp", "", "hosting, vip");
@@ -114,7 +83,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->list);
   g_clear_object (&fixture->journal);
-  remove_tree (fixture->dir);
+  bk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

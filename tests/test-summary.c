@@ -20,6 +20,7 @@
 #include "bk-journal-private.h"
 #include "bk-playbook-library.h"
 #include "bk-summary.h"
+#include "bk-test-journal.h"
 
 typedef struct
 {
@@ -29,45 +30,18 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = NULL;
-  g_autofree char *playbooks = NULL;
-  g_autoptr(GFile) directory = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("bk-test-summary-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = bk_test_make_tmp_dir ();
 
   /* the journal where the app keeps it, for the command line tests */
   path = g_build_filename (fixture->dir, "data", "bridgekeeper", "journal.db", NULL);
-  fixture->journal = bk_journal_open (path, &error);
-  g_assert_no_error (error);
+  fixture->journal = bk_test_open_journal (path);
 
-  /* the playbooks the app ships */
-  playbooks = g_build_filename (g_getenv ("BK_SOURCE_ROOT"), "data", "playbooks", NULL);
-  directory = g_file_new_for_path (playbooks);
-  fixture->library = bk_playbook_library_new_from_directory (directory, &error);
-  g_assert_no_error (error);
+  fixture->library = bk_test_load_shipped_playbooks ();
 }
 
 static void
@@ -76,7 +50,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->journal);
   g_clear_object (&fixture->library);
-  remove_tree (fixture->dir);
+  bk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -98,13 +72,11 @@ add_counterpart (Fixture    *fixture,
 {
   g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
   g_autoptr(GDateTime) created = date (2025, 1, 10, 9);
-  g_autoptr(GError) error = NULL;
 
   bk_counterpart_set_name (counterpart, name);
   bk_counterpart_set_organization (counterpart, organization);
   bk_counterpart_set_created (counterpart, created);
-  bk_journal_save_counterpart (fixture->journal, counterpart, &error);
-  g_assert_no_error (error);
+  bk_test_save_counterpart (fixture->journal, counterpart);
 
   return g_steal_pointer (&counterpart);
 }
@@ -118,15 +90,13 @@ add_note (Fixture    *fixture,
           gboolean    is_private)
 {
   g_autoptr(BkNote) note = bk_note_new ();
-  g_autoptr(GError) error = NULL;
 
   bk_note_set_counterpart_id (note, counterpart_id);
   bk_note_set_created (note, created);
   bk_note_set_kind (note, kind);
   bk_note_set_text (note, text);
   bk_note_set_private (note, is_private);
-  bk_journal_save_note (fixture->journal, note, &error);
-  g_assert_no_error (error);
+  bk_test_save_note (fixture->journal, note);
 }
 
 static void
@@ -361,28 +331,11 @@ have_poppler (void)
 }
 
 static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-
-  return out;
-}
-
-static char *
 pdf_text (const char *path)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
 
-  return run_tool (argv);
+  return bk_test_run_tool (argv);
 }
 
 static char *
@@ -390,7 +343,7 @@ pdf_info (const char *path)
 {
   const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
 
-  return run_tool (argv);
+  return bk_test_run_tool (argv);
 }
 
 static guint
@@ -620,7 +573,7 @@ test_document (Fixture       *fixture,
   {
     const char *argv[] = { "pdffonts", path, NULL };
 
-    fonts = run_tool (argv);
+    fonts = bk_test_run_tool (argv);
   }
   lines = g_strsplit (fonts, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >, 2);
@@ -652,7 +605,7 @@ test_document (Fixture       *fixture,
   {
     const char *argv[] = { "pdftohtml", "-xml", "-i", "-stdout", "-q", path, NULL };
 
-    outline = run_tool (argv);
+    outline = bk_test_run_tool (argv);
   }
   g_assert_nonnull (strstr (outline, "<outline>"));
   g_assert_nonnull (strstr (outline, ">Details</item>"));
@@ -693,7 +646,7 @@ test_numeric_locale (Fixture       *fixture,
   {
     const char *argv[] = { "pdftohtml", "-xml", "-i", "-stdout", "-q", path, NULL };
 
-    outline = run_tool (argv);
+    outline = bk_test_run_tool (argv);
   }
   g_assert_nonnull (strstr (outline, ">Timeline</item>"));
 }

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "bk-access-view.h"
@@ -48,12 +47,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   fixture->dir = bk_test_make_tmp_dir ();
   path = g_build_filename (fixture->dir, "journal.db", NULL);
-  fixture->journal = bk_journal_open (path, &error);
-  g_assert_no_error (error);
+  fixture->journal = bk_test_open_journal (path);
 
   fixture->window = g_object_ref_sink (bk_window_new (NULL, fixture->journal));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 680);
@@ -80,14 +77,12 @@ add_counterpart (Fixture           *fixture,
                  BkCounterpartStatus status)
 {
   BkCounterpart *counterpart = bk_counterpart_new ();
-  g_autoptr(GError) error = NULL;
 
   bk_counterpart_set_name (counterpart, name);
   bk_counterpart_set_organization (counterpart, organization);
   bk_counterpart_set_kind (counterpart, kind);
   bk_counterpart_set_status (counterpart, status);
-  bk_journal_save_counterpart (fixture->journal, counterpart, &error);
-  g_assert_no_error (error);
+  bk_test_save_counterpart (fixture->journal, counterpart);
 
   return counterpart;
 }
@@ -102,14 +97,12 @@ add_note (Fixture       *fixture,
   g_autoptr(BkNote) note = bk_note_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) created = g_date_time_add_days (now, -days_ago);
-  g_autoptr(GError) error = NULL;
 
   bk_note_set_counterpart_id (note, bk_counterpart_get_id (counterpart));
   bk_note_set_kind (note, kind);
   bk_note_set_text (note, text);
   bk_note_set_created (note, created);
-  bk_journal_save_note (fixture->journal, note, &error);
-  g_assert_no_error (error);
+  bk_test_save_note (fixture->journal, note);
 }
 
 static GtkWidget *
@@ -285,18 +278,8 @@ count_rows (Fixture    *fixture,
             const char *sql)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "journal.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int n;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return n;
+  return bk_test_file_query_int (path, sql);
 }
 
 static gboolean
@@ -746,16 +729,9 @@ file_exists (gpointer data)
 static char *
 pdf_to_text (const char *path)
 {
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
   const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return g_steal_pointer (&out);
+  return bk_test_run_tool (argv);
 }
 
 /* Export through the window's action and dialog; the file chooser is the desktop's, so the
@@ -836,23 +812,6 @@ label_is (gpointer data)
   return g_strcmp0 (gtk_label_get_text (args[0]), args[1]) == 0;
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-
-  for (gsize i = 0; i + strlen (needle) <= length; i++)
-    if (memcmp (contents + i, needle, strlen (needle)) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Access through the window, its secret in the real keyring of the test session */
 static void
 test_access (Fixture       *fixture,
@@ -907,8 +866,8 @@ test_access (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (bk_test_find_named (view, "keyring-unavailable")));
 
   /* And nowhere in the journal, nor in a summary that lists the access */
-  g_assert_false (file_contains (db, secret));
-  g_assert_false (file_contains (wal, secret));
+  g_assert_false (bk_test_file_contains (db, secret));
+  g_assert_false (bk_test_file_contains (wal, secret));
   {
     g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
     g_autofree char *text = NULL;
@@ -917,7 +876,7 @@ test_access (Fixture       *fixture,
     text = pdf_to_text (pdf);
     g_assert_nonnull (strstr (text, "Hosting panel"));
     g_assert_null (strstr (text, secret));
-    g_assert_false (file_contains (pdf, secret));
+    g_assert_false (bk_test_file_contains (pdf, secret));
   }
 }
 
