@@ -712,6 +712,13 @@ test_playbook_windows (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (view, "resolution.add-item", NULL));
   shoot_window (bk_test_find_toplevel (BK_TYPE_OPEN_ITEM_DIALOG), "open-item", russian);
 
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  shoot_window (bk_test_find_toplevel (BK_TYPE_EXPORT_DIALOG), "export", russian);
+
+  g_assert_true (gtk_widget_activate_action (bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW),
+                                             "access.add", NULL));
+  shoot_window (bk_test_find_toplevel (BK_TYPE_CREDENTIAL_DIALOG), "credential", russian);
+
   g_assert_true (gtk_widget_get_visible (find (fixture, "followups-button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-followups", NULL));
   shoot_window (bk_test_find_toplevel (BK_TYPE_FOLLOWUPS_WINDOW), "followups", russian);
