@@ -79,6 +79,14 @@ gboolean       bk_journal_change_by_id      (BkJournal     *self,
                                              gint64        *counterpart_id,
                                              const char    *not_found,
                                              GError       **error);
+/* As bk_journal_change_by_id(), with @date_time (or NULL) for the statement's ?2 */
+gboolean       bk_journal_change_date_by_id (BkJournal     *self,
+                                             const char    *sql,
+                                             gint64         id,
+                                             GDateTime     *date_time,
+                                             gint64        *counterpart_id,
+                                             const char    *not_found,
+                                             GError       **error);
 /* A new object from the current row of a statement */
 typedef gpointer (*BkJournalRowFunc) (sqlite3_stmt *stmt);
 /* The objects (#GObject) @from_row makes of every row of @stmt (bound already), in order */
@@ -182,7 +190,21 @@ void           bk_journal_emit_runs_changed         (BkJournal *self,
 void           bk_journal_emit_credentials_changed  (BkJournal *self,
                                                      gint64     counterpart_id);
 
-/* Value objects as the journal reads them (bk-journal-playbooks.c) */
+/* Writes a line in the counterpart's timeline (which also checks that it is not in the trash). */
+gboolean       bk_journal_add_progress_note (BkJournal     *self,
+                                             gint64         counterpart_id,
+                                             const char    *text,
+                                             GDateTime     *now,
+                                             GError       **error);
+/* What is still open: @n_items open items not settled, and @n_access credentials still in use
+ * (access to hand over or revoke, kept in bk-journal-credentials.c) */
+gboolean       bk_journal_count_unsettled   (BkJournal     *self,
+                                             gint64         counterpart_id,
+                                             guint         *n_items,
+                                             guint         *n_access,
+                                             GError       **error);
+
+/* Value objects as the journal reads them (bk-journal-runs.c, bk-journal-checkins.c) */
 BkRun         *bk_run_new_from_journal      (gint64               id,
                                              const char          *uuid,
                                              gint64               counterpart_id,
