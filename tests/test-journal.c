@@ -403,6 +403,61 @@ test_damaged_page (Fixture       *fixture,
 }
 
 static void
+on_integrity_checked_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GError **error = user_data;
+
+  bk_journal_check_integrity_finish (BK_JOURNAL (object), result, error);
+  if (*error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "sound"); /* marks "answered" */
+}
+
+/* A journal opened with the check left for later: damage in the middle is found by the check on
+ * its own thread, and a sound journal passes it. */
+static void
+test_deferred_check (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) checked = NULL;
+  g_autoptr(BkJournal) journal = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize page_size = 4096;
+  gsize middle;
+
+  write_big_journal (fixture->path);
+
+  /* Sound */
+  journal = bk_journal_open_full (fixture->path, BK_JOURNAL_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  bk_journal_check_integrity_async (journal, NULL, on_integrity_checked_cb, &checked);
+  while (checked == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (checked, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&checked);
+  g_clear_object (&journal);
+
+  /* Damaged in the middle: opens at once, the check finds it */
+  g_file_get_contents (fixture->path, &contents, &length, &error);
+  g_assert_no_error (error);
+  middle = (length / page_size / 2) * page_size;
+  for (gsize i = 0; i < 64; i++)
+    contents[middle + i] = (char) (0xA5 ^ i);
+  g_file_set_contents (fixture->path, contents, length, &error);
+  g_assert_no_error (error);
+
+  journal = bk_journal_open_full (fixture->path, BK_JOURNAL_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  bk_journal_check_integrity_async (journal, NULL, on_integrity_checked_cb, &checked);
+  while (checked == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (checked, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT);
+}
+
+static void
 test_migration (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -873,6 +928,8 @@ main (int   argc,
               fixture_set_up, test_truncated, fixture_tear_down);
   g_test_add ("/journal/corrupt/damaged-page", Fixture, NULL,
               fixture_set_up, test_damaged_page, fixture_tear_down);
+  g_test_add ("/journal/corrupt/deferred-check", Fixture, NULL,
+              fixture_set_up, test_deferred_check, fixture_tear_down);
   g_test_add ("/journal/migration", Fixture, NULL,
               fixture_set_up, test_migration, fixture_tear_down);
   g_test_add ("/journal/validation", Fixture, NULL,

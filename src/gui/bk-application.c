@@ -523,6 +523,39 @@ show_journal_error (BkApplication *self,
 }
 
 static void
+on_integrity_checked_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(BkApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels;
+
+  if (bk_journal_check_integrity_finish (BK_JOURNAL (object), result, &error))
+    return;
+
+  if (!g_error_matches (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT) || self->journal != BK_JOURNAL (object))
+    {
+      g_warning ("The journal could not be checked: %s", error->message);
+      return;
+    }
+
+  /* Damage found while the window was up: everything that uses the journal closes, and the
+   * person is asked, as at start-up, whether to set it aside. */
+  g_application_hold (G_APPLICATION (self));
+  toplevels = gtk_window_get_toplevels ();
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  g_clear_object (&self->journal);
+  show_journal_error (self, error);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
 bk_application_activate (GApplication *app)
 {
   BkApplication *self = (BkApplication *)app;
@@ -537,10 +570,16 @@ bk_application_activate (GApplication *app)
     }
 
   path = bk_journal_dup_default_path ();
-  if (self->journal == NULL && !(self->journal = bk_journal_open (path, &error)))
+  if (self->journal == NULL)
     {
-      show_journal_error (self, error);
-      return;
+      /* The check that reads every page runs after the window shows, not before. */
+      if (!(self->journal = bk_journal_open_full (path, BK_JOURNAL_OPEN_DEFER_CHECK, &error)))
+        {
+          show_journal_error (self, error);
+          return;
+        }
+
+      bk_journal_check_integrity_async (self->journal, NULL, on_integrity_checked_cb, g_object_ref (self));
     }
 
   show_window (self, NULL);

@@ -1024,40 +1024,115 @@ query_int (BkJournal   *self,
   return TRUE;
 }
 
+/* PRAGMA quick_check on @db: reads every page, so on a big journal it takes a moment. */
 static gboolean
-check_integrity (BkJournal  *self,
-                 GError    **error)
+check_integrity (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n_rows = 0;
   gboolean ok = FALSE;
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
-    return set_open_error (self, error);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL)) == SQLITE_OK)
     {
-      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
 
-      if (n_rows == 0)
-        ok = g_strcmp0 (result, "ok") == 0;
-      else
-        g_debug ("quick_check: %s", result);
+          if (n_rows == 0)
+            ok = g_strcmp0 (result, "ok") == 0;
+          else
+            g_debug ("quick_check: %s", result);
 
-      n_rows++;
+          n_rows++;
+        }
     }
 
-  if (rc != SQLITE_DONE)
-    return set_open_error (self, error);
-
-  if (!ok || n_rows != 1)
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
     {
-      set_corrupt_error (self->path, error);
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
+                   _("Could not open the journal “%s”: %s"), display, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  if (rc != SQLITE_DONE || !ok || n_rows != 1)
+    {
+      set_corrupt_error (path, error);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static void
+check_integrity_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  const char *path = task_data;
+  sqlite3 *db = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own, read-only: the journal's stays free for the person. */
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (&error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
+                   _("Could not open the journal “%s”: %s"), display, sqlite3_errmsg (db));
+    }
+  else
+    {
+      sqlite3_extended_result_codes (db, TRUE);
+      sqlite3_busy_timeout (db, 5000);
+      check_integrity (db, path, &error);
+    }
+
+  sqlite3_close (db);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * bk_journal_check_integrity_async:
+ *
+ * Checks, on a thread and a connection of its own, that the journal is sound (what
+ * bk_journal_open() does before it returns, unless asked to leave it for later); a damaged
+ * journal fails with %BK_JOURNAL_ERROR_CORRUPT.
+ */
+void
+bk_journal_check_integrity_async (BkJournal           *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BK_IS_JOURNAL (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_journal_check_integrity_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_integrity_thread);
+}
+
+gboolean
+bk_journal_check_integrity_finish (BkJournal     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Runs one migration and records its version, in one transaction. */
@@ -1182,6 +1257,22 @@ BkJournal *
 bk_journal_open (const char  *path,
                  GError     **error)
 {
+  return bk_journal_open_full (path, BK_JOURNAL_OPEN_DEFAULT, error);
+}
+
+/**
+ * bk_journal_open_full:
+ * @flags: %BK_JOURNAL_OPEN_DEFER_CHECK leaves the integrity check, which reads every page of
+ *   the file, to bk_journal_check_integrity_async(), so that a big journal opens at once
+ *
+ * Like bk_journal_open(). A file that is not a journal, or whose first pages are damaged, is
+ * refused either way.
+ */
+BkJournal *
+bk_journal_open_full (const char          *path,
+                      BkJournalOpenFlags   flags,
+                      GError             **error)
+{
   g_autoptr(BkJournal) self = NULL;
   gboolean existed = FALSE;
   gint64 application_id = 0;
@@ -1236,7 +1327,7 @@ bk_journal_open (const char  *path,
       return NULL;
     }
 
-  if (existed && !check_integrity (self, error))
+  if (existed && (flags & BK_JOURNAL_OPEN_DEFER_CHECK) == 0 && !check_integrity (self->db, path, error))
     return NULL;
 
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);

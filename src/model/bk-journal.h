@@ -33,6 +33,13 @@ typedef enum
 /* The schema version this build writes (PRAGMA user_version). */
 #define BK_JOURNAL_SCHEMA_VERSION 4
 
+typedef enum
+{
+  BK_JOURNAL_OPEN_DEFAULT     = 0,
+  /* Leave the integrity check to bk_journal_check_integrity_async() */
+  BK_JOURNAL_OPEN_DEFER_CHECK = 1 << 0,
+} BkJournalOpenFlags;
+
 #define BK_TYPE_JOURNAL (bk_journal_get_type ())
 
 G_DECLARE_FINAL_TYPE (BkJournal, bk_journal, BK, JOURNAL, GObject)
@@ -43,6 +50,16 @@ GQuark         bk_journal_error_quark             (void);
 char          *bk_journal_dup_default_path        (void);
 
 BkJournal     *bk_journal_open                    (const char     *path,
+                                                   GError        **error);
+BkJournal     *bk_journal_open_full               (const char     *path,
+                                                   BkJournalOpenFlags flags,
+                                                   GError        **error);
+void           bk_journal_check_integrity_async   (BkJournal      *self,
+                                                   GCancellable   *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer        user_data);
+gboolean       bk_journal_check_integrity_finish  (BkJournal      *self,
+                                                   GAsyncResult   *result,
                                                    GError        **error);
 gboolean       bk_journal_set_aside               (const char     *path,
                                                    char          **new_path,
