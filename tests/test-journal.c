@@ -374,29 +374,34 @@ test_truncated (Fixture       *fixture,
   assert_set_aside_works (fixture->path);
 }
 
+/* Overwrites the start of a page in the middle: its b-tree header and cell pointers. */
 static void
-test_damaged_page (Fixture       *fixture,
-                   gconstpointer  data)
+damage_middle_page (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize length;
   gsize page_size = 4096;
+  gsize length;
   gsize middle;
 
-  write_big_journal (fixture->path);
-
-  g_file_get_contents (fixture->path, &contents, &length, &error);
+  g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
   g_assert_cmpint (length % page_size, ==, 0);
 
-  /* the start of a page in the middle: its b-tree header and cell pointers */
   middle = (length / page_size / 2) * page_size;
   for (gsize i = 0; i < 64; i++)
     contents[middle + i] = (char) (0xA5 ^ i);
 
-  g_file_set_contents (fixture->path, contents, length, &error);
+  g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
+}
+
+static void
+test_damaged_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  write_big_journal (fixture->path);
+  damage_middle_page (fixture->path);
 
   assert_refused_as_corrupt (fixture->path);
   assert_set_aside_works (fixture->path);
@@ -423,10 +428,6 @@ test_deferred_check (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) checked = NULL;
   g_autoptr(BkJournal) journal = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  gsize page_size = 4096;
-  gsize middle;
 
   write_big_journal (fixture->path);
 
@@ -441,13 +442,7 @@ test_deferred_check (Fixture       *fixture,
   g_clear_object (&journal);
 
   /* Damaged in the middle: opens at once, the check finds it */
-  g_file_get_contents (fixture->path, &contents, &length, &error);
-  g_assert_no_error (error);
-  middle = (length / page_size / 2) * page_size;
-  for (gsize i = 0; i < 64; i++)
-    contents[middle + i] = (char) (0xA5 ^ i);
-  g_file_set_contents (fixture->path, contents, length, &error);
-  g_assert_no_error (error);
+  damage_middle_page (fixture->path);
 
   journal = bk_journal_open_full (fixture->path, BK_JOURNAL_OPEN_DEFER_CHECK, &error);
   g_assert_no_error (error);
