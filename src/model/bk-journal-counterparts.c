@@ -236,19 +236,8 @@ bk_journal_save_counterpart (BkJournal      *self,
   if (id != 0)
     sqlite3_bind_int64 (stmt, 13, id);
 
-  if (!bk_journal_step_done (self, stmt, error))
+  if (!bk_journal_step_save (self, stmt, &id, COUNTERPART_NOT_FOUND, error))
     goto failed;
-
-  if (id == 0)
-    {
-      id = sqlite3_last_insert_rowid (bk_journal_get_db (self));
-    }
-  else if (sqlite3_changes (bk_journal_get_db (self)) == 0)
-    {
-      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND,
-                           COUNTERPART_NOT_FOUND);
-      goto failed;
-    }
 
   g_clear_pointer (&stmt, bk_cached_statement_release);
 

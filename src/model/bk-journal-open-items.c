@@ -251,19 +251,8 @@ bk_journal_save_open_item (BkJournal   *self,
   if (id != 0)
     sqlite3_bind_int64 (stmt, 9, id);
 
-  if (!bk_journal_step_done (self, stmt, error))
+  if (!bk_journal_step_save (self, stmt, &id, OPEN_ITEM_NOT_FOUND, error))
     goto failed;
-
-  if (id == 0)
-    {
-      id = sqlite3_last_insert_rowid (bk_journal_get_db (self));
-    }
-  else if (sqlite3_changes (bk_journal_get_db (self)) == 0)
-    {
-      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND,
-                           OPEN_ITEM_NOT_FOUND);
-      goto failed;
-    }
 
   g_clear_pointer (&stmt, bk_cached_statement_release);
 

@@ -63,6 +63,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkCachedStatement, bk_cached_statement_release)
 gboolean       bk_journal_step_done         (BkJournal     *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
+/* Runs the INSERT (when *@id is 0: then sets @id to the new row's) or the UPDATE of a save;
+ * an UPDATE that matched no row fails with %BK_JOURNAL_ERROR_NOT_FOUND and @not_found. */
+gboolean       bk_journal_step_save         (BkJournal     *self,
+                                             sqlite3_stmt  *stmt,
+                                             gint64        *id,
+                                             const char    *not_found,
+                                             GError       **error);
 /* Runs an UPDATE or DELETE "... RETURNING counterpart_id" (bound already) of one row at most:
  * @counterpart_id is the counterpart of the row it changed, or 0 when no row matched. Then, with
  * a @not_found message, it fails with %BK_JOURNAL_ERROR_NOT_FOUND. */

@@ -467,6 +467,31 @@ bk_journal_step_done (BkJournal     *self,
 }
 
 gboolean
+bk_journal_step_save (BkJournal     *self,
+                      sqlite3_stmt  *stmt,
+                      gint64        *id,
+                      const char    *not_found,
+                      GError       **error)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!bk_journal_step_done (self, stmt, error))
+    return FALSE;
+
+  if (*id == 0)
+    {
+      *id = sqlite3_last_insert_rowid (self->db);
+    }
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND, not_found);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
 bk_journal_step_returning_counterpart (BkJournal     *self,
                                        sqlite3_stmt  *stmt,
                                        gint64        *counterpart_id,
