@@ -31,7 +31,10 @@ struct _BkResolutionView
   /* The active run and its playbook, or NULL */
   BkRun                *run;
   BkPlaybook           *playbook;
+  /* What remains to settle, access in use included (as the journal counts it for parting ways),
+   * and of that the access alone */
   guint                 n_open_items;
+  guint                 n_open_access;
   /* The step whose row was open, so that a refresh keeps it open */
   char                 *expanded_step;
   guint                 refresh_source;
@@ -181,8 +184,7 @@ on_step_note_activate_cb (GtkEntry         *entry,
 }
 
 static guint
-count_open_items_of_kind (GPtrArray *items,
-                          gboolean   access_only)
+count_open_access_items (GPtrArray *items)
 {
   guint n = 0;
 
@@ -190,8 +192,7 @@ count_open_items_of_kind (GPtrArray *items,
     {
       BkOpenItem *item = g_ptr_array_index (items, i);
 
-      if (bk_open_item_get_settled (item) == NULL &&
-          (!access_only || bk_open_item_get_kind (item) == BK_OPEN_ITEM_KIND_ACCESS))
+      if (bk_open_item_get_settled (item) == NULL && bk_open_item_get_kind (item) == BK_OPEN_ITEM_KIND_ACCESS)
         n++;
     }
 
@@ -200,8 +201,7 @@ count_open_items_of_kind (GPtrArray *items,
 
 static char *
 dup_step_subtitle (BkResolutionView *self,
-                   guint             step,
-                   GPtrArray        *items)
+                   guint             step)
 {
   const char *step_id = bk_playbook_get_step_id (self->playbook, step);
   const char *role = bk_playbook_get_step_role (self->playbook, step);
@@ -223,10 +223,7 @@ dup_step_subtitle (BkResolutionView *self,
     default:
       if (g_strcmp0 (role, "open-items") == 0 || g_strcmp0 (role, "access") == 0)
         {
-          guint n = count_open_items_of_kind (items, g_strcmp0 (role, "access") == 0);
-
-          /* Access still in use is open too (bk_journal_count_open_items counts it). */
-          n += bk_journal_count_access_in_use (self->journal, bk_counterpart_get_id (self->counterpart));
+          guint n = g_strcmp0 (role, "access") == 0 ? self->n_open_access : self->n_open_items;
 
           if (n == 0)
             return g_strdup (_("Nothing left to settle"));
@@ -321,14 +318,13 @@ create_access_list (BkResolutionView *self)
 
 static GtkWidget *
 create_step_row (BkResolutionView *self,
-                 guint             step,
-                 GPtrArray        *items)
+                 guint             step)
 {
   BkCounterpartKind kind = bk_counterpart_get_kind (self->counterpart);
   const char *step_id = bk_playbook_get_step_id (self->playbook, step);
   BkStepState state = bk_run_get_step_state (self->run, step_id);
   const char *note = bk_run_get_step_note (self->run, step_id);
-  g_autofree char *subtitle = dup_step_subtitle (self, step, items);
+  g_autofree char *subtitle = dup_step_subtitle (self, step);
   g_autofree char *title = NULL;
   GtkWidget *row, *check, *box, *label, *entry, *buttons, *button;
 
@@ -421,8 +417,7 @@ dup_reasons_text (BkRun             *run,
 }
 
 static void
-update_run (BkResolutionView *self,
-            GPtrArray        *items)
+update_run (BkResolutionView *self)
 {
   BkCounterpartKind kind = bk_counterpart_get_kind (self->counterpart);
   g_autofree char *progress = NULL;
@@ -451,7 +446,7 @@ update_run (BkResolutionView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->reasons_label), reasons != NULL);
 
   for (guint i = 0; i < bk_playbook_get_n_steps (self->playbook); i++)
-    gtk_list_box_append (self->steps_list, create_step_row (self, i, items));
+    gtk_list_box_append (self->steps_list, create_step_row (self, i));
 }
 
 /* Open items */
@@ -632,6 +627,7 @@ refresh (BkResolutionView *self)
   g_autoptr(GError) error = NULL;
   gint64 id;
   guint n_history = 0;
+  guint n_open_items;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   clear_rows (self);
@@ -654,7 +650,16 @@ refresh (BkResolutionView *self)
       return;
     }
 
-  update_run (self, items);
+  /* Counted before the steps' rows say how many remain */
+  n_open_items = bk_journal_count_open_items (self->journal, id);
+  self->n_open_access = count_open_access_items (items) + bk_journal_count_access_in_use (self->journal, id);
+  if (self->n_open_items != n_open_items)
+    {
+      self->n_open_items = n_open_items;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN_ITEMS]);
+    }
+
+  update_run (self);
 
   for (guint i = 0; i < items->len; i++)
     add_group_row (self, self->items_group, create_item_row (self, g_ptr_array_index (items, i)));
@@ -675,11 +680,6 @@ refresh (BkResolutionView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), n_history > 0);
 
-  if (self->n_open_items != count_open_items_of_kind (items, FALSE))
-    {
-      self->n_open_items = count_open_items_of_kind (items, FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN_ITEMS]);
-    }
 }
 
 /* Actions */
