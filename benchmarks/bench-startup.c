@@ -20,7 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "bk-counterpart-list.h"
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 #include "bk-note-list.h"
 
 /* Part of the cached journals' names: change it whenever fill_journal() changes, so that a
@@ -37,7 +37,6 @@
 #define COMMON_WORD "invoice"
 #define RARE_WORD   "quetzal"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 typedef struct
 {
@@ -112,7 +111,7 @@ static double
 start_timing (Bench *bench)
 {
   if (bench->counting)
-    reset_work (bk_journal_get_db (bench->journal));
+    reset_work (bk_database_get_handle (bk_journal_get_database (bench->journal)));
 
   return now_ms ();
 }
@@ -243,7 +242,7 @@ fill_journal (BkJournal         *journal,
   for (guint i = 0; i < 3000; i++)
     g_ptr_array_add (vocabulary, make_word (i * 7919));
 
-  if (!bk_journal_begin (journal, &error))
+  if (!bk_database_begin (bk_journal_get_database (journal), &error))
     g_error ("%s", error->message);
 
   for (guint i = 0; i < spec->n_counterparts; i++)
@@ -266,7 +265,7 @@ fill_journal (BkJournal         *journal,
                                  (BkCounterpartStatus) (i % 7 < 4 ? 0 : i % BK_COUNTERPART_N_STATUSES));
       bk_counterpart_set_health (counterpart, 1 + i % 5);
       bk_counterpart_set_created (counterpart, created);
-      if (!bk_journal_save_counterpart (journal, counterpart, &error))
+      if (!bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error))
         g_error ("%s", error->message);
 
       id = bk_counterpart_get_id (counterpart);
@@ -300,11 +299,11 @@ fill_journal (BkJournal         *journal,
       bk_note_set_kind (note, (BkNoteKind) (i % BK_NOTE_N_USER_KINDS));
       bk_note_set_created (note, created);
       bk_note_set_text (note, text);
-      if (!bk_journal_save_note (journal, note, &error))
+      if (!bk_note_store_save (bk_journal_get_notes (journal), note, &error))
         g_error ("%s", error->message);
     }
 
-  if (!bk_journal_commit (journal, &error))
+  if (!bk_database_commit (bk_journal_get_database (journal), &error))
     g_error ("%s", error->message);
 }
 
@@ -314,7 +313,7 @@ ensure_journal (const JournalSpec *spec,
                 double            *build_seconds)
 {
   g_autofree char *name = g_strdup_printf ("%s-v%d-s%d.db", spec->name, BENCH_JOURNAL_VERSION,
-                                           BK_JOURNAL_SCHEMA_VERSION);
+                                           BK_SCHEMA_VERSION);
   g_autofree char *path = g_build_filename (BK_BENCH_CACHE_DIR, name, NULL);
   g_autofree char *dir = NULL;
   g_autofree char *tmp_path = NULL;
@@ -397,9 +396,9 @@ bench_open (Bench *bench)
 
   if (!(bench->journal = bk_journal_open (bench->path, &error)))
     g_error ("%s", error->message);
-  db = bk_journal_get_db (bench->journal);
+  db = bk_database_get_handle (bk_journal_get_database (bench->journal));
 
-  n = bk_journal_count_counterparts (bench->journal);
+  n = bk_counterpart_store_count (bk_journal_get_counterparts (bench->journal));
   bench->busiest_id = query_int (db,
                                  "SELECT counterpart_id FROM notes WHERE trashed = 0"
                                  " GROUP BY counterpart_id ORDER BY count(*) DESC LIMIT 1",
@@ -649,7 +648,7 @@ run_open_client (Bench *bench)
   double start = start_timing (bench);
   double ms;
 
-  counterpart = bk_journal_dup_counterpart (bench->journal, bench->busiest_id, &error);
+  counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (bench->journal), bench->busiest_id, &error);
   g_assert_no_error (error);
   notes = bk_note_list_new (bench->journal, bench->busiest_id);
   read_items (G_LIST_MODEL (notes), 0, N_SHOWN_NOTES);
@@ -736,7 +735,7 @@ print_work (Bench      *bench,
             const char *label,
             RunFunc     run)
 {
-  sqlite3 *db = bk_journal_get_db (bench->journal);
+  sqlite3 *db = bk_database_get_handle (bk_journal_get_database (bench->journal));
   int hits;
   int misses;
   int highwater;
@@ -804,7 +803,7 @@ print_plan (sqlite3    *db,
 static void
 print_plans (Bench *bench)
 {
-  sqlite3 *db = bk_journal_get_db (bench->journal);
+  sqlite3 *db = bk_database_get_handle (bk_journal_get_database (bench->journal));
 
   g_print ("\nQuery plans (%s)\n", bench->spec->name);
 

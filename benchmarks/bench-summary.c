@@ -11,7 +11,7 @@
 
 #include <glib/gstdio.h>
 
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 #include "bk-summary.h"
 
 #define N_NOTES 2000
@@ -53,10 +53,10 @@ fill_journal (BkJournal *journal)
   g_autoptr(GError) error = NULL;
   bk_counterpart_set_name (counterpart, "Benchmark Client");
   bk_counterpart_set_organization (counterpart, "Example Ltd");
-  if (!bk_journal_save_counterpart (journal, counterpart, &error))
+  if (!bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error))
     g_error ("%s", error->message);
 
-  if (!bk_journal_begin (journal, &error))
+  if (!bk_database_begin (bk_journal_get_database (journal), &error))
     g_error ("%s", error->message);
 
   for (guint i = 0; i < N_NOTES; i++)
@@ -69,11 +69,11 @@ fill_journal (BkJournal *journal)
       bk_note_set_kind (note, (BkNoteKind) (i % BK_NOTE_N_USER_KINDS));
       bk_note_set_created (note, created);
       bk_note_set_text (note, text);
-      if (!bk_journal_save_note (journal, note, &error))
+      if (!bk_note_store_save (bk_journal_get_notes (journal), note, &error))
         g_error ("%s", error->message);
     }
 
-  if (!bk_journal_commit (journal, &error))
+  if (!bk_database_commit (bk_journal_get_database (journal), &error))
     g_error ("%s", error->message);
 
   return bk_counterpart_get_id (counterpart);

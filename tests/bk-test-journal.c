@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 #include "bk-test-journal.h"
 
 /* Folders and files */
@@ -204,7 +204,7 @@ gint64
 bk_test_query_int (BkJournal  *journal,
                    const char *sql)
 {
-  return bk_test_db_query_int (bk_journal_get_db (journal), sql);
+  return bk_test_db_query_int (bk_database_get_handle (bk_journal_get_database (journal)), sql);
 }
 
 /* Asks the journal file itself, read-only, past any BkJournal that has it open. */
@@ -230,7 +230,7 @@ bk_test_save_counterpart (BkJournal     *journal,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (bk_journal_save_counterpart (journal, counterpart, &error));
+  g_assert_true (bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bk_counterpart_get_id (counterpart), >, 0);
 }
@@ -253,7 +253,7 @@ bk_test_save_note (BkJournal *journal,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (bk_journal_save_note (journal, note, &error));
+  g_assert_true (bk_note_store_save (bk_journal_get_notes (journal), note, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bk_note_get_id (note), >, BK_NOTE_ID_BASE);
 }
@@ -289,7 +289,7 @@ bk_test_add_credential (BkJournal     *journal,
     bk_credential_set_username (credential, username);
   if (url != NULL)
     bk_credential_set_url (credential, url);
-  g_assert_true (bk_journal_save_credential (journal, credential, &error));
+  g_assert_true (bk_credential_store_save (bk_journal_get_credentials (journal), credential, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bk_credential_get_id (credential), >, 0);
 

@@ -10,7 +10,6 @@
 #include <sqlite3.h>
 
 #include "bk-journal.h"
-#include "bk-journal-credentials.h"
 #include "bk-playbook-library.h"
 
 G_BEGIN_DECLS

@@ -7,10 +7,8 @@
 
 #include "config.h"
 
-#include "bk-journal-credentials.h"
+#include "bk-journal.h"
 #include "bk-journal-json.h"
-#include "bk-journal-playbooks.h"
-#include "bk-journal-private.h"
 #include "bk-playbook-library.h"
 #include "bk-test-journal.h"
 
@@ -77,7 +75,7 @@ list_credentials (BkJournal     *journal,
   g_autoptr(GError) error = NULL;
   GPtrArray *credentials;
 
-  credentials = bk_journal_list_credentials (journal, bk_counterpart_get_id (counterpart), &error);
+  credentials = bk_credential_store_list (bk_journal_get_credentials (journal), bk_counterpart_get_id (counterpart), &error);
   g_assert_no_error (error);
   g_assert_nonnull (credentials);
 
@@ -111,7 +109,7 @@ test_save_and_list (Fixture       *fixture,
   bk_credential_set_url (hosting, " https://panel.example/login?a=1&b=2\t");
   g_assert_cmpint (bk_credential_get_id (hosting), ==, 0);
   g_assert_cmpstr (bk_credential_get_uuid (hosting), ==, "");
-  g_assert_true (bk_journal_save_credential (fixture->journal, hosting, &error));
+  g_assert_true (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), hosting, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bk_credential_get_id (hosting), >, 0);
   g_assert_true (g_uuid_string_is_valid (bk_credential_get_uuid (hosting)));
@@ -149,24 +147,24 @@ test_save_and_list (Fixture       *fixture,
   g_clear_pointer (&credentials, g_ptr_array_unref);
 
   /* an update of a copy: the label, username and address; the uuid, state and creation stay */
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
-                                                  BK_CREDENTIAL_STATE_REVOKED, fixture->now,
-                                                  &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo),
+                                                BK_CREDENTIAL_STATE_REVOKED, fixture->now,
+                                                &error));
   g_assert_no_error (error);
-  copy = bk_journal_dup_credential (fixture->journal, bk_credential_get_id (repo), &error);
+  copy = bk_credential_store_dup (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo), &error);
   g_assert_no_error (error);
   bk_credential_set_label (copy, "Repository (GitLab)");
   bk_credential_set_username (copy, "acme-bot");
   bk_credential_set_url (copy, "https://gitlab.example/acme");
   bk_credential_set_counterpart_id (copy, bk_counterpart_get_id (zeta));
   changed = -1;
-  g_assert_true (bk_journal_save_credential (fixture->journal, copy, &error));
+  g_assert_true (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), copy, &error));
   g_assert_no_error (error);
   g_assert_cmpint (changed, ==, bk_counterpart_get_id (acme));
   /* it stays with its counterpart: the keyring files its secret under that one */
   g_assert_cmpint (bk_credential_get_counterpart_id (copy), ==, bk_counterpart_get_id (acme));
   g_assert_cmpint (bk_credential_get_state (copy), ==, BK_CREDENTIAL_STATE_REVOKED);
-  fresh = bk_journal_dup_credential (fixture->journal, bk_credential_get_id (repo), &error);
+  fresh = bk_credential_store_dup (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bk_credential_get_uuid (fresh), ==, bk_credential_get_uuid (repo));
   g_assert_cmpstr (bk_credential_get_label (fresh), ==, "Repository (GitLab)");
@@ -191,14 +189,14 @@ test_save_and_list (Fixture       *fixture,
   g_clear_object (&fresh);
 
   /* one that is gone */
-  g_assert_null (bk_journal_dup_credential (fixture->journal, 4242, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (bk_credential_store_dup (bk_journal_get_credentials (fixture->journal), 4242, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   fresh = bk_credential_copy (copy);
-  bk_journal_delete_credential (fixture->journal, bk_credential_get_id (copy), &error);
+  bk_credential_store_delete (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (copy), &error);
   g_assert_no_error (error);
-  g_assert_false (bk_journal_save_credential (fixture->journal, fresh, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), fresh, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==, "This credential is no longer in the journal.");
   g_clear_error (&error);
 }
@@ -219,35 +217,35 @@ test_validation (Fixture       *fixture,
   bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (acme));
 
   /* a label is required, white space is none */
-  g_assert_false (bk_journal_save_credential (fixture->journal, credential, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "A label is required.");
   g_clear_error (&error);
   bk_credential_set_label (credential, " \t\u2003\n");
   bk_credential_set_username (credential, "someone");
-  g_assert_false (bk_journal_save_credential (fixture->journal, credential, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "A label is required.");
   g_clear_error (&error);
 
   /* text that is not UTF-8 */
   bk_credential_set_label (credential, "Bad \xff label");
-  g_assert_false (bk_journal_save_credential (fixture->journal, credential, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* a counterpart that is not there, or in the trash */
   bk_credential_set_label (credential, "Hosting");
   bk_credential_set_counterpart_id (credential, 4242);
-  g_assert_false (bk_journal_save_credential (fixture->journal, credential, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (gone), TRUE,
+                                    &error);
   g_assert_no_error (error);
   bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (gone));
-  g_assert_false (bk_journal_save_credential (fixture->journal, credential, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* nothing of it was written, nothing was announced, the credential was left as it was */
@@ -258,15 +256,15 @@ test_validation (Fixture       *fixture,
 
   /* the same credential, fixed: saved */
   bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (acme));
-  g_assert_true (bk_journal_save_credential (fixture->journal, credential, &error));
+  g_assert_true (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
 
   /* and a blank label on an update is refused too */
   saved = bk_credential_copy (credential);
   bk_credential_set_label (saved, "   ");
-  g_assert_false (bk_journal_save_credential (fixture->journal, saved, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_credential_store_save (bk_journal_get_credentials (fixture->journal), saved, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (bk_test_query_int (fixture->journal,
                                       "SELECT count(*) FROM credentials WHERE label = 'Hosting'"),
@@ -287,39 +285,39 @@ test_state (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 changed = -1;
 
-  g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal,
-                                                    bk_counterpart_get_id (acme)), ==, 2);
-  g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal, 0), ==, 3);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal),
+                                                      bk_counterpart_get_id (acme)), ==, 2);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal), 0), ==, 3);
   g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_id_cb), &changed);
 
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
-                                                  BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
-                                                  &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                                BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
+                                                &error));
   g_assert_no_error (error);
   g_assert_cmpint (changed, ==, bk_counterpart_get_id (acme));
-  fresh = bk_journal_dup_credential (fixture->journal, bk_credential_get_id (hosting), &error);
+  fresh = bk_credential_store_dup (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting), &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_credential_get_state (fresh), ==, BK_CREDENTIAL_STATE_HANDED_OVER);
   g_assert_true (g_date_time_equal (bk_credential_get_state_changed (fresh), fixture->now));
   g_assert_true (g_date_time_equal (bk_credential_get_updated (fresh), fixture->now));
   g_clear_object (&fresh);
-  g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal,
-                                                    bk_counterpart_get_id (acme)), ==, 1);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal),
+                                                      bk_counterpart_get_id (acme)), ==, 1);
 
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
-                                                  BK_CREDENTIAL_STATE_REVOKED, later, &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                                BK_CREDENTIAL_STATE_REVOKED, later, &error));
   g_assert_no_error (error);
-  fresh = bk_journal_dup_credential (fixture->journal, bk_credential_get_id (hosting), &error);
+  fresh = bk_credential_store_dup (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting), &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_credential_get_state (fresh), ==, BK_CREDENTIAL_STATE_REVOKED);
   g_assert_true (g_date_time_equal (bk_credential_get_state_changed (fresh), later));
   g_clear_object (&fresh);
 
   /* in use again: no date of a change */
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
-                                                  BK_CREDENTIAL_STATE_IN_USE, NULL, &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                                BK_CREDENTIAL_STATE_IN_USE, NULL, &error));
   g_assert_no_error (error);
-  fresh = bk_journal_dup_credential (fixture->journal, bk_credential_get_id (hosting), &error);
+  fresh = bk_credential_store_dup (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting), &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_credential_get_state (fresh), ==, BK_CREDENTIAL_STATE_IN_USE);
   g_assert_null (bk_credential_get_state_changed (fresh));
@@ -329,22 +327,22 @@ test_state (Fixture       *fixture,
                                       " WHERE state_changed IS NULL"),
                    ==, 3);
 
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
-                                                  BK_CREDENTIAL_STATE_REVOKED, fixture->now,
-                                                  &error));
-  g_assert_true (bk_journal_set_credential_state (fixture->journal,
-                                                  bk_credential_get_id (analytics),
-                                                  BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
-                                                  &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo),
+                                                BK_CREDENTIAL_STATE_REVOKED, fixture->now,
+                                                &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal),
+                                                bk_credential_get_id (analytics),
+                                                BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
+                                                &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal, 0), ==, 1);
-  g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal,
-                                                    bk_counterpart_get_id (zeta)), ==, 0);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal), 0), ==, 1);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal),
+                                                      bk_counterpart_get_id (zeta)), ==, 0);
 
-  g_assert_false (bk_journal_set_credential_state (fixture->journal, 4242,
-                                                   BK_CREDENTIAL_STATE_REVOKED, fixture->now,
-                                                   &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), 4242,
+                                                 BK_CREDENTIAL_STATE_REVOKED, fixture->now,
+                                                 &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
 }
 
 static void
@@ -363,8 +361,8 @@ test_delete (Fixture       *fixture,
   g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_id_cb), &changed);
   g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
 
-  g_assert_true (bk_journal_delete_credential (fixture->journal, bk_credential_get_id (hosting),
-                                               &error));
+  g_assert_true (bk_credential_store_delete (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                             &error));
   g_assert_no_error (error);
   g_assert_cmpint (changed, ==, bk_counterpart_get_id (acme));
   g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
@@ -372,19 +370,19 @@ test_delete (Fixture       *fixture,
   g_assert_cmpuint (credentials->len, ==, 1);
   g_assert_cmpstr (bk_credential_get_uuid (g_ptr_array_index (credentials, 0)), ==,
                    bk_credential_get_uuid (repo));
-  uuids = bk_journal_dup_credential_uuids (fixture->journal, &error);
+  uuids = bk_credential_store_dup_uuids (bk_journal_get_credentials (fixture->journal), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (uuids), ==, 1);
   g_assert_cmpstr (uuids[0], ==, bk_credential_get_uuid (repo));
 
   /* twice: it is gone */
-  g_assert_false (bk_journal_delete_credential (fixture->journal, bk_credential_get_id (hosting),
-                                                &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_credential_store_delete (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                              &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (bk_journal_dup_credential (fixture->journal, bk_credential_get_id (hosting),
-                                            &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (bk_credential_store_dup (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                          &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
 }
 
 /* Access in use is among the open items a person settles before parting ways */
@@ -405,39 +403,39 @@ test_open_items (Fixture       *fixture,
 
   bk_open_item_set_counterpart_id (invoice, bk_counterpart_get_id (acme));
   bk_open_item_set_description (invoice, "Invoice 7");
-  g_assert_true (bk_journal_save_open_item (fixture->journal, invoice, &error));
+  g_assert_true (bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), invoice, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 2);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 2);
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 2);
 
-  run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (acme), playbook, 0,
-                              fixture->now, &error);
+  run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), playbook, 0,
+                            fixture->now, &error);
   g_assert_no_error (error);
-  g_assert_false (bk_journal_end_run (fixture->journal, run, playbook, BK_OUTCOME_PARTED, NULL,
-                                      NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook, BK_OUTCOME_PARTED, NULL,
+                                    NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==, "1 open item is not settled yet. "
                    "1 credential is still in use: hand it over or revoke it.");
   g_clear_error (&error);
 
-  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
-                                              TRUE, fixture->now, &error));
+  g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (invoice),
+                                            TRUE, fixture->now, &error));
   g_assert_no_error (error);
-  g_assert_false (bk_journal_end_run (fixture->journal, run, playbook, BK_OUTCOME_PARTED, NULL,
-                                      NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook, BK_OUTCOME_PARTED, NULL,
+                                    NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==, "1 credential is still in use: hand it over or revoke it.");
   g_clear_error (&error);
 
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
-                                                  BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
-                                                  &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                                BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
+                                                &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 0);
-  g_assert_true (bk_journal_end_run (fixture->journal, run, playbook, BK_OUTCOME_PARTED, NULL,
-                                     NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 0);
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook, BK_OUTCOME_PARTED, NULL,
+                                   NULL, 0, -1, FALSE, fixture->now, &error));
   g_assert_no_error (error);
 }
 
@@ -455,44 +453,44 @@ test_trash (Fixture       *fixture,
   g_auto(GStrv) trashed = NULL;
   g_auto(GStrv) uuids = NULL;
 
-  trashed = bk_journal_dup_trashed_counterpart_uuids (fixture->journal, &error);
+  trashed = bk_counterpart_store_dup_trashed_uuids (bk_journal_get_counterparts (fixture->journal), &error);
   g_assert_no_error (error);
   g_assert_nonnull (trashed);
   g_assert_cmpuint (g_strv_length (trashed), ==, 0);
   g_clear_pointer (&trashed, g_strfreev);
 
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (acme), TRUE,
+                                    &error);
   g_assert_no_error (error);
 
   /* gone from every list and count, and out of reach */
   credentials = list_credentials (fixture->journal, acme);
   g_assert_cmpuint (credentials->len, ==, 0);
   g_clear_pointer (&credentials, g_ptr_array_unref);
-  g_assert_null (bk_journal_dup_credential (fixture->journal, bk_credential_get_id (hosting),
-                                            &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (bk_credential_store_dup (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                          &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
-                                                   BK_CREDENTIAL_STATE_REVOKED, fixture->now,
-                                                   &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo),
+                                                 BK_CREDENTIAL_STATE_REVOKED, fixture->now,
+                                                 &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (bk_journal_delete_credential (fixture->journal, bk_credential_get_id (repo),
-                                                &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_credential_store_delete (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo),
+                                              &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal, 0), ==, 1);
-  g_assert_cmpuint (bk_journal_count_access_in_use (fixture->journal,
-                                                    bk_counterpart_get_id (acme)), ==, 0);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 1);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal), 0), ==, 1);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal),
+                                                      bk_counterpart_get_id (acme)), ==, 0);
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 1);
 
   /* what the app needs to delete their secrets when the trash goes, and to find orphans */
-  trashed = bk_journal_dup_trashed_counterpart_uuids (fixture->journal, &error);
+  trashed = bk_counterpart_store_dup_trashed_uuids (bk_journal_get_counterparts (fixture->journal), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (trashed), ==, 1);
   g_assert_cmpstr (trashed[0], ==, bk_counterpart_get_uuid (acme));
-  uuids = bk_journal_dup_credential_uuids (fixture->journal, &error);
+  uuids = bk_credential_store_dup_uuids (bk_journal_get_credentials (fixture->journal), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (uuids), ==, 3);
   g_assert_true (g_strv_contains ((const char * const *) uuids, bk_credential_get_uuid (hosting)));
@@ -501,24 +499,24 @@ test_trash (Fixture       *fixture,
   g_clear_pointer (&uuids, g_strfreev);
 
   /* restored: back as they were */
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), FALSE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (acme), FALSE,
+                                    &error);
   g_assert_no_error (error);
   credentials = list_credentials (fixture->journal, acme);
   g_assert_cmpuint (credentials->len, ==, 2);
   g_clear_pointer (&credentials, g_ptr_array_unref);
 
   /* purged: deleted with it */
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (acme), TRUE,
+                                    &error);
   g_assert_no_error (error);
   g_assert_true (bk_journal_purge_trash (fixture->journal, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 1);
-  trashed = bk_journal_dup_trashed_counterpart_uuids (fixture->journal, &error);
+  trashed = bk_counterpart_store_dup_trashed_uuids (bk_journal_get_counterparts (fixture->journal), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (trashed), ==, 0);
-  uuids = bk_journal_dup_credential_uuids (fixture->journal, &error);
+  uuids = bk_credential_store_dup_uuids (bk_journal_get_credentials (fixture->journal), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (uuids), ==, 1);
   g_assert_cmpstr (uuids[0], ==, bk_credential_get_uuid (analytics));
@@ -540,31 +538,31 @@ test_signals_held (Fixture       *fixture,
                     &n_changed);
   g_signal_connect (fixture->journal, "credentials-changed", G_CALLBACK (bk_test_id_cb), &changed);
 
-  g_assert_true (bk_journal_begin (fixture->journal, &error));
+  g_assert_true (bk_database_begin (bk_journal_get_database (fixture->journal), &error));
   hosting = add_credential (fixture, acme, "Hosting");
   g_object_unref (add_credential (fixture, acme, "Repository"));
   g_assert_cmpuint (n_changed, ==, 0);
-  g_assert_true (bk_journal_commit (fixture->journal, &error));
+  g_assert_true (bk_database_commit (bk_journal_get_database (fixture->journal), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 1);
   g_assert_cmpint (changed, ==, bk_counterpart_get_id (acme));
 
   /* two counterparts: 0 */
-  g_assert_true (bk_journal_begin (fixture->journal, &error));
+  g_assert_true (bk_database_begin (bk_journal_get_database (fixture->journal), &error));
   g_object_unref (add_credential (fixture, zeta, "Analytics"));
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
-                                                  BK_CREDENTIAL_STATE_REVOKED, fixture->now,
-                                                  &error));
-  g_assert_true (bk_journal_commit (fixture->journal, &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                                BK_CREDENTIAL_STATE_REVOKED, fixture->now,
+                                                &error));
+  g_assert_true (bk_database_commit (bk_journal_get_database (fixture->journal), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_cmpint (changed, ==, 0);
 
   /* undone: never announced */
-  g_assert_true (bk_journal_begin (fixture->journal, &error));
-  g_assert_true (bk_journal_delete_credential (fixture->journal, bk_credential_get_id (hosting),
-                                               &error));
-  bk_journal_rollback (fixture->journal);
+  g_assert_true (bk_database_begin (bk_journal_get_database (fixture->journal), &error));
+  g_assert_true (bk_credential_store_delete (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                             &error));
+  bk_database_rollback (bk_journal_get_database (fixture->journal));
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 3);
 }
@@ -588,18 +586,18 @@ test_json (Fixture       *fixture,
   BkImportSummary summary;
   sqlite3_stmt *stmt;
 
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
-                                                  BK_CREDENTIAL_STATE_REVOKED, fixture->now,
-                                                  &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo),
+                                                BK_CREDENTIAL_STATE_REVOKED, fixture->now,
+                                                &error));
   g_assert_no_error (error);
   bk_counterpart_set_health (acme, 5);
-  g_assert_true (bk_journal_save_counterpart (fixture->journal, acme, &error));
+  g_assert_true (bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), acme, &error));
   g_assert_no_error (error);
   /* an earlier change, so that the order is the dates' */
-  g_assert_true (bk_journal_exec (fixture->journal,
-                                  "UPDATE health_history SET changed = 1700000000"
-                                  " WHERE health = 5",
-                                  &error));
+  g_assert_true (bk_database_exec (bk_journal_get_database (fixture->journal),
+                                   "UPDATE health_history SET changed = 1700000000"
+                                   " WHERE health = 5",
+                                   &error));
 
   g_assert_true (bk_journal_export_json (fixture->journal, json, &error));
   g_assert_no_error (error);
@@ -609,7 +607,7 @@ test_json (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (summary.credentials_added, ==, 2);
 
-  copied = bk_journal_dup_counterpart_by_uuid (copy, bk_counterpart_get_uuid (acme), &error);
+  copied = bk_counterpart_store_dup_by_uuid (bk_journal_get_counterparts (copy), bk_counterpart_get_uuid (acme), &error);
   g_assert_no_error (error);
   before = list_credentials (fixture->journal, acme);
   after = list_credentials (copy, copied);
@@ -631,14 +629,14 @@ test_json (Fixture       *fixture,
       g_assert_true ((bk_credential_get_state_changed (a) == NULL) ==
                      (bk_credential_get_state_changed (b) == NULL));
     }
-  g_assert_cmpuint (bk_journal_count_access_in_use (copy, 0), ==, 1);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (copy), 0), ==, 1);
 
   /* the history of health, exactly: no row made by the import itself */
-  stmt = bk_journal_prepare (copy,
-                             "SELECT group_concat (changed || ':' || health, ' ')"
-                             " FROM (SELECT changed, health FROM health_history"
-                             "  WHERE counterpart_id = ?1 ORDER BY changed)",
-                             &error);
+  stmt = bk_database_prepare (bk_journal_get_database (copy),
+                              "SELECT group_concat (changed || ':' || health, ' ')"
+                              " FROM (SELECT changed, health FROM health_history"
+                              "  WHERE counterpart_id = ?1 ORDER BY changed)",
+                              &error);
   g_assert_no_error (error);
   sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (copied));
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -692,7 +690,7 @@ test_json_old_versions (Fixture       *fixture,
                                       "SELECT changed FROM health_history WHERE health = 4"), ==,
                    1738368000);
   g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM credentials"), ==, 1);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 2);
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 2);
 }
 
 /* The journal keeps a credential's metadata only: whatever its secret is, it is in none of the
@@ -715,9 +713,9 @@ test_no_secret_in_files (Fixture       *fixture,
    * keyring, see test-keyring) */
   hosting = bk_test_add_credential (fixture->journal, acme, "Hosting panel", "admin",
                                     "https://panel.example");
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
-                                                  BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
-                                                  &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                                BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
+                                                &error));
   g_assert_no_error (error);
   g_assert_true (bk_journal_export_json (fixture->journal, json, &error));
   g_assert_no_error (error);

@@ -15,7 +15,6 @@
 
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
-#include "bk-journal-private.h"
 #include "bk-test-journal.h"
 
 typedef struct
@@ -71,9 +70,9 @@ assert_search_index_sound (BkJournal *journal)
   g_autoptr(GError) error = NULL;
 
   /* rank 1: compares the index with the rows it was built from */
-  bk_journal_exec (journal,
-                   "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)",
-                   &error);
+  bk_database_exec (bk_journal_get_database (journal),
+                    "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)",
+                    &error);
   g_assert_no_error (error);
 }
 
@@ -84,7 +83,7 @@ write_big_journal (const char *path)
   g_autoptr(BkJournal) journal = bk_test_open_journal (path);
   g_autoptr(GError) error = NULL;
 
-  bk_journal_begin (journal, &error);
+  bk_database_begin (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < 20; i++)
@@ -102,10 +101,10 @@ write_big_journal (const char *path)
         }
     }
 
-  bk_journal_commit (journal, &error);
+  bk_database_commit (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
 
-  bk_journal_exec (journal, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+  bk_database_exec (bk_journal_get_database (journal), "PRAGMA wal_checkpoint(TRUNCATE)", &error);
   g_assert_no_error (error);
 }
 
@@ -134,12 +133,12 @@ test_create (Fixture       *fixture,
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  mode = bk_test_db_query_text (bk_journal_get_db (journal), "PRAGMA journal_mode");
+  mode = bk_test_db_query_text (bk_database_get_handle (bk_journal_get_database (journal)), "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpint (bk_test_query_int (journal, "PRAGMA application_id"), ==,
                    0x424B4A4C);
   g_assert_cmpint (bk_test_query_int (journal, "PRAGMA user_version"), ==,
-                   BK_JOURNAL_SCHEMA_VERSION);
+                   BK_SCHEMA_VERSION);
   g_assert_cmpint (bk_test_query_int (journal, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (bk_test_query_int (journal, "PRAGMA synchronous"), ==, 2);
 
@@ -161,17 +160,17 @@ test_create (Fixture       *fixture,
   g_clear_object (&journal);
 
   journal = bk_test_open_journal (fixture->path);
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 1);
-  g_assert_cmpint (bk_journal_count_notes (journal, id), ==, 1);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 1);
+  g_assert_cmpint (bk_note_store_count (bk_journal_get_notes (journal), id), ==, 1);
 
-  reread = bk_journal_dup_counterpart (journal, id, &error);
+  reread = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bk_counterpart_get_name (reread), ==, "Maria Ivanova");
   g_assert_cmpstr (bk_counterpart_get_uuid (reread), ==, bk_counterpart_get_uuid (counterpart));
   g_assert_true (g_date_time_equal (bk_counterpart_get_created (reread),
                                     bk_counterpart_get_created (counterpart)));
 
-  reread_note = bk_journal_dup_note (journal, note_id, &error);
+  reread_note = bk_note_store_dup (bk_journal_get_notes (journal), note_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bk_note_get_text (reread_note), ==, "First meeting.");
   g_assert_cmpint (bk_note_get_counterpart_id (reread_note), ==, id);
@@ -179,14 +178,14 @@ test_create (Fixture       *fixture,
                                     bk_note_get_created (note)));
 
   g_clear_object (&reread);
-  reread = bk_journal_dup_counterpart_by_uuid (journal, bk_counterpart_get_uuid (counterpart),
-                                               &error);
+  reread = bk_counterpart_store_dup_by_uuid (bk_journal_get_counterparts (journal), bk_counterpart_get_uuid (counterpart),
+                                             &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_counterpart_get_id (reread), ==, id);
 
   g_clear_object (&reread);
-  reread = bk_journal_dup_counterpart (journal, 12345, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  reread = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), 12345, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_assert_null (reread);
 }
 
@@ -223,7 +222,7 @@ test_too_new (Fixture       *fixture,
   before = checksum_file (fixture->path);
 
   journal = bk_journal_open (fixture->path, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_TOO_NEW);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_TOO_NEW);
   g_assert_null (journal);
   g_assert_nonnull (strstr (error->message, "99"));
   g_test_message ("%s", error->message);
@@ -242,7 +241,7 @@ assert_refused_as_corrupt (const char *path)
   g_autofree char *after = NULL;
 
   journal = bk_journal_open (path, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_CORRUPT);
   g_assert_null (journal);
   g_test_message ("%s", error->message);
 
@@ -289,7 +288,7 @@ assert_set_aside_works (const char *path)
   g_assert_cmpint (file_size (new_shm), ==, strlen ("not really a shm file"));
 
   journal = bk_test_open_journal (path);
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 0);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 0);
   g_clear_object (&journal);
 
   /* a second time in the same second does not overwrite the first */
@@ -449,7 +448,7 @@ test_deferred_check (Fixture       *fixture,
   bk_journal_check_integrity_async (journal, NULL, on_integrity_checked_cb, &checked);
   while (checked == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_error (checked, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT);
+  g_assert_error (checked, BK_DATABASE_ERROR, BK_DATABASE_ERROR_CORRUPT);
 }
 
 static void
@@ -468,10 +467,10 @@ test_migration (Fixture       *fixture,
 
   journal = bk_test_open_journal (fixture->path);
   g_assert_cmpint (bk_test_query_int (journal, "PRAGMA user_version"), ==,
-                   BK_JOURNAL_SCHEMA_VERSION);
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
+                   BK_SCHEMA_VERSION);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 2);
 
-  ivan = bk_journal_dup_counterpart (journal, 1, &error);
+  ivan = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bk_counterpart_get_name (ivan), ==, "Иван Петров");
   g_assert_cmpstr (bk_counterpart_get_organization (ivan), ==, "ООО «Ромашка»");
@@ -481,7 +480,7 @@ test_migration (Fixture       *fixture,
   g_assert_cmpstr (tags[0], ==, "опт");
   g_assert_cmpstr (tags[1], ==, "москва");
 
-  note = bk_journal_dup_note (journal, BK_NOTE_ID_BASE + 2, &error);
+  note = bk_note_store_dup (bk_journal_get_notes (journal), BK_NOTE_ID_BASE + 2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_note_get_kind (note), ==, BK_NOTE_KIND_CALL);
   g_assert_true (bk_note_get_private (note));
@@ -515,7 +514,7 @@ test_migration (Fixture       *fixture,
 
   /* opening again migrates nothing */
   journal = bk_test_open_journal (fixture->path);
-  g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 3);
+  g_assert_cmpint (bk_note_store_count (bk_journal_get_notes (journal), 0), ==, 3);
 }
 
 static void
@@ -528,39 +527,39 @@ test_validation (Fixture       *fixture,
   g_autoptr(BkNote) note = bk_note_new ();
   g_autoptr(GError) error = NULL;
 
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "A name is required.");
   g_clear_error (&error);
 
   bk_counterpart_set_name (counterpart, " \t\n ");
   g_assert_cmpstr (bk_counterpart_get_name (counterpart), ==, "");
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (bk_counterpart_get_id (counterpart), ==, 0);
 
   bk_counterpart_set_name (counterpart, "Health check");
   bk_counterpart_set_health (counterpart, 0);
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
 
   bk_counterpart_set_health (counterpart, 6);
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 0);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 0);
 
   for (int health = 1; health <= 5; health++)
     {
       bk_counterpart_set_id (counterpart, 0);
       bk_counterpart_set_uuid (counterpart, NULL);
       bk_counterpart_set_health (counterpart, health);
-      bk_journal_save_counterpart (journal, counterpart, &error);
+      bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error);
       g_assert_no_error (error);
     }
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 5);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 5);
 
   /* text that looks like markup, emoji and right-to-left text come back byte for byte */
   bk_counterpart_set_id (counterpart, 0);
@@ -569,10 +568,10 @@ test_validation (Fixture       *fixture,
   bk_counterpart_set_organization (counterpart, "שלום עולם — مرحبا");
   bk_counterpart_set_email (counterpart, "a&b@example.com");
   bk_counterpart_set_tags_from_string (counterpart, "<i>, 🙂 ,, vip, VIP , опт");
-  bk_journal_save_counterpart (journal, counterpart, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error);
   g_assert_no_error (error);
 
-  saved = bk_journal_dup_counterpart (journal, bk_counterpart_get_id (counterpart), &error);
+  saved = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), bk_counterpart_get_id (counterpart), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bk_counterpart_get_name (saved), ==, "<b>Bold</b> &amp; Co 🦀");
   g_assert_cmpstr (bk_counterpart_get_organization (saved), ==, "שלום עולם — مرحبا");
@@ -584,22 +583,22 @@ test_validation (Fixture       *fixture,
 
   /* notes */
   bk_note_set_counterpart_id (note, bk_counterpart_get_id (counterpart));
-  bk_journal_save_note (journal, note, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  bk_note_store_save (bk_journal_get_notes (journal), note, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
 
   bk_note_set_text (note, "  \n\t ");
-  bk_journal_save_note (journal, note, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  bk_note_store_save (bk_journal_get_notes (journal), note, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
 
   bk_note_set_text (note, "text");
   bk_note_set_counterpart_id (note, 999);
-  bk_journal_save_note (journal, note, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  bk_note_store_save (bk_journal_get_notes (journal), note, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (bk_note_get_id (note), ==, 0);
-  g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 0);
+  g_assert_cmpint (bk_note_store_count (bk_journal_get_notes (journal), 0), ==, 0);
 
   {
     const char *texts[] = {
@@ -612,7 +611,7 @@ test_validation (Fixture       *fixture,
       {
         g_autoptr(BkNote) n = bk_test_add_note (journal, bk_counterpart_get_id (counterpart),
                                                 texts[i]);
-        g_autoptr(BkNote) back = bk_journal_dup_note (journal, bk_note_get_id (n), &error);
+        g_autoptr(BkNote) back = bk_note_store_dup (bk_journal_get_notes (journal), bk_note_get_id (n), &error);
 
         g_assert_no_error (error);
         g_assert_cmpstr (bk_note_get_text (back), ==, texts[i]);
@@ -629,7 +628,7 @@ test_validation (Fixture       *fixture,
       g_string_append (big, "Пишу длинную заметку, line after line. ");
 
     n = bk_test_add_note (journal, bk_counterpart_get_id (counterpart), big->str);
-    back = bk_journal_dup_note (journal, bk_note_get_id (n), &error);
+    back = bk_note_store_dup (bk_journal_get_notes (journal), bk_note_get_id (n), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (strlen (bk_note_get_text (back)), ==, big->len);
     g_assert_cmpstr (bk_note_get_text (back), ==, big->str);
@@ -637,8 +636,8 @@ test_validation (Fixture       *fixture,
 
   /* an update of something that is gone */
   bk_counterpart_set_id (counterpart, 4242);
-  bk_journal_save_counterpart (journal, counterpart, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   assert_search_index_sound (journal);
@@ -658,7 +657,7 @@ test_trash (Fixture       *fixture,
   g_autoptr(BkNote) missing = NULL;
   g_autoptr(BkCounterpart) missing_counterpart = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = bk_journal_get_db (journal);
+  sqlite3 *db = bk_database_get_handle (bk_journal_get_database (journal));
   guint counterparts_changed = 0;
   gint64 last_notes_changed = -1;
 
@@ -668,34 +667,34 @@ test_trash (Fixture       *fixture,
                     &last_notes_changed);
 
   /* a note: trash, undo, trash */
-  bk_journal_set_note_trashed (journal, bk_note_get_id (dropped_note), TRUE, &error);
+  bk_note_store_set_trashed (bk_journal_get_notes (journal), bk_note_get_id (dropped_note), TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (last_notes_changed, ==, bk_counterpart_get_id (keep));
-  g_assert_cmpint (bk_journal_count_notes (journal, bk_counterpart_get_id (keep)), ==, 1);
-  missing = bk_journal_dup_note (journal, bk_note_get_id (dropped_note), &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_cmpint (bk_note_store_count (bk_journal_get_notes (journal), bk_counterpart_get_id (keep)), ==, 1);
+  missing = bk_note_store_dup (bk_journal_get_notes (journal), bk_note_get_id (dropped_note), &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_assert_null (missing);
   g_clear_error (&error);
 
-  bk_journal_set_note_trashed (journal, bk_note_get_id (dropped_note), FALSE, &error);
+  bk_note_store_set_trashed (bk_journal_get_notes (journal), bk_note_get_id (dropped_note), FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bk_journal_count_notes (journal, bk_counterpart_get_id (keep)), ==, 2);
-  bk_journal_set_note_trashed (journal, bk_note_get_id (dropped_note), TRUE, &error);
+  g_assert_cmpint (bk_note_store_count (bk_journal_get_notes (journal), bk_counterpart_get_id (keep)), ==, 2);
+  bk_note_store_set_trashed (bk_journal_get_notes (journal), bk_note_get_id (dropped_note), TRUE, &error);
   g_assert_no_error (error);
 
-  bk_journal_set_note_trashed (journal, 17, TRUE, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  bk_note_store_set_trashed (bk_journal_get_notes (journal), 17, TRUE, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* a counterpart: trash, undo, trash */
-  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), TRUE, &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (journal), bk_counterpart_get_id (drop), TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counterparts_changed, ==, 1);
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 1);
-  g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 1);
-  missing_counterpart = bk_journal_dup_counterpart (journal, bk_counterpart_get_id (drop),
-                                                    &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 1);
+  g_assert_cmpint (bk_note_store_count (bk_journal_get_notes (journal), 0), ==, 1);
+  missing_counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), bk_counterpart_get_id (drop),
+                                                  &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* no notes for a counterpart in the trash, and no editing it */
@@ -704,20 +703,20 @@ test_trash (Fixture       *fixture,
 
     bk_note_set_counterpart_id (note, bk_counterpart_get_id (drop));
     bk_note_set_text (note, "too late");
-    bk_journal_save_note (journal, note, &error);
-    g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+    bk_note_store_save (bk_journal_get_notes (journal), note, &error);
+    g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
     g_clear_error (&error);
 
-    bk_journal_save_counterpart (journal, drop, &error);
-    g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+    bk_counterpart_store_save (bk_journal_get_counterparts (journal), drop, &error);
+    g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
 
-  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), FALSE, &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (journal), bk_counterpart_get_id (drop), FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
-  g_assert_cmpint (bk_journal_count_notes (journal, 0), ==, 2);
-  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), TRUE, &error);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 2);
+  g_assert_cmpint (bk_note_store_count (bk_journal_get_notes (journal), 0), ==, 2);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (journal), bk_counterpart_get_id (drop), TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counterparts_changed, ==, 3);
 
@@ -730,12 +729,12 @@ test_trash (Fixture       *fixture,
   g_assert_cmpint (bk_test_db_query_int (db, "SELECT count(*) FROM search_index"), ==, 2);
   assert_search_index_sound (journal);
 
-  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (drop), FALSE, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (journal), bk_counterpart_get_id (drop), FALSE, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* the direct cascade too */
-  bk_journal_exec (journal, "DELETE FROM counterparts", &error);
+  bk_database_exec (bk_journal_get_database (journal), "DELETE FROM counterparts", &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_test_db_query_int (db, "SELECT count(*) FROM notes"), ==, 0);
   assert_search_index_sound (journal);
@@ -761,7 +760,7 @@ test_transactions (Fixture       *fixture,
                     &last_runs_changed);
 
   /* signals wait for the outermost commit, once */
-  bk_journal_begin (journal, &error);
+  bk_database_begin (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
   counterpart = bk_test_add_counterpart (journal, "One");
   second = bk_test_add_counterpart (journal, "Two");
@@ -771,10 +770,10 @@ test_transactions (Fixture       *fixture,
     g_autoptr(BkNote) b = bk_test_add_note (journal, bk_counterpart_get_id (second), "b");
   }
   g_assert_cmpint (last_notes_changed, ==, -1);
-  bk_journal_emit_runs_changed (journal, bk_counterpart_get_id (second));
-  bk_journal_emit_runs_changed (journal, bk_counterpart_get_id (second));
+  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1, bk_counterpart_get_id (second));
+  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1, bk_counterpart_get_id (second));
   g_assert_cmpint (last_runs_changed, ==, -1);
-  bk_journal_commit (journal, &error);
+  bk_database_commit (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counterparts_changed, ==, 1);
   g_assert_cmpint (last_notes_changed, ==, 0);
@@ -782,21 +781,21 @@ test_transactions (Fixture       *fixture,
 
   /* a rollback undoes the writes and drops the signals */
   counterparts_changed = 0;
-  bk_journal_begin (journal, &error);
+  bk_database_begin (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
   {
     g_autoptr(BkCounterpart) three = bk_test_add_counterpart (journal, "Three");
   }
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 3);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 3);
   last_runs_changed = -1;
-  bk_journal_emit_runs_changed (journal, 0);
-  bk_journal_rollback (journal);
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 2);
+  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1, 0);
+  bk_database_rollback (bk_journal_get_database (journal));
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 2);
   g_assert_cmpuint (counterparts_changed, ==, 0);
   g_assert_cmpint (last_runs_changed, ==, -1);
 
   /* a failed save inside a transaction leaves the rest of it alone */
-  bk_journal_begin (journal, &error);
+  bk_database_begin (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
   {
     g_autoptr(BkCounterpart) four = bk_test_add_counterpart (journal, "Four");
@@ -804,15 +803,15 @@ test_transactions (Fixture       *fixture,
 
     bk_counterpart_set_name (dup, "Duplicate uuid");
     bk_counterpart_set_uuid (dup, bk_counterpart_get_uuid (four));
-    bk_journal_save_counterpart (journal, dup, &error);
+    bk_counterpart_store_save (bk_journal_get_counterparts (journal), dup, &error);
     g_assert_nonnull (error);
-    g_assert_true (error->domain == BK_JOURNAL_ERROR);
+    g_assert_true (error->domain == BK_DATABASE_ERROR);
     g_clear_error (&error);
     g_assert_cmpint (bk_counterpart_get_id (dup), ==, 0);
   }
-  bk_journal_commit (journal, &error);
+  bk_database_commit (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (bk_journal_count_counterparts (journal), ==, 3);
+  g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 3);
   g_assert_cmpuint (counterparts_changed, ==, 1);
 }
 

@@ -15,10 +15,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "bk-journal-credentials.h"
+#include "bk-journal.h"
 #include "bk-journal-json.h"
-#include "bk-journal-playbooks.h"
-#include "bk-journal-private.h"
 #include "bk-playbook-library.h"
 #include "bk-test-journal.h"
 
@@ -180,7 +178,7 @@ fill_journal (BkJournal *journal)
                             "<b>bold</b> &amp; <i>not markup</i> &lt;", FALSE));
   g_object_unref (add_note (journal, maria, d4, BK_NOTE_KIND_INVOICE, big, FALSE));
   trashed_note = add_note (journal, maria, d2, BK_NOTE_KIND_CALL, "In the trash", FALSE);
-  bk_journal_set_note_trashed (journal, bk_note_get_id (trashed_note), TRUE, &error);
+  bk_note_store_set_trashed (bk_journal_get_notes (journal), bk_note_get_id (trashed_note), TRUE, &error);
   g_assert_no_error (error);
 
   nur = add_counterpart (journal, "شركة النور", "مؤسسة «النور» للتصميم",
@@ -196,7 +194,7 @@ fill_journal (BkJournal *journal)
   gone = add_counterpart (journal, "Trashed Person", "", BK_COUNTERPART_KIND_CLIENT,
                           BK_COUNTERPART_STATUS_ENDED, 3, tags_none);
   g_object_unref (add_note (journal, gone, d1, BK_NOTE_KIND_NOTE, "Gone with it", FALSE));
-  bk_journal_set_counterpart_trashed (journal, bk_counterpart_get_id (gone), TRUE, &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (journal), bk_counterpart_get_id (gone), TRUE, &error);
   g_assert_no_error (error);
 }
 
@@ -369,7 +367,7 @@ find_counterpart (BkJournal  *journal,
   BkCounterpart *counterpart;
   gint64 id = 0;
 
-  stmt = bk_journal_prepare (journal, "SELECT id FROM counterparts WHERE name = ?1", &error);
+  stmt = bk_database_prepare (bk_journal_get_database (journal), "SELECT id FROM counterparts WHERE name = ?1", &error);
   g_assert_no_error (error);
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -377,7 +375,7 @@ find_counterpart (BkJournal  *journal,
   sqlite3_finalize (stmt);
   g_assert_cmpint (id, >, 0);
 
-  counterpart = bk_journal_dup_counterpart (journal, id, &error);
+  counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), id, &error);
   g_assert_no_error (error);
 
   return counterpart;
@@ -404,24 +402,24 @@ fill_playbook_data (BkJournal         *journal,
 
   g_assert_nonnull (playbook);
 
-  ended = bk_journal_start_run (journal, bk_counterpart_get_id (maria), playbook,
-                                (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_OTHER), d1,
-                                &error);
+  ended = bk_run_store_start (bk_journal_get_runs (journal), bk_counterpart_get_id (maria), playbook,
+                              (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_OTHER), d1,
+                              &error);
   g_assert_no_error (error);
-  bk_journal_set_step_state (journal, ended, playbook, "acknowledge", BK_STEP_STATE_DONE,
-                             "Позвонила — «всё поняли»", d1, &error);
+  bk_run_store_set_step_state (bk_journal_get_runs (journal), ended, playbook, "acknowledge", BK_STEP_STATE_DONE,
+                               "Позвонила — «всё поняли»", d1, &error);
   g_assert_no_error (error);
-  bk_journal_set_step_state (journal, ended, playbook, "agree", BK_STEP_STATE_SKIPPED, NULL, d2,
-                             &error);
+  bk_run_store_set_step_state (bk_journal_get_runs (journal), ended, playbook, "agree", BK_STEP_STATE_SKIPPED, NULL, d2,
+                               &error);
   g_assert_no_error (error);
-  bk_journal_end_run (journal, ended, playbook, BK_OUTCOME_REFERRED, "Анна <b>&amp;</b>", days,
-                      G_N_ELEMENTS (days), -1, FALSE, d2, &error);
+  bk_run_store_end (bk_journal_get_runs (journal), ended, playbook, BK_OUTCOME_REFERRED, "Анна <b>&amp;</b>", days,
+                    G_N_ELEMENTS (days), -1, FALSE, d2, &error);
   g_assert_no_error (error);
 
-  active = bk_journal_start_run (journal, bk_counterpart_get_id (maria), playbook, 0, d3, &error);
+  active = bk_run_store_start (bk_journal_get_runs (journal), bk_counterpart_get_id (maria), playbook, 0, d3, &error);
   g_assert_no_error (error);
-  bk_journal_set_step_state (journal, active, playbook, "settle", BK_STEP_STATE_DONE, NULL, d3,
-                             &error);
+  bk_run_store_set_step_state (bk_journal_get_runs (journal), active, playbook, "settle", BK_STEP_STATE_DONE, NULL, d3,
+                               &error);
   g_assert_no_error (error);
 
   bk_open_item_set_counterpart_id (invoice, bk_counterpart_get_id (maria));
@@ -429,27 +427,27 @@ fill_playbook_data (BkJournal         *journal,
   bk_open_item_set_amount (invoice, 4500050);
   bk_open_item_set_currency (invoice, "RUB");
   bk_open_item_set_created (invoice, d1);
-  bk_journal_save_open_item (journal, invoice, &error);
+  bk_open_item_store_save (bk_journal_get_open_items (journal), invoice, &error);
   g_assert_no_error (error);
-  bk_journal_settle_open_item (journal, bk_open_item_get_id (invoice), TRUE, d2, &error);
+  bk_open_item_store_settle (bk_journal_get_open_items (journal), bk_open_item_get_id (invoice), TRUE, d2, &error);
   g_assert_no_error (error);
 
   bk_open_item_set_counterpart_id (access, bk_counterpart_get_id (nur));
   bk_open_item_set_kind (access, BK_OPEN_ITEM_KIND_ACCESS);
   bk_open_item_set_description (access, "Server keys");
   bk_open_item_set_created (access, d2);
-  bk_journal_save_open_item (journal, access, &error);
+  bk_open_item_store_save (bk_journal_get_open_items (journal), access, &error);
   g_assert_no_error (error);
 
   /* one check-in ticked off, one notified */
-  checkins = bk_journal_list_counterpart_checkins (journal, bk_counterpart_get_id (maria), &error);
+  checkins = bk_checkin_store_list (bk_journal_get_checkins (journal), bk_counterpart_get_id (maria), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 2);
-  bk_journal_complete_checkin (journal, bk_checkin_get_id (g_ptr_array_index (checkins, 0)),
-                               "Fine", d3, &error);
+  bk_checkin_store_complete (bk_journal_get_checkins (journal), bk_checkin_get_id (g_ptr_array_index (checkins, 0)),
+                             "Fine", d3, &error);
   g_assert_no_error (error);
-  bk_journal_set_checkin_notified (journal, bk_checkin_get_id (g_ptr_array_index (checkins, 1)),
-                                   d3, &error);
+  bk_checkin_store_set_notified (bk_journal_get_checkins (journal), bk_checkin_get_id (g_ptr_array_index (checkins, 1)),
+                                 d3, &error);
   g_assert_no_error (error);
 }
 
@@ -603,15 +601,15 @@ test_v2_round_trip (Fixture       *fixture,
   g_assert_cmpstr (bk_counterpart_get_run_playbook_id (maria), ==, "test-part");
   g_assert_cmpuint (bk_counterpart_get_run_steps_settled (maria), ==, 1);
   g_assert_cmpuint (bk_counterpart_get_run_steps_total (maria), ==, 4);
-  active = bk_journal_dup_active_run (copy, bk_counterpart_get_id (maria), &error);
+  active = bk_run_store_dup_active (bk_journal_get_runs (copy), bk_counterpart_get_id (maria), &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_run_get_step_state (active, "settle"), ==, BK_STEP_STATE_DONE);
-  due = bk_journal_list_checkins (copy, NULL, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (copy), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, ==, 1);
   g_assert_nonnull (bk_checkin_get_notified (g_ptr_array_index (due, 0)));
   g_assert_cmpint (bk_checkin_get_run_id (g_ptr_array_index (due, 0)), >, 0);
-  g_assert_cmpuint (bk_journal_count_open_items (copy, 0), ==, 1);
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (copy), 0), ==, 1);
 
   /* again: all skipped, nothing changes */
   import_ok (copy, fixture->json_file, &summary);
@@ -646,8 +644,8 @@ test_v2_existing_counterpart (Fixture       *fixture,
   g_autofree char *json = NULL;
   BkImportSummary summary;
 
-  run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (acme), playbook, 0, now,
-                              &error);
+  run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), playbook, 0, now,
+                            &error);
   g_assert_no_error (error);
 
   /* an ended run is added to it */
@@ -662,7 +660,7 @@ test_v2_existing_counterpart (Fixture       *fixture,
   g_assert_cmpuint (summary.counterparts_skipped, ==, 1);
   g_assert_cmpuint (summary.runs_added, ==, 1);
   g_assert_cmpuint (summary.checkins_added, ==, 1);
-  runs = bk_journal_list_runs (fixture->journal, bk_counterpart_get_id (acme), &error);
+  runs = bk_run_store_list (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 2);
   g_assert_cmpint (bk_run_get_id (g_ptr_array_index (runs, 0)), ==, bk_run_get_id (run));
@@ -677,7 +675,7 @@ test_v2_existing_counterpart (Fixture       *fixture,
   write_json (fixture, json);
   take_snapshot (fixture, &before);
   g_assert_false (bk_journal_import_json (fixture->journal, fixture->json_file, &summary, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "counterparts[1].runs[0]: Acme has a playbook in progress"));
   g_assert_cmpuint (summary.counterparts_added, ==, 0);
@@ -698,8 +696,8 @@ test_v2_trashed_counterpart (Fixture       *fixture,
   g_autofree char *json = NULL;
   BkImportSummary summary;
 
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (gone), TRUE,
+                                    &error);
   g_assert_no_error (error);
   json = g_strdup_printf (HEADER_2 "[{\"id\":\"%s\",\"name\":\"Gone\","
                           "\"runs\":[{\"playbook\":\"x\",\"steps\":[\"a\"]}],"
@@ -730,24 +728,24 @@ fill_access_data (BkJournal *journal)
   hosting = bk_test_add_credential (journal, maria, "  Хостинг «Бегет» <b>  ", " maria ",
                                     "https://cp.example.ru/?a=1&b=2");
   repo = bk_test_add_credential (journal, maria, "Repository", "", "");
-  bk_journal_set_credential_state (journal, bk_credential_get_id (repo),
-                                   BK_CREDENTIAL_STATE_HANDED_OVER, d1, &error);
+  bk_credential_store_set_state (bk_journal_get_credentials (journal), bk_credential_get_id (repo),
+                                 BK_CREDENTIAL_STATE_HANDED_OVER, d1, &error);
   g_assert_no_error (error);
   g_object_unref (bk_test_add_credential (journal, nur, "Analytics", "nur@example.org", ""));
 
   /* two changes of health, through the triggers */
   bk_counterpart_set_health (maria, 4);
-  bk_journal_save_counterpart (journal, maria, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (journal), maria, &error);
   g_assert_no_error (error);
   bk_counterpart_set_health (maria, 1);
-  bk_journal_save_counterpart (journal, maria, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (journal), maria, &error);
   g_assert_no_error (error);
 
   /* the history's dates are the saves' "updated": give them fixed ones to compare */
-  g_assert_true (bk_journal_exec (journal,
-                                  "UPDATE health_history SET changed = changed - 86400 * 3"
-                                  " WHERE health = 4",
-                                  &error));
+  g_assert_true (bk_database_exec (bk_journal_get_database (journal),
+                                   "UPDATE health_history SET changed = changed - 86400 * 3"
+                                   " WHERE health = 4",
+                                   &error));
   g_assert_no_error (error);
   (void) d2;
 }
@@ -828,9 +826,9 @@ count_history (BkJournal     *journal,
   sqlite3_stmt *stmt;
   guint count;
 
-  stmt = bk_journal_prepare (journal,
-                             "SELECT count(*) FROM health_history WHERE counterpart_id = ?1",
-                             &error);
+  stmt = bk_database_prepare (bk_journal_get_database (journal),
+                              "SELECT count(*) FROM health_history WHERE counterpart_id = ?1",
+                              &error);
   g_assert_no_error (error);
   sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (counterpart));
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -874,9 +872,9 @@ test_v3_round_trip (Fixture       *fixture,
 
   /* access in use counts among the open items: one credential in use for each, and the open
    * access item of the vendor */
-  g_assert_cmpuint (bk_journal_count_access_in_use (copy, 0), ==, 2);
-  g_assert_cmpuint (bk_journal_count_open_items (copy, 0), ==, 3);
-  credentials = bk_journal_list_credentials (copy, bk_counterpart_get_id (maria), &error);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (copy), 0), ==, 2);
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (copy), 0), ==, 3);
+  credentials = bk_credential_store_list (bk_journal_get_credentials (copy), bk_counterpart_get_id (maria), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (credentials->len, ==, 2);
   g_assert_cmpint (bk_credential_get_state (g_ptr_array_index (credentials, 1)), ==,
@@ -917,10 +915,10 @@ test_v3_history_from_older_file (Fixture       *fixture,
   g_assert_cmpuint (count_history (fixture->journal, a), ==, 1);
   g_assert_cmpuint (count_history (fixture->journal, b), ==, 3);
 
-  stmt = bk_journal_prepare (fixture->journal,
-                             "SELECT changed, health FROM health_history WHERE counterpart_id = ?1"
-                             " ORDER BY changed",
-                             &error);
+  stmt = bk_database_prepare (bk_journal_get_database (fixture->journal),
+                              "SELECT changed, health FROM health_history WHERE counterpart_id = ?1"
+                              " ORDER BY changed",
+                              &error);
   g_assert_no_error (error);
   sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (a));
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -961,8 +959,8 @@ test_v3_existing_counterpart (Fixture       *fixture,
   BkImportSummary summary;
   BkCredential *imported;
 
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (gone), TRUE,
+                                    &error);
   g_assert_no_error (error);
 
   json = g_strdup_printf (HEADER_3 "[{\"id\":\"%s\",\"name\":\"Acme\","
@@ -986,8 +984,8 @@ test_v3_existing_counterpart (Fixture       *fixture,
                                        "SELECT count(*) FROM health_history WHERE health = 1"),
                     ==, 0);
 
-  credentials = bk_journal_list_credentials (fixture->journal, bk_counterpart_get_id (acme),
-                                             &error);
+  credentials = bk_credential_store_list (bk_journal_get_credentials (fixture->journal), bk_counterpart_get_id (acme),
+                                          &error);
   g_assert_no_error (error);
   g_assert_cmpuint (credentials->len, ==, 3);
   g_assert_cmpstr (bk_credential_get_label (g_ptr_array_index (credentials, 0)), ==, "Known");
@@ -1349,10 +1347,10 @@ test_duplicates (Fixture       *fixture,
   g_assert_cmpuint (summary.counterparts_skipped, ==, 1);
   g_assert_cmpuint (summary.notes_added, ==, 1);
   g_assert_cmpuint (count_all_counterparts (copy), ==, 3);
-  maria = bk_journal_dup_counterpart_by_uuid (copy, maria_id, &error);
+  maria = bk_counterpart_store_dup_by_uuid (bk_journal_get_counterparts (copy), maria_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bk_counterpart_get_name (maria), ==, "Мария Иванова");
-  g_assert_cmpuint (bk_journal_count_notes (copy, bk_counterpart_get_id (maria)), ==, 5);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (copy), bk_counterpart_get_id (maria)), ==, 5);
 
   /* The same id twice in one file: the second is the first one again. */
   write_json (fixture,
@@ -1382,8 +1380,8 @@ test_trashed_counterpart (Fixture       *fixture,
 
   gone = add_counterpart (fixture->journal, "In the trash", "", BK_COUNTERPART_KIND_CLIENT,
                           BK_COUNTERPART_STATUS_ENDED, 3, no_tags);
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (gone), TRUE,
+                                    &error);
   g_assert_no_error (error);
   n_counterparts = count_all_counterparts (fixture->journal);
   n_notes = count_all_notes (fixture->journal);
@@ -1412,11 +1410,11 @@ test_failed_write_rolls_back (Fixture       *fixture,
   BkImportSummary summary;
 
   fill_journal (fixture->journal);
-  bk_journal_exec (fixture->journal,
-                   "CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON main.notes"
-                   " WHEN NEW.text = 'boom'"
-                   " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
-                   &error);
+  bk_database_exec (bk_journal_get_database (fixture->journal),
+                    "CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON main.notes"
+                    " WHEN NEW.text = 'boom'"
+                    " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                    &error);
   g_assert_no_error (error);
 
   take_snapshot (fixture, &before);
@@ -1708,7 +1706,7 @@ test_reject (Fixture       *fixture,
 
   write_json (fixture, reject->json);
   g_assert_false (bk_journal_import_json (fixture->journal, fixture->json_file, &summary, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_test_message ("%s", error->message);
   for (guint i = 0; i < G_N_ELEMENTS (reject->expected) && reject->expected[i] != NULL; i++)
     {

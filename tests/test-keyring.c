@@ -13,9 +13,8 @@
 
 #include <libsecret/secret.h>
 
-#include "bk-journal-credentials.h"
+#include "bk-journal.h"
 #include "bk-journal-json.h"
-#include "bk-journal-private.h"
 #include "bk-keyring.h"
 #include "bk-test-journal.h"
 
@@ -646,10 +645,10 @@ test_unavailable (void)
   journal = bk_test_open_journal (path);
   acme = bk_test_add_counterpart (journal, "Acme");
   credential = bk_test_add_credential (journal, acme, "Hosting", NULL, NULL);
-  credentials = bk_journal_list_credentials (journal, bk_counterpart_get_id (acme), &error);
+  credentials = bk_credential_store_list (bk_journal_get_credentials (journal), bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (credentials->len, ==, 1);
-  g_assert_cmpuint (bk_journal_count_access_in_use (journal, 0), ==, 1);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (journal), 0), ==, 1);
 
   g_clear_object (&journal);
   bk_test_remove_tree (dir);

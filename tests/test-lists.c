@@ -11,7 +11,6 @@
 
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
-#include "bk-journal-private.h"
 #include "bk-note-list.h"
 #include "bk-test-journal.h"
 
@@ -115,7 +114,7 @@ add_counterparts (BkJournal *journal,
     }
   g_rand_free (rand);
 
-  bk_journal_begin (journal, &error);
+  bk_database_begin (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < order->len; i++)
@@ -133,7 +132,7 @@ add_counterparts (BkJournal *journal,
       g_array_index (ids, gint64, index) = bk_counterpart_get_id (counterpart);
     }
 
-  bk_journal_commit (journal, &error);
+  bk_database_commit (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
 
   return ids;
@@ -230,7 +229,7 @@ test_counterpart_list (Fixture       *fixture,
   changed.n_signals = 0;
   aardvark = bk_counterpart_new ();
   bk_counterpart_set_name (aardvark, "aardvark");
-  bk_journal_save_counterpart (fixture->journal, aardvark, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), aardvark, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changed.n_signals, ==, 1);
   g_assert_cmpuint (changed.position, ==, 0);
@@ -242,20 +241,20 @@ test_counterpart_list (Fixture       *fixture,
 
   /* renamed: moves */
   bk_counterpart_set_name (aardvark, "Яблоко");
-  bk_journal_save_counterpart (fixture->journal, aardvark, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), aardvark, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changed.n_signals, ==, 2);
   g_assert_cmpstr (name_at (model, 1000), ==, "Яблоко");
   g_assert_cmpuint (bk_counterpart_list_find (list, bk_counterpart_get_id (aardvark)), ==, 1000);
 
   /* trashed: gone */
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (aardvark), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (aardvark), TRUE,
+                                    &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
   g_assert_cmpuint (bk_counterpart_list_find (list, bk_counterpart_get_id (aardvark)), ==,
                     G_MAXUINT);
-  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 1000);
+  g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 1000);
 
   /* notes do not matter while browsing */
   changed.n_signals = 0;
@@ -264,7 +263,7 @@ test_counterpart_list (Fixture       *fixture,
 
     bk_note_set_counterpart_id (note, g_array_index (ids, gint64, 0));
     bk_note_set_text (note, "apple pie");
-    bk_journal_save_note (fixture->journal, note, &error);
+    bk_note_store_save (bk_journal_get_notes (fixture->journal), note, &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (changed.n_signals, ==, 0);
@@ -314,10 +313,10 @@ test_note_list (Fixture       *fixture,
   GRand *rand = g_rand_new_with_seed (7);
 
   bk_counterpart_set_name (one, "One");
-  bk_journal_save_counterpart (fixture->journal, one, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), one, &error);
   g_assert_no_error (error);
   bk_counterpart_set_name (other, "Other");
-  bk_journal_save_counterpart (fixture->journal, other, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), other, &error);
   g_assert_no_error (error);
 
   list = bk_note_list_new (fixture->journal, bk_counterpart_get_id (one));
@@ -328,7 +327,7 @@ test_note_list (Fixture       *fixture,
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changed);
 
   /* in no particular order, some in the same second */
-  bk_journal_begin (fixture->journal, &error);
+  bk_database_begin (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 130; i++)
     {
@@ -338,7 +337,7 @@ test_note_list (Fixture       *fixture,
                 base + g_rand_int_range (rand, 0, 40) * 3600, text);
       add_note (fixture->journal, bk_counterpart_get_id (other), base + i, text);
     }
-  bk_journal_commit (fixture->journal, &error);
+  bk_database_commit (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   g_rand_free (rand);
 
@@ -382,7 +381,7 @@ test_note_list (Fixture       *fixture,
     g_assert_cmpstr (bk_note_get_text (last), ==, "oldest");
   }
 
-  bk_journal_set_note_trashed (fixture->journal, newest, TRUE, &error);
+  bk_note_store_set_trashed (bk_journal_get_notes (fixture->journal), newest, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 131);
 }

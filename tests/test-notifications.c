@@ -24,7 +24,7 @@
 #include <sys/prctl.h>
 #endif
 
-#include "bk-journal-playbooks.h"
+#include "bk-journal.h"
 #include "bk-test-journal.h"
 
 #define COUNTERPART_NAME "Olga Mironova"
@@ -424,7 +424,7 @@ dup_checkin (BkJournal *journal,
   g_autoptr(GPtrArray) checkins = NULL;
   g_autoptr(GError) error = NULL;
 
-  checkins = bk_journal_list_checkins (journal, NULL, &error);
+  checkins = bk_checkin_store_list_due (bk_journal_get_checkins (journal), NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < checkins->len; i++)
     {
@@ -462,18 +462,18 @@ write_journal (Fixture *fixture)
   journal = bk_test_open_journal (fixture->journal_path);
   olga = bk_test_add_counterpart (journal, COUNTERPART_NAME);
 
-  run = bk_journal_start_run (journal, bk_counterpart_get_id (olga), playbook, 0, started, &error);
+  run = bk_run_store_start (bk_journal_get_runs (journal), bk_counterpart_get_id (olga), playbook, 0, started, &error);
   g_assert_no_error (error);
-  g_assert_true (bk_journal_end_run (journal, run, playbook, BK_OUTCOME_CONTINUED, NULL,
-                                     checkin_days, G_N_ELEMENTS (checkin_days), -1, FALSE,
-                                     ended, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (journal), run, playbook, BK_OUTCOME_CONTINUED, NULL,
+                                   checkin_days, G_N_ELEMENTS (checkin_days), -1, FALSE,
+                                   ended, &error));
   g_assert_no_error (error);
 
-  all = bk_journal_list_checkins (journal, NULL, &error);
+  all = bk_checkin_store_list_due (bk_journal_get_checkins (journal), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 2);
 
-  due = bk_journal_list_checkins (journal, now, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (journal), now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, ==, 1);
   checkin = g_ptr_array_index (due, 0);

@@ -11,9 +11,7 @@
 #include <string.h>
 
 #include "bk-counterpart-list.h"
-#include "bk-journal-credentials.h"
-#include "bk-journal-playbooks.h"
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 #include "bk-playbook-library.h"
 #include "bk-test-journal.h"
 
@@ -120,9 +118,9 @@ reread (BkJournal     *journal,
         BkCounterpart *counterpart)
 {
   g_autoptr(GError) error = NULL;
-  BkCounterpart *fresh = bk_journal_dup_counterpart (journal,
-                                                     bk_counterpart_get_id (counterpart),
-                                                     &error);
+  BkCounterpart *fresh = bk_counterpart_store_dup (bk_journal_get_counterparts (journal),
+                                                   bk_counterpart_get_id (counterpart),
+                                                   &error);
 
   g_assert_no_error (error);
 
@@ -136,8 +134,8 @@ start_run (Fixture       *fixture,
            guint          reasons)
 {
   g_autoptr(GError) error = NULL;
-  BkRun *run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (counterpart),
-                                     playbook, reasons, fixture->now, &error);
+  BkRun *run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (counterpart),
+                                   playbook, reasons, fixture->now, &error);
 
   g_assert_no_error (error);
   g_assert_true (BK_IS_RUN (run));
@@ -154,8 +152,8 @@ set_step (Fixture     *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (bk_journal_set_step_state (fixture->journal, run, fixture->part, step, state,
-                                            note, fixture->now, &error));
+  g_assert_true (bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), run, fixture->part, step, state,
+                                              note, fixture->now, &error));
   g_assert_no_error (error);
 }
 
@@ -175,7 +173,7 @@ add_open_item (BkJournal      *journal,
   bk_open_item_set_description (item, description);
   bk_open_item_set_amount (item, amount);
   bk_open_item_set_currency (item, currency);
-  g_assert_true (bk_journal_save_open_item (journal, item, &error));
+  g_assert_true (bk_open_item_store_save (bk_journal_get_open_items (journal), item, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bk_open_item_get_id (item), >, 0);
 
@@ -191,10 +189,10 @@ dup_progress_notes (BkJournal     *journal,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
 
-  stmt = bk_journal_prepare (journal,
-                             "SELECT text FROM notes WHERE counterpart_id = ?1"
-                             " AND kind = 'progress' AND trashed = 0 ORDER BY id",
-                             &error);
+  stmt = bk_database_prepare (bk_journal_get_database (journal),
+                              "SELECT text FROM notes WHERE counterpart_id = ?1"
+                              " AND kind = 'progress' AND trashed = 0 ORDER BY id",
+                              &error);
   g_assert_no_error (error);
   sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (counterpart));
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -263,7 +261,7 @@ test_steps (Fixture       *fixture,
   g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 2);
 
   /* the journal agrees */
-  read_back = bk_journal_dup_run (fixture->journal, bk_run_get_id (run), &error);
+  read_back = bk_run_store_dup (bk_journal_get_runs (fixture->journal), bk_run_get_id (run), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bk_run_get_n_settled_steps (read_back), ==, 2);
   g_assert_cmpint (bk_run_get_step_state (read_back, "acknowledge"), ==, BK_STEP_STATE_DONE);
@@ -319,9 +317,9 @@ test_steps (Fixture       *fixture,
   set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, "Called them twice");
 
   /* a step the run does not have */
-  g_assert_false (bk_journal_set_step_state (fixture->journal, run, fixture->part, "nope",
-                                             BK_STEP_STATE_DONE, NULL, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), run, fixture->part, "nope",
+                                               BK_STEP_STATE_DONE, NULL, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* every change is a line in the timeline, in order */
@@ -336,7 +334,7 @@ test_steps (Fixture       *fixture,
   g_assert_cmpstr (notes[2], ==, "“Agree on the end”: skipped");
   g_assert_cmpstr (notes[3], ==, "“Agree on the end”: to do again");
   g_assert_cmpstr (notes[4], ==, "“Acknowledge the problem”: done — Called them twice");
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (other)), ==, 0);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (other)), ==, 0);
 
   /* dated with the clock given */
   g_assert_cmpint (bk_test_query_int (fixture->journal,
@@ -388,9 +386,9 @@ test_one_active_run (Fixture       *fixture,
                     &counterparts_changed);
   g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
 
-  second = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (acme), fixture->part,
-                                 0, fixture->now, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  second = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), fixture->part,
+                               0, fixture->now, &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "Acme already has a playbook in progress: finish or end it first.");
   g_assert_null (second);
@@ -398,37 +396,37 @@ test_one_active_run (Fixture       *fixture,
   /* refused: nothing written, nothing said */
   g_assert_cmpuint (counterparts_changed, ==, 0);
   g_assert_cmpint (runs_changed, ==, -1);
-  g_assert_cmpint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme)), ==, 1);
+  g_assert_cmpint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (acme)), ==, 1);
 
   /* the database refuses it too */
-  bk_journal_exec (fixture->journal,
-                   "INSERT INTO runs (uuid, counterpart_id, playbook, step_ids, started)"
-                   " SELECT 'x', counterpart_id, playbook, step_ids, started FROM runs",
-                   &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  bk_database_exec (bk_journal_get_database (fixture->journal),
+                    "INSERT INTO runs (uuid, counterpart_id, playbook, step_ids, started)"
+                    " SELECT 'x', counterpart_id, playbook, step_ids, started FROM runs",
+                    &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
 
-  active = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (acme), &error);
+  active = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_run_get_id (active), ==, bk_run_get_id (first));
   g_clear_object (&active);
 
-  g_assert_true (bk_journal_end_run (fixture->journal, first, fixture->talk,
-                                     BK_OUTCOME_CONTINUED, NULL, NULL, 0, -1, FALSE,
-                                     fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), first, fixture->talk,
+                                   BK_OUTCOME_CONTINUED, NULL, NULL, 0, -1, FALSE,
+                                   fixture->now, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counterparts_changed, ==, 1);
   g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
 
   /* none active now: NULL without an error */
-  active = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (acme), &error);
+  active = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_null (active);
 
   third = start_run (fixture, acme, fixture->part, 1u << BK_REASON_CAPACITY);
 
   /* the active one first, then the ended ones */
-  runs = bk_journal_list_runs (fixture->journal, bk_counterpart_get_id (acme), &error);
+  runs = bk_run_store_list (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 2);
   g_assert_cmpint (bk_run_get_id (g_ptr_array_index (runs, 0)), ==, bk_run_get_id (third));
@@ -438,12 +436,12 @@ test_one_active_run (Fixture       *fixture,
   g_assert_cmpint (bk_run_get_outcome (g_ptr_array_index (runs, 1)), ==, BK_OUTCOME_CONTINUED);
 
   /* a missing run, or a missing counterpart */
-  g_assert_null (bk_journal_dup_run (fixture->journal, 4242, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (bk_run_store_dup (bk_journal_get_runs (fixture->journal), 4242, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (bk_journal_start_run (fixture->journal, 4242, fixture->part, 0, fixture->now,
-                                       &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (bk_run_store_start (bk_journal_get_runs (fixture->journal), 4242, fixture->part, 0, fixture->now,
+                                     &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 }
 
@@ -469,10 +467,10 @@ test_end_run (Fixture       *fixture,
 
   g_assert_cmpint (bk_outcome_get_status (BK_OUTCOME_REFERRED), ==,
                    BK_COUNTERPART_STATUS_HANDED_OVER);
-  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_REFERRED,
-                                     "  Maria, a colleague  ", days, G_N_ELEMENTS (days),
-                                     bk_outcome_get_status (BK_OUTCOME_REFERRED), FALSE,
-                                     fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_REFERRED,
+                                   "  Maria, a colleague  ", days, G_N_ELEMENTS (days),
+                                   bk_outcome_get_status (BK_OUTCOME_REFERRED), FALSE,
+                                   fixture->now, &error));
   g_assert_no_error (error);
 
   /* the run object follows */
@@ -481,7 +479,7 @@ test_end_run (Fixture       *fixture,
   g_assert_cmpint (bk_run_get_outcome (run), ==, BK_OUTCOME_REFERRED);
   g_assert_cmpstr (bk_run_get_successor (run), ==, "Maria, a colleague");
 
-  read_back = bk_journal_dup_run (fixture->journal, bk_run_get_id (run), &error);
+  read_back = bk_run_store_dup (bk_journal_get_runs (fixture->journal), bk_run_get_id (run), &error);
   g_assert_no_error (error);
   g_assert_false (bk_run_is_active (read_back));
   g_assert_cmpint (bk_run_get_outcome (read_back), ==, BK_OUTCOME_REFERRED);
@@ -497,8 +495,8 @@ test_end_run (Fixture       *fixture,
   g_clear_object (&fresh);
 
   /* check-ins 30 and 90 days on, tied to the run */
-  checkins = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (acme),
-                                                   &error);
+  checkins = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (acme),
+                                    &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 2);
   assert_same_time (bk_checkin_get_due (g_ptr_array_index (checkins, 0)), in_30);
@@ -517,27 +515,27 @@ test_end_run (Fixture       *fixture,
   g_clear_pointer (&notes, g_strfreev);
 
   /* an ended run changes no more */
-  g_assert_false (bk_journal_set_step_state (fixture->journal, run, fixture->part, "settle",
-                                             BK_STEP_STATE_DONE, NULL, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), run, fixture->part, "settle",
+                                               BK_STEP_STATE_DONE, NULL, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (bk_journal_end_run (fixture->journal, read_back, fixture->part,
-                                      BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE,
-                                      fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), read_back, fixture->part,
+                                    BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE,
+                                    fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 1);
 
   /* -1 leaves the status alone; no successor, no check-ins */
   kept = start_run (fixture, zeta, fixture->talk, 0);
-  g_assert_true (bk_journal_end_run (fixture->journal, kept, fixture->talk, BK_OUTCOME_CONTINUED,
-                                     "   ", NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), kept, fixture->talk, BK_OUTCOME_CONTINUED,
+                                   "   ", NULL, 0, -1, FALSE, fixture->now, &error));
   g_assert_no_error (error);
   fresh = reread (fixture->journal, zeta);
   g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_AT_RISK);
   g_assert_cmpstr (bk_run_get_successor (kept), ==, "");
-  checkins = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (zeta),
-                                                   &error);
+  checkins = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (zeta),
+                                    &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 0);
   notes = dup_progress_notes (fixture->journal, zeta);
@@ -569,18 +567,18 @@ test_open_item_gate (Fixture       *fixture,
   guint n_notes;
   guint counterparts_changed = 0;
 
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 2);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 3);
-  n_notes = bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme));
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 3);
+  n_notes = bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (acme));
   g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
                     &counterparts_changed);
 
   /* refused, and nothing of it written */
-  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
-                                      NULL, days, 1, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
-                                      fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
+                                    NULL, days, 1, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+                                    fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==, "2 open items are not settled yet.");
   g_clear_error (&error);
   g_assert_true (bk_run_is_active (run));
@@ -589,41 +587,41 @@ test_open_item_gate (Fixture       *fixture,
   g_assert_cmpstr (bk_counterpart_get_run_playbook_id (fresh), ==, "test-part");
   g_clear_object (&fresh);
   g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme)), ==,
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (acme)), ==,
                     n_notes);
   g_assert_cmpuint (counterparts_changed, ==, 0);
 
   /* settling one: still one */
-  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
-                                              TRUE, fixture->now, &error));
+  g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (invoice),
+                                            TRUE, fixture->now, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 1);
-  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
-                                      NULL, NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
+                                    NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==, "1 open item is not settled yet.");
   g_clear_error (&error);
 
   /* the person confirmed */
-  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
-                                     NULL, days, 1, bk_outcome_get_status (BK_OUTCOME_PARTED),
-                                     TRUE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
+                                   NULL, days, 1, bk_outcome_get_status (BK_OUTCOME_PARTED),
+                                   TRUE, fixture->now, &error));
   g_assert_no_error (error);
   fresh = reread (fixture->journal, acme);
   g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_ENDED_WELL);
 
   /* settled before: no question */
-  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (zeta_item),
-                                              TRUE, fixture->now, &error));
+  g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (zeta_item),
+                                            TRUE, fixture->now, &error));
   g_assert_no_error (error);
-  g_assert_true (bk_journal_end_run (fixture->journal, zeta_run, fixture->part,
-                                     BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE, fixture->now,
-                                     &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), zeta_run, fixture->part,
+                                   BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE, fixture->now,
+                                   &error));
   g_assert_no_error (error);
 
   /* settled with a date; open again */
-  items = bk_journal_list_open_items (fixture->journal, bk_counterpart_get_id (acme), &error);
+  items = bk_open_item_store_list (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 2);
   g_assert_cmpstr (bk_open_item_get_description (g_ptr_array_index (items, 0)), ==, "Invoice 12");
@@ -632,14 +630,14 @@ test_open_item_gate (Fixture       *fixture,
   g_assert_false (bk_open_item_is_settled (g_ptr_array_index (items, 1)));
   g_clear_pointer (&items, g_ptr_array_unref);
 
-  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
-                                              FALSE, NULL, &error));
+  g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (invoice),
+                                            FALSE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 2);
-  g_assert_false (bk_journal_settle_open_item (fixture->journal, 4242, TRUE, fixture->now,
-                                               &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), 4242, TRUE, fixture->now,
+                                             &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   (void) files;
 }
@@ -665,13 +663,13 @@ test_access_gate (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint runs_changed = 0;
 
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 3);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 4);
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 4);
 
-  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
-                                      NULL, NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
+                                    NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==,
                    "1 open item is not settled yet. "
                    "2 credentials are still in use: hand them over or revoke them.");
@@ -680,48 +678,48 @@ test_access_gate (Fixture       *fixture,
   /* handing over and revoking settle them; the open items' count follows, with a signal */
   g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_count_id_cb),
                     &runs_changed);
-  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
-                                              TRUE, fixture->now, &error));
+  g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (invoice),
+                                            TRUE, fixture->now, &error));
   g_assert_no_error (error);
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (hosting),
-                                                  BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
-                                                  &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (hosting),
+                                                BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
+                                                &error));
   g_assert_no_error (error);
   g_assert_cmpuint (runs_changed, ==, 2);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 1);
-  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
-                                      NULL, NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
+                                    NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==,
                    "1 credential is still in use: hand it over or revoke it.");
   g_clear_error (&error);
 
   /* other outcomes do not ask */
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
-                                                  BK_CREDENTIAL_STATE_REVOKED, fixture->now,
-                                                  &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo),
+                                                BK_CREDENTIAL_STATE_REVOKED, fixture->now,
+                                                &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 0);
-  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
-                                     NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
+                                   NULL, NULL, 0, -1, FALSE, fixture->now, &error));
   g_assert_no_error (error);
 
   /* in use again: open again; deleted: gone from the count */
-  g_assert_true (bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (repo),
-                                                  BK_CREDENTIAL_STATE_IN_USE, NULL, &error));
+  g_assert_true (bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (repo),
+                                                BK_CREDENTIAL_STATE_IN_USE, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 1);
-  g_assert_true (bk_journal_delete_credential (fixture->journal, bk_credential_get_id (zeta_key),
-                                               &error));
+  g_assert_true (bk_credential_store_delete (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (zeta_key),
+                                             &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (zeta)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (zeta)),
                     ==, 0);
-  g_assert_true (bk_journal_end_run (fixture->journal, zeta_run, fixture->part,
-                                     BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE, fixture->now,
-                                     &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), zeta_run, fixture->part,
+                                   BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE, fixture->now,
+                                   &error));
   g_assert_no_error (error);
 }
 
@@ -742,21 +740,21 @@ test_open_items (Fixture       *fixture,
 
   /* a description is required */
   bk_open_item_set_description (item, " \t ");
-  g_assert_false (bk_journal_save_open_item (fixture->journal, item, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), item, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "Describe what is left to settle.");
   g_clear_error (&error);
 
   bk_open_item_set_description (item, "  Invoice 7  ");
   bk_open_item_set_amount (item, -1);
-  g_assert_false (bk_journal_save_open_item (fixture->journal, item, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), item, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
 
   bk_open_item_set_amount (item, 50);
   bk_open_item_set_currency (item, "EURO");
-  g_assert_false (bk_journal_save_open_item (fixture->journal, item, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), item, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "EURO"));
   g_clear_error (&error);
   g_assert_cmpint (runs_changed, ==, -1);
@@ -764,7 +762,7 @@ test_open_items (Fixture       *fixture,
 
   /* trimmed and upper-cased */
   bk_open_item_set_currency (item, " rub ");
-  g_assert_true (bk_journal_save_open_item (fixture->journal, item, &error));
+  g_assert_true (bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), item, &error));
   g_assert_no_error (error);
   g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
   g_assert_cmpstr (bk_open_item_get_description (item), ==, "Invoice 7");
@@ -775,11 +773,11 @@ test_open_items (Fixture       *fixture,
   copy = bk_open_item_copy (item);
   bk_open_item_set_amount (copy, 99900);
   bk_open_item_set_kind (copy, BK_OPEN_ITEM_KIND_OTHER);
-  g_assert_true (bk_journal_save_open_item (fixture->journal, copy, &error));
+  g_assert_true (bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), copy, &error));
   g_assert_no_error (error);
   g_assert_cmpint (bk_open_item_get_id (copy), ==, bk_open_item_get_id (item));
 
-  items = bk_journal_list_open_items (fixture->journal, bk_counterpart_get_id (acme), &error);
+  items = bk_open_item_store_list (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
   g_assert_cmpint (bk_open_item_get_amount (g_ptr_array_index (items, 0)), ==, 99900);
@@ -795,8 +793,8 @@ test_open_items (Fixture       *fixture,
   bk_open_item_set_counterpart_id (copy, 4242);
   bk_open_item_set_id (copy, 0);
   bk_open_item_set_uuid (copy, NULL);
-  g_assert_false (bk_journal_save_open_item (fixture->journal, copy, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), copy, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* amounts as a person reads them (the tests run in the C locale) */
@@ -812,14 +810,14 @@ test_open_items (Fixture       *fixture,
   g_assert_null (bk_open_item_dup_amount_text (item));
 
   /* delete */
-  g_assert_true (bk_journal_delete_open_item (fixture->journal, bk_open_item_get_id (item),
-                                              &error));
+  g_assert_true (bk_open_item_store_delete (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (item),
+                                            &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, bk_counterpart_get_id (acme)),
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 0);
-  g_assert_false (bk_journal_delete_open_item (fixture->journal, bk_open_item_get_id (item),
-                                               &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_open_item_store_delete (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (item),
+                                             &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 }
 
@@ -942,25 +940,25 @@ test_checkins (Fixture       *fixture,
   gint64 second_id;
   gint64 runs_changed = -1;
 
-  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->talk, BK_OUTCOME_CONTINUED,
-                                     NULL, acme_days, 2, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->talk, BK_OUTCOME_CONTINUED,
+                                   NULL, acme_days, 2, -1, FALSE, fixture->now, &error));
   g_assert_no_error (error);
-  g_assert_true (bk_journal_end_run (fixture->journal, zeta_run, fixture->talk,
-                                     BK_OUTCOME_CONTINUED, NULL, zeta_days, 1, -1, FALSE,
-                                     fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), zeta_run, fixture->talk,
+                                   BK_OUTCOME_CONTINUED, NULL, zeta_days, 1, -1, FALSE,
+                                   fixture->now, &error));
   g_assert_no_error (error);
 
   /* nothing is due the day before, or a second before */
-  due = bk_journal_list_checkins (fixture->journal, day_29, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), day_29, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, ==, 0);
   g_clear_pointer (&due, g_ptr_array_unref);
-  due = bk_journal_list_checkins (fixture->journal, day_30_minus, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), day_30_minus, &error);
   g_assert_cmpuint (due->len, ==, 0);
   g_clear_pointer (&due, g_ptr_array_unref);
 
   /* on the day, the first */
-  due = bk_journal_list_checkins (fixture->journal, day_30, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), day_30, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, ==, 1);
   first = g_ptr_array_index (due, 0);
@@ -970,7 +968,7 @@ test_checkins (Fixture       *fixture,
   g_clear_pointer (&due, g_ptr_array_unref);
 
   /* all of them, soonest first */
-  due = bk_journal_list_checkins (fixture->journal, NULL, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, ==, 3);
   g_assert_cmpint (bk_checkin_get_id (g_ptr_array_index (due, 0)), ==, first_id);
@@ -982,39 +980,39 @@ test_checkins (Fixture       *fixture,
 
   /* notified: recorded, quietly */
   g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
-  g_assert_true (bk_journal_set_checkin_notified (fixture->journal, first_id, day_30, &error));
+  g_assert_true (bk_checkin_store_set_notified (bk_journal_get_checkins (fixture->journal), first_id, day_30, &error));
   g_assert_no_error (error);
   g_assert_cmpint (runs_changed, ==, -1);
-  due = bk_journal_list_checkins (fixture->journal, day_30, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), day_30, &error);
   assert_same_time (bk_checkin_get_notified (g_ptr_array_index (due, 0)), day_30);
   g_clear_pointer (&due, g_ptr_array_unref);
 
   /* moved: due later, to be notified again */
-  g_assert_true (bk_journal_reschedule_checkin (fixture->journal, first_id, day_45, &error));
+  g_assert_true (bk_checkin_store_reschedule (bk_journal_get_checkins (fixture->journal), first_id, day_45, &error));
   g_assert_no_error (error);
   g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
-  due = bk_journal_list_checkins (fixture->journal, day_30, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), day_30, &error);
   g_assert_cmpuint (due->len, ==, 0);
   g_clear_pointer (&due, g_ptr_array_unref);
-  due = bk_journal_list_checkins (fixture->journal, day_45, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), day_45, &error);
   g_assert_cmpuint (due->len, ==, 1);
   assert_same_time (bk_checkin_get_due (g_ptr_array_index (due, 0)), day_45);
   g_assert_null (bk_checkin_get_notified (g_ptr_array_index (due, 0)));
   g_clear_pointer (&due, g_ptr_array_unref);
 
   /* ticked off with a note in the timeline */
-  g_assert_true (bk_journal_complete_checkin (fixture->journal, second_id, "  Coffee, all good ",
-                                              day_91, &error));
+  g_assert_true (bk_checkin_store_complete (bk_journal_get_checkins (fixture->journal), second_id, "  Coffee, all good ",
+                                            day_91, &error));
   g_assert_no_error (error);
-  g_assert_true (bk_journal_complete_checkin (fixture->journal, first_id, NULL, day_91, &error));
+  g_assert_true (bk_checkin_store_complete (bk_journal_get_checkins (fixture->journal), first_id, NULL, day_91, &error));
   g_assert_no_error (error);
-  due = bk_journal_list_checkins (fixture->journal, day_200, &error);
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), day_200, &error);
   g_assert_cmpuint (due->len, ==, 1);
   g_assert_cmpstr (bk_checkin_get_counterpart_name (g_ptr_array_index (due, 0)), ==, "Zeta");
   g_clear_pointer (&due, g_ptr_array_unref);
 
-  due = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (acme),
-                                              &error);
+  due = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (acme),
+                               &error);
   g_assert_cmpuint (due->len, ==, 2);
   assert_same_time (bk_checkin_get_done (g_ptr_array_index (due, 0)), day_91);
   assert_same_time (bk_checkin_get_done (g_ptr_array_index (due, 1)), day_91);
@@ -1026,16 +1024,16 @@ test_checkins (Fixture       *fixture,
   g_assert_cmpstr (notes[3], ==, "Checked in");
 
   /* done is done */
-  g_assert_false (bk_journal_complete_checkin (fixture->journal, first_id, NULL, day_91, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_checkin_store_complete (bk_journal_get_checkins (fixture->journal), first_id, NULL, day_91, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (bk_journal_reschedule_checkin (fixture->journal, first_id, day_200, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID);
+  g_assert_false (bk_checkin_store_reschedule (bk_journal_get_checkins (fixture->journal), first_id, day_200, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (bk_journal_complete_checkin (fixture->journal, 4242, NULL, day_91, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_checkin_store_complete (bk_journal_get_checkins (fixture->journal), 4242, NULL, day_91, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (acme)), ==, 4);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (acme)), ==, 4);
 }
 
 /* What is in the trash is in no list or count; purging takes it all */
@@ -1059,71 +1057,71 @@ test_trash (Fixture       *fixture,
   guint outcomes[BK_N_OUTCOMES];
   const guint days[] = { 30 };
 
-  g_assert_true (bk_journal_end_run (fixture->journal, ended, fixture->talk,
-                                     BK_OUTCOME_OUTSOURCED, "Bob", days, 1, -1, FALSE,
-                                     fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), ended, fixture->talk,
+                                   BK_OUTCOME_OUTSOURCED, "Bob", days, 1, -1, FALSE,
+                                   fixture->now, &error));
   g_assert_no_error (error);
   active = start_run (fixture, acme, fixture->part, 1u << BK_REASON_NON_PAYMENT);
   set_step (fixture, active, "acknowledge", BK_STEP_STATE_DONE, "x");
 
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (acme), TRUE,
+                                    &error);
   g_assert_no_error (error);
 
-  missing = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (acme), &error);
+  missing = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_no_error (error);
   g_assert_null (missing);
-  missing = bk_journal_dup_run (fixture->journal, bk_run_get_id (ended), &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  missing = bk_run_store_dup (bk_journal_get_runs (fixture->journal), bk_run_get_id (ended), &error);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  list = bk_journal_list_runs (fixture->journal, bk_counterpart_get_id (acme), &error);
+  list = bk_run_store_list (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = bk_journal_list_open_items (fixture->journal, bk_counterpart_get_id (acme), &error);
+  list = bk_open_item_store_list (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 0);
-  list = bk_journal_list_checkins (fixture->journal, NULL, &error);
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 0);
+  list = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), NULL, &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (acme),
-                                               &error);
+  list = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (acme),
+                                &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
 
-  bk_journal_count_reasons_and_outcomes (fixture->journal, reasons, outcomes, &error);
+  bk_run_store_count_reasons_and_outcomes (bk_journal_get_runs (fixture->journal), reasons, outcomes, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reasons[BK_REASON_PERSONALITY], ==, 1);
   g_assert_cmpuint (reasons[BK_REASON_NON_PAYMENT], ==, 0);
   g_assert_cmpuint (outcomes[BK_OUTCOME_OUTSOURCED], ==, 0);
 
   /* no changes to it either */
-  g_assert_false (bk_journal_set_step_state (fixture->journal, active, fixture->part, "settle",
-                                             BK_STEP_STATE_DONE, NULL, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), active, fixture->part, "settle",
+                                               BK_STEP_STATE_DONE, NULL, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (item), TRUE,
-                                               fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_false (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (item), TRUE,
+                                             fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (bk_journal_start_run (fixture->journal, bk_counterpart_get_id (acme),
-                                       fixture->talk, 0, fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_null (bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme),
+                                     fixture->talk, 0, fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* restored: all back */
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), FALSE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (acme), FALSE,
+                                    &error);
   g_assert_no_error (error);
-  list = bk_journal_list_runs (fixture->journal, bk_counterpart_get_id (acme), &error);
+  list = bk_run_store_list (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), &error);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_cmpuint (bk_run_get_n_settled_steps (g_ptr_array_index (list, 0)), ==, 1);
   g_clear_pointer (&list, g_ptr_array_unref);
-  g_assert_cmpuint (bk_journal_count_open_items (fixture->journal, 0), ==, 1);
+  g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 1);
 
   /* purged: gone for good, with everything that hung on it */
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (acme), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (acme), TRUE,
+                                    &error);
   g_assert_no_error (error);
   bk_journal_purge_trash (fixture->journal, &error);
   g_assert_no_error (error);
@@ -1156,12 +1154,12 @@ test_reflection (Fixture       *fixture,
   const int days[] = { 1, 2, 5, 6, 3 };
   gint64 trashed_note_id = 0;
 
-  g_assert_true (bk_journal_end_run (fixture->journal, a, fixture->part, BK_OUTCOME_PARTED,
-                                     NULL, NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_true (bk_journal_end_run (fixture->journal, b, fixture->talk, BK_OUTCOME_CONTINUED,
-                                     NULL, NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_true (bk_journal_end_run (fixture->journal, g, fixture->talk, BK_OUTCOME_REFERRED,
-                                     NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), a, fixture->part, BK_OUTCOME_PARTED,
+                                   NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), b, fixture->talk, BK_OUTCOME_CONTINUED,
+                                   NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), g, fixture->talk, BK_OUTCOME_REFERRED,
+                                   NULL, NULL, 0, -1, FALSE, fixture->now, &error));
   g_assert_no_error (error);
   c = start_run (fixture, zeta, fixture->part, 1u << BK_REASON_CAPACITY);
 
@@ -1175,18 +1173,18 @@ test_reflection (Fixture       *fixture,
       bk_note_set_kind (note, BK_NOTE_KIND_REFLECTION);
       bk_note_set_created (note, created);
       bk_note_set_text (note, texts[i]);
-      g_assert_true (bk_journal_save_note (fixture->journal, note, &error));
+      g_assert_true (bk_note_store_save (bk_journal_get_notes (fixture->journal), note, &error));
       g_assert_no_error (error);
       if (i == 1)
         trashed_note_id = bk_note_get_id (note);
     }
-  bk_journal_set_note_trashed (fixture->journal, trashed_note_id, TRUE, &error);
+  bk_note_store_set_trashed (bk_journal_get_notes (fixture->journal), trashed_note_id, TRUE, &error);
   g_assert_no_error (error);
-  bk_journal_set_counterpart_trashed (fixture->journal, bk_counterpart_get_id (gone), TRUE,
-                                      &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (gone), TRUE,
+                                    &error);
   g_assert_no_error (error);
 
-  reflections = bk_journal_list_reflections (fixture->journal, 0, &error);
+  reflections = bk_note_store_list_reflections (bk_journal_get_notes (fixture->journal), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reflections->len, ==, 3);
   g_assert_cmpstr (bk_note_get_text (g_ptr_array_index (reflections, 0)), ==, "Newest");
@@ -1194,13 +1192,13 @@ test_reflection (Fixture       *fixture,
   g_assert_cmpstr (bk_note_get_text (g_ptr_array_index (reflections, 2)), ==, "Oldest");
   g_clear_pointer (&reflections, g_ptr_array_unref);
 
-  reflections = bk_journal_list_reflections (fixture->journal, 2, &error);
+  reflections = bk_note_store_list_reflections (bk_journal_get_notes (fixture->journal), 2, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reflections->len, ==, 2);
 
   /* the trashed counterpart's run does not count; the active run counts its reasons only */
-  g_assert_true (bk_journal_count_reasons_and_outcomes (fixture->journal, reasons, outcomes,
-                                                        &error));
+  g_assert_true (bk_run_store_count_reasons_and_outcomes (bk_journal_get_runs (fixture->journal), reasons, outcomes,
+                                                          &error));
   g_assert_no_error (error);
   g_assert_cmpuint (reasons[BK_REASON_NON_PAYMENT], ==, 2);
   g_assert_cmpuint (reasons[BK_REASON_CONDUCT], ==, 1);
@@ -1213,7 +1211,7 @@ test_reflection (Fixture       *fixture,
   g_assert_cmpuint (outcomes[BK_OUTCOME_OUTSOURCED], ==, 0);
 
   /* either may be left out */
-  g_assert_true (bk_journal_count_reasons_and_outcomes (fixture->journal, NULL, outcomes, &error));
+  g_assert_true (bk_run_store_count_reasons_and_outcomes (bk_journal_get_runs (fixture->journal), NULL, outcomes, &error));
   g_assert_no_error (error);
 }
 
@@ -1246,13 +1244,13 @@ test_signals (Fixture       *fixture,
   g_assert_cmpint (notes_changed, ==, bk_counterpart_get_id (acme));
 
   /* held until the outermost commit, merged */
-  bk_journal_begin (fixture->journal, &error);
+  bk_database_begin (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, NULL);
   set_step (fixture, run, "settle", BK_STEP_STATE_DONE, NULL);
   g_assert_cmpuint (runs_changed_count, ==, 1);
   zeta_run = start_run (fixture, zeta, fixture->part, 0);
-  bk_journal_commit (fixture->journal, &error);
+  bk_database_commit (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (counterparts_changed, ==, 2);
   g_assert_cmpuint (runs_changed_count, ==, 2);
@@ -1260,13 +1258,13 @@ test_signals (Fixture       *fixture,
   g_assert_cmpint (notes_changed, ==, 0);
 
   /* rolled back: nothing said, nothing kept */
-  bk_journal_begin (fixture->journal, &error);
+  bk_database_begin (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   set_step (fixture, zeta_run, "acknowledge", BK_STEP_STATE_DONE, NULL);
-  bk_journal_rollback (fixture->journal);
+  bk_database_rollback (bk_journal_get_database (fixture->journal));
   g_assert_cmpuint (runs_changed_count, ==, 2);
   g_clear_object (&zeta_run);
-  zeta_run = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (zeta), &error);
+  zeta_run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (zeta), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bk_run_get_n_settled_steps (zeta_run), ==, 0);
 }
@@ -1281,7 +1279,7 @@ test_list_pages (Fixture       *fixture,
   g_autoptr(BkRun) run = NULL;
   gint64 id_57 = 0;
 
-  bk_journal_begin (fixture->journal, &error);
+  bk_database_begin (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 120; i++)
     {
@@ -1295,13 +1293,13 @@ test_list_pages (Fixture       *fixture,
       if (i == 57)
         id_57 = bk_counterpart_get_id (counterpart);
     }
-  bk_journal_commit (fixture->journal, &error);
+  bk_database_commit (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
 
-  run = bk_journal_dup_active_run (fixture->journal, id_57, &error);
+  run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), id_57, &error);
   g_assert_no_error (error);
-  g_assert_true (bk_journal_set_step_state (fixture->journal, run, fixture->talk, "listen",
-                                            BK_STEP_STATE_DONE, NULL, fixture->now, &error));
+  g_assert_true (bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), run, fixture->talk, "listen",
+                                              BK_STEP_STATE_DONE, NULL, fixture->now, &error));
   g_assert_no_error (error);
 
   list = bk_counterpart_list_new (fixture->journal);
@@ -1324,7 +1322,9 @@ test_list_pages (Fixture       *fixture,
 
   /* through the partial index, one row per counterpart at most */
   g_assert_cmpint (bk_test_query_int (fixture->journal,
-                                      "SELECT count(*) FROM " BK_COUNTERPART_FROM), ==, 120);
+                                      "SELECT count(*) FROM counterparts"
+                                      " LEFT JOIN active_run_progress AS active_run"
+                                      " ON active_run.counterpart_id = counterparts.id"), ==, 120);
 }
 
 /* A journal of format 2 upgrades in place, its data intact, and takes runs */
@@ -1344,11 +1344,11 @@ test_migration (Fixture       *fixture,
   const guint days[] = { 30, 90 };
 
   g_assert_cmpint (bk_test_query_int (fixture->journal, "PRAGMA user_version"), ==,
-                   BK_JOURNAL_SCHEMA_VERSION);
-  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 2);
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, 0), ==, 3);
+                   BK_SCHEMA_VERSION);
+  g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 2);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), 0), ==, 3);
 
-  olga = bk_journal_dup_counterpart (fixture->journal, 1, &error);
+  olga = bk_counterpart_store_dup (bk_journal_get_counterparts (fixture->journal), 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (bk_counterpart_get_name (olga), ==, "Ольга Смирнова");
   g_assert_cmpstr (bk_counterpart_get_organization (olga), ==, "ИП Смирнова");
@@ -1357,7 +1357,7 @@ test_migration (Fixture       *fixture,
   g_assert_cmpstr (bk_counterpart_get_tags (olga)[1], ==, "долг");
   g_assert_null (bk_counterpart_get_run_playbook_id (olga));
 
-  note = bk_journal_dup_note (fixture->journal, BK_NOTE_ID_BASE + 2, &error);
+  note = bk_note_store_dup (bk_journal_get_notes (fixture->journal), BK_NOTE_ID_BASE + 2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_note_get_kind (note), ==, BK_NOTE_KIND_REFLECTION);
   g_assert_true (bk_note_get_private (note));
@@ -1373,7 +1373,7 @@ test_migration (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
 
   /* the old reflection is in the reflection view */
-  reflections = bk_journal_list_reflections (fixture->journal, 0, &error);
+  reflections = bk_note_store_list_reflections (bk_journal_get_notes (fixture->journal), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reflections->len, ==, 1);
 
@@ -1389,18 +1389,18 @@ test_migration (Fixture       *fixture,
   g_assert_cmpint (bk_counterpart_get_id (item), ==, 1);
   g_assert_cmpuint (bk_counterpart_get_run_steps_settled (item), ==, 1);
 
-  g_assert_false (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
-                                      NULL, days, 2, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
-                                      fixture->now, &error));
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS);
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
+                                    NULL, days, 2, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+                                    fixture->now, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_clear_error (&error);
-  g_assert_true (bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (invoice),
-                                              TRUE, fixture->now, &error));
-  g_assert_true (bk_journal_end_run (fixture->journal, run, fixture->part, BK_OUTCOME_PARTED,
-                                     NULL, days, 2, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
-                                     fixture->now, &error));
+  g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (invoice),
+                                            TRUE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
+                                   NULL, days, 2, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+                                   fixture->now, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, 1), ==, 5);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), 1), ==, 5);
 
   /* the trashed counterpart of format 2 is still there, and purges with cascades */
   bk_journal_purge_trash (fixture->journal, &error);

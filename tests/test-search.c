@@ -11,7 +11,6 @@
 
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
-#include "bk-journal-private.h"
 #include "bk-test-journal.h"
 
 typedef struct
@@ -318,18 +317,18 @@ test_trashed (Fixture       *fixture,
   g_assert_true (found (fixture, "invoice", fixture->acme));
 
   /* the list follows the journal by itself */
-  bk_journal_set_counterpart_trashed (fixture->journal, fixture->acme, TRUE, &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), fixture->acme, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
   g_assert_false (found (fixture, "acme", fixture->acme));
   g_assert_true (found (fixture, "acme", fixture->maria));
   g_assert_cmpuint (n_found (fixture, "invoice"), ==, 0);
 
-  bk_journal_set_counterpart_trashed (fixture->journal, fixture->acme, FALSE, &error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), fixture->acme, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 1);
 
-  bk_journal_set_note_trashed (fixture->journal, fixture->invoice_note, TRUE, &error);
+  bk_note_store_set_trashed (bk_journal_get_notes (fixture->journal), fixture->invoice_note, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
 
@@ -351,10 +350,10 @@ test_edits (Fixture       *fixture,
   bk_counterpart_list_set_query (fixture->list, "invoice");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
-  note = bk_journal_dup_note (fixture->journal, fixture->invoice_note, &error);
+  note = bk_note_store_dup (bk_journal_get_notes (fixture->journal), fixture->invoice_note, &error);
   g_assert_no_error (error);
   bk_note_set_text (note, "They paid the bill at last.");
-  bk_journal_save_note (fixture->journal, note, &error);
+  bk_note_store_save (bk_journal_get_notes (fixture->journal), note, &error);
   g_assert_no_error (error);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -365,17 +364,17 @@ test_edits (Fixture       *fixture,
   g_assert_true (found (fixture, "croiss", fixture->cafe));
 
   /* a renamed counterpart */
-  counterpart = bk_journal_dup_counterpart (fixture->journal, fixture->cafe, &error);
+  counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (fixture->journal), fixture->cafe, &error);
   g_assert_no_error (error);
   bk_counterpart_set_name (counterpart, "Boulangerie Dupont");
-  bk_journal_save_counterpart (fixture->journal, counterpart, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), counterpart, &error);
   g_assert_no_error (error);
   g_assert_false (found (fixture, "paris", fixture->cafe));
   g_assert_true (found (fixture, "dupont", fixture->cafe));
 
   /* status filter applies to a search as well */
   bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_WINDING_DOWN);
-  bk_journal_save_counterpart (fixture->journal, counterpart, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), counterpart, &error);
   g_assert_no_error (error);
   bk_counterpart_list_set_status_filter (fixture->list, BK_COUNTERPART_STATUS_ACTIVE);
   g_assert_false (found (fixture, "dupont", fixture->cafe));

@@ -15,9 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "bk-journal-credentials.h"
-#include "bk-journal-playbooks.h"
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 #include "bk-playbook-library.h"
 #include "bk-summary.h"
 #include "bk-test-journal.h"
@@ -106,10 +104,10 @@ add_health (Fixture    *fixture,
             int         health)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = bk_journal_prepare (fixture->journal,
-                                           "INSERT INTO health_history (counterpart_id, changed, health)"
-                                           " VALUES (?1, ?2, ?3)",
-                                           &error);
+  sqlite3_stmt *stmt = bk_database_prepare (bk_journal_get_database (fixture->journal),
+                                            "INSERT INTO health_history (counterpart_id, changed, health)"
+                                            " VALUES (?1, ?2, ?3)",
+                                            &error);
 
   g_assert_no_error (error);
   sqlite3_bind_int64 (stmt, 1, counterpart_id);
@@ -167,7 +165,7 @@ add_realistic_client (Fixture  *fixture,
   bk_counterpart_set_tags (counterpart, tags);
   bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_WINDING_DOWN);
   bk_counterpart_set_health (counterpart, 2);
-  bk_journal_save_counterpart (fixture->journal, counterpart, &error);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), counterpart, &error);
   g_assert_no_error (error);
 
   /* health over the year, as the triggers would have kept it */
@@ -237,15 +235,15 @@ add_realistic_client (Fixture  *fixture,
         bk_open_item_set_amount (item, items[i].amount);
         bk_open_item_set_currency (item, items[i].amount > 0 ? "EUR" : "");
         bk_open_item_set_created (item, created);
-        bk_journal_save_open_item (fixture->journal, item, &error);
+        bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), item, &error);
         g_assert_no_error (error);
 
         if (items[i].settled)
           {
             g_autoptr(GDateTime) settled = date (2025, 11, 14, 10);
 
-            bk_journal_settle_open_item (fixture->journal, bk_open_item_get_id (item), TRUE,
-                                         settled, &error);
+            bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (item), TRUE,
+                                       settled, &error);
             g_assert_no_error (error);
           }
       }
@@ -264,12 +262,12 @@ add_realistic_client (Fixture  *fixture,
         bk_credential_set_label (credential, labels[i]);
         bk_credential_set_username (credential, "USERNAMEMARK");
         bk_credential_set_url (credential, "https://URLMARK.example");
-        bk_journal_save_credential (fixture->journal, credential, &error);
+        bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error);
         g_assert_no_error (error);
         if (i == 1)
           {
-            bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (credential),
-                                             BK_CREDENTIAL_STATE_HANDED_OVER, handed, &error);
+            bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (credential),
+                                           BK_CREDENTIAL_STATE_HANDED_OVER, handed, &error);
             g_assert_no_error (error);
           }
       }
@@ -282,19 +280,19 @@ add_realistic_client (Fixture  *fixture,
     g_autoptr(GDateTime) ended = date (2025, 7, 1, 10);
     const char * const *steps = bk_playbook_get_step_ids (talk_playbook);
 
-    talk = bk_journal_start_run (fixture->journal, id, talk_playbook,
-                                 1u << BK_REASON_NON_PAYMENT, started, &error);
+    talk = bk_run_store_start (bk_journal_get_runs (fixture->journal), id, talk_playbook,
+                               1u << BK_REASON_NON_PAYMENT, started, &error);
     g_assert_no_error (error);
     for (guint i = 0; steps[i] != NULL; i++)
       {
-        bk_journal_set_step_state (fixture->journal, talk, talk_playbook, steps[i],
-                                   i == 1 ? BK_STEP_STATE_SKIPPED : BK_STEP_STATE_DONE,
-                                   i == 0 ? "Talked for an hour; she was relieved that I raised it." : NULL,
-                                   later, &error);
+        bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), talk, talk_playbook, steps[i],
+                                     i == 1 ? BK_STEP_STATE_SKIPPED : BK_STEP_STATE_DONE,
+                                     i == 0 ? "Talked for an hour; she was relieved that I raised it." : NULL,
+                                     later, &error);
         g_assert_no_error (error);
       }
-    bk_journal_end_run (fixture->journal, talk, talk_playbook, BK_OUTCOME_CONTINUED, "",
-                        checkin_days, G_N_ELEMENTS (checkin_days), -1, FALSE, ended, &error);
+    bk_run_store_end (bk_journal_get_runs (fixture->journal), talk, talk_playbook, BK_OUTCOME_CONTINUED, "",
+                      checkin_days, G_N_ELEMENTS (checkin_days), -1, FALSE, ended, &error);
     g_assert_no_error (error);
   }
 
@@ -304,13 +302,13 @@ add_realistic_client (Fixture  *fixture,
     g_autoptr(GDateTime) later = date (2026, 1, 20, 10);
     const char * const *steps = bk_playbook_get_step_ids (part_playbook);
 
-    part = bk_journal_start_run (fixture->journal, id, part_playbook,
-                                 (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_CAPACITY),
-                                 started, &error);
+    part = bk_run_store_start (bk_journal_get_runs (fixture->journal), id, part_playbook,
+                               (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_CAPACITY),
+                               started, &error);
     g_assert_no_error (error);
-    bk_journal_set_step_state (fixture->journal, part, part_playbook, steps[0], BK_STEP_STATE_DONE,
-                               "Wrote to her: the work has outgrown what I can give it; "
-                               "offered to hand over to Anna's studio.", later, &error);
+    bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), part, part_playbook, steps[0], BK_STEP_STATE_DONE,
+                                 "Wrote to her: the work has outgrown what I can give it; "
+                                 "offered to hand over to Anna's studio.", later, &error);
     g_assert_no_error (error);
   }
 
@@ -486,7 +484,7 @@ test_not_found (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   summary = bk_summary_new (fixture->journal, 4242, NULL, NULL, &error);
-  g_assert_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
   g_assert_null (summary);
 }
 
@@ -745,7 +743,7 @@ test_every_note (Fixture       *fixture,
   if (!have_poppler ())
     return;
 
-  bk_journal_begin (fixture->journal, &error);
+  bk_database_begin (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 2000; i++)
     {
@@ -769,7 +767,7 @@ test_every_note (Fixture       *fixture,
 
       add_note (fixture, id, created, BK_NOTE_KIND_NOTE, note->str, FALSE);
     }
-  bk_journal_commit (fixture->journal, &error);
+  bk_database_commit (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
 
   bk_summary_options_init (&options);
@@ -935,7 +933,7 @@ add_many_notes (Fixture *fixture,
   gint64 id = bk_counterpart_get_id (counterpart);
   g_autoptr(GError) error = NULL;
 
-  bk_journal_begin (fixture->journal, &error);
+  bk_database_begin (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < n_notes; i++)
     {
@@ -945,7 +943,7 @@ add_many_notes (Fixture *fixture,
                 "A call about the project, with enough words to take two lines of the page, or "
                 "perhaps three of them when the page is narrow.", FALSE);
     }
-  bk_journal_commit (fixture->journal, &error);
+  bk_database_commit (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
 
   return id;

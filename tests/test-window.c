@@ -19,8 +19,6 @@
 #include "bk-end-run-dialog.h"
 #include "bk-export-dialog.h"
 #include "bk-followups-window.h"
-#include "bk-journal-credentials.h"
-#include "bk-journal-playbooks.h"
 #include "bk-journal.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
@@ -165,7 +163,7 @@ test_create_client_and_note (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 0);
+  g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 0);
 
   /* Markup-looking names show literally. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Анна <b>Смирнова</b> &amp;");
@@ -173,7 +171,7 @@ test_create_client_and_note (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   bk_test_wait (50);
   g_assert_null (bk_test_find_toplevel (BK_TYPE_COUNTERPART_DIALOG));
-  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 1);
+  g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 1);
   g_assert_cmpuint (n_listed (fixture), ==, 1);
 
   page = BK_CLIENT_PAGE (bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE));
@@ -187,11 +185,11 @@ test_create_client_and_note (Fixture       *fixture,
   /* A note, through the composer and its action (Ctrl+Enter). */
   composer = find (fixture, "composer");
   gtk_widget_activate_action (composer, "page.add-note", NULL);
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (shown)), ==, 0);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (shown)), ==, 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)), "Позвонила, обсудили счёт 🧾 — שלום", -1);
   g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
   bk_test_wait (50);
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (shown)), ==, 1);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (shown)), ==, 1);
 
   {
     GtkListView *timeline = GTK_LIST_VIEW (find (fixture, "timeline"));
@@ -303,7 +301,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-client", NULL));
   bk_test_wait (100);
   g_assert_cmpuint (n_listed (fixture), ==, 1);
-  g_assert_cmpuint (bk_journal_count_counterparts (fixture->journal), ==, 1);
+  g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 1);
 
   /* The toast's Undo brings it back, notes and all. */
   undo = find_button_labelled (GTK_WIDGET (fixture->window), _("_Undo"));
@@ -311,7 +309,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_signal_emit_by_name (undo, "clicked");
   bk_test_wait (100);
   g_assert_cmpuint (n_listed (fixture), ==, 2);
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (doomed)), ==, 1);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (doomed)), ==, 1);
 
   /* Deleted again and the toast dismissed: gone for good. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-client", NULL));
@@ -375,7 +373,7 @@ test_playbook_progress (Fixture       *fixture,
   bk_open_item_set_description (invoice, "Invoice 7");
   bk_open_item_set_amount (invoice, 120000);
   bk_open_item_set_currency (invoice, "EUR");
-  bk_journal_save_open_item (fixture->journal, invoice, &error);
+  bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), invoice, &error);
   g_assert_no_error (error);
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
@@ -391,7 +389,7 @@ test_playbook_progress (Fixture       *fixture,
   g_signal_emit_by_name (bk_test_find_named (GTK_WIDGET (dialog), "part-ways"), "clicked");
   g_assert_true (bk_test_wait_until (dialog_closed, GSIZE_TO_POINTER (BK_TYPE_DIAGNOSIS_DIALOG), 3000));
 
-  run = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (client), &error);
+  run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_nonnull (run);
   g_assert_cmpstr (bk_run_get_playbook_id (run), ==, "part-ways");
@@ -427,23 +425,23 @@ test_playbook_progress (Fixture       *fixture,
 
     g_assert_nonnull (question);
     g_clear_object (&run);
-    run = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (client), &error);
+    run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (client), &error);
     g_assert_nonnull (run);   /* not ended yet */
     adw_message_dialog_response (question, "end");
   }
   g_assert_true (bk_test_wait_until (dialog_closed, GSIZE_TO_POINTER (BK_TYPE_END_RUN_DIALOG), 3000));
 
   g_clear_object (&run);
-  run = bk_journal_dup_active_run (fixture->journal, bk_counterpart_get_id (client), &error);
+  run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_null (run);
   args[1] = NULL;
   g_assert_true (bk_test_wait_until (row_progress_is, args, 3000));
 
-  after = bk_journal_dup_counterpart (fixture->journal, bk_counterpart_get_id (client), &error);
+  after = bk_counterpart_store_dup (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_counterpart_get_status (after), ==, BK_COUNTERPART_STATUS_ENDED_WELL);
-  checkins = bk_journal_list_counterpart_checkins (fixture->journal, bk_counterpart_get_id (client), &error);
+  checkins = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 2);
 }
@@ -547,7 +545,7 @@ fill_demo_journal (Fixture *fixture,
   bk_counterpart_set_email (a, russian ? "maria@len.example" : "maria@linen.example");
   bk_counterpart_set_tags_from_string (a, russian ? "дизайн, сайт" : "design, website");
   bk_counterpart_set_health (a, 2);
-  bk_journal_save_counterpart (fixture->journal, a, NULL);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), a, NULL);
 
   /* A playbook under way, two steps in, an invoice still open */
   {
@@ -557,16 +555,16 @@ fill_demo_journal (Fixture *fixture,
     g_autoptr(BkRun) run = NULL;
     g_autoptr(GError) error = NULL;
 
-    run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (a), playbook, 1u << BK_REASON_NON_PAYMENT, now, &error);
+    run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (a), playbook, 1u << BK_REASON_NON_PAYMENT, now, &error);
     g_assert_no_error (error);
-    bk_journal_set_step_state (fixture->journal, run, playbook, bk_playbook_get_step_id (playbook, 0),
-                               BK_STEP_STATE_DONE, russian ? "Написала спокойное письмо" : "Wrote a calm e-mail", now, &error);
+    bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), run, playbook, bk_playbook_get_step_id (playbook, 0),
+                                 BK_STEP_STATE_DONE, russian ? "Написала спокойное письмо" : "Wrote a calm e-mail", now, &error);
     g_assert_no_error (error);
     bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (a));
     bk_open_item_set_description (item, russian ? "Счёт № 118" : "Invoice #118");
     bk_open_item_set_amount (item, russian ? 8500000 : 120000);
     bk_open_item_set_currency (item, russian ? "RUB" : "EUR");
-    bk_journal_save_open_item (fixture->journal, item, &error);
+    bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), item, &error);
     g_assert_no_error (error);
   }
 
@@ -589,11 +587,11 @@ fill_demo_journal (Fixture *fixture,
           bk_credential_set_username (credential, i == 0 ? "admin" : "maria");
         }
       bk_credential_set_url (credential, i == 0 ? "https://panel.hosting.example" : "https://figma.example");
-      bk_journal_save_credential (fixture->journal, credential, &error);
+      bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error);
       g_assert_no_error (error);
       if (i == 1)
-        bk_journal_set_credential_state (fixture->journal, bk_credential_get_id (credential),
-                                         BK_CREDENTIAL_STATE_HANDED_OVER, now, &error);
+        bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal), bk_credential_get_id (credential),
+                                       BK_CREDENTIAL_STATE_HANDED_OVER, now, &error);
       g_assert_no_error (error);
     }
 
@@ -686,11 +684,11 @@ test_playbook_windows (Fixture       *fixture,
   GtkWindow *window;
 
   /* A referral that ended 45 days ago: its first check-in is due. */
-  run = bk_journal_start_run (fixture->journal, bk_counterpart_get_id (olga), playbook,
-                              1u << BK_REASON_MISMATCH, long_ago, &error);
+  run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (olga), playbook,
+                            1u << BK_REASON_MISMATCH, long_ago, &error);
   g_assert_no_error (error);
-  bk_journal_end_run (fixture->journal, run, playbook, BK_OUTCOME_REFERRED, russian ? "Анна Петрова" : "Anna Petrova",
-                      days, G_N_ELEMENTS (days), BK_COUNTERPART_STATUS_HANDED_OVER, TRUE, long_ago, &error);
+  bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook, BK_OUTCOME_REFERRED, russian ? "Анна Петрова" : "Anna Petrova",
+                    days, G_N_ELEMENTS (days), BK_COUNTERPART_STATUS_HANDED_OVER, TRUE, long_ago, &error);
   g_assert_no_error (error);
   add_note (fixture, olga, BK_NOTE_KIND_REFLECTION,
             russian ? "Рекомендация сработала: Анна подошла им лучше, а Ольга потом привела ко мне двух новых клиентов."
@@ -760,7 +758,7 @@ test_export_pdf (Fixture       *fixture,
   bk_note_set_counterpart_id (secret, bk_counterpart_get_id (client));
   bk_note_set_text (secret, "PRIVATE-MARKER my own worries");
   bk_note_set_private (secret, TRUE);
-  bk_journal_save_note (fixture->journal, secret, &error);
+  bk_note_store_save (bk_journal_get_notes (fixture->journal), secret, &error);
   g_assert_no_error (error);
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
@@ -853,7 +851,7 @@ test_access (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   g_assert_true (bk_test_wait_until (window_closed, GSIZE_TO_POINTER (BK_TYPE_CREDENTIAL_DIALOG), 10000));
 
-  credentials = bk_journal_list_credentials (fixture->journal, bk_counterpart_get_id (client), &error);
+  credentials = bk_credential_store_list (bk_journal_get_credentials (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (credentials->len, ==, 1);
 
@@ -913,7 +911,7 @@ test_access_without_keyring (Fixture       *fixture,
 
   bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (client));
   bk_credential_set_label (credential, "Repository");
-  bk_journal_save_credential (fixture->journal, credential, &error);
+  bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error);
   g_assert_no_error (error);
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
@@ -925,7 +923,7 @@ test_access_without_keyring (Fixture       *fixture,
   composer = find (fixture, "composer");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)), "Still works", -1);
   g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
-  g_assert_cmpuint (bk_journal_count_notes (fixture->journal, bk_counterpart_get_id (client)), ==, 1);
+  g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (client)), ==, 1);
 }
 
 int

@@ -15,7 +15,7 @@
 #include "bk-access-view.h"
 #include "bk-credential-dialog.h"
 #include "bk-format.h"
-#include "bk-journal-credentials.h"
+#include "bk-journal.h"
 #include "bk-keyring.h"
 
 /* How long a revealed or copied password stays out in the open */
@@ -262,7 +262,7 @@ on_state_clicked_cb (GtkButton    *button,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
 
-  if (!bk_journal_set_credential_state (self->journal, get_id (GTK_WIDGET (button)), state, now, &error))
+  if (!bk_credential_store_set_state (bk_journal_get_credentials (self->journal), get_id (GTK_WIDGET (button)), state, now, &error))
     bk_show_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -273,7 +273,7 @@ on_edit_clicked_cb (GtkButton    *button,
   g_autoptr(BkCredential) credential = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(credential = bk_journal_dup_credential (self->journal, get_id (GTK_WIDGET (button)), &error)))
+  if (!(credential = bk_credential_store_dup (bk_journal_get_credentials (self->journal), get_id (GTK_WIDGET (button)), &error)))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -308,7 +308,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  if (!bk_journal_delete_credential (self->journal, id, &error))
+  if (!bk_credential_store_delete (bk_journal_get_credentials (self->journal), id, &error))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -497,7 +497,7 @@ refresh (BkAccessView *self)
   if (self->counterpart == NULL || self->journal == NULL)
     return;
 
-  if (!(credentials = bk_journal_list_credentials (self->journal, bk_counterpart_get_id (self->counterpart), &error)))
+  if (!(credentials = bk_credential_store_list (bk_journal_get_credentials (self->journal), bk_counterpart_get_id (self->counterpart), &error)))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;

@@ -13,9 +13,8 @@
 
 #include "bk-application.h"
 #include "bk-counterpart-list.h"
-#include "bk-journal-credentials.h"
+#include "bk-journal.h"
 #include "bk-journal-json.h"
-#include "bk-journal-playbooks.h"
 #include "bk-keyring.h"
 #include "bk-resources.h"
 #include "bk-summary.h"
@@ -66,7 +65,7 @@ open_journal_for_command_line (void)
   if (journal == NULL)
     {
       g_printerr ("%s\n", error->message);
-      if (g_error_matches (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT))
+      if (g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_CORRUPT))
         /* Translators: shown after a message that the journal file is damaged */
         g_printerr ("%s\n", _("Open Bridgekeeper to set the damaged file aside and start a new journal."));
     }
@@ -204,7 +203,7 @@ find_counterparts (BkJournal  *journal,
 
   if (g_uuid_string_is_valid (trimmed))
     {
-      BkCounterpart *counterpart = bk_journal_dup_counterpart_by_uuid (journal, trimmed, NULL);
+      BkCounterpart *counterpart = bk_counterpart_store_dup_by_uuid (bk_journal_get_counterparts (journal), trimmed, NULL);
 
       if (counterpart != NULL)
         g_ptr_array_add (found, counterpart);
@@ -371,7 +370,7 @@ notify_followups_cb (gpointer user_data)
   if (self->journal == NULL)
     return G_SOURCE_CONTINUE;
 
-  if (!(due = bk_journal_list_checkins (self->journal, now, &error)))
+  if (!(due = bk_checkin_store_list_due (bk_journal_get_checkins (self->journal), now, &error)))
     {
       g_warning ("Could not look for follow-ups: %s", error->message);
       return G_SOURCE_CONTINUE;
@@ -395,7 +394,7 @@ notify_followups_cb (gpointer user_data)
       id = g_strdup_printf ("checkin-%" G_GINT64_FORMAT, bk_checkin_get_id (checkin));
       g_application_send_notification (G_APPLICATION (self), id, notification);
 
-      if (!bk_journal_set_checkin_notified (self->journal, bk_checkin_get_id (checkin), now, &error))
+      if (!bk_checkin_store_set_notified (bk_journal_get_checkins (self->journal), bk_checkin_get_id (checkin), now, &error))
         {
           g_warning ("%s", error->message);
           g_clear_error (&error);
@@ -431,7 +430,7 @@ tidy_up (BkApplication *self)
   g_auto(GStrv) known = NULL;
 
   if (!bk_journal_purge_trash (self->journal, &error) ||
-      !(known = bk_journal_dup_credential_uuids (self->journal, &error)))
+      !(known = bk_credential_store_dup_uuids (bk_journal_get_credentials (self->journal), &error)))
     {
       g_warning ("Could not finish earlier deletions: %s", error->message);
       return;
@@ -504,7 +503,7 @@ show_journal_error (BkApplication *self,
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
 
-  if (g_error_matches (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT))
+  if (g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_CORRUPT))
     {
       adw_message_dialog_format_body (dialog, "%s\n\n%s", error->message,
                                       _("Bridgekeeper can set the file aside in the same folder, its name ending in "
@@ -534,7 +533,7 @@ on_integrity_checked_cb (GObject      *object,
   if (bk_journal_check_integrity_finish (BK_JOURNAL (object), result, &error))
     return;
 
-  if (!g_error_matches (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_CORRUPT) || self->journal != BK_JOURNAL (object))
+  if (!g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_CORRUPT) || self->journal != BK_JOURNAL (object))
     {
       g_warning ("The journal could not be checked: %s", error->message);
       return;

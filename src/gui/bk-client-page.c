@@ -154,7 +154,7 @@ add_note_action (GtkWidget  *widget,
   bk_note_set_private (note, gtk_check_button_get_active (self->private_check));
   bk_note_set_text (note, text);
 
-  if (!bk_journal_save_note (self->journal, note, &error))
+  if (!bk_note_store_save (bk_journal_get_notes (self->journal), note, &error))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -176,7 +176,7 @@ edit_note_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (!(note = bk_journal_dup_note (self->journal, g_variant_get_int64 (parameter), &error)))
+  if (!(note = bk_note_store_dup (bk_journal_get_notes (self->journal), g_variant_get_int64 (parameter), &error)))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -194,7 +194,7 @@ on_undo_delete_note_cb (AdwToast     *toast,
 
   g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
 
-  if (!bk_journal_set_note_trashed (self->journal, id, FALSE, &error))
+  if (!bk_note_store_set_trashed (bk_journal_get_notes (self->journal), id, FALSE, &error))
     bk_show_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -227,7 +227,7 @@ delete_note_action (GtkWidget  *widget,
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 
-  if (!bk_journal_set_note_trashed (self->journal, id, TRUE, &error))
+  if (!bk_note_store_set_trashed (bk_journal_get_notes (self->journal), id, TRUE, &error))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;

@@ -87,7 +87,7 @@ save_action (GtkWidget  *widget,
   bk_counterpart_set_email (self->counterpart, gtk_editable_get_text (GTK_EDITABLE (self->email_row)));
   bk_counterpart_set_phone (self->counterpart, gtk_editable_get_text (GTK_EDITABLE (self->phone_row)));
 
-  if (!bk_journal_save_counterpart (self->journal, self->counterpart, &error))
+  if (!bk_counterpart_store_save (bk_journal_get_counterparts (self->journal), self->counterpart, &error))
     {
       set_name_error (self, error->message);
       return;

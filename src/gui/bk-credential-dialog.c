@@ -13,7 +13,7 @@
 
 #include "bk-feedback.h"
 #include "bk-credential-dialog.h"
-#include "bk-journal-credentials.h"
+#include "bk-journal.h"
 #include "bk-keyring.h"
 
 struct _BkCredentialDialog
@@ -76,7 +76,7 @@ on_stored_cb (GObject      *object,
       /* Nothing half-saved: a new credential without its password is not kept. */
       if (self->is_new)
         {
-          bk_journal_delete_credential (self->journal, bk_credential_get_id (self->credential), NULL);
+          bk_credential_store_delete (bk_journal_get_credentials (self->journal), bk_credential_get_id (self->credential), NULL);
           g_clear_object (&self->credential);
           self->credential = bk_credential_new ();
         }
@@ -114,7 +114,7 @@ save_action (GtkWidget  *widget,
   bk_credential_set_username (self->credential, gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
   bk_credential_set_url (self->credential, gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
 
-  if (!bk_journal_save_credential (self->journal, self->credential, &error))
+  if (!bk_credential_store_save (bk_journal_get_credentials (self->journal), self->credential, &error))
     {
       set_label_error (self, error->message);
       return;

@@ -14,7 +14,7 @@
 #include "bk-feedback.h"
 #include "bk-application.h"
 #include "bk-diagnosis-dialog.h"
-#include "bk-journal-playbooks.h"
+#include "bk-journal.h"
 #include "bk-playbook-library.h"
 
 struct _BkDiagnosisDialog
@@ -55,8 +55,8 @@ on_start_clicked_cb (GtkButton         *button,
   g_autoptr(GError) error = NULL;
   g_autoptr(BkRun) run = NULL;
 
-  run = bk_journal_start_run (self->journal, bk_counterpart_get_id (self->counterpart), playbook,
-                              get_reasons (self), now, &error);
+  run = bk_run_store_start (bk_journal_get_runs (self->journal), bk_counterpart_get_id (self->counterpart), playbook,
+                            get_reasons (self), now, &error);
   if (run == NULL)
     {
       bk_show_error_dialog (GTK_WINDOW (self), _("The Playbook Was Not Started"), error->message);

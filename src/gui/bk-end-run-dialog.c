@@ -13,7 +13,7 @@
 
 #include "bk-feedback.h"
 #include "bk-end-run-dialog.h"
-#include "bk-journal-playbooks.h"
+#include "bk-journal.h"
 
 struct _BkEndRunDialog
 {
@@ -66,11 +66,11 @@ end_run (BkEndRunDialog  *self,
   if (gtk_spin_button_get_value_as_int (self->second_spin) > 0)
     days[n_days++] = gtk_spin_button_get_value_as_int (self->second_spin);
 
-  return bk_journal_end_run (self->journal, self->run, self->playbook, outcome,
-                             gtk_editable_get_text (GTK_EDITABLE (self->successor_row)),
-                             days, n_days,
-                             gtk_switch_get_active (self->status_switch) ? (int)bk_outcome_get_status (outcome) : -1,
-                             force, now, error);
+  return bk_run_store_end (bk_journal_get_runs (self->journal), self->run, self->playbook, outcome,
+                           gtk_editable_get_text (GTK_EDITABLE (self->successor_row)),
+                           days, n_days,
+                           gtk_switch_get_active (self->status_switch) ? (int)bk_outcome_get_status (outcome) : -1,
+                           force, now, error);
 }
 
 static gboolean
@@ -115,7 +115,7 @@ end_action (GtkWidget  *widget,
       return;
     }
 
-  if (g_error_matches (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS))
+  if (g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS))
     {
       AdwMessageDialog *dialog;
 

@@ -13,7 +13,7 @@
 
 #include "bk-followups-window.h"
 #include "bk-format.h"
-#include "bk-journal-playbooks.h"
+#include "bk-journal.h"
 
 struct _BkFollowupsWindow
 {
@@ -59,7 +59,7 @@ on_done_clicked_cb (GtkButton         *button,
   g_autoptr(GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "checkin-id"));
 
-  if (!bk_journal_complete_checkin (self->journal, id, NULL, now, &error))
+  if (!bk_checkin_store_complete (bk_journal_get_checkins (self->journal), id, NULL, now, &error))
     bk_window_show_message (self->window, error->message);
 
   queue_refresh (self);
@@ -132,7 +132,7 @@ refresh (BkFollowupsWindow *self)
     }
   g_ptr_array_set_size (self->rows, 0);
 
-  if (!(checkins = bk_journal_list_checkins (self->journal, NULL, &error)))
+  if (!(checkins = bk_checkin_store_list_due (bk_journal_get_checkins (self->journal), NULL, &error)))
     {
       bk_window_show_message (self->window, error->message);
       return;

@@ -98,7 +98,7 @@ save_action (GtkWidget  *widget,
   bk_note_set_private (self->note, gtk_switch_get_active (self->private_switch));
   bk_note_set_created (self->note, created);
 
-  if (!bk_journal_save_note (self->journal, self->note, &error))
+  if (!bk_note_store_save (bk_journal_get_notes (self->journal), self->note, &error))
     {
       bk_show_error_dialog (GTK_WINDOW (self), _("The Note Was Not Saved"), error->message);
       return;

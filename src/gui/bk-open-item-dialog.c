@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-journal-playbooks.h"
+#include "bk-journal.h"
 #include "bk-open-item-dialog.h"
 
 struct _BkOpenItemDialog
@@ -117,7 +117,7 @@ save_action (GtkWidget  *widget,
   bk_open_item_set_amount (item, amount);
   bk_open_item_set_currency (item, amount > 0 ? currency : "");
 
-  if (!bk_journal_save_open_item (self->journal, item, &error))
+  if (!bk_open_item_store_save (bk_journal_get_open_items (self->journal), item, &error))
     {
       set_row_error (self->description_row, NULL, error->message);
       return;

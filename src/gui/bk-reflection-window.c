@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-format.h"
-#include "bk-journal-playbooks.h"
+#include "bk-journal.h"
 #include "bk-reflection-window.h"
 
 /* The newest reflections are what a person rereads; older ones stay in each journal. */
@@ -75,8 +75,8 @@ fill (BkReflectionWindow *self,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!bk_journal_count_reasons_and_outcomes (journal, reasons, outcomes, &error) ||
-      !(notes = bk_journal_list_reflections (journal, MAX_REFLECTIONS, &error)))
+  if (!bk_run_store_count_reasons_and_outcomes (bk_journal_get_runs (journal), reasons, outcomes, &error) ||
+      !(notes = bk_note_store_list_reflections (bk_journal_get_notes (journal), MAX_REFLECTIONS, &error)))
     {
       add_placeholder (self->reasons_group, error->message);
       return;
@@ -104,7 +104,7 @@ fill (BkReflectionWindow *self,
   for (guint i = 0; i < notes->len; i++)
     {
       BkNote *note = g_ptr_array_index (notes, i);
-      g_autoptr(BkCounterpart) counterpart = bk_journal_dup_counterpart (journal, bk_note_get_counterpart_id (note), NULL);
+      g_autoptr(BkCounterpart) counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), bk_note_get_counterpart_id (note), NULL);
       g_autofree char *date = bk_format_date (bk_note_get_created (note));
       g_autofree char *title = NULL;
       GtkWidget *row = adw_action_row_new ();

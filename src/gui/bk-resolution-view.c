@@ -16,8 +16,7 @@
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
 #include "bk-format.h"
-#include "bk-journal-credentials.h"
-#include "bk-journal-playbooks.h"
+#include "bk-journal.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
 #include "bk-resolution-view.h"
@@ -145,8 +144,8 @@ set_step_state (BkResolutionView *self,
   g_free (self->expanded_step);
   self->expanded_step = g_strdup (get_step_id (widget));
 
-  if (!bk_journal_set_step_state (self->journal, run, playbook, get_step_id (widget), state,
-                                  note != NULL ? gtk_editable_get_text (note) : NULL, now, &error))
+  if (!bk_run_store_set_step_state (bk_journal_get_runs (self->journal), run, playbook, get_step_id (widget), state,
+                                    note != NULL ? gtk_editable_get_text (note) : NULL, now, &error))
     bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
@@ -241,10 +240,10 @@ on_access_state_clicked_cb (GtkButton        *button,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
 
-  if (!bk_journal_set_credential_state (self->journal,
-                                        GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "credential-id")),
-                                        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "state")),
-                                        now, &error))
+  if (!bk_credential_store_set_state (bk_journal_get_credentials (self->journal),
+                                      GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "credential-id")),
+                                      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "state")),
+                                      now, &error))
     bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
@@ -277,7 +276,7 @@ create_access_list (BkResolutionView *self)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  if (!(credentials = bk_journal_list_credentials (self->journal, bk_counterpart_get_id (self->counterpart), &error)))
+  if (!(credentials = bk_credential_store_list (bk_journal_get_credentials (self->journal), bk_counterpart_get_id (self->counterpart), &error)))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return list;
@@ -464,8 +463,8 @@ on_item_check_toggled_cb (GtkCheckButton   *check,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
 
-  if (!bk_journal_settle_open_item (self->journal, get_item_id (GTK_WIDGET (check)),
-                                    gtk_check_button_get_active (check), now, &error))
+  if (!bk_open_item_store_settle (bk_journal_get_open_items (self->journal), get_item_id (GTK_WIDGET (check)),
+                                  gtk_check_button_get_active (check), now, &error))
     bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
@@ -477,7 +476,7 @@ on_item_delete_clicked_cb (GtkButton        *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!bk_journal_delete_open_item (self->journal, get_item_id (GTK_WIDGET (button)), &error))
+  if (!bk_open_item_store_delete (bk_journal_get_open_items (self->journal), get_item_id (GTK_WIDGET (button)), &error))
     bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
@@ -540,7 +539,7 @@ on_checkin_done_clicked_cb (GtkButton        *button,
   g_autoptr(GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "checkin-id"));
 
-  if (!bk_journal_complete_checkin (self->journal, id, NULL, now, &error))
+  if (!bk_checkin_store_complete (bk_journal_get_checkins (self->journal), id, NULL, now, &error))
     bk_show_toast (GTK_WIDGET (self), error->message);
 
   queue_refresh (self);
@@ -638,21 +637,21 @@ refresh (BkResolutionView *self)
     return;
 
   id = bk_counterpart_get_id (self->counterpart);
-  self->run = bk_journal_dup_active_run (self->journal, id, &error);
+  self->run = bk_run_store_dup_active (bk_journal_get_runs (self->journal), id, &error);
   if (self->run != NULL)
     self->playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), bk_run_get_playbook_id (self->run));
 
-  if (!(items = bk_journal_list_open_items (self->journal, id, &error)) ||
-      !(checkins = bk_journal_list_counterpart_checkins (self->journal, id, &error)) ||
-      !(runs = bk_journal_list_runs (self->journal, id, &error)))
+  if (!(items = bk_open_item_store_list (bk_journal_get_open_items (self->journal), id, &error)) ||
+      !(checkins = bk_checkin_store_list (bk_journal_get_checkins (self->journal), id, &error)) ||
+      !(runs = bk_run_store_list (bk_journal_get_runs (self->journal), id, &error)))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* Counted before the steps' rows say how many remain */
-  n_open_items = bk_journal_count_open_items (self->journal, id);
-  self->n_open_access = count_open_access_items (items) + bk_journal_count_access_in_use (self->journal, id);
+  n_open_items = bk_open_item_store_count (bk_journal_get_open_items (self->journal), id);
+  self->n_open_access = count_open_access_items (items) + bk_credential_store_count_in_use (bk_journal_get_credentials (self->journal), id);
   if (self->n_open_items != n_open_items)
     {
       self->n_open_items = n_open_items;

@@ -18,7 +18,7 @@
 #include "bk-counterpart-row.h"
 #include "bk-export-dialog.h"
 #include "bk-followups-window.h"
-#include "bk-journal-playbooks.h"
+#include "bk-journal.h"
 #include "bk-keyring.h"
 #include "bk-reflection-window.h"
 #include "bk-summary.h"
@@ -137,7 +137,7 @@ bk_window_show_counterpart (BkWindow *self,
 
   g_return_if_fail (BK_IS_WINDOW (self));
 
-  if (!(counterpart = bk_journal_dup_counterpart (self->journal, id, &error)))
+  if (!(counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (self->journal), id, &error)))
     {
       bk_window_show_message (self, error->message);
       return;
@@ -177,7 +177,7 @@ on_journal_counterparts_changed_cb (BkWindow *self)
     return;
 
   /* The shown counterpart was edited, or deleted: follow it. */
-  fresh = bk_journal_dup_counterpart (self->journal, bk_counterpart_get_id (shown), NULL);
+  fresh = bk_counterpart_store_dup (bk_journal_get_counterparts (self->journal), bk_counterpart_get_id (shown), NULL);
   bk_client_page_set_counterpart (self->client_page, fresh);
   update_content (self);
   if (fresh == NULL)
@@ -268,7 +268,7 @@ on_undo_delete_cb (AdwToast *toast,
 
   g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
 
-  if (!bk_journal_set_counterpart_trashed (self->journal, id, FALSE, &error))
+  if (!bk_counterpart_store_set_trashed (bk_journal_get_counterparts (self->journal), id, FALSE, &error))
     bk_window_show_message (self, error->message);
   else
     bk_window_show_counterpart (self, id);
@@ -349,7 +349,7 @@ delete_client_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
 
-  if (!bk_journal_set_counterpart_trashed (self->journal, id, TRUE, &error))
+  if (!bk_counterpart_store_set_trashed (bk_journal_get_counterparts (self->journal), id, TRUE, &error))
     {
       g_object_unref (toast);
       bk_window_show_message (self, error->message);
@@ -515,7 +515,7 @@ bk_window_update_followups (BkWindow *self)
 
   g_return_if_fail (BK_IS_WINDOW (self));
 
-  if (!(due = bk_journal_list_checkins (self->journal, now, NULL)))
+  if (!(due = bk_checkin_store_list_due (bk_journal_get_checkins (self->journal), now, NULL)))
     return;
 
   /* Translators: a tooltip on the button that shows the follow-ups */

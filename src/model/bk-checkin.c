@@ -12,7 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "bk-checkin.h"
-#include "bk-journal-private.h"
+#include "bk-store-values-private.h"
+#include "bk-value-private.h"
 
 struct _BkCheckin
 {

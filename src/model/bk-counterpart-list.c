@@ -12,20 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "bk-counterpart-list.h"
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 #include "bk-page-cache-private.h"
 
 /* Snippet markers: control characters never typed into a name or note, turned into <b></b>
  * once the rest is escaped. */
 #define MATCH_START '\x01'
 #define MATCH_END   '\x02'
-
-typedef struct
-{
-  gint64 counterpart_id;
-  /* the best-ranked matching row: the counterpart itself or one of its notes */
-  gint64 docid;
-} Hit;
 
 struct _BkCounterpartList
 {
@@ -43,7 +36,7 @@ struct _BkCounterpartList
   guint        n_items;
   /* browsing */
   BkPageCache *pages;
-  /* searching: Hit per position, and the items made so far (NULL until asked for) */
+  /* searching: BkSearchHit per position, and the items made so far (NULL until asked for) */
   GArray      *hits;
   GPtrArray   *hit_items;
 };
@@ -187,36 +180,8 @@ clear_items (BkCounterpartList *self)
 static guint
 count_browsing (BkCounterpartList *self)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *status = status_filter_string (self);
-
-  if (status == NULL)
-    stmt = bk_journal_prepare_cached (self->journal,
-                                      "SELECT count(*) FROM counterparts WHERE trashed = 0",
-                                      &error);
-  else
-    stmt = bk_journal_prepare_cached (self->journal,
-                                      "SELECT count(*) FROM counterparts"
-                                      " WHERE trashed = 0 AND status = ?1",
-                                      &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Could not count the clients and vendors: %s", error->message);
-      return 0;
-    }
-
-  if (status != NULL)
-    sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_warning ("Could not count the clients and vendors: %s",
-                 sqlite3_errmsg (bk_journal_get_db (self->journal)));
-      return 0;
-    }
-
-  return (guint) sqlite3_column_int64 (stmt, 0);
+  return bk_counterpart_store_count_listed (bk_journal_get_counterparts (self->journal),
+                                            status_filter_string (self));
 }
 
 /* Runs the search once: every matching row, best first, reduced to the best row of each
@@ -224,62 +189,19 @@ count_browsing (BkCounterpartList *self)
 static void
 run_search (BkCounterpartList *self)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GArray) hits = NULL;
   g_autoptr(GError) error = NULL;
-  const char *status = status_filter_string (self);
-  int rc;
 
-#define SEARCH_SQL(filter) \
-  "SELECT c.id, h.docid" \
-  " FROM (SELECT rowid AS docid, bm25 (search_index, 10.0, 4.0, 4.0, 1.0) AS score" \
-  "       FROM search_index WHERE search_index MATCH ?1) AS h" \
-  " LEFT JOIN notes AS n ON n.id = h.docid" \
-  " JOIN counterparts AS c" \
-  "   ON c.id = CASE WHEN h.docid >= ?2 THEN n.counterpart_id ELSE h.docid END" \
-  " WHERE c.trashed = 0 AND coalesce (n.trashed, 0) = 0" filter \
-  " ORDER BY h.score, h.docid"
-
-  if (status == NULL)
-    stmt = bk_journal_prepare_cached (self->journal, SEARCH_SQL (""), &error);
-  else
-    stmt = bk_journal_prepare_cached (self->journal, SEARCH_SQL (" AND c.status = ?3"), &error);
-
-#undef SEARCH_SQL
-
-  if (stmt == NULL)
+  hits = bk_counterpart_store_search (bk_journal_get_counterparts (self->journal),
+                                      self->fts_query, status_filter_string (self), &error);
+  if (hits == NULL)
     {
+      /* what a person types is always a valid query: this is the journal failing */
       g_warning ("Could not search: %s", error->message);
       return;
     }
 
-  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, BK_NOTE_ID_BASE);
-  if (status != NULL)
-    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
-
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Hit hit;
-
-      hit.counterpart_id = sqlite3_column_int64 (stmt, 0);
-      hit.docid = sqlite3_column_int64 (stmt, 1);
-
-      if (!g_hash_table_add (seen, g_memdup2 (&hit.counterpart_id, sizeof hit.counterpart_id)))
-        continue;
-
-      g_array_append_val (self->hits, hit);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      /* what a person types is always a valid query: this is the journal failing */
-      g_warning ("Could not search: %s", sqlite3_errmsg (bk_journal_get_db (self->journal)));
-      g_array_set_size (self->hits, 0);
-    }
-
+  g_array_append_vals (self->hits, hits->data, hits->len);
   g_ptr_array_set_size (self->hit_items, self->hits->len);
 }
 
@@ -326,39 +248,12 @@ load_page (gpointer user_data,
            guint    page)
 {
   BkCounterpartList *self = user_data;
-  g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = NULL;
-  const char *status = status_filter_string (self);
+  GPtrArray *items;
 
-  if (status == NULL)
-    stmt = bk_journal_prepare_cached (self->journal,
-                                      "SELECT " BK_COUNTERPART_COLUMNS
-                                      " FROM " BK_COUNTERPART_FROM
-                                      " WHERE trashed = 0"
-                                      " ORDER BY sort_key, counterparts.id"
-                                      " LIMIT ?1 OFFSET ?2",
-                                      &error);
-  else
-    stmt = bk_journal_prepare_cached (self->journal,
-                                      "SELECT " BK_COUNTERPART_COLUMNS
-                                      " FROM " BK_COUNTERPART_FROM
-                                      " WHERE trashed = 0 AND status = ?3"
-                                      " ORDER BY sort_key, counterparts.id"
-                                      " LIMIT ?1 OFFSET ?2",
-                                      &error);
-
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int (stmt, 1, BK_PAGE_SIZE);
-      sqlite3_bind_int64 (stmt, 2, (gint64) page * BK_PAGE_SIZE);
-      if (status != NULL)
-        sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
-
-      items = bk_journal_read_rows (self->journal, stmt,
-                                    (BkJournalRowFunc) bk_journal_counterpart_from_row, &error);
-    }
-
+  items = bk_counterpart_store_list_page (bk_journal_get_counterparts (self->journal),
+                                          status_filter_string (self),
+                                          page * BK_PAGE_SIZE, BK_PAGE_SIZE, &error);
   if (items == NULL)
     {
       g_warning ("Could not read the clients and vendors: %s", error->message);
@@ -374,66 +269,30 @@ new_placeholder (gpointer user_data)
   return bk_counterpart_new ();
 }
 
-static char *
-dup_match_markup (BkCounterpartList *self,
-                  gint64             docid)
-{
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stmt = bk_journal_prepare_cached (self->journal,
-                                    "SELECT snippet (search_index, -1, char (1), char (2), '…', 12)"
-                                    " FROM search_index"
-                                    " WHERE search_index MATCH ?1 AND rowid = ?2",
-                                    &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Could not show what matched: %s", error->message);
-      return NULL;
-    }
-
-  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, docid);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-
-  return snippet_to_markup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 static BkCounterpart *
 load_hit (BkCounterpartList *self,
-          const Hit         *hit)
+          const BkSearchHit *hit)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
+  BkCounterpartStore *counterparts = bk_journal_get_counterparts (self->journal);
   g_autoptr(BkCounterpart) counterpart = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *snippet = NULL;
   g_autofree char *markup = NULL;
 
-  stmt = bk_journal_prepare_cached (self->journal,
-                                    "SELECT " BK_COUNTERPART_COLUMNS " FROM " BK_COUNTERPART_FROM
-                                    " WHERE counterparts.id = ?1",
-                                    &error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, hit->counterpart_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        counterpart = bk_journal_counterpart_from_row (stmt);
-      g_clear_pointer (&stmt, bk_cached_statement_release);
-    }
-  else
-    {
-      g_warning ("Could not read a search result: %s", error->message);
-    }
+  counterpart = bk_counterpart_store_dup (counterparts, hit->counterpart_id, &error);
 
   /* Gone behind our back (another process): a list must still have an item here. */
   if (counterpart == NULL)
     {
+      if (!g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND))
+        g_warning ("Could not read a search result: %s", error->message);
       counterpart = bk_counterpart_new ();
       bk_counterpart_set_id (counterpart, hit->counterpart_id);
     }
 
-  markup = dup_match_markup (self, hit->docid);
+  snippet = bk_counterpart_store_dup_snippet (counterparts, self->fts_query, hit->docid);
+  if (snippet != NULL)
+    markup = snippet_to_markup (snippet);
   bk_counterpart_set_match (counterpart,
                             markup,
                             hit->docid >= BK_NOTE_ID_BASE ? hit->docid : 0);
@@ -466,7 +325,7 @@ bk_counterpart_list_get_item (GListModel *model,
     {
       if (g_ptr_array_index (self->hit_items, position) == NULL)
         g_ptr_array_index (self->hit_items, position) =
-          load_hit (self, &g_array_index (self->hits, Hit, position));
+          load_hit (self, &g_array_index (self->hits, BkSearchHit, position));
 
       return g_object_ref (g_ptr_array_index (self->hit_items, position));
     }
@@ -625,7 +484,7 @@ bk_counterpart_list_init (BkCounterpartList *self)
 {
   self->status_filter = -1;
   self->pages = bk_page_cache_new (load_page, new_placeholder, self);
-  self->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  self->hits = g_array_new (FALSE, FALSE, sizeof (BkSearchHit));
   self->hit_items = g_ptr_array_new_with_free_func (clear_item);
 }
 
@@ -714,71 +573,19 @@ guint
 bk_counterpart_list_find (BkCounterpartList *self,
                           gint64             id)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sort_key = NULL;
-  const char *status;
-
   g_return_val_if_fail (BK_IS_COUNTERPART_LIST (self), G_MAXUINT);
 
   if (self->fts_query != NULL)
     {
       for (guint i = 0; i < self->hits->len; i++)
         {
-          if (g_array_index (self->hits, Hit, i).counterpart_id == id)
+          if (g_array_index (self->hits, BkSearchHit, i).counterpart_id == id)
             return i;
         }
 
       return G_MAXUINT;
     }
 
-  status = status_filter_string (self);
-
-  /* where it is, if it is in the list at all */
-  if (!(stmt = bk_journal_prepare_cached (self->journal,
-                                          "SELECT sort_key FROM counterparts"
-                                          " WHERE id = ?1 AND trashed = 0"
-                                          " AND (?2 IS NULL OR status = ?2)",
-                                          &error)))
-    {
-      g_warning ("Could not find a client or vendor: %s", error->message);
-      return G_MAXUINT;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return G_MAXUINT;
-
-  sort_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  g_clear_pointer (&stmt, bk_cached_statement_release);
-
-  /* how many come before it */
-  if (status == NULL)
-    stmt = bk_journal_prepare_cached (self->journal,
-                                      "SELECT count(*) FROM counterparts"
-                                      " WHERE trashed = 0 AND (sort_key, id) < (?1, ?2)",
-                                      &error);
-  else
-    stmt = bk_journal_prepare_cached (self->journal,
-                                      "SELECT count(*) FROM counterparts"
-                                      " WHERE trashed = 0 AND status = ?3"
-                                      " AND (sort_key, id) < (?1, ?2)",
-                                      &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Could not find a client or vendor: %s", error->message);
-      return G_MAXUINT;
-    }
-
-  sqlite3_bind_text (stmt, 1, sort_key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (status != NULL)
-    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return G_MAXUINT;
-
-  return (guint) sqlite3_column_int64 (stmt, 0);
+  return bk_counterpart_store_find_position (bk_journal_get_counterparts (self->journal),
+                                             id, status_filter_string (self));
 }

@@ -16,7 +16,7 @@
 
 #include "bk-journal-json.h"
 #include "bk-journal-json-private.h"
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 
 static char *
 format_date (GDateTime *date_time)
@@ -70,7 +70,7 @@ add_date_column_member (JsonBuilder  *builder,
                         sqlite3_stmt *stmt,
                         int           column)
 {
-  g_autoptr(GDateTime) value = bk_journal_column_date_time (stmt, column);
+  g_autoptr(GDateTime) value = bk_database_column_date_time (stmt, column);
 
   if (value == NULL)
     add_nullable_string_member (builder, member, NULL);
@@ -88,7 +88,7 @@ column_text_or_null (sqlite3_stmt *stmt,
 /* The statements that read what belongs to one counterpart (?1: its id) */
 typedef struct
 {
-  sqlite3_stmt *notes;
+  BkNoteStore  *notes;
   /* id, uuid, playbook, reasons, step_ids, started, ended, outcome, successor */
   sqlite3_stmt *runs;
   /* step, state, changed, note of one run (?1: its id) */
@@ -106,7 +106,6 @@ typedef struct
 static void
 export_statements_clear (ExportStatements *statements)
 {
-  g_clear_pointer (&statements->notes, sqlite3_finalize);
   g_clear_pointer (&statements->runs, sqlite3_finalize);
   g_clear_pointer (&statements->run_steps, sqlite3_finalize);
   g_clear_pointer (&statements->open_items, sqlite3_finalize);
@@ -121,48 +120,43 @@ export_statements_prepare (BkJournal         *self,
                            GError           **error)
 {
   return
-    (statements->notes = bk_journal_prepare (self,
-                                             "SELECT " BK_NOTE_COLUMNS " FROM notes"
-                                             " WHERE counterpart_id = ?1 AND trashed = 0"
-                                             " ORDER BY created, id",
+    (statements->runs = bk_database_prepare (bk_journal_get_database (self),
+                                             "SELECT id, uuid, playbook, reasons, step_ids,"
+                                             " started, ended, outcome, successor FROM runs"
+                                             " WHERE counterpart_id = ?1"
+                                             " ORDER BY started, id",
                                              error)) != NULL &&
-    (statements->runs = bk_journal_prepare (self,
-                                            "SELECT id, uuid, playbook, reasons, step_ids,"
-                                            " started, ended, outcome, successor FROM runs"
-                                            " WHERE counterpart_id = ?1"
-                                            " ORDER BY started, id",
-                                            error)) != NULL &&
-    (statements->run_steps = bk_journal_prepare (self,
-                                                 "SELECT step, state, changed, note"
-                                                 " FROM run_steps WHERE run_id = ?1"
-                                                 " ORDER BY changed, step",
-                                                 error)) != NULL &&
-    (statements->open_items = bk_journal_prepare (self,
-                                                  "SELECT uuid, kind, description, amount,"
-                                                  " currency, created, settled FROM open_items"
-                                                  " WHERE counterpart_id = ?1"
-                                                  " ORDER BY created, id",
+    (statements->run_steps = bk_database_prepare (bk_journal_get_database (self),
+                                                  "SELECT step, state, changed, note"
+                                                  " FROM run_steps WHERE run_id = ?1"
+                                                  " ORDER BY changed, step",
                                                   error)) != NULL &&
-    (statements->checkins = bk_journal_prepare (self,
-                                                "SELECT checkins.uuid, runs.uuid, checkins.due,"
-                                                " checkins.done, checkins.notified"
-                                                " FROM checkins"
-                                                " LEFT JOIN runs ON runs.id = checkins.run_id"
-                                                " WHERE checkins.counterpart_id = ?1"
-                                                " ORDER BY checkins.due, checkins.id",
-                                                error)) != NULL &&
-    /* never a secret: the journal has none */
-    (statements->credentials = bk_journal_prepare (self,
-                                                   "SELECT uuid, label, username, url, state,"
-                                                   " created, updated, state_changed"
-                                                   " FROM credentials WHERE counterpart_id = ?1"
-                                                   " ORDER BY id",
+    (statements->open_items = bk_database_prepare (bk_journal_get_database (self),
+                                                   "SELECT uuid, kind, description, amount,"
+                                                   " currency, created, settled FROM open_items"
+                                                   " WHERE counterpart_id = ?1"
+                                                   " ORDER BY created, id",
                                                    error)) != NULL &&
-    (statements->health_history = bk_journal_prepare (self,
-                                                      "SELECT changed, health FROM health_history"
-                                                      " WHERE counterpart_id = ?1"
-                                                      " ORDER BY changed, rowid",
-                                                      error)) != NULL;
+    (statements->checkins = bk_database_prepare (bk_journal_get_database (self),
+                                                 "SELECT checkins.uuid, runs.uuid, checkins.due,"
+                                                 " checkins.done, checkins.notified"
+                                                 " FROM checkins"
+                                                 " LEFT JOIN runs ON runs.id = checkins.run_id"
+                                                 " WHERE checkins.counterpart_id = ?1"
+                                                 " ORDER BY checkins.due, checkins.id",
+                                                 error)) != NULL &&
+    /* never a secret: the journal has none */
+    (statements->credentials = bk_database_prepare (bk_journal_get_database (self),
+                                                    "SELECT uuid, label, username, url, state,"
+                                                    " created, updated, state_changed"
+                                                    " FROM credentials WHERE counterpart_id = ?1"
+                                                    " ORDER BY id",
+                                                    error)) != NULL &&
+    (statements->health_history = bk_database_prepare (bk_journal_get_database (self),
+                                                       "SELECT changed, health FROM health_history"
+                                                       " WHERE counterpart_id = ?1"
+                                                       " ORDER BY changed, rowid",
+                                                       error)) != NULL;
 }
 
 static void
@@ -221,9 +215,9 @@ add_run_step (JsonBuilder  *builder,
 }
 
 static int
-add_runs (JsonBuilder       *builder,
-          ExportStatements  *statements,
-          gint64             counterpart_id)
+add_runs (JsonBuilder      *builder,
+          ExportStatements *statements,
+          gint64            counterpart_id)
 {
   sqlite3_stmt *stmt = statements->runs;
   int rc;
@@ -339,7 +333,7 @@ counterpart_to_json (BkCounterpart     *counterpart,
                      GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  sqlite3_stmt *notes_stmt = statements->notes;
+  g_autoptr(GPtrArray) notes = NULL;
   gint64 id = bk_counterpart_get_id (counterpart);
   const char * const *tags;
   int rc;
@@ -367,24 +361,13 @@ counterpart_to_json (BkCounterpart     *counterpart,
   add_date_member (builder, "created", bk_counterpart_get_created (counterpart));
   add_date_member (builder, "updated", bk_counterpart_get_updated (counterpart));
 
+  if (!(notes = bk_note_store_list_between (statements->notes, id, TRUE, NULL, NULL, error)))
+    return NULL;
+
   json_builder_set_member_name (builder, "notes");
   json_builder_begin_array (builder);
-  sqlite3_reset (notes_stmt);
-  sqlite3_bind_int64 (notes_stmt, 1, bk_counterpart_get_id (counterpart));
-  while ((rc = sqlite3_step (notes_stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(BkNote) note = bk_journal_note_from_row (notes_stmt);
-
-      add_note (builder, note);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
-                   _("Could not read the notes of “%s”: %s"),
-                   bk_counterpart_get_name (counterpart),
-                   sqlite3_errstr (rc));
-      return NULL;
-    }
+  for (guint i = 0; i < notes->len; i++)
+    add_note (builder, g_ptr_array_index (notes, i));
   json_builder_end_array (builder);
 
   if ((rc = add_runs (builder, statements, id)) != SQLITE_DONE ||
@@ -393,7 +376,7 @@ counterpart_to_json (BkCounterpart     *counterpart,
       (rc = add_rows (builder, "checkins", statements->checkins, id,
                       add_checkin)) != SQLITE_DONE)
     {
-      g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
                    _("Could not read the playbook runs of “%s”: %s"),
                    bk_counterpart_get_name (counterpart),
                    sqlite3_errstr (rc));
@@ -405,7 +388,7 @@ counterpart_to_json (BkCounterpart     *counterpart,
       (rc = add_rows (builder, "health_history", statements->health_history, id,
                       add_health)) != SQLITE_DONE)
     {
-      g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
                    _("Could not read the credentials and health history of “%s”: %s"),
                    bk_counterpart_get_name (counterpart),
                    sqlite3_errstr (rc));
@@ -461,24 +444,16 @@ write_journal (BkJournal      *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *exported = format_date (now);
   g_autofree char *exported_json = NULL;
-  sqlite3_stmt *counterparts_stmt = NULL;
+  BkCounterpartStore *counterparts = bk_journal_get_counterparts (self);
   ExportStatements statements = { NULL };
+  guint offset = 0;
   gboolean first = TRUE;
   gboolean ret = FALSE;
-  int rc;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
 
-  counterparts_stmt = bk_journal_prepare (self,
-                                          "SELECT " BK_COUNTERPART_COLUMNS
-                                          " FROM " BK_COUNTERPART_FROM
-                                          " WHERE trashed = 0"
-                                          " ORDER BY sort_key, counterparts.id",
-                                          error);
-  if (counterparts_stmt == NULL)
-    goto out;
-
+  statements.notes = bk_journal_get_notes (self);
   if (!export_statements_prepare (self, &statements, error))
     goto out;
 
@@ -498,38 +473,43 @@ write_journal (BkJournal      *self,
                           BK_JSON_FORMAT_VERSION,
                           exported_json);
 
-  while ((rc = sqlite3_step (counterparts_stmt)) == SQLITE_ROW)
+  /* a page at a time, so that a big journal never sits in memory whole */
+  for (;;)
     {
-      g_autoptr(BkCounterpart) counterpart = bk_journal_counterpart_from_row (counterparts_stmt);
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *json = NULL;
+      g_autoptr(GPtrArray) page = NULL;
 
-      if (!(node = counterpart_to_json (counterpart, &statements, error)))
+      if (!(page = bk_counterpart_store_list_page (counterparts, NULL, offset, 500, error)))
         goto out;
 
-      json_generator_set_root (generator, node);
-      json = json_generator_to_data (generator, NULL);
+      if (page->len == 0)
+        break;
 
-      g_string_append (buffer, first ? "\n    " : ",\n    ");
-      append_indented (buffer, json, "    ");
-      first = FALSE;
+      for (guint i = 0; i < page->len; i++)
+        {
+          g_autoptr(JsonNode) node = NULL;
+          g_autofree char *json = NULL;
 
-      if (!write_string (stream, buffer, error))
-        goto out;
-    }
+          if (!(node = counterpart_to_json (g_ptr_array_index (page, i), &statements, error)))
+            goto out;
 
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_FAILED,
-                   _("Could not read the journal: %s"), sqlite3_errstr (rc));
-      goto out;
+          json_generator_set_root (generator, node);
+          json = json_generator_to_data (generator, NULL);
+
+          g_string_append (buffer, first ? "\n    " : ",\n    ");
+          append_indented (buffer, json, "    ");
+          first = FALSE;
+
+          if (!write_string (stream, buffer, error))
+            goto out;
+        }
+
+      offset += page->len;
     }
 
   g_string_append (buffer, first ? "]\n}\n" : "\n  ]\n}\n");
   ret = write_string (stream, buffer, error);
 
 out:
-  g_clear_pointer (&counterparts_stmt, sqlite3_finalize);
   export_statements_clear (&statements);
 
   return ret;
@@ -616,10 +596,10 @@ bk_journal_export_json (BkJournal  *self,
     goto failed;
 
   /* One read transaction, so that the file is a consistent picture of the journal. */
-  if (!bk_journal_begin (self, &local_error))
+  if (!bk_database_begin (bk_journal_get_database (self), &local_error))
     goto failed;
   written = write_journal (self, G_OUTPUT_STREAM (stream), &local_error);
-  bk_journal_rollback (self);
+  bk_database_rollback (bk_journal_get_database (self));
 
   if (!written ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error) ||

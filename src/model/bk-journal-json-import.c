@@ -16,8 +16,7 @@
 
 #include "bk-journal-json.h"
 #include "bk-journal-json-private.h"
-#include "bk-journal-playbooks.h"
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 
 #define N_COUNTERPART_KINDS (BK_COUNTERPART_KIND_VENDOR + 1)
 #define MIN_HEALTH 1
@@ -202,10 +201,10 @@ set_invalid (GError        **error,
   va_end (args);
 
   if (place != NULL)
-    g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID,
+    g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
                  "%s: %s: %s", ctx->basename, place, message);
   else
-    g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID,
+    g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
                  "%s: %s", ctx->basename, message);
 
   return FALSE;
@@ -520,7 +519,7 @@ read_note (JsonNode       *node,
 
   if (!read_string (object, "text", place, ctx, &str, error))
     return FALSE;
-  if (str == NULL || bk_journal_is_blank (str))
+  if (str == NULL || bk_store_is_blank (str))
     {
       g_autofree char *text_place = join_place (place, "text");
 
@@ -707,7 +706,7 @@ read_run (JsonNode       *node,
 
   if (!read_string (object, "playbook", place, ctx, &str, error))
     return FALSE;
-  if (str == NULL || bk_journal_is_blank (str))
+  if (str == NULL || bk_store_is_blank (str))
     {
       g_autofree char *playbook_place = join_place (place, "playbook");
 
@@ -864,7 +863,7 @@ read_open_item (JsonNode       *node,
 
   if (!read_trimmed_string (object, "description", place, ctx, &description, error))
     return FALSE;
-  if (bk_journal_is_blank (description))
+  if (bk_store_is_blank (description))
     {
       g_autofree char *description_place = join_place (place, "description");
 
@@ -997,7 +996,7 @@ read_credential (JsonNode           *node,
 
   if (!read_trimmed_string (object, "label", place, ctx, &credential->label, error))
     return FALSE;
-  if (bk_journal_is_blank (credential->label))
+  if (bk_store_is_blank (credential->label))
     {
       g_autofree char *label_place = join_place (place, "label");
 
@@ -1218,7 +1217,7 @@ read_counterpart (JsonNode       *node,
 
   if (!read_trimmed_string (object, "name", place, ctx, &name, error))
     return FALSE;
-  if (bk_journal_is_blank (name))
+  if (bk_store_is_blank (name))
     {
       g_autofree char *name_place = join_place (place, "name");
 
@@ -1474,7 +1473,7 @@ lookup_uuid (BkJournal     *self,
     }
   else if (rc != SQLITE_DONE)
     {
-      return bk_journal_set_error_from_db (self, error);
+      return bk_database_set_error (bk_journal_get_database (self), error);
     }
 
   sqlite3_reset (stmt);
@@ -1496,7 +1495,7 @@ restore_updated (BkJournal      *self,
   sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (updated));
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return bk_journal_set_error_from_db (self, error);
+    return bk_database_set_error (bk_journal_get_database (self), error);
 
   sqlite3_reset (stmt);
   bk_counterpart_set_updated (counterpart, updated);
@@ -1546,59 +1545,59 @@ import_statements_prepare (BkJournal         *self,
                            GError           **error)
 {
   return
-    (statements->find_run = bk_journal_prepare (self,
-                                                "SELECT id, counterpart_id FROM runs"
-                                                " WHERE uuid = ?1",
-                                                error)) != NULL &&
-    (statements->active_run = bk_journal_prepare (self,
-                                                  "SELECT 1 FROM runs"
-                                                  " WHERE counterpart_id = ?1 AND ended IS NULL",
-                                                  error)) != NULL &&
-    (statements->insert_run = bk_journal_prepare (self,
-                                                  "INSERT INTO runs"
-                                                  " (uuid, counterpart_id, playbook, reasons,"
-                                                  "  step_ids, started, ended, outcome, successor)"
-                                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                                  error)) != NULL &&
-    (statements->insert_step = bk_journal_prepare (self,
-                                                   "INSERT INTO run_steps"
-                                                   " (run_id, step, state, changed, note)"
-                                                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+    (statements->find_run = bk_database_prepare (bk_journal_get_database (self),
+                                                 "SELECT id, counterpart_id FROM runs"
+                                                 " WHERE uuid = ?1",
+                                                 error)) != NULL &&
+    (statements->active_run = bk_database_prepare (bk_journal_get_database (self),
+                                                   "SELECT 1 FROM runs"
+                                                   " WHERE counterpart_id = ?1 AND ended IS NULL",
                                                    error)) != NULL &&
-    (statements->find_open_item = bk_journal_prepare (self,
-                                                      "SELECT id, 0 FROM open_items"
-                                                      " WHERE uuid = ?1",
-                                                      error)) != NULL &&
-    (statements->find_checkin = bk_journal_prepare (self,
-                                                    "SELECT id, 0 FROM checkins WHERE uuid = ?1",
+    (statements->insert_run = bk_database_prepare (bk_journal_get_database (self),
+                                                   "INSERT INTO runs"
+                                                   " (uuid, counterpart_id, playbook, reasons,"
+                                                   "  step_ids, started, ended, outcome, successor)"
+                                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                                   error)) != NULL &&
+    (statements->insert_step = bk_database_prepare (bk_journal_get_database (self),
+                                                    "INSERT INTO run_steps"
+                                                    " (run_id, step, state, changed, note)"
+                                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
                                                     error)) != NULL &&
-    (statements->insert_checkin = bk_journal_prepare (self,
-                                                      "INSERT INTO checkins"
-                                                      " (uuid, counterpart_id, run_id, due, done,"
-                                                      "  notified)"
-                                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                                      error)) != NULL &&
-    (statements->find_credential = bk_journal_prepare (self,
-                                                       "SELECT id, 0 FROM credentials"
+    (statements->find_open_item = bk_database_prepare (bk_journal_get_database (self),
+                                                       "SELECT id, 0 FROM open_items"
                                                        " WHERE uuid = ?1",
                                                        error)) != NULL &&
-    (statements->insert_credential = bk_journal_prepare (self,
-                                                         "INSERT INTO credentials"
-                                                         " (uuid, counterpart_id, label,"
-                                                         "  username, url, state, created,"
-                                                         "  updated, state_changed)"
-                                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                                                         "  ?8, ?9)",
-                                                         error)) != NULL &&
-    (statements->delete_health = bk_journal_prepare (self,
-                                                     "DELETE FROM health_history"
-                                                     " WHERE counterpart_id = ?1",
+    (statements->find_checkin = bk_database_prepare (bk_journal_get_database (self),
+                                                     "SELECT id, 0 FROM checkins WHERE uuid = ?1",
                                                      error)) != NULL &&
-    (statements->insert_health = bk_journal_prepare (self,
-                                                     "INSERT INTO health_history"
-                                                     " (counterpart_id, changed, health)"
-                                                     " VALUES (?1, ?2, ?3)",
-                                                     error)) != NULL;
+    (statements->insert_checkin = bk_database_prepare (bk_journal_get_database (self),
+                                                       "INSERT INTO checkins"
+                                                       " (uuid, counterpart_id, run_id, due, done,"
+                                                       "  notified)"
+                                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                                       error)) != NULL &&
+    (statements->find_credential = bk_database_prepare (bk_journal_get_database (self),
+                                                        "SELECT id, 0 FROM credentials"
+                                                        " WHERE uuid = ?1",
+                                                        error)) != NULL &&
+    (statements->insert_credential = bk_database_prepare (bk_journal_get_database (self),
+                                                          "INSERT INTO credentials"
+                                                          " (uuid, counterpart_id, label,"
+                                                          "  username, url, state, created,"
+                                                          "  updated, state_changed)"
+                                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                                                          "  ?8, ?9)",
+                                                          error)) != NULL &&
+    (statements->delete_health = bk_database_prepare (bk_journal_get_database (self),
+                                                      "DELETE FROM health_history"
+                                                      " WHERE counterpart_id = ?1",
+                                                      error)) != NULL &&
+    (statements->insert_health = bk_database_prepare (bk_journal_get_database (self),
+                                                      "INSERT INTO health_history"
+                                                      " (counterpart_id, changed, health)"
+                                                      " VALUES (?1, ?2, ?3)",
+                                                      error)) != NULL;
 }
 
 static gboolean
@@ -1612,7 +1611,7 @@ run_statement (BkJournal     *self,
   sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_DONE)
-    return bk_journal_set_error_from_db (self, error);
+    return bk_database_set_error (bk_journal_get_database (self), error);
 
   return TRUE;
 }
@@ -1655,7 +1654,7 @@ write_run (BkJournal         *self,
 
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        return bk_journal_set_error_from_db (self, error);
+        return bk_database_set_error (bk_journal_get_database (self), error);
     }
 
   if (run->ended == NULL)
@@ -1668,14 +1667,14 @@ write_run (BkJournal         *self,
 
       if (rc == SQLITE_ROW)
         {
-          g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID,
+          g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
                        _("%s: %s has a playbook in progress in the journal already: end it "
                          "first, or give this run its “ended” date and “outcome”."),
                        run->place, bk_counterpart_get_name (entry->counterpart));
           return FALSE;
         }
       if (rc != SQLITE_DONE)
-        return bk_journal_set_error_from_db (self, error);
+        return bk_database_set_error (bk_journal_get_database (self), error);
     }
 
   uuid = run->uuid != NULL ? g_strdup (run->uuid) : g_uuid_string_random ();
@@ -1686,14 +1685,14 @@ write_run (BkJournal         *self,
   sqlite3_bind_text (stmt, 3, run->playbook, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, run->reasons);
   sqlite3_bind_text (stmt, 5, run->step_ids, -1, SQLITE_STATIC);
-  bk_journal_bind_date_time (stmt, 6, run->started);
-  bk_journal_bind_date_time (stmt, 7, run->ended);
+  bk_database_bind_date_time (stmt, 6, run->started);
+  bk_database_bind_date_time (stmt, 7, run->ended);
   sqlite3_bind_text (stmt, 8, run->outcome, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, run->successor, -1, SQLITE_STATIC);
   if (!run_statement (self, stmt, error))
     return FALSE;
 
-  run_id = sqlite3_last_insert_rowid (bk_journal_get_db (self));
+  run_id = sqlite3_last_insert_rowid (bk_database_get_handle (bk_journal_get_database (self)));
   g_hash_table_insert (run_ids, g_strdup (uuid), g_memdup2 (&run_id, sizeof run_id));
 
   for (guint i = 0; i < run->step_states->len; i++)
@@ -1704,7 +1703,7 @@ write_run (BkJournal         *self,
       sqlite3_bind_int64 (stmt, 1, run_id);
       sqlite3_bind_text (stmt, 2, state->step, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, state->state, -1, SQLITE_STATIC);
-      bk_journal_bind_date_time (stmt, 4, state->changed);
+      bk_database_bind_date_time (stmt, 4, state->changed);
       sqlite3_bind_text (stmt, 5, state->note, -1, SQLITE_STATIC);
       if (!run_statement (self, stmt, error))
         return FALSE;
@@ -1751,7 +1750,7 @@ write_playbook_members (BkJournal         *self,
         }
 
       bk_open_item_set_counterpart_id (item, counterpart_id);
-      if (!bk_journal_save_open_item (self, item, error))
+      if (!bk_open_item_store_save (bk_journal_get_open_items (self), item, error))
         return FALSE;
       summary->open_items_added++;
     }
@@ -1786,9 +1785,9 @@ write_playbook_members (BkJournal         *self,
         sqlite3_bind_int64 (stmt, 3, *run_id);
       else
         sqlite3_bind_null (stmt, 3);
-      bk_journal_bind_date_time (stmt, 4, checkin->due);
-      bk_journal_bind_date_time (stmt, 5, checkin->done);
-      bk_journal_bind_date_time (stmt, 6, checkin->notified);
+      bk_database_bind_date_time (stmt, 4, checkin->due);
+      bk_database_bind_date_time (stmt, 5, checkin->done);
+      bk_database_bind_date_time (stmt, 6, checkin->notified);
       if (!run_statement (self, stmt, error))
         return FALSE;
       summary->checkins_added++;
@@ -1796,8 +1795,11 @@ write_playbook_members (BkJournal         *self,
 
   if (summary->runs_added + summary->open_items_added + summary->checkins_added > added)
     {
-      bk_journal_emit_runs_changed (self, counterpart_id);
-      bk_journal_emit_counterparts_changed (self);
+      /* TODO: one change per row, once the import writes through the stores */
+      bk_store_queue_change (BK_STORE (bk_journal_get_runs (self)), BK_CHANGE_CHANGED, 0,
+                             counterpart_id);
+      bk_counterpart_store_queue_progress_change (bk_journal_get_counterparts (self),
+                                                  counterpart_id);
     }
 
   return TRUE;
@@ -1841,9 +1843,9 @@ write_credentials (BkJournal         *self,
       sqlite3_bind_text (stmt, 4, credential->username, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, credential->url, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, credential->state, -1, SQLITE_STATIC);
-      bk_journal_bind_date_time (stmt, 7, credential->created);
-      bk_journal_bind_date_time (stmt, 8, credential->updated);
-      bk_journal_bind_date_time (stmt, 9, credential->state_changed);
+      bk_database_bind_date_time (stmt, 7, credential->created);
+      bk_database_bind_date_time (stmt, 8, credential->updated);
+      bk_database_bind_date_time (stmt, 9, credential->state_changed);
       if (!run_statement (self, stmt, error))
         return FALSE;
 
@@ -1853,9 +1855,9 @@ write_credentials (BkJournal         *self,
   if (added > 0)
     {
       summary->credentials_added += added;
-      bk_journal_emit_credentials_changed (self, counterpart_id);
-      /* access in use counts among the open items */
-      bk_journal_emit_runs_changed (self, counterpart_id);
+      /* TODO: one change per row, once the import writes through the stores */
+      bk_store_queue_change (BK_STORE (bk_journal_get_credentials (self)), BK_CHANGE_CHANGED, 0,
+                             counterpart_id);
     }
 
   return TRUE;
@@ -1886,7 +1888,7 @@ write_health_history (BkJournal         *self,
 
       stmt = statements->insert_health;
       sqlite3_bind_int64 (stmt, 1, counterpart_id);
-      bk_journal_bind_date_time (stmt, 2, health->changed);
+      bk_database_bind_date_time (stmt, 2, health->changed);
       sqlite3_bind_int (stmt, 3, health->health);
       if (!run_statement (self, stmt, error))
         return FALSE;
@@ -1907,16 +1909,16 @@ write_entries (BkJournal        *self,
   sqlite3_stmt *updated_stmt = NULL;
   gboolean ret = FALSE;
 
-  if (!(counterpart_stmt = bk_journal_prepare (self,
-                                               "SELECT id, trashed FROM counterparts"
-                                               " WHERE uuid = ?1",
-                                               error)) ||
-      !(note_stmt = bk_journal_prepare (self,
-                                        "SELECT id, trashed FROM notes WHERE uuid = ?1",
-                                        error)) ||
-      !(updated_stmt = bk_journal_prepare (self,
-                                           "UPDATE counterparts SET updated = ?2 WHERE id = ?1",
-                                           error)) ||
+  if (!(counterpart_stmt = bk_database_prepare (bk_journal_get_database (self),
+                                                "SELECT id, trashed FROM counterparts"
+                                                " WHERE uuid = ?1",
+                                                error)) ||
+      !(note_stmt = bk_database_prepare (bk_journal_get_database (self),
+                                         "SELECT id, trashed FROM notes WHERE uuid = ?1",
+                                         error)) ||
+      !(updated_stmt = bk_database_prepare (bk_journal_get_database (self),
+                                            "UPDATE counterparts SET updated = ?2 WHERE id = ?1",
+                                            error)) ||
       !import_statements_prepare (self, &statements, error))
     goto out;
 
@@ -1953,7 +1955,7 @@ write_entries (BkJournal        *self,
           if (bk_counterpart_get_updated (entry->counterpart) != NULL)
             updated = g_date_time_ref (bk_counterpart_get_updated (entry->counterpart));
 
-          if (!bk_journal_save_counterpart (self, entry->counterpart, error) ||
+          if (!bk_counterpart_store_save (bk_journal_get_counterparts (self), entry->counterpart, error) ||
               (updated != NULL &&
                !restore_updated (self, updated_stmt, entry->counterpart, updated, error)))
             goto out;
@@ -1982,7 +1984,7 @@ write_entries (BkJournal        *self,
             }
 
           bk_note_set_counterpart_id (note, counterpart_id);
-          if (!bk_journal_save_note (self, note, error))
+          if (!bk_note_store_save (bk_journal_get_notes (self), note, error))
             goto out;
           summary->notes_added++;
         }
@@ -2074,10 +2076,10 @@ bk_journal_import_json (BkJournal        *self,
     {
       /* json-glib says "<data>:3:17: Parse error: …"; name the file instead. */
       if (g_str_has_prefix (local_error->message, "<data>:"))
-        g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID,
+        g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
                      "%s:%s", basename, local_error->message + strlen ("<data>:"));
       else
-        g_set_error (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_INVALID,
+        g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
                      "%s: %s", basename, local_error->message);
       return FALSE;
     }
@@ -2087,12 +2089,12 @@ bk_journal_import_json (BkJournal        *self,
     return FALSE;
   g_clear_object (&parser);
 
-  if (!bk_journal_begin (self, error))
+  if (!bk_database_begin (bk_journal_get_database (self), error))
     return FALSE;
 
   if (!write_entries (self, entries, summary, &local_error))
-    bk_journal_rollback (self);
-  else if (bk_journal_commit (self, &local_error)) /* rolls back by itself on failure */
+    bk_database_rollback (bk_journal_get_database (self));
+  else if (bk_database_commit (bk_journal_get_database (self), &local_error)) /* rolls back by itself on failure */
     return TRUE;
 
   memset (summary, 0, sizeof *summary);

@@ -44,7 +44,7 @@ gboolean bk_journal_export_json (BkJournal        *self,
 /* Adds the file's counterparts and notes (and, from version 2, playbook runs, open items and
  * check-ins; from version 3, credentials' metadata and the history of health), all or nothing. On a bad file the error message says what is wrong and where
  * (e.g. "counterparts[2].notes[0].created: …"), and the journal is left unchanged. The error
- * domain is BK_JOURNAL_ERROR (INVALID for a bad file). */
+ * domain is BK_DATABASE_ERROR (INVALID for a bad file). */
 gboolean bk_journal_import_json (BkJournal        *self,
                                  GFile            *file,
                                  BkImportSummary  *summary,

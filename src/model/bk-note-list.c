@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-note-list.h"
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 #include "bk-page-cache-private.h"
 
 struct _BkNoteList
@@ -47,7 +47,7 @@ reload (BkNoteList *self)
   guint old_n_items = self->n_items;
 
   bk_page_cache_clear (self->pages);
-  self->n_items = bk_journal_count_notes (self->journal, self->counterpart_id);
+  self->n_items = bk_note_store_count (bk_journal_get_notes (self->journal), self->counterpart_id);
 
   if (old_n_items > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
@@ -67,25 +67,11 @@ load_page (gpointer user_data,
            guint    page)
 {
   BkNoteList *self = user_data;
-  g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = NULL;
+  GPtrArray *items;
 
-  stmt = bk_journal_prepare_cached (self->journal,
-                                    "SELECT " BK_NOTE_COLUMNS " FROM notes"
-                                    " WHERE counterpart_id = ?1 AND trashed = 0"
-                                    " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3",
-                                    &error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, self->counterpart_id);
-      sqlite3_bind_int (stmt, 2, BK_PAGE_SIZE);
-      sqlite3_bind_int64 (stmt, 3, (gint64) page * BK_PAGE_SIZE);
-
-      items = bk_journal_read_rows (self->journal, stmt,
-                                    (BkJournalRowFunc) bk_journal_note_from_row, &error);
-    }
-
+  items = bk_note_store_list_page (bk_journal_get_notes (self->journal), self->counterpart_id,
+                                   page * BK_PAGE_SIZE, BK_PAGE_SIZE, &error);
   if (items == NULL)
     {
       g_warning ("Could not read the notes: %s", error->message);
@@ -154,7 +140,7 @@ bk_note_list_constructed (GObject *object)
                              self,
                              G_CONNECT_SWAPPED);
 
-  self->n_items = bk_journal_count_notes (self->journal, self->counterpart_id);
+  self->n_items = bk_note_store_count (bk_journal_get_notes (self->journal), self->counterpart_id);
 }
 
 static void

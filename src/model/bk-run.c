@@ -11,7 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-journal-private.h"
+#include "bk-store-values-private.h"
+#include "bk-value-private.h"
 #include "bk-run.h"
 
 typedef struct

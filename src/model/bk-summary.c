@@ -18,9 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-journal-credentials.h"
-#include "bk-journal-playbooks.h"
-#include "bk-journal-private.h"
+#include "bk-journal.h"
 #include "bk-summary-private.h"
 
 /* Paper sizes in points */
@@ -203,28 +201,17 @@ read_span (BkSummary  *self,
            gint64      counterpart_id,
            GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
-  if (!(stmt = bk_journal_prepare_cached (journal,
-                                          "SELECT min(created), max(created) FROM notes"
-                                          " WHERE counterpart_id = ?1 AND trashed = 0"
-                                          " AND (?2 OR private = 0)",
-                                          error)))
+  if (!bk_note_store_get_span (bk_journal_get_notes (journal), counterpart_id,
+                               self->include_private, &self->first_entry, &self->last_entry,
+                               error))
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-  sqlite3_bind_int (stmt, 2, self->include_private);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return bk_journal_set_error_from_db (journal, error);
-
-  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+  if (self->first_entry == 0 && self->last_entry == 0)
     return TRUE;
 
-  self->first_entry = sqlite3_column_int64 (stmt, 0);
-  self->last_entry = sqlite3_column_int64 (stmt, 1);
   first = format_unix_date (self->first_entry);
   last = format_unix_date (self->last_entry);
 
@@ -243,30 +230,25 @@ read_health_history (BkSummary  *self,
                      gint64      counterpart_id,
                      GError    **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  int rc;
+  g_autoptr(GArray) points = NULL;
 
-  if (!(stmt = bk_journal_prepare_cached (journal,
-                                          "SELECT changed, health FROM health_history"
-                                          " WHERE counterpart_id = ?1 ORDER BY changed, rowid",
-                                          error)))
+  points = bk_counterpart_store_list_health (bk_journal_get_counterparts (journal),
+                                             counterpart_id, error);
+  if (points == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
   self->health_history = g_array_new (FALSE, FALSE, sizeof (BkSummaryHealth));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < points->len; i++)
     {
+      const BkHealthPoint *stored = &g_array_index (points, BkHealthPoint, i);
       BkSummaryHealth point = {
-        .changed = sqlite3_column_int64 (stmt, 0),
-        .health = CLAMP (sqlite3_column_int (stmt, 1), 1, 5),
+        .changed = stored->changed,
+        .health = CLAMP (stored->health, 1, 5),
       };
 
       g_array_append_val (self->health_history, point);
     }
-
-  if (rc != SQLITE_DONE)
-    return bk_journal_set_error_from_db (journal, error);
 
   /* A journal from before the history was kept: today's health is all there is */
   if (self->health_history->len == 0)
@@ -311,7 +293,7 @@ read_open_items (BkSummary  *self,
 {
   g_autoptr(GPtrArray) items = NULL;
 
-  if (!(items = bk_journal_list_open_items (journal, counterpart_id, error)))
+  if (!(items = bk_open_item_store_list (bk_journal_get_open_items (journal), counterpart_id, error)))
     return FALSE;
 
   self->open_items = g_ptr_array_new_with_free_func (summary_open_item_free);
@@ -402,7 +384,7 @@ read_runs (BkSummary          *self,
 {
   g_autoptr(GPtrArray) runs = NULL;
 
-  if (!(runs = bk_journal_list_runs (journal, counterpart_id, error)))
+  if (!(runs = bk_run_store_list (bk_journal_get_runs (journal), counterpart_id, error)))
     return FALSE;
 
   self->runs = g_ptr_array_new_with_free_func (summary_run_free);
@@ -421,7 +403,7 @@ read_checkins (BkSummary  *self,
 {
   g_autoptr(GPtrArray) checkins = NULL;
 
-  if (!(checkins = bk_journal_list_counterpart_checkins (journal, counterpart_id, error)))
+  if (!(checkins = bk_checkin_store_list (bk_journal_get_checkins (journal), counterpart_id, error)))
     return FALSE;
 
   self->checkins = g_ptr_array_new_with_free_func (summary_checkin_free);
@@ -451,7 +433,7 @@ read_access (BkSummary  *self,
 {
   g_autoptr(GPtrArray) credentials = NULL;
 
-  if (!(credentials = bk_journal_list_credentials (journal, counterpart_id, error)))
+  if (!(credentials = bk_credential_store_list (bk_journal_get_credentials (journal), counterpart_id, error)))
     return FALSE;
 
   self->access = g_ptr_array_new_with_free_func (summary_access_free);
@@ -477,53 +459,29 @@ read_notes (BkSummary               *self,
             const BkSummaryOptions  *options,
             GError                 **error)
 {
-  /* Not cached: read once per summary, and the statement holds on to a large text */
-  sqlite3_stmt *stmt;
-  gint64 from = options->from != NULL ? g_date_time_to_unix (options->from) : G_MININT64;
-  gint64 to = options->to != NULL ? g_date_time_to_unix (options->to) : G_MAXINT64;
-  int rc;
+  g_autoptr(GPtrArray) notes = NULL;
 
-  if (!(stmt = bk_journal_prepare (journal,
-                                   "SELECT created, kind, text, private FROM notes"
-                                   " WHERE counterpart_id = ?1 AND trashed = 0"
-                                   " AND (?2 OR private = 0) AND created BETWEEN ?3 AND ?4"
-                                   " ORDER BY created, id",
-                                   error)))
+  notes = bk_note_store_list_between (bk_journal_get_notes (journal), counterpart_id,
+                                      self->include_private, options->from, options->to, error);
+  if (notes == NULL)
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-  sqlite3_bind_int (stmt, 2, self->include_private);
-  sqlite3_bind_int64 (stmt, 3, from);
-  sqlite3_bind_int64 (stmt, 4, to);
 
   self->notes = g_ptr_array_new_with_free_func (summary_note_free);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < notes->len; i++)
     {
+      BkNote *stored = g_ptr_array_index (notes, i);
       BkSummaryNote *note = g_new0 (BkSummaryNote, 1);
-      g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
-      g_autoptr(GDateTime) local = g_date_time_to_local (created);
-      const char *text = (const char *) sqlite3_column_text (stmt, 2);
-      BkNoteKind kind = BK_NOTE_KIND_NOTE;
+      g_autoptr(GDateTime) local = g_date_time_to_local (bk_note_get_created (stored));
 
-      bk_note_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
-      note->date = format_date (created);
+      note->date = format_date (bk_note_get_created (stored));
       /* Translators: a time of day in the timeline, see g_date_time_format() for the codes */
       note->time = g_date_time_format (local, _("%H:%M"));
-      note->kind = g_strdup (bk_note_kind_get_label (kind));
-      note->text = g_strdup (text != NULL ? text : "");
-      note->is_private = sqlite3_column_int (stmt, 3) != 0;
+      note->kind = g_strdup (bk_note_kind_get_label (bk_note_get_kind (stored)));
+      note->text = g_strdup (bk_note_get_text (stored));
+      note->is_private = bk_note_get_private (stored);
       g_ptr_array_add (self->notes, note);
     }
-
-  if (rc != SQLITE_DONE)
-    {
-      bk_journal_set_error_from_db (journal, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-
-  sqlite3_finalize (stmt);
 
   return TRUE;
 }
@@ -553,7 +511,7 @@ dup_range_text (const BkSummaryOptions *options)
  * @counterpart_id: whose relationship
  * @options: (nullable): what to show; %NULL for the defaults of bk_summary_options_init()
  * @playbooks: (nullable): to name the playbooks of runs
- * @error: a #BkJournalError when the counterpart or the journal cannot be read
+ * @error: a #BkDatabaseError when the counterpart or the journal cannot be read
  *
  * Returns: (transfer full): the summary, or %NULL with @error set
  */
@@ -579,7 +537,7 @@ bk_summary_new (BkJournal               *journal,
       options = &defaults;
     }
 
-  if (!(counterpart = bk_journal_dup_counterpart (journal, counterpart_id, error)))
+  if (!(counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), counterpart_id, error)))
     return NULL;
 
   self = g_object_new (BK_TYPE_SUMMARY, NULL);

@@ -1,11 +1,11 @@
-/* bk-journal-runs.c
+/* bk-run-store.c
  *
  * Copyright 2026 The Bridgekeeper authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "bk-journal-playbooks"
+#define G_LOG_DOMAIN "bk-run-store"
 
 #include "config.h"
 
@@ -13,56 +13,123 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-journal-playbooks.h"
-#include "bk-journal-private.h"
+#include "bk-run-store.h"
+#include "bk-store-values-private.h"
+#include "bk-value-private.h"
+
+/* Playbook runs and their steps. Starting, ticking and ending a run also writes in the
+ * counterpart's timeline, and ending one can settle its status and schedule check-ins: those
+ * go through the stores that own them, in the run's transaction. */
+struct _BkRunStore
+{
+  BkStore             parent_instance;
+
+  BkCounterpartStore *counterparts;
+  BkNoteStore        *notes;
+  BkOpenItemStore    *open_items;
+  BkCheckinStore     *checkins;
+};
+
+G_DEFINE_FINAL_TYPE (BkRunStore, bk_run_store, BK_TYPE_STORE)
+
+static void
+bk_run_store_dispose (GObject *object)
+{
+  BkRunStore *self = (BkRunStore *) object;
+
+  g_clear_object (&self->counterparts);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->open_items);
+  g_clear_object (&self->checkins);
+
+  G_OBJECT_CLASS (bk_run_store_parent_class)->dispose (object);
+}
+
+static void
+bk_run_store_class_init (BkRunStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = bk_run_store_dispose;
+}
+
+static void
+bk_run_store_init (BkRunStore *self)
+{
+}
+
+BkRunStore *
+bk_run_store_new (BkDatabase         *database,
+                  BkCounterpartStore *counterparts,
+                  BkNoteStore        *notes,
+                  BkOpenItemStore    *open_items,
+                  BkCheckinStore     *checkins)
+{
+  BkRunStore *self;
+
+  g_return_val_if_fail (BK_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (counterparts), NULL);
+  g_return_val_if_fail (BK_IS_NOTE_STORE (notes), NULL);
+  g_return_val_if_fail (BK_IS_OPEN_ITEM_STORE (open_items), NULL);
+  g_return_val_if_fail (BK_IS_CHECKIN_STORE (checkins), NULL);
+
+  self = g_object_new (BK_TYPE_RUN_STORE, "database", database, NULL);
+  self->counterparts = g_object_ref (counterparts);
+  self->notes = g_object_ref (notes);
+  self->open_items = g_object_ref (open_items);
+  self->checkins = g_object_ref (checkins);
+
+  return self;
+}
 
 /* The columns run_from_row() reads */
 #define RUN_COLUMNS \
   "runs.id, runs.uuid, runs.counterpart_id, runs.playbook, runs.reasons, runs.step_ids," \
   " runs.started, runs.ended, runs.outcome, runs.successor"
 
-/* The message of BK_JOURNAL_ERROR_NOT_FOUND */
+/* The message of BK_DATABASE_ERROR_NOT_FOUND */
 #define RUN_NOT_FOUND _("This playbook run is no longer in the journal.")
 
+/* A run changed, and with it the progress its counterpart shows */
 static void
-emit_run_changed (BkJournal *self,
-                  gint64     counterpart_id)
+queue_run_change (BkRunStore *self,
+                  BkChange    change,
+                  gint64      run_id,
+                  gint64      counterpart_id)
 {
-  bk_journal_emit_runs_changed (self, counterpart_id);
-  /* the list of counterparts shows each one's progress */
-  bk_journal_emit_counterparts_changed (self);
+  bk_store_queue_change (BK_STORE (self), change, run_id, counterpart_id);
+  bk_counterpart_store_queue_progress_change (self->counterparts, counterpart_id);
 }
 
 static gboolean
-load_steps (BkJournal  *self,
-            BkRun      *run,
-            GError    **error)
+load_steps (BkRunStore  *self,
+            BkRun       *run,
+            GError     **error)
 {
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
   int rc;
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT step, state, changed, note FROM run_steps"
-                                          " WHERE run_id = ?1",
-                                          error)))
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT step, state, changed, note FROM run_steps"
+                                           " WHERE run_id = ?1",
+                                           error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, bk_run_get_id (run));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GDateTime) changed = bk_journal_column_date_time (stmt, 2);
+      g_autoptr(GDateTime) changed = bk_database_column_date_time (stmt, 2);
       BkStepState state;
 
-      if (!bk_step_state_from_string (bk_journal_column_text (stmt, 1), &state))
+      if (!bk_step_state_from_string (bk_database_column_text (stmt, 1), &state))
         continue;
 
-      bk_run_set_step (run, bk_journal_column_text (stmt, 0), state, changed,
-                       bk_journal_column_text (stmt, 3));
+      bk_run_set_step (run, bk_database_column_text (stmt, 0), state, changed,
+                       bk_database_column_text (stmt, 3));
     }
 
   if (rc != SQLITE_DONE)
-    return bk_journal_set_error_from_db (self, error);
+    return bk_database_set_error (db, error);
 
   return TRUE;
 }
@@ -71,52 +138,54 @@ load_steps (BkJournal  *self,
 static BkRun *
 run_from_row (sqlite3_stmt *stmt)
 {
-  g_autoptr(GDateTime) started = bk_journal_column_date_time (stmt, 6);
-  g_autoptr(GDateTime) ended = bk_journal_column_date_time (stmt, 7);
+  g_autoptr(GDateTime) started = bk_database_column_date_time (stmt, 6);
+  g_autoptr(GDateTime) ended = bk_database_column_date_time (stmt, 7);
   BkOutcome outcome = BK_OUTCOME_CONTINUED;
 
   if (ended != NULL)
-    bk_outcome_from_string (bk_journal_column_text (stmt, 8), &outcome);
+    bk_outcome_from_string (bk_database_column_text (stmt, 8), &outcome);
 
   return bk_run_new_from_journal (sqlite3_column_int64 (stmt, 0),
-                                  bk_journal_column_text (stmt, 1),
+                                  bk_database_column_text (stmt, 1),
                                   sqlite3_column_int64 (stmt, 2),
-                                  bk_journal_column_text (stmt, 3),
+                                  bk_database_column_text (stmt, 3),
                                   (guint) sqlite3_column_int64 (stmt, 4),
-                                  bk_journal_column_text (stmt, 5),
+                                  bk_database_column_text (stmt, 5),
                                   started,
                                   ended,
                                   outcome,
-                                  bk_journal_column_text (stmt, 9));
+                                  bk_database_column_text (stmt, 9));
 }
 
-/* As bk_journal_dup_by_id(), with the run's steps */
+/* As bk_database_dup_by_id(), with the run's steps */
 static BkRun *
-dup_run_by_id (BkJournal   *self,
+dup_run_by_id (BkRunStore  *self,
                const char  *sql,
                gint64       id,
                const char  *not_found,
                GError     **error)
 {
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkRun) run = NULL;
 
-  run = bk_journal_dup_by_id (self, sql, id, (BkJournalRowFunc) run_from_row, not_found, error);
+  run = bk_database_dup_by_id (db, sql, id, (BkRowFunc) run_from_row, not_found, error);
   if (run == NULL || !load_steps (self, run, error))
     return NULL;
 
   return g_steal_pointer (&run);
 }
 
-/* As bk_journal_list_by_id(), with each run's steps */
+/* As bk_database_list_by_id(), with each run's steps */
 static GPtrArray *
-list_runs_by_id (BkJournal   *self,
+list_runs_by_id (BkRunStore  *self,
                  const char  *sql,
                  gint64       id,
                  GError     **error)
 {
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(GPtrArray) runs = NULL;
 
-  if (!(runs = bk_journal_list_by_id (self, sql, id, (BkJournalRowFunc) run_from_row, error)))
+  if (!(runs = bk_database_list_by_id (db, sql, id, (BkRowFunc) run_from_row, error)))
     return NULL;
 
   for (guint i = 0; i < runs->len; i++)
@@ -129,54 +198,52 @@ list_runs_by_id (BkJournal   *self,
 }
 
 BkRun *
-bk_journal_dup_active_run (BkJournal  *self,
-                           gint64      counterpart_id,
-                           GError    **error)
+bk_run_store_dup_active (BkRunStore  *self,
+                         gint64       counterpart_id,
+                         GError     **error)
 {
-  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* none is no error */
   return dup_run_by_id (self,
                         "SELECT " RUN_COLUMNS " FROM runs"
-                        " JOIN counterparts ON counterparts.id = runs.counterpart_id"
-                        " WHERE runs.counterpart_id = ?1 AND runs.ended IS NULL"
-                        " AND counterparts.trashed = 0",
+                        " JOIN live_counterparts ON live_counterparts.id = runs.counterpart_id"
+                        " WHERE runs.counterpart_id = ?1 AND runs.ended IS NULL",
                         counterpart_id,
                         NULL,
                         error);
 }
 
 BkRun *
-bk_journal_dup_run (BkJournal  *self,
-                    gint64      run_id,
-                    GError    **error)
+bk_run_store_dup (BkRunStore  *self,
+                  gint64       run_id,
+                  GError     **error)
 {
-  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return dup_run_by_id (self,
                         "SELECT " RUN_COLUMNS " FROM runs"
-                        " JOIN counterparts ON counterparts.id = runs.counterpart_id"
-                        " WHERE runs.id = ?1 AND counterparts.trashed = 0",
+                        " JOIN live_counterparts ON live_counterparts.id = runs.counterpart_id"
+                        " WHERE runs.id = ?1",
                         run_id,
                         RUN_NOT_FOUND,
                         error);
 }
 
 GPtrArray *
-bk_journal_list_runs (BkJournal  *self,
-                      gint64      counterpart_id,
-                      GError    **error)
+bk_run_store_list (BkRunStore  *self,
+                   gint64       counterpart_id,
+                   GError     **error)
 {
-  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return list_runs_by_id (self,
                           "SELECT " RUN_COLUMNS " FROM runs"
-                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
+                          " JOIN live_counterparts ON live_counterparts.id = runs.counterpart_id"
                           " WHERE runs.counterpart_id = ?1"
-                          " AND counterparts.trashed = 0"
                           " ORDER BY runs.ended IS NOT NULL, runs.started DESC, runs.id DESC",
                           counterpart_id,
                           error);
@@ -185,18 +252,19 @@ bk_journal_list_runs (BkJournal  *self,
 /* Whether the run is in the journal and active, read inside the transaction that changes it:
  * the BkRun a caller holds may be out of date. */
 static gboolean
-check_run_active (BkJournal  *self,
-                  gint64      run_id,
-                  GError    **error)
+check_run_active (BkRunStore  *self,
+                  gint64       run_id,
+                  GError     **error)
 {
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
   int rc;
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT runs.ended IS NULL FROM runs"
-                                          " JOIN counterparts ON counterparts.id = runs.counterpart_id"
-                                          " WHERE runs.id = ?1 AND counterparts.trashed = 0",
-                                          error)))
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT runs.ended IS NULL FROM runs"
+                                           " JOIN live_counterparts ON live_counterparts.id = runs.counterpart_id"
+                                           " WHERE runs.id = ?1",
+                                           error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, run_id);
@@ -204,18 +272,18 @@ check_run_active (BkJournal  *self,
 
   if (rc == SQLITE_DONE)
     {
-      g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_NOT_FOUND, RUN_NOT_FOUND);
+      g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND, RUN_NOT_FOUND);
       return FALSE;
     }
 
   if (rc != SQLITE_ROW)
-    return bk_journal_set_error_from_db (self, error);
+    return bk_database_set_error (db, error);
 
   if (sqlite3_column_int (stmt, 0) == 0)
     {
       g_set_error_literal (error,
-                           BK_JOURNAL_ERROR,
-                           BK_JOURNAL_ERROR_INVALID,
+                           BK_DATABASE_ERROR,
+                           BK_DATABASE_ERROR_INVALID,
                            _("This playbook run has ended: start a new one to work on it again."));
       return FALSE;
     }
@@ -224,25 +292,26 @@ check_run_active (BkJournal  *self,
 }
 
 static gboolean
-has_active_run (BkJournal  *self,
-                gint64      counterpart_id,
-                gboolean   *active,
-                GError    **error)
+has_active_run (BkRunStore  *self,
+                gint64       counterpart_id,
+                gboolean    *active,
+                GError     **error)
 {
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
   int rc;
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "SELECT 1 FROM runs"
-                                          " WHERE counterpart_id = ?1 AND ended IS NULL",
-                                          error)))
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT 1 FROM runs"
+                                           " WHERE counterpart_id = ?1 AND ended IS NULL",
+                                           error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, counterpart_id);
   rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return bk_journal_set_error_from_db (self, error);
+    return bk_database_set_error (db, error);
 
   *active = rc == SQLITE_ROW;
 
@@ -276,23 +345,24 @@ dup_start_note (BkPlaybook        *playbook,
 }
 
 /**
- * bk_journal_start_run:
+ * bk_run_store_start:
  * @counterpart_id: a counterpart not in the trash
  * @playbook: the playbook to follow: the run keeps its step ids as they are now
  * @reasons: what isn't working, a bit mask of 1 << BkReason
  * @now: when it starts
  *
- * Returns: (transfer full): the new active run, or %NULL with %BK_JOURNAL_ERROR_INVALID when
+ * Returns: (transfer full): the new active run, or %NULL with %BK_DATABASE_ERROR_INVALID when
  *   the counterpart has a run in progress already
  */
 BkRun *
-bk_journal_start_run (BkJournal   *self,
-                      gint64       counterpart_id,
-                      BkPlaybook  *playbook,
-                      guint        reasons,
-                      GDateTime   *now,
-                      GError     **error)
+bk_run_store_start (BkRunStore  *self,
+                    gint64       counterpart_id,
+                    BkPlaybook  *playbook,
+                    guint        reasons,
+                    GDateTime   *now,
+                    GError     **error)
 {
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(BkCounterpart) counterpart = NULL;
   g_autoptr(GDateTime) started = NULL;
@@ -303,7 +373,7 @@ bk_journal_start_run (BkJournal   *self,
   gboolean active = FALSE;
   gint64 id;
 
-  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), NULL);
   g_return_val_if_fail (BK_IS_PLAYBOOK (playbook), NULL);
   g_return_val_if_fail (reasons < (1u << BK_N_REASONS), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -314,7 +384,7 @@ bk_journal_start_run (BkJournal   *self,
   for (guint i = 0; steps[i] != NULL; i++)
     g_return_val_if_fail (steps[i][0] != '\0' && strchr (steps[i], ',') == NULL, NULL);
 
-  if (!(counterpart = bk_journal_dup_counterpart (self, counterpart_id, error)))
+  if (!(counterpart = bk_counterpart_store_dup (self->counterparts, counterpart_id, error)))
     return NULL;
 
   step_ids = g_strjoinv (",", (char **) steps);
@@ -322,7 +392,7 @@ bk_journal_start_run (BkJournal   *self,
   uuid = g_uuid_string_random ();
   note = dup_start_note (playbook, reasons, bk_counterpart_get_kind (counterpart));
 
-  if (!bk_journal_begin (self, error))
+  if (!bk_database_begin (db, error))
     return NULL;
 
   if (!has_active_run (self, counterpart_id, &active, error))
@@ -331,19 +401,19 @@ bk_journal_start_run (BkJournal   *self,
   if (active)
     {
       g_set_error (error,
-                   BK_JOURNAL_ERROR,
-                   BK_JOURNAL_ERROR_INVALID,
+                   BK_DATABASE_ERROR,
+                   BK_DATABASE_ERROR_INVALID,
                    _("%s already has a playbook in progress: finish or end it first."),
                    bk_counterpart_get_name (counterpart));
       goto failed;
     }
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "INSERT INTO runs"
-                                          " (uuid, counterpart_id, playbook, reasons, step_ids,"
-                                          "  started)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                          error)))
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "INSERT INTO runs"
+                                           " (uuid, counterpart_id, playbook, reasons, step_ids,"
+                                           "  started)"
+                                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                           error)))
     goto failed;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -353,18 +423,18 @@ bk_journal_start_run (BkJournal   *self,
   sqlite3_bind_text (stmt, 5, step_ids, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, g_date_time_to_unix (started));
 
-  if (!bk_journal_step_done (self, stmt, error))
+  if (!bk_database_step_done (db, stmt, error))
     goto failed;
 
-  id = sqlite3_last_insert_rowid (bk_journal_get_db (self));
+  id = sqlite3_last_insert_rowid (bk_database_get_handle (db));
   g_clear_pointer (&stmt, bk_cached_statement_release);
 
-  if (!bk_journal_add_progress_note (self, counterpart_id, note, now, error))
+  if (!bk_note_store_add_progress (self->notes, counterpart_id, note, now, error))
     goto failed;
 
-  emit_run_changed (self, counterpart_id);
+  queue_run_change (self, BK_CHANGE_ADDED, id, counterpart_id);
 
-  if (!bk_journal_commit (self, error))
+  if (!bk_database_commit (db, error))
     return NULL;
 
   return bk_run_new_from_journal (id, uuid, counterpart_id, bk_playbook_get_id (playbook),
@@ -372,7 +442,7 @@ bk_journal_start_run (BkJournal   *self,
 
 failed:
   g_clear_pointer (&stmt, bk_cached_statement_release);
-  bk_journal_rollback (self);
+  bk_database_rollback (db);
   return NULL;
 }
 
@@ -428,26 +498,27 @@ dup_step_note (const char  *title,
 }
 
 /**
- * bk_journal_set_step_state:
+ * bk_run_store_set_step_state:
  * @run: an active run; it is updated on success
  * @playbook: the run's playbook, for the step's title in the timeline
  * @step_id: one of the run's steps
  * @state: done, skipped, or open again (which forgets the date and note)
  * @note: (nullable): what the person wrote about it
  *
- * Refused with %BK_JOURNAL_ERROR_INVALID when the run has ended or has no such step. Setting
+ * Refused with %BK_DATABASE_ERROR_INVALID when the run has ended or has no such step. Setting
  * the state a step has already, with the same note, changes nothing and writes no note.
  */
 gboolean
-bk_journal_set_step_state (BkJournal    *self,
-                           BkRun        *run,
-                           BkPlaybook   *playbook,
-                           const char   *step_id,
-                           BkStepState   state,
-                           const char   *note,
-                           GDateTime    *now,
-                           GError      **error)
+bk_run_store_set_step_state (BkRunStore   *self,
+                             BkRun        *run,
+                             BkPlaybook   *playbook,
+                             const char   *step_id,
+                             BkStepState   state,
+                             const char   *note,
+                             GDateTime    *now,
+                             GError      **error)
 {
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(BkCounterpart) counterpart = NULL;
   g_autoptr(GDateTime) changed = NULL;
@@ -455,7 +526,7 @@ bk_journal_set_step_state (BkJournal    *self,
   g_autofree char *text = NULL;
   gint64 counterpart_id;
 
-  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), FALSE);
   g_return_val_if_fail (BK_IS_RUN (run), FALSE);
   g_return_val_if_fail (BK_IS_PLAYBOOK (playbook), FALSE);
   g_return_val_if_fail (g_strcmp0 (bk_playbook_get_id (playbook), bk_run_get_playbook_id (run)) == 0,
@@ -465,45 +536,45 @@ bk_journal_set_step_state (BkJournal    *self,
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bk_journal_check_utf8 (note, error))
+  if (!bk_store_check_utf8 (note, error))
     return FALSE;
 
   if (!run_has_step (run, step_id))
     {
       g_set_error (error,
-                   BK_JOURNAL_ERROR,
-                   BK_JOURNAL_ERROR_INVALID,
+                   BK_DATABASE_ERROR,
+                   BK_DATABASE_ERROR_INVALID,
                    _("The step “%s” is not part of this playbook run."),
                    step_id);
       return FALSE;
     }
 
   counterpart_id = bk_run_get_counterpart_id (run);
-  if (!(counterpart = bk_journal_dup_counterpart (self, counterpart_id, error)))
+  if (!(counterpart = bk_counterpart_store_dup (self->counterparts, counterpart_id, error)))
     return FALSE;
 
-  trimmed = bk_journal_dup_trimmed (note);
+  trimmed = bk_store_dup_trimmed (note);
   changed = bk_date_time_dup_whole_seconds (now);
 
-  if (!bk_journal_begin (self, error))
+  if (!bk_database_begin (db, error))
     return FALSE;
 
   if (!check_run_active (self, bk_run_get_id (run), error))
     goto failed;
 
   if (state == BK_STEP_STATE_OPEN)
-    stmt = bk_journal_prepare_cached (self,
-                                      "DELETE FROM run_steps WHERE run_id = ?1 AND step = ?2",
-                                      error);
+    stmt = bk_database_prepare_cached (db,
+                                       "DELETE FROM run_steps WHERE run_id = ?1 AND step = ?2",
+                                       error);
   else
-    stmt = bk_journal_prepare_cached (self,
-                                      "INSERT INTO run_steps (run_id, step, state, changed, note)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5)"
-                                      " ON CONFLICT (run_id, step) DO UPDATE"
-                                      " SET state = excluded.state, changed = excluded.changed,"
-                                      "  note = excluded.note"
-                                      " WHERE state != excluded.state OR note != excluded.note",
-                                      error);
+    stmt = bk_database_prepare_cached (db,
+                                       "INSERT INTO run_steps (run_id, step, state, changed, note)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5)"
+                                       " ON CONFLICT (run_id, step) DO UPDATE"
+                                       " SET state = excluded.state, changed = excluded.changed,"
+                                       "  note = excluded.note"
+                                       " WHERE state != excluded.state OR note != excluded.note",
+                                       error);
   if (stmt == NULL)
     goto failed;
 
@@ -516,14 +587,14 @@ bk_journal_set_step_state (BkJournal    *self,
       sqlite3_bind_text (stmt, 5, trimmed, -1, SQLITE_STATIC);
     }
 
-  if (!bk_journal_step_done (self, stmt, error))
+  if (!bk_database_step_done (db, stmt, error))
     goto failed;
 
   /* nothing changed: nothing to tell */
-  if (sqlite3_changes (bk_journal_get_db (self)) == 0)
+  if (sqlite3_changes (bk_database_get_handle (db)) == 0)
     {
       g_clear_pointer (&stmt, bk_cached_statement_release);
-      bk_journal_rollback (self);
+      bk_database_rollback (db);
       return TRUE;
     }
 
@@ -531,12 +602,12 @@ bk_journal_set_step_state (BkJournal    *self,
 
   text = dup_step_note (get_step_title (playbook, step_id, bk_counterpart_get_kind (counterpart)),
                         state, trimmed);
-  if (!bk_journal_add_progress_note (self, counterpart_id, text, now, error))
+  if (!bk_note_store_add_progress (self->notes, counterpart_id, text, now, error))
     goto failed;
 
-  emit_run_changed (self, counterpart_id);
+  queue_run_change (self, BK_CHANGE_CHANGED, bk_run_get_id (run), counterpart_id);
 
-  if (!bk_journal_commit (self, error))
+  if (!bk_database_commit (db, error))
     return FALSE;
 
   bk_run_set_step (run, step_id, state, changed, trimmed);
@@ -545,7 +616,7 @@ bk_journal_set_step_state (BkJournal    *self,
 
 failed:
   g_clear_pointer (&stmt, bk_cached_statement_release);
-  bk_journal_rollback (self);
+  bk_database_rollback (db);
   return FALSE;
 }
 
@@ -579,54 +650,8 @@ dup_open_items_message (guint n_items,
   return g_string_free (g_steal_pointer (&message), FALSE);
 }
 
-static gboolean
-insert_checkin (BkJournal  *self,
-                gint64      counterpart_id,
-                gint64      run_id,
-                GDateTime  *due,
-                GError    **error)
-{
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "INSERT INTO checkins (uuid, counterpart_id, run_id, due)"
-                                          " VALUES (?1, ?2, ?3, ?4)",
-                                          error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, counterpart_id);
-  sqlite3_bind_int64 (stmt, 3, run_id);
-  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (due));
-
-  return bk_journal_step_done (self, stmt, error);
-}
-
-static gboolean
-set_counterpart_status (BkJournal            *self,
-                        gint64                counterpart_id,
-                        BkCounterpartStatus   status,
-                        GDateTime            *now,
-                        GError              **error)
-{
-  g_autoptr(BkCachedStatement) stmt = NULL;
-
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "UPDATE counterparts SET status = ?2, updated = ?3"
-                                          " WHERE id = ?1 AND trashed = 0",
-                                          error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-  sqlite3_bind_text (stmt, 2, bk_counterpart_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (now));
-
-  return bk_journal_step_done (self, stmt, error);
-}
-
 /**
- * bk_journal_end_run:
+ * bk_run_store_end:
  * @run: the active run; it is updated on success
  * @playbook: the run's playbook, for its name in the timeline
  * @outcome: how it ended
@@ -638,18 +663,19 @@ set_counterpart_status (BkJournal            *self,
  * Everything (the run, the check-ins, the status, the note) is written in one transaction.
  */
 gboolean
-bk_journal_end_run (BkJournal    *self,
-                    BkRun        *run,
-                    BkPlaybook   *playbook,
-                    BkOutcome     outcome,
-                    const char   *successor,
-                    const guint  *checkin_days,
-                    guint         n_checkin_days,
-                    int           new_status,
-                    gboolean      force,
-                    GDateTime    *now,
-                    GError      **error)
+bk_run_store_end (BkRunStore   *self,
+                  BkRun        *run,
+                  BkPlaybook   *playbook,
+                  BkOutcome     outcome,
+                  const char   *successor,
+                  const guint  *checkin_days,
+                  guint         n_checkin_days,
+                  int           new_status,
+                  gboolean      force,
+                  GDateTime    *now,
+                  GError      **error)
 {
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(BkCounterpart) counterpart = NULL;
   g_autoptr(GDateTime) ended = NULL;
@@ -658,7 +684,7 @@ bk_journal_end_run (BkJournal    *self,
   gint64 counterpart_id;
   gint64 run_id;
 
-  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), FALSE);
   g_return_val_if_fail (BK_IS_RUN (run), FALSE);
   g_return_val_if_fail (BK_IS_PLAYBOOK (playbook), FALSE);
   g_return_val_if_fail (g_strcmp0 (bk_playbook_get_id (playbook), bk_run_get_playbook_id (run)) == 0,
@@ -669,32 +695,32 @@ bk_journal_end_run (BkJournal    *self,
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bk_journal_check_utf8 (successor, error))
+  if (!bk_store_check_utf8 (successor, error))
     return FALSE;
 
   counterpart_id = bk_run_get_counterpart_id (run);
   run_id = bk_run_get_id (run);
-  if (!(counterpart = bk_journal_dup_counterpart (self, counterpart_id, error)))
+  if (!(counterpart = bk_counterpart_store_dup (self->counterparts, counterpart_id, error)))
     return FALSE;
 
-  trimmed = bk_journal_dup_trimmed (successor);
+  trimmed = bk_store_dup_trimmed (successor);
   ended = bk_date_time_dup_whole_seconds (now);
 
   if (trimmed[0] != '\0')
     text = g_strdup_printf (/* Translators: a line in the timeline: the playbook, how it ended,
-                             * and who took over */
+                            * and who took over */
                             _("Ended “%s”: %s — taken over by %s"),
                             bk_playbook_get_name (playbook),
                             bk_outcome_get_label (outcome),
                             trimmed);
   else
     text = g_strdup_printf (/* Translators: a line in the timeline: the playbook and how it
-                             * ended */
+                            * ended */
                             _("Ended “%s”: %s"),
                             bk_playbook_get_name (playbook),
                             bk_outcome_get_label (outcome));
 
-  if (!bk_journal_begin (self, error))
+  if (!bk_database_begin (db, error))
     return FALSE;
 
   if (!check_run_active (self, run_id, error))
@@ -705,22 +731,22 @@ bk_journal_end_run (BkJournal    *self,
       guint n_items = 0;
       guint n_access = 0;
 
-      if (!bk_journal_count_unsettled (self, counterpart_id, &n_items, &n_access, error))
+      if (!bk_open_item_store_count_unsettled (self->open_items, counterpart_id, &n_items, &n_access, error))
         goto failed;
 
       if (n_items + n_access > 0)
         {
           g_autofree char *message = dup_open_items_message (n_items, n_access);
 
-          g_set_error_literal (error, BK_JOURNAL_ERROR, BK_JOURNAL_ERROR_OPEN_ITEMS, message);
+          g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS, message);
           goto failed;
         }
     }
 
-  if (!(stmt = bk_journal_prepare_cached (self,
-                                          "UPDATE runs SET ended = ?2, outcome = ?3, successor = ?4"
-                                          " WHERE id = ?1 AND ended IS NULL",
-                                          error)))
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "UPDATE runs SET ended = ?2, outcome = ?3, successor = ?4"
+                                           " WHERE id = ?1 AND ended IS NULL",
+                                           error)))
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, run_id);
@@ -728,7 +754,7 @@ bk_journal_end_run (BkJournal    *self,
   sqlite3_bind_text (stmt, 3, bk_outcome_to_string (outcome), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
 
-  if (!bk_journal_step_done (self, stmt, error))
+  if (!bk_database_step_done (db, stmt, error))
     goto failed;
 
   g_clear_pointer (&stmt, bk_cached_statement_release);
@@ -737,19 +763,21 @@ bk_journal_end_run (BkJournal    *self,
     {
       g_autoptr(GDateTime) due = g_date_time_add_days (ended, (int) MIN (checkin_days[i], 36500));
 
-      if (!insert_checkin (self, counterpart_id, run_id, due, error))
+      if (!bk_checkin_store_add (self->checkins, counterpart_id, run_id, due, error))
         goto failed;
     }
 
-  if (new_status >= 0 && !set_counterpart_status (self, counterpart_id, new_status, ended, error))
+  if (new_status >= 0 &&
+      !bk_counterpart_store_set_status (self->counterparts, counterpart_id, new_status, ended,
+                                        error))
     goto failed;
 
-  if (!bk_journal_add_progress_note (self, counterpart_id, text, now, error))
+  if (!bk_note_store_add_progress (self->notes, counterpart_id, text, now, error))
     goto failed;
 
-  emit_run_changed (self, counterpart_id);
+  queue_run_change (self, BK_CHANGE_CHANGED, run_id, counterpart_id);
 
-  if (!bk_journal_commit (self, error))
+  if (!bk_database_commit (db, error))
     return FALSE;
 
   bk_run_set_ended (run, ended, outcome, trimmed);
@@ -758,6 +786,61 @@ bk_journal_end_run (BkJournal    *self,
 
 failed:
   g_clear_pointer (&stmt, bk_cached_statement_release);
-  bk_journal_rollback (self);
+  bk_database_rollback (db);
   return FALSE;
+}
+
+/**
+ * bk_run_store_count_reasons_and_outcomes:
+ * @reason_counts: (out caller-allocates) (array fixed-size=7) (nullable): per #BkReason, how
+ *   many runs gave it
+ * @outcome_counts: (out caller-allocates) (array fixed-size=5) (nullable): per #BkOutcome, how
+ *   many runs ended so
+ */
+gboolean
+bk_run_store_count_reasons_and_outcomes (BkRunStore  *self,
+                                         guint       *reason_counts,
+                                         guint       *outcome_counts,
+                                         GError     **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  guint reasons[BK_N_REASONS] = { 0 };
+  guint outcomes[BK_N_OUTCOMES] = { 0 };
+  int rc;
+
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT runs.reasons, runs.outcome FROM runs"
+                                           " JOIN live_counterparts ON live_counterparts.id = runs.counterpart_id",
+                                           error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint mask = (guint) sqlite3_column_int64 (stmt, 0);
+      BkOutcome outcome;
+
+      for (guint i = 0; i < BK_N_REASONS; i++)
+        {
+          if (mask & (1u << i))
+            reasons[i]++;
+        }
+
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL &&
+          bk_outcome_from_string (bk_database_column_text (stmt, 1), &outcome))
+        outcomes[outcome]++;
+    }
+
+  if (rc != SQLITE_DONE)
+    return bk_database_set_error (db, error);
+
+  if (reason_counts != NULL)
+    memcpy (reason_counts, reasons, sizeof reasons);
+  if (outcome_counts != NULL)
+    memcpy (outcome_counts, outcomes, sizeof outcomes);
+
+  return TRUE;
 }

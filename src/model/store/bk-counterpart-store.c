@@ -1,0 +1,777 @@
+/* bk-counterpart-store.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-counterpart-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-counterpart-store.h"
+#include "bk-value-private.h"
+
+/* The columns, in this order, that counterpart_from_row() reads: "SELECT " COUNTERPART_COLUMNS
+ * " FROM " COUNTERPART_FROM " WHERE ...". A counterpart comes with the progress of its active
+ * run (one row at most): name counterparts' columns as "counterparts.id". */
+#define COUNTERPART_COLUMNS \
+  "counterparts.id, counterparts.uuid, counterparts.name, counterparts.organization," \
+  " counterparts.email, counterparts.phone, counterparts.kind, counterparts.status," \
+  " counterparts.health, counterparts.tags, counterparts.created, counterparts.updated," \
+  " active_run.playbook, active_run.n_settled, active_run.step_ids"
+#define COUNTERPART_FROM \
+  "counterparts LEFT JOIN active_run_progress AS active_run" \
+  " ON active_run.counterpart_id = counterparts.id"
+
+struct _BkCounterpartStore
+{
+  BkStore parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BkCounterpartStore, bk_counterpart_store, BK_TYPE_STORE)
+
+static void
+bk_counterpart_store_class_init (BkCounterpartStoreClass *klass)
+{
+}
+
+static void
+bk_counterpart_store_init (BkCounterpartStore *self)
+{
+}
+
+BkCounterpartStore *
+bk_counterpart_store_new (BkDatabase *database)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (database), NULL);
+
+  return g_object_new (BK_TYPE_COUNTERPART_STORE, "database", database, NULL);
+}
+
+static BkCounterpart *
+counterpart_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+  BkCounterpartKind kind;
+  BkCounterpartStatus status;
+
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  bk_counterpart_set_id (counterpart, sqlite3_column_int64 (stmt, 0));
+  bk_counterpart_set_uuid (counterpart, bk_database_column_text (stmt, 1));
+  bk_counterpart_set_name (counterpart, bk_database_column_text (stmt, 2));
+  bk_counterpart_set_organization (counterpart, bk_database_column_text (stmt, 3));
+  bk_counterpart_set_email (counterpart, bk_database_column_text (stmt, 4));
+  bk_counterpart_set_phone (counterpart, bk_database_column_text (stmt, 5));
+  if (bk_counterpart_kind_from_string (bk_database_column_text (stmt, 6), &kind))
+    bk_counterpart_set_kind (counterpart, kind);
+  if (bk_counterpart_status_from_string (bk_database_column_text (stmt, 7), &status))
+    bk_counterpart_set_status (counterpart, status);
+  bk_counterpart_set_health (counterpart, sqlite3_column_int (stmt, 8));
+  bk_counterpart_set_tags_from_string (counterpart, bk_database_column_text (stmt, 9));
+  created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 10));
+  bk_counterpart_set_created (counterpart, created);
+  updated = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 11));
+  bk_counterpart_set_updated (counterpart, updated);
+
+  /* the active run, if any: its playbook, steps settled, and the step ids it counts */
+  if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
+    {
+      const char *step_ids = bk_database_column_text (stmt, 14);
+      guint total = 0;
+
+      if (step_ids[0] != '\0')
+        {
+          total = 1;
+          for (const char *p = step_ids; *p != '\0'; p++)
+            total += *p == ',';
+        }
+
+      bk_counterpart_set_run_progress (counterpart,
+                                       bk_database_column_text (stmt, 12),
+                                       (guint) sqlite3_column_int64 (stmt, 13),
+                                       total);
+    }
+
+  return g_steal_pointer (&counterpart);
+}
+
+/* The message of BK_DATABASE_ERROR_NOT_FOUND */
+#define COUNTERPART_NOT_FOUND _("This client or vendor is no longer in the journal.")
+
+/* A stable, locale-independent key to sort names by: compatibility-decomposed, case-folded and
+ * without accents, so that "émile" sorts with "emile" and "Ёлка" with "Елка". Й stays a letter
+ * of its own (after И), as Russian has it. */
+static char *
+dup_sort_key (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) key = g_string_new (NULL);
+  gunichar prev = 0;
+  gsize prev_pos = 0;
+
+  if (decomposed == NULL)
+    return g_utf8_casefold (name, -1);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        {
+          if (c == 0x0306 && (prev == 0x0438 || prev == 0x0418))
+            {
+              g_string_truncate (key, prev_pos);
+              g_string_append_unichar (key, prev + 1);
+              prev = 0;
+            }
+          continue;
+        }
+
+      prev = c;
+      prev_pos = key->len;
+      g_string_append_unichar (key, c);
+    }
+
+  return g_utf8_casefold (key->str, key->len);
+}
+
+/* Returns: (transfer full): a new counterpart, or %NULL when it is missing or in the trash */
+BkCounterpart *
+bk_counterpart_store_dup (BkCounterpartStore  *self,
+                          gint64               id,
+                          GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return bk_database_dup_by_id (db,
+                                "SELECT " COUNTERPART_COLUMNS " FROM " COUNTERPART_FROM
+                                " WHERE counterparts.id = ?1 AND trashed = 0",
+                                id,
+                                (BkRowFunc) counterpart_from_row,
+                                COUNTERPART_NOT_FOUND,
+                                error);
+}
+
+BkCounterpart *
+bk_counterpart_store_dup_by_uuid (BkCounterpartStore  *self,
+                                  const char          *uuid,
+                                  GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT " COUNTERPART_COLUMNS
+                                           " FROM " COUNTERPART_FROM
+                                           " WHERE counterparts.uuid = ?1 AND trashed = 0",
+                                           error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  return bk_database_read_row (db, stmt, (BkRowFunc) counterpart_from_row,
+                               COUNTERPART_NOT_FOUND, error);
+}
+
+static gboolean
+validate_utf8 (const char * const  *strings,
+               GError             **error)
+{
+  for (guint i = 0; strings[i] != NULL; i++)
+    {
+      if (!bk_store_check_utf8 (strings[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_counterpart (BkCounterpart  *counterpart,
+                      GError        **error)
+{
+  const char * const *tags = bk_counterpart_get_tags (counterpart);
+  const char *strings[] = {
+    bk_counterpart_get_uuid (counterpart),
+    bk_counterpart_get_name (counterpart),
+    bk_counterpart_get_organization (counterpart),
+    bk_counterpart_get_email (counterpart),
+    bk_counterpart_get_phone (counterpart),
+    NULL
+  };
+  int health;
+
+  if (!validate_utf8 (strings, error) || !validate_utf8 (tags, error))
+    return FALSE;
+
+  if (bk_store_is_blank (bk_counterpart_get_name (counterpart)))
+    {
+      g_set_error_literal (error,
+                           BK_DATABASE_ERROR,
+                           BK_DATABASE_ERROR_INVALID,
+                           _("A name is required."));
+      return FALSE;
+    }
+
+  health = bk_counterpart_get_health (counterpart);
+  if (health < 1 || health > 5)
+    {
+      g_set_error (error,
+                   BK_DATABASE_ERROR,
+                   BK_DATABASE_ERROR_INVALID,
+                   _("Relationship health must be between 1 and 5, not %d."),
+                   health);
+      return FALSE;
+    }
+
+  if (bk_counterpart_kind_to_string (bk_counterpart_get_kind (counterpart)) == NULL ||
+      bk_counterpart_status_to_string (bk_counterpart_get_status (counterpart)) == NULL)
+    {
+      g_set_error_literal (error,
+                           BK_DATABASE_ERROR,
+                           BK_DATABASE_ERROR_INVALID,
+                           _("The kind or status of this client or vendor is not known."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bk_counterpart_store_save:
+ *
+ * Adds @counterpart (id 0) or writes its changes. On success its id, uuid, created and updated
+ * are set, and "changed" is emitted.
+ */
+gboolean
+bk_counterpart_store_save (BkCounterpartStore  *self,
+                           BkCounterpart       *counterpart,
+                           GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *sort_key = NULL;
+  g_autofree char *tags = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+  g_return_val_if_fail (BK_IS_COUNTERPART (counterpart), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_counterpart (counterpart, error))
+    return FALSE;
+
+  id = bk_counterpart_get_id (counterpart);
+  now = bk_date_time_new_now_whole_seconds ();
+  if (bk_counterpart_get_created (counterpart) != NULL)
+    created = bk_date_time_dup_whole_seconds (bk_counterpart_get_created (counterpart));
+  else
+    created = g_date_time_ref (now);
+  uuid = bk_store_dup_uuid (bk_counterpart_get_uuid (counterpart));
+  sort_key = dup_sort_key (bk_counterpart_get_name (counterpart));
+  tags = bk_counterpart_dup_tags_string (counterpart);
+
+  if (!bk_database_begin (db, error))
+    return FALSE;
+
+  if (id == 0)
+    stmt = bk_database_prepare_cached (db,
+                                       "INSERT INTO counterparts"
+                                       " (uuid, name, sort_key, organization, email, phone, kind,"
+                                       "  status, health, tags, created, updated)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                       error);
+  else
+    stmt = bk_database_prepare_cached (db,
+                                       "UPDATE counterparts SET"
+                                       " uuid = ?1, name = ?2, sort_key = ?3, organization = ?4,"
+                                       " email = ?5, phone = ?6, kind = ?7, status = ?8,"
+                                       " health = ?9, tags = ?10, created = ?11, updated = ?12"
+                                       " WHERE id = ?13 AND trashed = 0",
+                                       error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, bk_counterpart_get_name (counterpart), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, bk_counterpart_get_organization (counterpart), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, bk_counterpart_get_email (counterpart), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, bk_counterpart_get_phone (counterpart), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7,
+                     bk_counterpart_kind_to_string (bk_counterpart_get_kind (counterpart)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8,
+                     bk_counterpart_status_to_string (bk_counterpart_get_status (counterpart)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, bk_counterpart_get_health (counterpart));
+  sqlite3_bind_text (stmt, 10, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 11, g_date_time_to_unix (created));
+  sqlite3_bind_int64 (stmt, 12, g_date_time_to_unix (now));
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 13, id);
+
+  if (!bk_database_step_save (db, stmt, &id, COUNTERPART_NOT_FOUND, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  bk_store_queue_change (BK_STORE (self),
+                         bk_counterpart_get_id (counterpart) == 0 ? BK_CHANGE_ADDED : BK_CHANGE_CHANGED,
+                         id, id);
+
+  if (!bk_database_commit (db, error))
+    return FALSE;
+
+  bk_counterpart_set_id (counterpart, id);
+  bk_counterpart_set_uuid (counterpart, uuid);
+  bk_counterpart_set_created (counterpart, created);
+  bk_counterpart_set_updated (counterpart, now);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_database_rollback (db);
+  return FALSE;
+}
+
+/* Moves a counterpart to the trash (it disappears from every list, count and search, its notes
+ * with it) or back. */
+gboolean
+bk_counterpart_store_set_trashed (BkCounterpartStore  *self,
+                                  gint64               id,
+                                  gboolean             trashed,
+                                  GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "UPDATE counterparts SET trashed = ?2 WHERE id = ?1",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, !!trashed);
+
+  if (!bk_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (bk_database_get_handle (db)) == 0)
+    {
+      g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND,
+                           COUNTERPART_NOT_FOUND);
+      return FALSE;
+    }
+
+  bk_store_queue_change (BK_STORE (self), trashed ? BK_CHANGE_REMOVED : BK_CHANGE_ADDED, id, id);
+
+  return TRUE;
+}
+
+/* Counterparts not in the trash. */
+guint
+bk_counterpart_store_count (BkCounterpartStore *self)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), 0);
+
+  return bk_database_count (db, "SELECT count(*) FROM counterparts WHERE trashed = 0", 0);
+}
+
+/* The progress of the counterpart's run in progress changed (bk-run-store.c): a counterpart
+ * carries it, so it changed too. */
+void
+bk_counterpart_store_queue_progress_change (BkCounterpartStore *self,
+                                            gint64              id)
+{
+  g_return_if_fail (BK_IS_COUNTERPART_STORE (self));
+
+  bk_store_queue_change (BK_STORE (self), BK_CHANGE_CHANGED, id, id);
+}
+
+/* Gives a counterpart a new status (a playbook ending), as saving it would. */
+gboolean
+bk_counterpart_store_set_status (BkCounterpartStore   *self,
+                                 gint64                id,
+                                 BkCounterpartStatus   status,
+                                 GDateTime            *now,
+                                 GError              **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "UPDATE counterparts SET status = ?2, updated = ?3"
+                                           " WHERE id = ?1 AND trashed = 0",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, bk_counterpart_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (now));
+
+  if (!bk_database_step_done (db, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (bk_database_get_handle (db)) > 0)
+    bk_store_queue_change (BK_STORE (self), BK_CHANGE_CHANGED, id, id);
+
+  return TRUE;
+}
+
+/**
+ * bk_counterpart_store_purge_trashed:
+ * @id: the trashed counterpart to delete for good, or 0 for all of them
+ *
+ * Deletes for good what is in the trash, with everything that belongs to it. Something not in
+ * the trash is left alone. Nothing in the trash was visible: no "changed".
+ */
+gboolean
+bk_counterpart_store_purge_trashed (BkCounterpartStore  *self,
+                                    gint64               id,
+                                    GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "DELETE FROM counterparts"
+                                           " WHERE trashed = 1 AND (?1 = 0 OR id = ?1)",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return bk_database_step_done (db, stmt, error);
+}
+
+char **
+bk_counterpart_store_dup_trashed_uuids (BkCounterpartStore  *self,
+                                        GError             **error)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return bk_database_dup_strings (bk_store_get_database (BK_STORE (self)),
+                                  "SELECT uuid FROM counterparts WHERE trashed = 1 ORDER BY id",
+                                  error);
+}
+
+/* Returns: (element-type BkHealthPoint): the counterpart's health over time, oldest first */
+GArray *
+bk_counterpart_store_list_health (BkCounterpartStore  *self,
+                                  gint64               id,
+                                  GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GArray) points = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT changed, health FROM health_history"
+                                           " WHERE counterpart_id = ?1 ORDER BY changed, rowid",
+                                           error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  points = g_array_new (FALSE, FALSE, sizeof (BkHealthPoint));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BkHealthPoint point = {
+        .changed = sqlite3_column_int64 (stmt, 0),
+        .health = sqlite3_column_int (stmt, 1),
+      };
+
+      g_array_append_val (points, point);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_database_set_error (db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&points);
+}
+
+/* Listing: the counterparts not in the trash, by name, all or those of one status */
+
+/* Counterparts not in the trash, of @status (or all, for %NULL) */
+guint
+bk_counterpart_store_count_listed (BkCounterpartStore *self,
+                                   const char         *status)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), 0);
+
+  if (status == NULL)
+    return bk_counterpart_store_count (self);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT count(*) FROM counterparts"
+                                           " WHERE trashed = 0 AND status = ?1",
+                                           &error)))
+    {
+      g_warning ("Could not count the clients and vendors: %s", error->message);
+      return 0;
+    }
+
+  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_warning ("Could not count the clients and vendors: %s",
+                 sqlite3_errmsg (bk_database_get_handle (db)));
+      return 0;
+    }
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* Returns: (transfer full) (element-type BkCounterpart): at most @limit counterparts from
+ * @offset on, in the order of the list of @status (or of all, for %NULL) */
+GPtrArray *
+bk_counterpart_store_list_page (BkCounterpartStore  *self,
+                                const char          *status,
+                                guint                offset,
+                                guint                limit,
+                                GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+
+  if (status == NULL)
+    stmt = bk_database_prepare_cached (db,
+                                       "SELECT " COUNTERPART_COLUMNS
+                                       " FROM " COUNTERPART_FROM
+                                       " WHERE trashed = 0"
+                                       " ORDER BY sort_key, counterparts.id"
+                                       " LIMIT ?1 OFFSET ?2",
+                                       error);
+  else
+    stmt = bk_database_prepare_cached (db,
+                                       "SELECT " COUNTERPART_COLUMNS
+                                       " FROM " COUNTERPART_FROM
+                                       " WHERE trashed = 0 AND status = ?3"
+                                       " ORDER BY sort_key, counterparts.id"
+                                       " LIMIT ?1 OFFSET ?2",
+                                       error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+
+  return bk_database_read_rows (db, stmt, (BkRowFunc) counterpart_from_row, error);
+}
+
+/* Where the counterpart is in the list of @status (or of all, for %NULL): G_MAXUINT when it is
+ * not in it. */
+guint
+bk_counterpart_store_find_position (BkCounterpartStore *self,
+                                    gint64              id,
+                                    const char         *status)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sort_key = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), G_MAXUINT);
+
+  /* where it is, if it is in the list at all */
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT sort_key FROM counterparts"
+                                           " WHERE id = ?1 AND trashed = 0"
+                                           " AND (?2 IS NULL OR status = ?2)",
+                                           &error)))
+    {
+      g_warning ("Could not find a client or vendor: %s", error->message);
+      return G_MAXUINT;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return G_MAXUINT;
+
+  sort_key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  /* how many come before it */
+  if (status == NULL)
+    stmt = bk_database_prepare_cached (db,
+                                       "SELECT count(*) FROM counterparts"
+                                       " WHERE trashed = 0 AND (sort_key, id) < (?1, ?2)",
+                                       &error);
+  else
+    stmt = bk_database_prepare_cached (db,
+                                       "SELECT count(*) FROM counterparts"
+                                       " WHERE trashed = 0 AND status = ?3"
+                                       " AND (sort_key, id) < (?1, ?2)",
+                                       &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not find a client or vendor: %s", error->message);
+      return G_MAXUINT;
+    }
+
+  sqlite3_bind_text (stmt, 1, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return G_MAXUINT;
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* Searching: one full-text index over counterparts and their notes */
+
+/**
+ * bk_counterpart_store_search:
+ * @fts_query: an FTS5 query (see bk_search_query_from_text())
+ * @status: (nullable): only counterparts of this status
+ *
+ * Runs a search once: every matching row, best first, reduced to the best row of each
+ * counterpart.
+ *
+ * Returns: (element-type BkSearchHit): the hits, or %NULL when the journal fails
+ */
+GArray *
+bk_counterpart_store_search (BkCounterpartStore  *self,
+                             const char          *fts_query,
+                             const char          *status,
+                             GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GArray) hits = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+  g_return_val_if_fail (fts_query != NULL, NULL);
+
+#define SEARCH_SQL(filter) \
+  "SELECT c.id, h.docid" \
+  " FROM (SELECT rowid AS docid, bm25 (search_index, 10.0, 4.0, 4.0, 1.0) AS score" \
+  "       FROM search_index WHERE search_index MATCH ?1) AS h" \
+  " LEFT JOIN live_note_owners AS n ON n.id = h.docid" \
+  " JOIN counterparts AS c" \
+  "   ON c.id = CASE WHEN h.docid >= ?2 THEN n.counterpart_id ELSE h.docid END" \
+  " WHERE c.trashed = 0" filter \
+  " ORDER BY h.score, h.docid"
+
+  if (status == NULL)
+    stmt = bk_database_prepare_cached (db, SEARCH_SQL (""), error);
+  else
+    stmt = bk_database_prepare_cached (db, SEARCH_SQL (" AND c.status = ?3"), error);
+
+#undef SEARCH_SQL
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, BK_NOTE_ID_BASE);
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  hits = g_array_new (FALSE, FALSE, sizeof (BkSearchHit));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BkSearchHit hit;
+
+      hit.counterpart_id = sqlite3_column_int64 (stmt, 0);
+      hit.docid = sqlite3_column_int64 (stmt, 1);
+
+      if (!g_hash_table_add (seen, g_memdup2 (&hit.counterpart_id, sizeof hit.counterpart_id)))
+        continue;
+
+      g_array_append_val (hits, hit);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_database_set_error (db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&hits);
+}
+
+/* The words around what matched @fts_query in the row @docid, the matches between \x01 and
+ * \x02; %NULL when it no longer matches */
+char *
+bk_counterpart_store_dup_snippet (BkCounterpartStore *self,
+                                  const char         *fts_query,
+                                  gint64              docid)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+
+  stmt = bk_database_prepare_cached (db,
+                                     "SELECT snippet (search_index, -1, char (1), char (2), '…', 12)"
+                                     " FROM search_index"
+                                     " WHERE search_index MATCH ?1 AND rowid = ?2",
+                                     &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not show what matched: %s", error->message);
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, docid);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup (bk_database_column_text (stmt, 0));
+}

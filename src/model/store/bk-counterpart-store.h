@@ -1,0 +1,83 @@
+/* bk-counterpart-store.h
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bk-counterpart.h"
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+/* A point of a counterpart's health over time */
+typedef struct
+{
+  gint64 changed;
+  int    health;
+} BkHealthPoint;
+
+/* A search result: a counterpart, and its best-ranked matching row (itself or one of its
+ * notes) */
+typedef struct
+{
+  gint64 counterpart_id;
+  gint64 docid;
+} BkSearchHit;
+
+#define BK_TYPE_COUNTERPART_STORE (bk_counterpart_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (BkCounterpartStore, bk_counterpart_store, BK, COUNTERPART_STORE, BkStore)
+
+BkCounterpartStore *bk_counterpart_store_new          (BkDatabase           *database);
+BkCounterpart *bk_counterpart_store_dup               (BkCounterpartStore   *self,
+                                                       gint64                id,
+                                                       GError              **error);
+BkCounterpart *bk_counterpart_store_dup_by_uuid       (BkCounterpartStore   *self,
+                                                       const char           *uuid,
+                                                       GError              **error);
+gboolean       bk_counterpart_store_save              (BkCounterpartStore   *self,
+                                                       BkCounterpart        *counterpart,
+                                                       GError              **error);
+gboolean       bk_counterpart_store_set_trashed       (BkCounterpartStore   *self,
+                                                       gint64                id,
+                                                       gboolean              trashed,
+                                                       GError              **error);
+gboolean       bk_counterpart_store_set_status        (BkCounterpartStore   *self,
+                                                       gint64                id,
+                                                       BkCounterpartStatus   status,
+                                                       GDateTime            *now,
+                                                       GError              **error);
+void           bk_counterpart_store_queue_progress_change (BkCounterpartStore *self,
+                                                           gint64              id);
+guint          bk_counterpart_store_count             (BkCounterpartStore   *self);
+gboolean       bk_counterpart_store_purge_trashed     (BkCounterpartStore   *self,
+                                                       gint64                id,
+                                                       GError              **error);
+char         **bk_counterpart_store_dup_trashed_uuids (BkCounterpartStore   *self,
+                                                       GError              **error);
+GArray        *bk_counterpart_store_list_health       (BkCounterpartStore   *self,
+                                                       gint64                id,
+                                                       GError              **error);
+
+guint          bk_counterpart_store_count_listed      (BkCounterpartStore   *self,
+                                                       const char           *status);
+GPtrArray     *bk_counterpart_store_list_page         (BkCounterpartStore   *self,
+                                                       const char           *status,
+                                                       guint                 offset,
+                                                       guint                 limit,
+                                                       GError              **error);
+guint          bk_counterpart_store_find_position     (BkCounterpartStore   *self,
+                                                       gint64                id,
+                                                       const char           *status);
+GArray        *bk_counterpart_store_search            (BkCounterpartStore   *self,
+                                                       const char           *fts_query,
+                                                       const char           *status,
+                                                       GError              **error);
+char          *bk_counterpart_store_dup_snippet       (BkCounterpartStore   *self,
+                                                       const char           *fts_query,
+                                                       gint64                docid);
+
+G_END_DECLS

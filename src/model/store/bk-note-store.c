@@ -1,0 +1,487 @@
+/* bk-note-store.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-note-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-note-store.h"
+#include "bk-value-private.h"
+
+/* The columns, in this order, that note_from_row() reads */
+#define NOTE_COLUMNS \
+  "id, uuid, counterpart_id, created, kind, text, private"
+
+struct _BkNoteStore
+{
+  BkStore parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BkNoteStore, bk_note_store, BK_TYPE_STORE)
+
+static void
+bk_note_store_class_init (BkNoteStoreClass *klass)
+{
+}
+
+static void
+bk_note_store_init (BkNoteStore *self)
+{
+}
+
+BkNoteStore *
+bk_note_store_new (BkDatabase *database)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (database), NULL);
+
+  return g_object_new (BK_TYPE_NOTE_STORE, "database", database, NULL);
+}
+
+static BkNote *
+note_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(GDateTime) created = NULL;
+  BkNoteKind kind;
+
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  bk_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  bk_note_set_uuid (note, bk_database_column_text (stmt, 1));
+  bk_note_set_counterpart_id (note, sqlite3_column_int64 (stmt, 2));
+  created = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 3));
+  bk_note_set_created (note, created);
+  if (bk_note_kind_from_string (bk_database_column_text (stmt, 4), &kind))
+    bk_note_set_kind (note, kind);
+  bk_note_set_text (note, bk_database_column_text (stmt, 5));
+  bk_note_set_private (note, sqlite3_column_int (stmt, 6) != 0);
+
+  return g_steal_pointer (&note);
+}
+
+/* The message of BK_DATABASE_ERROR_NOT_FOUND */
+#define NOTE_NOT_FOUND _("This note is no longer in the journal.")
+
+BkNote *
+bk_note_store_dup (BkNoteStore  *self,
+                   gint64        id,
+                   GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return bk_database_dup_by_id (db,
+                                "SELECT " NOTE_COLUMNS " FROM notes"
+                                " WHERE id = ?1 AND trashed = 0",
+                                id,
+                                (BkRowFunc) note_from_row,
+                                NOTE_NOT_FOUND,
+                                error);
+}
+
+/* The counterpart a saved note belongs to now, 0 when the note is gone. */
+static gboolean
+lookup_note_counterpart (BkNoteStore  *self,
+                         gint64        note_id,
+                         gint64       *counterpart_id,
+                         GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT counterpart_id FROM notes"
+                                           " WHERE id = ?1 AND trashed = 0",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *counterpart_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *counterpart_id = 0;
+  else
+    return bk_database_set_error (db, error);
+
+  return TRUE;
+}
+
+/**
+ * bk_note_store_save:
+ *
+ * Adds @note (id 0) or writes its changes. On success its id and uuid are set and
+ * "changed" is emitted.
+ */
+gboolean
+bk_note_store_save (BkNoteStore  *self,
+                    BkNote       *note,
+                    GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 id;
+  gint64 counterpart_id;
+  gint64 old_counterpart_id = 0;
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), FALSE);
+  g_return_val_if_fail (BK_IS_NOTE (note), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!bk_store_check_utf8 (bk_note_get_uuid (note), error) ||
+      !bk_store_check_utf8 (bk_note_get_text (note), error))
+    return FALSE;
+
+  if (bk_store_is_blank (bk_note_get_text (note)))
+    {
+      g_set_error_literal (error,
+                           BK_DATABASE_ERROR,
+                           BK_DATABASE_ERROR_INVALID,
+                           _("A note needs some text."));
+      return FALSE;
+    }
+
+  if (bk_note_kind_to_string (bk_note_get_kind (note)) == NULL)
+    {
+      g_set_error_literal (error,
+                           BK_DATABASE_ERROR,
+                           BK_DATABASE_ERROR_INVALID,
+                           _("The kind of this note is not known."));
+      return FALSE;
+    }
+
+  id = bk_note_get_id (note);
+  counterpart_id = bk_note_get_counterpart_id (note);
+  now = bk_date_time_new_now_whole_seconds ();
+  /* the journal keeps whole seconds: the note reads back equal */
+  created = bk_date_time_dup_whole_seconds (bk_note_get_created (note));
+  uuid = bk_store_dup_uuid (bk_note_get_uuid (note));
+
+  if (!bk_database_begin (db, error))
+    return FALSE;
+
+  if (!bk_store_check_counterpart (BK_STORE (self), counterpart_id,
+                                   _("The client or vendor of this note is no longer in the "
+                                     "journal."),
+                                   error))
+    goto failed;
+
+  if (id != 0)
+    {
+      if (!lookup_note_counterpart (self, id, &old_counterpart_id, error))
+        goto failed;
+
+      if (old_counterpart_id == 0)
+        {
+          g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND,
+                               NOTE_NOT_FOUND);
+          goto failed;
+        }
+    }
+
+  if (id == 0)
+    stmt = bk_database_prepare_cached (db,
+                                       "INSERT INTO notes"
+                                       " (id, uuid, counterpart_id, created, updated, kind, text,"
+                                       "  private)"
+                                       " VALUES ((SELECT coalesce (max (id), ?8) + 1 FROM notes),"
+                                       "         ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                       error);
+  else
+    stmt = bk_database_prepare_cached (db,
+                                       "UPDATE notes SET"
+                                       " uuid = ?1, counterpart_id = ?2, created = ?3,"
+                                       " updated = ?4, kind = ?5, text = ?6, private = ?7"
+                                       " WHERE id = ?8 AND trashed = 0",
+                                       error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (created));
+  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (now));
+  sqlite3_bind_text (stmt, 5, bk_note_kind_to_string (bk_note_get_kind (note)), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, bk_note_get_text (note), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, bk_note_get_private (note) ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 8, id != 0 ? id : BK_NOTE_ID_BASE);
+
+  if (!bk_database_step_done (db, stmt, error))
+    goto failed;
+
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (bk_database_get_handle (db));
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  if (old_counterpart_id != 0 && old_counterpart_id != counterpart_id)
+    {
+      /* moved to another counterpart: gone from one timeline, new in the other */
+      bk_store_queue_change (BK_STORE (self), BK_CHANGE_REMOVED, id, old_counterpart_id);
+      bk_store_queue_change (BK_STORE (self), BK_CHANGE_ADDED, id, counterpart_id);
+    }
+  else
+    {
+      bk_store_queue_change (BK_STORE (self),
+                             bk_note_get_id (note) == 0 ? BK_CHANGE_ADDED : BK_CHANGE_CHANGED,
+                             id, counterpart_id);
+    }
+
+  if (!bk_database_commit (db, error))
+    return FALSE;
+
+  bk_note_set_id (note, id);
+  bk_note_set_uuid (note, uuid);
+  bk_note_set_created (note, created);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+bk_note_store_add_progress (BkNoteStore  *self,
+                            gint64        counterpart_id,
+                            const char   *text,
+                            GDateTime    *now,
+                            GError      **error)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+
+  bk_note_set_counterpart_id (note, counterpart_id);
+  bk_note_set_kind (note, BK_NOTE_KIND_PROGRESS);
+  bk_note_set_created (note, now);
+  bk_note_set_text (note, text);
+
+  return bk_note_store_save (self, note, error);
+}
+
+gboolean
+bk_note_store_set_trashed (BkNoteStore  *self,
+                           gint64        id,
+                           gboolean      trashed,
+                           GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "UPDATE notes SET trashed = ?2 WHERE id = ?1"
+                                           " RETURNING counterpart_id",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, !!trashed);
+
+  if (!bk_database_step_returning_counterpart (db, stmt, &counterpart_id, NOTE_NOT_FOUND,
+                                               error))
+    return FALSE;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  bk_store_queue_change (BK_STORE (self), trashed ? BK_CHANGE_REMOVED : BK_CHANGE_ADDED,
+                         id, counterpart_id);
+
+  return TRUE;
+}
+
+/* A counterpart's notes not in the trash; with a @counterpart_id of 0, all notes of the
+ * counterparts not in the trash. */
+guint
+bk_note_store_count (BkNoteStore *self,
+                     gint64       counterpart_id)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), 0);
+
+  if (counterpart_id == 0)
+    return bk_database_count (db,
+                              "SELECT count(*) FROM notes"
+                              " WHERE trashed = 0"
+                              " AND counterpart_id IN (SELECT id FROM live_counterparts)",
+                              0);
+
+  return bk_database_count (db,
+                            "SELECT count(*) FROM notes WHERE counterpart_id = ?1 AND trashed = 0",
+                            counterpart_id);
+}
+
+/* Deletes for good the trashed note @id, or all trashed notes for 0. Nothing in the trash was
+ * visible: no "changed". */
+gboolean
+bk_note_store_purge_trashed (BkNoteStore  *self,
+                             gint64        id,
+                             GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), FALSE);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "DELETE FROM notes"
+                                           " WHERE trashed = 1 AND (?1 = 0 OR id = ?1)",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return bk_database_step_done (db, stmt, error);
+}
+
+/* Returns: (transfer full) (element-type BkNote): at most @limit of the counterpart's notes
+ * from @offset on, newest first, as its timeline lists them */
+GPtrArray *
+bk_note_store_list_page (BkNoteStore  *self,
+                         gint64        counterpart_id,
+                         guint         offset,
+                         guint         limit,
+                         GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), NULL);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT " NOTE_COLUMNS " FROM notes"
+                                           " WHERE counterpart_id = ?1 AND trashed = 0"
+                                           " ORDER BY created DESC, id DESC LIMIT ?2 OFFSET ?3",
+                                           error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  sqlite3_bind_int (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+
+  return bk_database_read_rows (db, stmt, (BkRowFunc) note_from_row, error);
+}
+
+/**
+ * bk_note_store_list_between:
+ * @include_private: with the notes marked private
+ * @from: (nullable): the first moment, or none
+ * @to: (nullable): the last moment, or none
+ *
+ * Returns: (transfer full) (element-type BkNote): the counterpart's notes between @from and
+ *   @to, oldest first, as a summary lists them
+ */
+GPtrArray *
+bk_note_store_list_between (BkNoteStore  *self,
+                            gint64        counterpart_id,
+                            gboolean      include_private,
+                            GDateTime    *from,
+                            GDateTime    *to,
+                            GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+
+  /* Not cached: read once per summary, and the statement holds on to a large text */
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), NULL);
+
+  if (!(stmt = bk_database_prepare (db,
+                                    "SELECT " NOTE_COLUMNS " FROM notes"
+                                    " WHERE counterpart_id = ?1 AND trashed = 0"
+                                    " AND (?2 OR private = 0) AND created BETWEEN ?3 AND ?4"
+                                    " ORDER BY created, id",
+                                    error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  sqlite3_bind_int (stmt, 2, !!include_private);
+  sqlite3_bind_int64 (stmt, 3, from != NULL ? g_date_time_to_unix (from) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 4, to != NULL ? g_date_time_to_unix (to) : G_MAXINT64);
+
+  return bk_database_read_rows (db, stmt, (BkRowFunc) note_from_row, error);
+}
+
+/* When the counterpart's first and last notes were written (with the private ones if
+ * @include_private): both 0 without notes */
+gboolean
+bk_note_store_get_span (BkNoteStore  *self,
+                        gint64        counterpart_id,
+                        gboolean      include_private,
+                        gint64       *first,
+                        gint64       *last,
+                        GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), FALSE);
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  *first = *last = 0;
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT min(created), max(created) FROM notes"
+                                           " WHERE counterpart_id = ?1 AND trashed = 0"
+                                           " AND (?2 OR private = 0)",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  sqlite3_bind_int (stmt, 2, !!include_private);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return bk_database_set_error (db, error);
+
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *first = sqlite3_column_int64 (stmt, 0);
+      *last = sqlite3_column_int64 (stmt, 1);
+    }
+
+  return TRUE;
+}
+
+/* @limit: how many at most, 0 for all. Returns: the reflection notes of the counterparts in the
+ * journal, newest first */
+GPtrArray *
+bk_note_store_list_reflections (BkNoteStore  *self,
+                                guint         limit,
+                                GError      **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT " NOTE_COLUMNS " FROM notes"
+                                           " WHERE kind = 'reflection' AND trashed = 0"
+                                           " AND counterpart_id IN (SELECT id FROM live_counterparts)"
+                                           " ORDER BY created DESC, id DESC LIMIT ?1",
+                                           error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+
+  return bk_database_read_rows (db, stmt, (BkRowFunc) note_from_row, error);
+}

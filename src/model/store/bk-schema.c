@@ -1,0 +1,640 @@
+/* bk-schema.c
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-schema"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "bk-schema.h"
+
+/* "BKJL": tells a Bridgekeeper journal from any other SQLite file. */
+#define BK_SCHEMA_APPLICATION_ID 0x424B4A4C
+
+/* Migration N brings the journal from user_version N - 1 to N, in one transaction. Never
+ * change one that has shipped: add a new one. */
+static const char * const migrations[] = {
+  /* 1: counterparts and their notes */
+  "CREATE TABLE counterparts ("
+  "  id INTEGER PRIMARY KEY CHECK (id < 1099511627776),"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  sort_key TEXT NOT NULL,"
+  "  organization TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'client',"
+  "  status TEXT NOT NULL DEFAULT 'active',"
+  "  health INTEGER NOT NULL DEFAULT 3 CHECK (health BETWEEN 1 AND 5),"
+  "  tags TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  trashed INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE notes ("
+  "  id INTEGER PRIMARY KEY CHECK (id > 1099511627776),"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'note',"
+  "  text TEXT NOT NULL,"
+  "  private INTEGER NOT NULL DEFAULT 0,"
+  "  trashed INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX counterparts_by_name ON counterparts (trashed, sort_key, id);"
+  "CREATE INDEX counterparts_by_status ON counterparts (trashed, status, sort_key, id);"
+  "CREATE INDEX notes_by_counterpart ON notes (counterpart_id, trashed, created DESC, id DESC);",
+
+  /* 2: one full-text index over both tables. Counterparts and notes share one rowid space
+   * (notes' ids start above 2^40), so a view of both can be its external content. */
+  "CREATE VIEW search_documents (docid, name, organization, tags, body) AS"
+  "  SELECT id, name, organization, tags, '' FROM counterparts"
+  "  UNION ALL"
+  "  SELECT id, '', '', '', text FROM notes;"
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  name, organization, tags, body,"
+  "  content = 'search_documents', content_rowid = 'docid',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  ");"
+  "CREATE TRIGGER counterparts_search_insert AFTER INSERT ON counterparts BEGIN"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, new.name, new.organization, new.tags, '');"
+  "END;"
+  "CREATE TRIGGER counterparts_search_delete AFTER DELETE ON counterparts BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, old.name, old.organization, old.tags, '');"
+  "END;"
+  "CREATE TRIGGER counterparts_search_update AFTER UPDATE OF name, organization, tags"
+  "  ON counterparts BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, old.name, old.organization, old.tags, '');"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, new.name, new.organization, new.tags, '');"
+  "END;"
+  "CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, '', '', '', new.text);"
+  "END;"
+  "CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, '', '', '', old.text);"
+  "END;"
+  "CREATE TRIGGER notes_search_update AFTER UPDATE OF text ON notes BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, '', '', '', old.text);"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, '', '', '', new.text);"
+  "END;"
+  /* a journal of version 1 already has rows */
+  "INSERT INTO search_index (search_index) VALUES ('rebuild');",
+
+  /* 3: playbook runs and their steps, open items to settle, check-ins. A run's step ids are
+      * kept as they were when it started (joined with ','), so that a later edition of the
+      * playbook never changes what a run counted. At most one run per counterpart is active
+      * (not ended). */
+  "CREATE TABLE runs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  playbook TEXT NOT NULL CHECK (length(playbook) > 0),"
+  "  reasons INTEGER NOT NULL DEFAULT 0,"
+  "  step_ids TEXT NOT NULL,"
+  "  started INTEGER NOT NULL,"
+  "  ended INTEGER,"
+  "  outcome TEXT,"
+  "  successor TEXT NOT NULL DEFAULT '',"
+  "  CHECK ((ended IS NULL) = (outcome IS NULL))"
+  ");"
+  "CREATE UNIQUE INDEX runs_active ON runs (counterpart_id) WHERE ended IS NULL;"
+  "CREATE INDEX runs_by_counterpart ON runs (counterpart_id, started DESC, id DESC);"
+  "CREATE TABLE run_steps ("
+  "  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+  "  step TEXT NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('done', 'skipped')),"
+  "  changed INTEGER NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (run_id, step)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE open_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  description TEXT NOT NULL CHECK (length(trim(description)) > 0),"
+  "  amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),"
+  "  currency TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL,"
+  "  settled INTEGER"
+  ");"
+  "CREATE INDEX open_items_by_counterpart ON open_items (counterpart_id, created, id);"
+  "CREATE TABLE checkins ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,"
+  "  due INTEGER NOT NULL,"
+  "  done INTEGER,"
+  "  notified INTEGER"
+  ");"
+  "CREATE INDEX checkins_by_due ON checkins (done, due);"
+  "CREATE INDEX checkins_by_counterpart ON checkins (counterpart_id, due);"
+  "CREATE INDEX checkins_by_run ON checkins (run_id);",
+
+  /* 4: relationship health over time (kept in step by triggers, so that every way of saving a
+      * counterpart records it), and the metadata of the access a counterpart gave us: the secrets
+   * themselves live in the desktop keyring only, never here. */
+  "CREATE TABLE health_history ("
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  changed INTEGER NOT NULL,"
+  "  health INTEGER NOT NULL CHECK (health BETWEEN 1 AND 5)"
+  ");"
+  "CREATE INDEX health_history_by_counterpart ON health_history (counterpart_id, changed);"
+  "INSERT INTO health_history (counterpart_id, changed, health)"
+  "  SELECT id, created, health FROM counterparts;"
+  "CREATE TRIGGER counterparts_health_insert AFTER INSERT ON counterparts BEGIN"
+  "  INSERT INTO health_history (counterpart_id, changed, health)"
+  "    VALUES (new.id, new.created, new.health);"
+  "END;"
+  "CREATE TRIGGER counterparts_health_update AFTER UPDATE OF health ON counterparts"
+  "  WHEN new.health != old.health BEGIN"
+  "  INSERT INTO health_history (counterpart_id, changed, health)"
+  "    VALUES (new.id, new.updated, new.health);"
+  "END;"
+  "CREATE TABLE credentials ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  counterpart_id INTEGER NOT NULL REFERENCES counterparts (id) ON DELETE CASCADE,"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  username TEXT NOT NULL DEFAULT '',"
+  "  url TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT 'in-use',"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  state_changed INTEGER"
+  ");"
+  "CREATE INDEX credentials_by_counterpart ON credentials (counterpart_id, id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_SCHEMA_VERSION);
+
+/* How one store reads what another owns, without naming its tables: temporary views, made anew
+ * on each connection (they are no part of the file's format). */
+static const char views[] =
+  /* the counterparts in the journal, not in the trash */
+  "CREATE TEMP VIEW live_counterparts (id, name, kind) AS"
+  "  SELECT id, name, kind FROM counterparts WHERE trashed = 0;"
+  /* the notes in the journal, not in the trash, and whose they are */
+  "CREATE TEMP VIEW live_note_owners (id, counterpart_id) AS"
+  "  SELECT id, counterpart_id FROM notes WHERE trashed = 0;"
+  /* each counterpart's run in progress (one at most): its playbook, the steps settled, and the
+   * step ids it counts */
+  "CREATE TEMP VIEW active_run_progress (counterpart_id, playbook, n_settled, step_ids) AS"
+  "  SELECT counterpart_id, playbook,"
+  "         (SELECT count(*) FROM run_steps WHERE run_steps.run_id = runs.id), step_ids"
+  "  FROM runs WHERE ended IS NULL;";
+
+static void
+set_corrupt_error (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error,
+               BK_DATABASE_ERROR,
+               BK_DATABASE_ERROR_CORRUPT,
+               _("“%s” is damaged or is not a Bridgekeeper journal."),
+               display);
+}
+
+/* Reports the error of a statement run while opening: damage and foreign files get the message
+ * that offers to set the file aside, anything else (a lock, a read-only disk) says what failed. */
+static gboolean
+set_open_error (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  int code = sqlite3_extended_errcode (db) & 0xff;
+
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    {
+      set_corrupt_error (path, error);
+    }
+  else
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error,
+                   BK_DATABASE_ERROR,
+                   BK_DATABASE_ERROR_FAILED,
+                   _("Could not open the journal “%s”: %s"),
+                   display, sqlite3_errmsg (db));
+    }
+
+  return FALSE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *path,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return set_open_error (db, path, error);
+
+  *value = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+/* PRAGMA quick_check on @db: reads every page, so on a big journal it takes a moment. */
+static gboolean
+check_integrity (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_rows = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL)) == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (n_rows == 0)
+            ok = g_strcmp0 (result, "ok") == 0;
+          else
+            g_debug ("quick_check: %s", result);
+
+          n_rows++;
+        }
+    }
+
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+                   _("Could not open the journal “%s”: %s"), display, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  if (rc != SQLITE_DONE || !ok || n_rows != 1)
+    {
+      set_corrupt_error (path, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bk_schema_check_integrity:
+ * @path: a journal
+ *
+ * Checks, on a read-only connection of its own, that the journal is sound (what
+ * bk_schema_open() does before it returns, unless asked to leave it for later): a damaged
+ * journal fails with %BK_DATABASE_ERROR_CORRUPT. Reads every page: run it on a thread.
+ */
+gboolean
+bk_schema_check_integrity (const char  *path,
+                           GError     **error)
+{
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A connection of its own, read-only: the journal's stays free for the person. */
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+                   _("Could not open the journal “%s”: %s"), display, sqlite3_errmsg (db));
+    }
+  else
+    {
+      sqlite3_extended_result_codes (db, TRUE);
+      sqlite3_busy_timeout (db, 5000);
+      ok = check_integrity (db, path, error);
+    }
+
+  sqlite3_close (db);
+
+  return ok;
+}
+
+/* Runs one migration and records its version, in one transaction. */
+static gboolean
+run_migration (BkDatabase  *self,
+               int          version,
+               GError     **error)
+{
+  /* PRAGMA takes no parameters; the number is our own. */
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!bk_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!bk_database_exec (self, migrations[version - 1], error) ||
+      !bk_database_exec (self, set_version, error) ||
+      !bk_database_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (bk_database_get_handle (self), "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (BkDatabase  *self,
+         int          from_version,
+         GError     **error)
+{
+  for (int version = from_version + 1; version <= BK_SCHEMA_VERSION; version++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!run_migration (self, version, &local_error))
+        {
+          g_autofree char *display = g_filename_display_name (bk_database_get_path (self));
+
+          g_set_error (error,
+                       BK_DATABASE_ERROR,
+                       BK_DATABASE_ERROR_FAILED,
+                       _("Could not upgrade the journal “%s” to format %d: %s"),
+                       display, version, local_error->message);
+          return FALSE;
+        }
+
+      g_debug ("Journal upgraded to format %d", version);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+prepare_file (const char  *path,
+              gboolean    *existed,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (dir);
+
+          g_set_error (error,
+                       BK_DATABASE_ERROR,
+                       BK_DATABASE_ERROR_FAILED,
+                       _("Could not create the folder “%s”: %s"),
+                       display, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      /* the umask may have taken bits away; it must not have added any */
+      g_chmod (dir, 0700);
+    }
+
+  if (g_stat (path, &st) == 0)
+    {
+      *existed = st.st_size > 0;
+    }
+  else
+    {
+      /* Created here rather than by SQLite, so that its -wal and -shm files inherit 0600. */
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error,
+                       BK_DATABASE_ERROR,
+                       BK_DATABASE_ERROR_FAILED,
+                       _("Could not create the journal “%s”: %s"),
+                       display, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      close (fd);
+      *existed = FALSE;
+    }
+
+  /* a journal holds private notes */
+  if (g_chmod (path, 0600) != 0)
+    g_debug ("Could not make %s private: %s", path, g_strerror (errno));
+
+  return TRUE;
+}
+
+/**
+ * bk_schema_open:
+ * @path: the journal file; it and its folder are created when missing
+ * @check_first: whether to read every page first; %FALSE leaves that to
+ *   bk_schema_check_integrity(), so that a big journal opens at once
+ *
+ * Opens a journal, upgrading it to the current format. A journal written by a newer version
+ * fails with %BK_DATABASE_ERROR_TOO_NEW, a damaged or foreign file with
+ * %BK_DATABASE_ERROR_CORRUPT; either way the file is left exactly as it was. A file that is not
+ * a journal, or whose first pages are damaged, is refused even without @check_first.
+ */
+BkDatabase *
+bk_schema_open (const char  *path,
+                gboolean     check_first,
+                GError     **error)
+{
+  g_autoptr(BkDatabase) self = NULL;
+  sqlite3 *db = NULL;
+  gboolean existed = FALSE;
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+  gint64 n_schema_rows = 0;
+  gint64 foreign_keys = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!prepare_file (path, &existed, error))
+    return NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      set_open_error (db, path, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = bk_database_new (path, db);
+
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 5000);
+  /* Until the file is accepted, closing must not checkpoint a WAL left over into it. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  /* Only reads until the file is known to be ours, readable by this version and sound:
+   * a file that is refused is never modified. */
+  if (!query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, path, "PRAGMA user_version", &user_version, error) ||
+      !query_int (db, path, "SELECT count(*) FROM sqlite_schema", &n_schema_rows, error))
+    return NULL;
+
+  if (n_schema_rows > 0 && application_id != BK_SCHEMA_APPLICATION_ID)
+    {
+      set_corrupt_error (path, error);
+      return NULL;
+    }
+
+  if (user_version > BK_SCHEMA_VERSION)
+    {
+      g_set_error (error,
+                   BK_DATABASE_ERROR,
+                   BK_DATABASE_ERROR_TOO_NEW,
+                   _("This journal was written by a newer version of Bridgekeeper (format %d; "
+                     "this version reads up to %d). Update Bridgekeeper to open it. The file "
+                     "was not changed."),
+                   (int) user_version, BK_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (existed && check_first && !check_integrity (db, path, error))
+    return NULL;
+
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  if (!(stmt = bk_database_prepare (self, "PRAGMA journal_mode = WAL", error)))
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_open_error (db, path, error);
+      return NULL;
+    }
+  if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
+    g_debug ("%s is not in WAL mode: %s", path, sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!bk_database_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !bk_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !query_int (db, path, "PRAGMA foreign_keys", &foreign_keys, error))
+    return NULL;
+
+  if (foreign_keys != 1)
+    {
+      g_set_error_literal (error,
+                           BK_DATABASE_ERROR,
+                           BK_DATABASE_ERROR_FAILED,
+                           _("This build of SQLite cannot enforce foreign keys."));
+      return NULL;
+    }
+
+  if (application_id != BK_SCHEMA_APPLICATION_ID &&
+      !bk_database_exec (self, "PRAGMA application_id = 1112230476" /* 0x424B4A4C */, error))
+    return NULL;
+
+  if (!migrate (self, (int) user_version, error))
+    return NULL;
+
+  if (!bk_database_exec (self, views, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * bk_schema_set_aside:
+ * @path: a journal that could not be opened (and is not open)
+ * @new_path: (out) (optional): where it went
+ *
+ * Renames the journal with its -wal and -shm files to "@path.corrupt-YYYYmmdd-HHMMSS", so that
+ * a new journal can start at @path while nothing of the old one is lost.
+ */
+gboolean
+bk_schema_set_aside (const char  *path,
+                     char       **new_path,
+                     GError     **error)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = NULL;
+  guint moved = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  for (guint i = 2; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+    }
+
+  /* The -wal first: one left behind next to a new journal could be replayed into it. */
+  for (; moved < G_N_ELEMENTS (suffixes); moved++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[moved], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[moved], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        goto failed;
+    }
+
+  if (g_rename (path, target) != 0)
+    goto failed;
+
+  if (new_path != NULL)
+    *new_path = g_steal_pointer (&target);
+
+  return TRUE;
+
+failed:
+  {
+    int saved_errno = errno;
+    g_autofree char *display = g_filename_display_name (path);
+
+    /* put back what moved, so that the journal stays whole */
+    while (moved-- > 0)
+      {
+        g_autofree char *from = g_strconcat (target, suffixes[moved], NULL);
+        g_autofree char *to = g_strconcat (path, suffixes[moved], NULL);
+
+        if (g_file_test (from, G_FILE_TEST_EXISTS))
+          g_rename (from, to);
+      }
+
+    g_set_error (error,
+                 BK_DATABASE_ERROR,
+                 BK_DATABASE_ERROR_FAILED,
+                 _("Could not move the journal “%s” aside: %s"),
+                 display, g_strerror (saved_errno));
+    return FALSE;
+  }
+}
+

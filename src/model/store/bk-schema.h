@@ -1,0 +1,26 @@
+/* bk-schema.h
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bk-database.h"
+
+G_BEGIN_DECLS
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define BK_SCHEMA_VERSION 4
+
+BkDatabase *bk_schema_open            (const char  *path,
+                                       gboolean     check_first,
+                                       GError     **error);
+gboolean    bk_schema_check_integrity (const char  *path,
+                                       GError     **error);
+gboolean    bk_schema_set_aside       (const char  *path,
+                                       char       **new_path,
+                                       GError     **error);
+
+G_END_DECLS
