@@ -828,6 +828,73 @@ test_export_pdf (Fixture       *fixture,
   }
 }
 
+/* The export writes into a hidden file beside the target until it is complete */
+static gboolean
+export_has_begun (gpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (data, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (g_str_has_prefix (name, ".big.pdf."))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Nothing but the caller holds @data: not the export's task, not a progress step */
+static gboolean
+is_held_only_once (gpointer data)
+{
+  return g_atomic_int_get (&G_OBJECT (data)->ref_count) == 1;
+}
+
+/* The dialog is disposed while its export runs: the export stops and leaves no file behind,
+ * whole or half-written, and neither its thread nor its late completion touches what dispose
+ * freed (the summary, the widgets). gtk_window_destroy alone would leave the dialog alive until
+ * the task let go of it, so the test disposes it at once. (Every test runs with
+ * G_DEBUG=gc-friendly.) Before the fix this failed on criticals from freed layouts and
+ * widgets. */
+static void
+test_export_closed_while_running (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Big Client", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                     BK_COUNTERPART_STATUS_ACTIVE);
+  g_autofree char *path = g_build_filename (fixture->dir, "big.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GtkWindow) dialog = NULL;
+  const char *name;
+
+  /* Enough pages that the export is still drawing when the dialog goes */
+  for (guint i = 0; i < 2000; i++)
+    add_note (fixture, client, BK_NOTE_KIND_CALL,
+              "A call about the project, with enough words to take two lines of the page, or perhaps "
+              "three of them when the page is narrow, and a few more so that it surely does.", 2000 - i);
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  dialog = g_object_ref (bk_test_find_toplevel (BK_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
+
+  bk_export_dialog_export_to_file (BK_EXPORT_DIALOG (dialog), file);
+  g_assert_true (bk_test_wait_until (export_has_begun, fixture->dir, 20000));
+
+  gtk_window_destroy (dialog);
+  g_object_run_dispose (G_OBJECT (dialog));
+
+  /* The export ends and reports to a disposed dialog, which it then lets go */
+  g_assert_true (bk_test_wait_until (is_held_only_once, dialog, 20000));
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_true (g_str_has_prefix (name, "journal.db"));
+}
+
 static gboolean
 without_keyring (void)
 {
@@ -970,6 +1037,7 @@ main (int   argc,
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
   g_test_add ("/window/playbook-windows", Fixture, NULL, fixture_set_up, test_playbook_windows, fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/window/export-closed-while-running", Fixture, NULL, fixture_set_up, test_export_closed_while_running, fixture_tear_down);
   g_test_add ("/window/access", Fixture, NULL, fixture_set_up, test_access, fixture_tear_down);
   g_test_add ("/window/access-without-keyring", Fixture, NULL, fixture_set_up, test_access_without_keyring, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
