@@ -22,6 +22,7 @@
 #include "bk-journal.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
+#include "bk-print-operation.h"
 #include "bk-reflection-window.h"
 #include "bk-resolution-view.h"
 #include "bk-test-gui.h"
@@ -739,6 +740,32 @@ pdf_to_text (const char *path)
   return bk_test_run_tool (argv);
 }
 
+/* What the window's Print does, with GTK's printing asked to write a PDF to @path instead of
+ * showing its dialog: the summary with the export's defaults, through BkPrintOperation. */
+static void
+print_to_pdf (Fixture       *fixture,
+              BkCounterpart *counterpart,
+              const char    *path)
+{
+  g_autoptr(BkSummary) summary = NULL;
+  g_autoptr(BkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  BkSummaryOptions options;
+
+  bk_summary_options_init (&options);
+  summary = bk_summary_new (fixture->journal, bk_counterpart_get_id (counterpart), &options,
+                            bk_application_get_playbooks (), &error);
+  g_assert_no_error (error);
+
+  operation = bk_print_operation_new (summary);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (fixture->window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* Export through the window's action and dialog; the file chooser is the desktop's, so the
  * test picks the file the way the chooser would hand it over. */
 static void
@@ -783,18 +810,87 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "обсудили передачу проекта"));
   g_assert_null (strstr (text, "PRIVATE-MARKER"));
 
-  /* Printing draws the same document: GTK's printing, asked to export, writes it as PDF. */
+  /* Printing draws the same document: GTK's printing, asked to export, writes it as PDF, with
+   * the same pages and line breaks as the export (both show the day they were made, not the
+   * time, and are made within a second of each other). */
   {
     g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
     g_autofree char *printed_text = NULL;
 
-    bk_window_print (fixture->window, printed);
-    g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
+    print_to_pdf (fixture, client, printed);
     printed_text = pdf_to_text (printed);
     g_assert_nonnull (strstr (printed_text, "Export Client"));
     g_assert_nonnull (strstr (printed_text, "обсудили передачу проекта"));
     g_assert_null (strstr (printed_text, "PRIVATE-MARKER"));
+    g_assert_cmpstr (printed_text, ==, text);
   }
+}
+
+/* The export writes into a hidden file beside the target until it is complete */
+static gboolean
+export_has_begun (gpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (data, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    if (g_str_has_prefix (name, ".big.pdf."))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Nothing but the caller holds @data: not the export's task, not a progress step */
+static gboolean
+is_held_only_once (gpointer data)
+{
+  return g_atomic_int_get (&G_OBJECT (data)->ref_count) == 1;
+}
+
+/* The dialog is disposed while its export runs: the export stops and leaves no file behind,
+ * whole or half-written, and neither its thread nor its late completion touches what dispose
+ * freed (the summary, the widgets). gtk_window_destroy alone would leave the dialog alive until
+ * the task let go of it, so the test disposes it at once. (Every test runs with
+ * G_DEBUG=gc-friendly.) Before the fix this failed on criticals from freed layouts and
+ * widgets. */
+static void
+test_export_closed_while_running (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Big Client", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                     BK_COUNTERPART_STATUS_ACTIVE);
+  g_autofree char *path = g_build_filename (fixture->dir, "big.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GtkWindow) dialog = NULL;
+  const char *name;
+
+  /* Enough pages that the export is still drawing when the dialog goes */
+  for (guint i = 0; i < 2000; i++)
+    add_note (fixture, client, BK_NOTE_KIND_CALL,
+              "A call about the project, with enough words to take two lines of the page, or perhaps "
+              "three of them when the page is narrow, and a few more so that it surely does.", 2000 - i);
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
+  dialog = g_object_ref (bk_test_find_toplevel (BK_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
+
+  bk_export_dialog_export_to_file (BK_EXPORT_DIALOG (dialog), file);
+  g_assert_true (bk_test_wait_until (export_has_begun, fixture->dir, 20000));
+
+  gtk_window_destroy (dialog);
+  g_object_run_dispose (G_OBJECT (dialog));
+
+  /* The export ends and reports to a disposed dialog, which it then lets go */
+  g_assert_true (bk_test_wait_until (is_held_only_once, dialog, 20000));
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_true (g_str_has_prefix (name, "journal.db"));
 }
 
 static gboolean
@@ -877,7 +973,7 @@ test_access (Fixture       *fixture,
     g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
     g_autofree char *text = NULL;
 
-    bk_window_print (fixture->window, pdf);
+    print_to_pdf (fixture, client, pdf);
     text = pdf_to_text (pdf);
     g_assert_nonnull (strstr (text, "Hosting panel"));
     g_assert_null (strstr (text, secret));
@@ -939,6 +1035,7 @@ main (int   argc,
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
   g_test_add ("/window/playbook-windows", Fixture, NULL, fixture_set_up, test_playbook_windows, fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/window/export-closed-while-running", Fixture, NULL, fixture_set_up, test_export_closed_while_running, fixture_tear_down);
   g_test_add ("/window/access", Fixture, NULL, fixture_set_up, test_access, fixture_tear_down);
   g_test_add ("/window/access-without-keyring", Fixture, NULL, fixture_set_up, test_access_without_keyring, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);

@@ -711,14 +711,6 @@ bk_application_new (void)
                        NULL);
 }
 
-BkJournal *
-bk_application_get_journal (BkApplication *self)
-{
-  g_return_val_if_fail (BK_IS_APPLICATION (self), NULL);
-
-  return self->journal;
-}
-
 BkPlaybookLibrary *
 bk_application_get_playbooks (void)
 {

@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkApplication, bk_application, BK, APPLICATION, AdwApplication)
 
 BkApplication *bk_application_new         (void);
-BkJournal     *bk_application_get_journal (BkApplication *self);
 
 /* The playbooks shipped with the app, loaded once */
 BkPlaybookLibrary *bk_application_get_playbooks (void);

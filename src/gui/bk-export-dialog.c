@@ -45,11 +45,26 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What the export's thread reads: its own, so that dispose may drop the dialog's */
 typedef struct
 {
-  BkExportDialog *self;
-  double          fraction;
+  BkSummary *summary;
+  GFile     *file;
+} Export;
+
+typedef struct
+{
+  GTask  *task;
+  double  fraction;
 } Progress;
+
+static void
+export_free (Export *export)
+{
+  g_clear_object (&export->summary);
+  g_clear_object (&export->file);
+  g_free (export);
+}
 
 static void
 on_date_changed_cb (BkExportDialog *self,
@@ -82,13 +97,26 @@ read_date (AdwEntryRow  *row,
   return TRUE;
 }
 
+/* Whether @task is the export the dialog shows. Dispose lets go of it: what the task reports
+ * afterwards must not touch the dialog's widgets, which are gone. */
+static gboolean
+is_current_export (BkExportDialog *self,
+                   GTask          *task)
+{
+  return self->cancellable != NULL && self->cancellable == g_task_get_cancellable (task);
+}
+
 static gboolean
 update_progress_cb (gpointer data)
 {
   Progress *progress = data;
+  BkExportDialog *self = g_task_get_source_object (progress->task);
 
-  gtk_progress_bar_set_fraction (progress->self->progress_bar, progress->fraction);
-  g_object_unref (progress->self);
+  /* A late step, after the export has ended, would move the bar backwards or onto nothing */
+  if (!g_task_get_completed (progress->task) && is_current_export (self, progress->task))
+    gtk_progress_bar_set_fraction (self->progress_bar, progress->fraction);
+
+  g_object_unref (progress->task);
   g_free (progress);
 
   return G_SOURCE_REMOVE;
@@ -101,7 +129,7 @@ on_progress_cb (double   fraction,
 {
   Progress *progress = g_new (Progress, 1);
 
-  progress->self = g_object_ref (user_data);
+  progress->task = g_object_ref (user_data);
   progress->fraction = fraction;
   g_idle_add (update_progress_cb, progress);
 }
@@ -112,11 +140,10 @@ export_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  BkExportDialog *self = source_object;
-  GFile *file = task_data;
+  Export *export = task_data;
   GError *error = NULL;
 
-  if (bk_summary_write_pdf (self->summary, file, on_progress_cb, self, cancellable, &error))
+  if (bk_summary_write_pdf (export->summary, export->file, on_progress_cb, task, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -128,13 +155,22 @@ on_export_done_cb (GObject      *object,
                    gpointer      user_data)
 {
   BkExportDialog *self = BK_EXPORT_DIALOG (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  Export *export = g_task_get_task_data (G_TASK (result));
+  gboolean current = is_current_export (self, G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gboolean exported;
+
+  exported = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Disposed while the export ran: it was cancelled then, and left no file unless it had
+   * already finished one. */
+  if (!current)
+    return;
 
   g_clear_object (&self->cancellable);
   gtk_widget_set_sensitive (self->export_button, TRUE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!exported)
     {
       gtk_stack_set_visible_child_name (self->stack, "options");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -142,7 +178,7 @@ on_export_done_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[EXPORTED], 0, file);
+  g_signal_emit (self, signals[EXPORTED], 0, export->file);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -151,6 +187,7 @@ export_to (BkExportDialog *self,
            GFile          *file)
 {
   g_autoptr(GTask) task = NULL;
+  Export *export;
 
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -159,7 +196,10 @@ export_to (BkExportDialog *self,
 
   task = g_task_new (self, self->cancellable, on_export_done_cb, NULL);
   g_task_set_source_tag (task, export_to);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  export = g_new0 (Export, 1);
+  export->summary = g_object_ref (self->summary);
+  export->file = g_object_ref (file);
+  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
   g_task_run_in_thread (task, export_thread);
 }
 

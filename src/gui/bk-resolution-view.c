@@ -854,11 +854,3 @@ bk_resolution_view_set_counterpart (BkResolutionView *self,
   g_set_object (&self->counterpart, counterpart);
   refresh (self);
 }
-
-guint
-bk_resolution_view_get_n_open_items (BkResolutionView *self)
-{
-  g_return_val_if_fail (BK_IS_RESOLUTION_VIEW (self), 0);
-
-  return self->n_open_items;
-}

@@ -23,7 +23,5 @@ void bk_resolution_view_set_journal     (BkResolutionView *self,
                                          BkJournal        *journal);
 void bk_resolution_view_set_counterpart (BkResolutionView *self,
                                          BkCounterpart    *counterpart);
-/* How many open items remain, for the page's badge */
-guint bk_resolution_view_get_n_open_items (BkResolutionView *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "bk-followups-window.h"
 #include "bk-journal.h"
 #include "bk-keyring.h"
+#include "bk-print-operation.h"
 #include "bk-reflection-window.h"
 #include "bk-summary.h"
 #include "bk-window.h"
@@ -416,38 +417,43 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
-on_begin_print_cb (GtkPrintOperation *operation,
-                   GtkPrintContext   *context,
-                   BkSummary         *summary)
+show_print_error (BkWindow          *self,
+                  GtkPrintOperation *operation)
 {
-  bk_summary_paginate (summary, gtk_print_context_get_cairo_context (context),
-                       gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-  gtk_print_operation_set_n_pages (operation, bk_summary_get_n_pages (summary));
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_get_error (operation, &error);
+  if (error != NULL)
+    bk_window_show_message (self, error->message);
 }
 
 static void
-on_draw_page_cb (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page,
-                 BkSummary         *summary)
+on_print_done_cb (GtkPrintOperation       *operation,
+                  GtkPrintOperationResult  result,
+                  gpointer                 user_data)
 {
-  bk_summary_draw_page (summary, gtk_print_context_get_cairo_context (context), page);
+  g_autoptr(BkWindow) self = user_data;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_print_error (self, operation);
+
+  /* The reference held while the print dialog and the job ran */
+  g_object_unref (operation);
 }
 
-/* Prints the shown counterpart's summary; with @export_file, GTK's printing writes a PDF there
- * instead of asking for a printer (what the tests look at). */
-void
-bk_window_print (BkWindow   *self,
-                 const char *export_file)
+/* Prints the shown counterpart's summary. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
+  BkWindow *self = BK_WINDOW (widget);
   BkCounterpart *shown;
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(BkPrintOperation) operation = NULL;
   g_autoptr(BkSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *job_name = NULL;
+  GtkPrintOperationResult result;
   BkSummaryOptions options;
-
-  g_return_if_fail (BK_IS_WINDOW (self));
 
   if (!(shown = get_shown_counterpart (self)))
     return;
@@ -461,33 +467,15 @@ bk_window_print (BkWindow   *self,
       return;
     }
 
-  job_name = bk_summary_dup_file_name (summary);
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  /* The summary lays itself out in points, as in its PDF. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (operation, export_file == NULL);
-  if (export_file != NULL)
-    gtk_print_operation_set_export_filename (operation, export_file);
-  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print_cb),
-                         g_object_ref (summary), (GClosureNotify) g_object_unref, 0);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb),
-                         g_object_ref (summary), (GClosureNotify) g_object_unref, 0);
+  operation = bk_print_operation_new (summary);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), NULL);
 
-  if (gtk_print_operation_run (operation,
-                               export_file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    bk_window_show_message (self, error->message);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  bk_window_print (BK_WINDOW (widget), NULL);
+  /* Where printing goes on after the dialog, its end (and any error) comes with "done". */
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    g_signal_connect (g_object_ref (operation), "done", G_CALLBACK (on_print_done_cb), g_object_ref (self));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_print_error (self, GTK_PRINT_OPERATION (operation));
 }
 
 static void

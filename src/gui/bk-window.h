@@ -29,8 +29,6 @@ void       bk_window_add_toast     (BkWindow      *self,
 void       bk_window_show_counterpart (BkWindow   *self,
                                        gint64      id);
 
-void       bk_window_print         (BkWindow      *self,
-                                    const char    *export_file);
 /* Shows the follow-ups button when check-ins are due */
 void       bk_window_update_followups (BkWindow   *self);
 
