@@ -990,7 +990,7 @@ bk_journal_note_from_row (sqlite3_stmt *stmt)
 char *
 bk_journal_dup_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "bridgekeeper", "journal.db", NULL);
+  return g_build_filename (g_get_user_data_dir (), DATA_FOLDER, "journal.db", NULL);
 }
 
 static void
