@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tempfile
 
-APP_ID = 'io.github.bridgekeeper.Bridgekeeper'
 GETTEXT_PACKAGE = 'bridgekeeper'
 
 
@@ -28,6 +27,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--meson', required=True)
     parser.add_argument('--build-dir', required=True)
+    # io.github.bridgekeeper.Bridgekeeper, or ….Devel in a development build
+    parser.add_argument('--app-id', required=True)
     parser.add_argument('--prefix', required=True)
     parser.add_argument('--bindir', required=True)
     parser.add_argument('--datadir', required=True)
@@ -36,6 +37,7 @@ def main():
     args = parser.parse_args()
 
     langs = read_linguas(args.linguas)
+    app_id = args.app_id
 
     with tempfile.TemporaryDirectory(prefix='bk-install-') as destdir:
         env = dict(os.environ, DESTDIR=destdir)
@@ -54,14 +56,14 @@ def main():
         datadir = args.datadir
         expected = {
             os.path.join(args.bindir, 'bridgekeeper'): 'the program',
-            os.path.join(datadir, 'applications', APP_ID + '.desktop'): 'the desktop file',
-            os.path.join(datadir, 'metainfo', APP_ID + '.metainfo.xml'): 'the AppStream metainfo',
-            os.path.join(datadir, 'glib-2.0', 'schemas', APP_ID + '.gschema.xml'):
+            os.path.join(datadir, 'applications', app_id + '.desktop'): 'the desktop file',
+            os.path.join(datadir, 'metainfo', app_id + '.metainfo.xml'): 'the AppStream metainfo',
+            os.path.join(datadir, 'glib-2.0', 'schemas', app_id + '.gschema.xml'):
                 'the GSettings schema',
-            os.path.join(datadir, 'icons', 'hicolor', 'scalable', 'apps', APP_ID + '.svg'):
+            os.path.join(datadir, 'icons', 'hicolor', 'scalable', 'apps', app_id + '.svg'):
                 'the app icon',
             os.path.join(datadir, 'icons', 'hicolor', 'symbolic', 'apps',
-                         APP_ID + '-symbolic.svg'): 'the symbolic icon',
+                         app_id + '-symbolic.svg'): 'the symbolic icon',
         }
         for lang in langs:
             expected[os.path.join(args.localedir, lang, 'LC_MESSAGES',
@@ -80,8 +82,8 @@ def main():
             failures += 1
 
         # The translated name and comment are merged into the desktop file and the metainfo.
-        desktop = staged(os.path.join(datadir, 'applications', APP_ID + '.desktop'))
-        metainfo = staged(os.path.join(datadir, 'metainfo', APP_ID + '.metainfo.xml'))
+        desktop = staged(os.path.join(datadir, 'applications', app_id + '.desktop'))
+        metainfo = staged(os.path.join(datadir, 'metainfo', app_id + '.metainfo.xml'))
         if os.path.isfile(desktop) and os.path.isfile(metainfo):
             with open(desktop, encoding='utf-8') as f:
                 desktop_text = f.read()

@@ -5,7 +5,18 @@
 # configures the build folder once and builds. Every step is skipped when there is nothing to do.
 
 BK_SOURCE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BK_BUILD_DIR="${BK_BUILD_DIR:-$BK_SOURCE_ROOT/_build}"
+
+# The profile the script builds (BK_PROFILE, set before sourcing) picks its build folder, so that
+# running and testing never rebuild each other's: build-aux/test builds the development profile
+# (its own app id and data folder, so the tests never meet your journal) in _build, build-aux/run
+# the default profile in _build-run. BK_BUILD_DIR overrides the folder.
+BK_PROFILE="${BK_PROFILE:-development}"
+if [ "$BK_PROFILE" = development ]; then
+  BK_BUILD_DIR="${BK_BUILD_DIR:-$BK_SOURCE_ROOT/_build}"
+else
+  BK_BUILD_DIR="${BK_BUILD_DIR:-$BK_SOURCE_ROOT/_build-run}"
+fi
+export BK_PROFILE BK_BUILD_DIR
 
 BK_PACKAGES=(
   build-essential pkg-config meson ninja-build gettext
@@ -59,15 +70,28 @@ bk_install_missing_packages ()
     apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# The profile a build folder is configured with; empty when it has none yet.
+bk_configured_profile ()
+{
+  meson introspect --buildoptions "$BK_BUILD_DIR" 2>/dev/null |
+    /usr/bin/python3 -c 'import json, sys
+print(next((o["value"] for o in json.load(sys.stdin) if o["name"] == "profile"), ""))' 2>/dev/null ||
+    true
+}
+
 bk_build ()
 {
   if [ ! -f "$BK_BUILD_DIR/build.ninja" ]; then
     if [ -f "$BK_BUILD_DIR/meson-private/coredata.dat" ]; then
       # A configure that stopped half-way: start that build folder afresh.
-      meson setup --wipe "$BK_BUILD_DIR" "$BK_SOURCE_ROOT"
+      meson setup --wipe -Dprofile="$BK_PROFILE" "$BK_BUILD_DIR" "$BK_SOURCE_ROOT"
     else
-      meson setup "$BK_BUILD_DIR" "$BK_SOURCE_ROOT"
+      meson setup -Dprofile="$BK_PROFILE" "$BK_BUILD_DIR" "$BK_SOURCE_ROOT"
     fi
+  elif [ "$(bk_configured_profile)" != "$BK_PROFILE" ]; then
+    # A folder configured before there were profiles, or with the other one
+    bk_log "Configuring $BK_BUILD_DIR for the $BK_PROFILE profile"
+    meson setup --reconfigure -Dprofile="$BK_PROFILE" "$BK_BUILD_DIR" "$BK_SOURCE_ROOT"
   fi
   # BK_JOBS limits parallel compiles on small machines; ninja picks a number otherwise.
   ninja -C "$BK_BUILD_DIR" ${BK_JOBS:+-j "$BK_JOBS"}

@@ -194,7 +194,7 @@ test_default_path (void)
 {
   g_autofree char *path = bk_journal_dup_default_path ();
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (),
-                                                "bridgekeeper", "journal.db", NULL);
+                                                DATA_FOLDER, "journal.db", NULL);
 
   g_assert_cmpstr (path, ==, expected);
 }

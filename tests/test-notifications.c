@@ -28,7 +28,6 @@
 #include "bk-test-journal.h"
 
 #define COUNTERPART_NAME "Olga Mironova"
-#define APP_OBJECT_PATH "/io/github/bridgekeeper/Bridgekeeper"
 /* Generous for a slow machine; a working app is far quicker. */
 #define START_TIMEOUT_MSEC 20000
 #define EXIT_TIMEOUT_MSEC 10000
@@ -376,9 +375,12 @@ call_app_actions (Fixture    *fixture,
                   const char *method,
                   GVariant   *parameters)
 {
+  /* GApplication exports its actions at its id made a path, which the profile chooses. */
+  g_autofree char *object_path = g_strdelimit (g_strconcat ("/", APPLICATION_ID, NULL), ".", '/');
+
   fixture->call_done = FALSE;
   g_clear_error (&fixture->call_error);
-  g_dbus_connection_call (fixture->bus, APPLICATION_ID, APP_OBJECT_PATH, "org.gtk.Actions", method,
+  g_dbus_connection_call (fixture->bus, APPLICATION_ID, object_path, "org.gtk.Actions", method,
                           parameters, NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, EXIT_TIMEOUT_MSEC,
                           NULL, on_app_call_done_cb, fixture);
   g_assert_true (wait_for_flag (&fixture->call_done, EXIT_TIMEOUT_MSEC + 1000));
@@ -493,7 +495,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->dir = bk_test_make_tmp_dir ();
-  fixture->journal_path = g_build_filename (fixture->dir, "data", "bridgekeeper", "journal.db", NULL);
+  fixture->journal_path = g_build_filename (fixture->dir, "data", DATA_FOLDER, "journal.db", NULL);
   /* The app's own text, from the same catalogue (BK_BUILD_ROOT/po) */
   fixture->expected_summary = g_strdup_printf (_("Time to check in with %s"), COUNTERPART_NAME);
   fixture->received = g_ptr_array_new_with_free_func ((GDestroyNotify) received_free);

@@ -36,7 +36,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = bk_test_make_tmp_dir ();
 
   /* the journal where the app keeps it, for the command line tests */
-  path = g_build_filename (fixture->dir, "data", "bridgekeeper", "journal.db", NULL);
+  path = g_build_filename (fixture->dir, "data", DATA_FOLDER, "journal.db", NULL);
   fixture->journal = bk_test_open_journal (path);
 
   fixture->library = bk_test_load_shipped_playbooks ();

@@ -724,7 +724,7 @@ bk_window_init (BkWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-#ifdef DEVELOPMENT_BUILD
+#if PROFILE_DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 }

@@ -215,7 +215,7 @@ on_database_flushed_cb (BkJournal  *self,
 char *
 bk_journal_dup_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "bridgekeeper", "journal.db", NULL);
+  return g_build_filename (g_get_user_data_dir (), DATA_FOLDER, "journal.db", NULL);
 }
 
 /**
