@@ -31,7 +31,7 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (BkJournal, bk_journal, BK, JOURNAL, GObject)
 
-/* $XDG_DATA_HOME/bridgekeeper/journal.db */
+/* $XDG_DATA_HOME/bridgekeeper/journal.db (bridgekeeper-devel/ in a development build) */
 char               *bk_journal_dup_default_path       (void);
 
 BkJournal          *bk_journal_open                   (const char          *path,
