@@ -225,7 +225,7 @@ test_counterpart_list (Fixture       *fixture,
   bk_counterpart_list_set_status_filter (list, -1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
 
-  /* saving emits items-changed, and the new one is in its place */
+  /* saving emits items-changed for that row only, and the new one is in its place */
   changed.n_signals = 0;
   aardvark = bk_counterpart_new ();
   bk_counterpart_set_name (aardvark, "aardvark");
@@ -233,24 +233,48 @@ test_counterpart_list (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (changed.n_signals, ==, 1);
   g_assert_cmpuint (changed.position, ==, 0);
-  g_assert_cmpuint (changed.removed, ==, 1000);
-  g_assert_cmpuint (changed.added, ==, 1001);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 1);
   g_assert_cmpstr (name_at (model, 0), ==, "aardvark");
   g_assert_cmpstr (name_at (model, 1), ==, "apple");
   g_assert_cmpuint (bk_counterpart_list_find (list, bk_counterpart_get_id (aardvark)), ==, 0);
 
-  /* renamed: moves */
-  bk_counterpart_set_name (aardvark, "Яблоко");
-  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), aardvark, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (changed.n_signals, ==, 2);
+  /* renamed: moves, the same item, from its old place to its new one */
+  {
+    g_autoptr(BkCounterpart) before = g_list_model_get_item (model, 0);
+    g_autoptr(BkCounterpart) after = NULL;
+
+    bk_counterpart_set_name (aardvark, "Яблоко");
+    bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), aardvark, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changed.n_signals, ==, 3);
+    g_assert_cmpuint (changed.position, ==, 1000);
+    g_assert_cmpuint (changed.removed, ==, 0);
+    g_assert_cmpuint (changed.added, ==, 1);
+    after = g_list_model_get_item (model, 1000);
+    g_assert_true (after == before);
+    g_assert_cmpstr (bk_counterpart_get_name (before), ==, "Яблоко");
+  }
   g_assert_cmpstr (name_at (model, 1000), ==, "Яблоко");
   g_assert_cmpuint (bk_counterpart_list_find (list, bk_counterpart_get_id (aardvark)), ==, 1000);
 
-  /* trashed: gone */
+  /* edited in place: that row only */
+  bk_counterpart_set_health (aardvark, 2);
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), aardvark, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.n_signals, ==, 4);
+  g_assert_cmpuint (changed.position, ==, 1000);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+
+  /* trashed: gone, that row only */
   bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (aardvark), TRUE,
                                     &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (changed.n_signals, ==, 5);
+  g_assert_cmpuint (changed.position, ==, 1000);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
   g_assert_cmpuint (bk_counterpart_list_find (list, bk_counterpart_get_id (aardvark)), ==,
                     G_MAXUINT);
@@ -365,11 +389,12 @@ test_note_list (Fixture       *fixture,
   add_note (fixture->journal, bk_counterpart_get_id (other), base, "elsewhere");
   g_assert_cmpuint (changed.n_signals, ==, 0);
 
-  /* a new note goes where its date says */
+  /* a new note goes where its date says, told for its row only */
   oldest = add_note (fixture->journal, bk_counterpart_get_id (one), base - 86400, "oldest");
   g_assert_cmpuint (changed.n_signals, ==, 1);
-  g_assert_cmpuint (changed.removed, ==, 130);
-  g_assert_cmpuint (changed.added, ==, 131);
+  g_assert_cmpuint (changed.position, ==, 130);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 1);
   newest = add_note (fixture->journal, bk_counterpart_get_id (one), base + 86400 * 30, "newest");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 132);
   {
@@ -381,9 +406,44 @@ test_note_list (Fixture       *fixture,
     g_assert_cmpstr (bk_note_get_text (last), ==, "oldest");
   }
 
+  changed.n_signals = 0;
   bk_note_store_set_trashed (bk_journal_get_notes (fixture->journal), newest, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 131);
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 0);
+
+  /* edited: the same item, in place, its row only */
+  {
+    g_autoptr(BkNote) item = g_list_model_get_item (model, 130);
+    g_autoptr(BkNote) edited = bk_note_store_dup (bk_journal_get_notes (fixture->journal), oldest,
+                                                  &error);
+
+    g_assert_no_error (error);
+    bk_note_set_text (edited, "the oldest, edited");
+    bk_test_save_note (fixture->journal, edited);
+    g_assert_cmpuint (changed.n_signals, ==, 2);
+    g_assert_cmpuint (changed.position, ==, 130);
+    g_assert_cmpuint (changed.removed, ==, 1);
+    g_assert_cmpuint (changed.added, ==, 1);
+    g_assert_cmpstr (bk_note_get_text (item), ==, "the oldest, edited");
+  }
+
+  /* several notes in one write: told as a run */
+  changed.n_signals = 0;
+  bk_database_begin (bk_journal_get_database (fixture->journal), &error);
+  g_assert_no_error (error);
+  add_note (fixture->journal, bk_counterpart_get_id (one), base + 86400 * 40, "newer");
+  add_note (fixture->journal, bk_counterpart_get_id (one), base + 86400 * 41, "newer still");
+  bk_database_commit (bk_journal_get_database (fixture->journal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 133);
 }
 
 int

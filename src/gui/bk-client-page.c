@@ -291,6 +291,9 @@ bk_client_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_CLIENT_PAGE);
 
+  if (self->counterpart != NULL)
+    g_signal_handlers_disconnect_by_func (self->counterpart, update_details, self);
+
   g_clear_object (&self->notes);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
@@ -400,7 +403,13 @@ bk_client_page_set_counterpart (BkClientPage  *self,
   same_counterpart = self->counterpart != NULL && counterpart != NULL &&
                      bk_counterpart_get_id (self->counterpart) == bk_counterpart_get_id (counterpart);
 
+  /* the shown counterpart follows the journal in place (see bk_counterpart_update_from()) */
+  if (self->counterpart != NULL)
+    g_signal_handlers_disconnect_by_func (self->counterpart, update_details, self);
   g_set_object (&self->counterpart, counterpart);
+  if (counterpart != NULL)
+    g_signal_connect_object (counterpart, "notify", G_CALLBACK (update_details), self,
+                             G_CONNECT_SWAPPED);
   update_details (self);
   update_add_action (self);
   bk_resolution_view_set_counterpart (self->resolution_view, counterpart);

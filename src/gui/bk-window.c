@@ -168,21 +168,30 @@ on_counterparts_items_changed_cb (BkWindow *self)
   select_shown_counterpart (self);
 }
 
+/* The shown counterpart was edited (it follows in place), or deleted. */
 static void
-on_journal_counterparts_changed_cb (BkWindow *self)
+on_counterpart_changed_cb (BkWindow           *self,
+                           BkChange            change,
+                           gint64              id,
+                           gint64              counterpart_id,
+                           BkCounterpartStore *store)
 {
   BkCounterpart *shown = get_shown_counterpart (self);
   g_autoptr(BkCounterpart) fresh = NULL;
 
-  if (shown == NULL)
+  if (shown == NULL || bk_counterpart_get_id (shown) != id)
     return;
 
-  /* The shown counterpart was edited, or deleted: follow it. */
-  fresh = bk_counterpart_store_dup (bk_journal_get_counterparts (self->journal), bk_counterpart_get_id (shown), NULL);
-  bk_client_page_set_counterpart (self->client_page, fresh);
+  if (change != BK_CHANGE_REMOVED && (fresh = bk_counterpart_store_dup (store, id, NULL)))
+    {
+      bk_counterpart_update_from (shown, fresh);
+      update_content (self);
+      return;
+    }
+
+  bk_client_page_set_counterpart (self->client_page, NULL);
   update_content (self);
-  if (fresh == NULL)
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
 static void
@@ -584,8 +593,8 @@ bk_window_constructed (GObject *object)
   g_signal_connect_object (self->counterparts, "items-changed",
                            G_CALLBACK (on_counterparts_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->journal, "counterparts-changed",
-                           G_CALLBACK (on_journal_counterparts_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed",
+                           G_CALLBACK (on_counterpart_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->journal, "runs-changed",
                            G_CALLBACK (bk_window_update_followups), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->journal, "notes-changed",

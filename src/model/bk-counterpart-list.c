@@ -22,18 +22,23 @@
 
 struct _BkCounterpartList
 {
-  GObject     parent_instance;
+  GObject             parent_instance;
 
-  BkJournal  *journal;
-  gulong      counterparts_changed_id;
-  gulong      notes_changed_id;
+  BkJournal          *journal;
+  BkCounterpartStore *store;
 
   char       *query;
   /* NULL when browsing rather than searching */
   char       *fts_query;
   int         status_filter;
 
+  /* the number of items last told ("items-changed"): the list's size is the cache's while
+   * browsing, the hits' while searching */
   guint        n_items;
+  /* changes told by the stores, waiting for the database to have told them all */
+  GArray      *pending;
+  gboolean     search_dirty;
+  gint64       search_changed_id;
   /* browsing */
   BkPageCache *pages;
   /* searching: BkSearchHit per position, and the items made so far (NULL until asked for) */
@@ -172,7 +177,7 @@ status_filter_string (BkCounterpartList *self)
 static void
 clear_items (BkCounterpartList *self)
 {
-  bk_page_cache_clear (self->pages);
+  bk_page_cache_reset (self->pages, 0);
   g_array_set_size (self->hits, 0);
   g_ptr_array_set_size (self->hit_items, 0);
 }
@@ -211,6 +216,9 @@ reload (BkCounterpartList *self)
   guint old_n_items = self->n_items;
 
   clear_items (self);
+  /* what is read now is as the journal has it: nothing is left to follow */
+  g_array_set_size (self->pending, 0);
+  self->search_dirty = FALSE;
 
   if (self->fts_query != NULL)
     {
@@ -220,40 +228,291 @@ reload (BkCounterpartList *self)
   else
     {
       self->n_items = count_browsing (self);
+      bk_page_cache_reset (self->pages, self->n_items);
     }
 
   if (old_n_items > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
 }
 
-static void
-on_counterparts_changed_cb (BkCounterpartList *self,
-                            BkJournal         *journal)
+static gboolean
+counterpart_has_id (gpointer item,
+                    gint64   id)
 {
-  reload (self);
+  return bk_counterpart_get_id (item) == id;
+}
+
+typedef struct
+{
+  BkChange change;
+  gint64   id;
+} PendingChange;
+
+/* The counterpart @id, as the journal has it now, into @item (which the list holds): a row on
+ * screen follows in place. */
+static void
+refresh_item (BkCounterpartList *self,
+              BkCounterpart     *item,
+              gint64             id)
+{
+  g_autoptr(BkCounterpart) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((fresh = bk_counterpart_store_dup (self->store, id, &error)))
+    bk_counterpart_update_from (item, fresh);
+  else
+    g_debug ("Could not read a changed client or vendor: %s", error->message);
+}
+
+/* Browsing: one row changed, came or went. Where it was is known when it was read; where it
+ * is now, the store says. */
+static void
+browse_change (BkCounterpartList *self,
+               BkChange           change,
+               gint64             id)
+{
+  const char *status = status_filter_string (self);
+  guint old_pos = bk_page_cache_find (self->pages, counterpart_has_id, id);
+  guint new_pos = G_MAXUINT;
+  guint new_n_items;
+
+  if (change != BK_CHANGE_REMOVED)
+    new_pos = bk_counterpart_store_find_position (self->store, id, status);
+  else if (old_pos == G_MAXUINT)
+    /* never read, gone to the trash: where it stood among the others */
+    old_pos = bk_counterpart_store_find_position_any (self->store, id, status);
+
+  new_n_items = bk_counterpart_store_count_listed (self->store, status);
+
+  if (old_pos == G_MAXUINT && change == BK_CHANGE_CHANGED && new_pos != G_MAXUINT &&
+      new_n_items == self->n_items)
+    {
+      /* In the list before and after, but never read: where it was is not known, so whether
+       * it moved is not known either. */
+      reload (self);
+      return;
+    }
+
+  if (old_pos == G_MAXUINT && new_pos == G_MAXUINT)
+    {
+      /* neither before nor after (another status), or gone unread: only the count tells */
+      if (new_n_items != self->n_items)
+        reload (self);
+      return;
+    }
+
+  if (old_pos != G_MAXUINT && new_pos != G_MAXUINT)
+    {
+      BkCounterpart *item = bk_page_cache_peek (self->pages, old_pos);
+
+      if (item != NULL)
+        refresh_item (self, item, id);
+
+      if (old_pos == new_pos)
+        {
+          g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 1);
+        }
+      else
+        {
+          bk_page_cache_move (self->pages, old_pos, new_pos);
+          g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
+          g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
+        }
+    }
+  else if (old_pos != G_MAXUINT && old_pos < self->n_items)
+    {
+      bk_page_cache_remove (self->pages, old_pos);
+      self->n_items--;
+      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
+    }
+  else if (new_pos != G_MAXUINT && new_pos <= self->n_items)
+    {
+      bk_page_cache_insert (self->pages, new_pos, NULL);
+      self->n_items++;
+      g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
+    }
+
+  /* another process may have written too: trust the journal's count */
+  if (self->n_items != new_n_items)
+    reload (self);
+}
+
+/* Browsing: several rows came, or went, in one write. */
+static void
+browse_changes (BkCounterpartList *self)
+{
+  const char *status = status_filter_string (self);
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  BkChange change = g_array_index (self->pending, PendingChange, 0).change;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      const PendingChange *pending = &g_array_index (self->pending, PendingChange, i);
+      guint position;
+
+      /* rows that changed in place, or came and went at once: read the list again */
+      if (pending->change != change || change == BK_CHANGE_CHANGED)
+        {
+          reload (self);
+          return;
+        }
+
+      if (change == BK_CHANGE_ADDED)
+        position = bk_counterpart_store_find_position (self->store, pending->id, status);
+      else
+        position = bk_counterpart_store_find_position_any (self->store, pending->id, status);
+
+      if (position != G_MAXUINT)
+        g_array_append_val (positions, position);
+    }
+
+  if (change == BK_CHANGE_ADDED)
+    bk_page_cache_insert_rows (self->pages, G_LIST_MODEL (self), positions);
+  else
+    bk_page_cache_remove_rows (self->pages, G_LIST_MODEL (self), positions);
+
+  self->n_items = bk_page_cache_get_size (self->pages);
+
+  /* another process may have written too: trust the journal's count */
+  if (self->n_items != bk_counterpart_store_count_listed (self->store, status))
+    reload (self);
+}
+
+/* Searching: the search is run again, and only what differs is told */
+static void
+search_change (BkCounterpartList *self,
+               gint64             changed_id)
+{
+  g_autoptr(GArray) old_hits = g_array_copy (self->hits);
+  g_autoptr(GPtrArray) old_items = g_ptr_array_new_with_free_func (clear_item);
+  guint old_len = old_hits->len;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint new_len;
+
+  for (guint i = 0; i < self->hit_items->len; i++)
+    {
+      gpointer item = g_ptr_array_index (self->hit_items, i);
+
+      g_ptr_array_add (old_items, item != NULL ? g_object_ref (item) : NULL);
+    }
+
+  g_array_set_size (self->hits, 0);
+  g_ptr_array_set_size (self->hit_items, 0);
+  run_search (self);
+  new_len = self->hits->len;
+  self->n_items = new_len;
+
+  /* The same counterparts before and after keep their items, unless they are the one that
+   * changed (its match or its details may differ). */
+  while (prefix < old_len && prefix < new_len &&
+         g_array_index (old_hits, BkSearchHit, prefix).counterpart_id ==
+         g_array_index (self->hits, BkSearchHit, prefix).counterpart_id &&
+         g_array_index (old_hits, BkSearchHit, prefix).docid ==
+         g_array_index (self->hits, BkSearchHit, prefix).docid &&
+         g_array_index (old_hits, BkSearchHit, prefix).counterpart_id != changed_id)
+    {
+      g_ptr_array_index (self->hit_items, prefix) = g_steal_pointer (&g_ptr_array_index (old_items, prefix));
+      prefix++;
+    }
+
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         g_array_index (old_hits, BkSearchHit, old_len - 1 - suffix).counterpart_id ==
+         g_array_index (self->hits, BkSearchHit, new_len - 1 - suffix).counterpart_id &&
+         g_array_index (old_hits, BkSearchHit, old_len - 1 - suffix).docid ==
+         g_array_index (self->hits, BkSearchHit, new_len - 1 - suffix).docid &&
+         g_array_index (old_hits, BkSearchHit, old_len - 1 - suffix).counterpart_id != changed_id)
+    {
+      g_ptr_array_index (self->hit_items, new_len - 1 - suffix) =
+        g_steal_pointer (&g_ptr_array_index (old_items, old_len - 1 - suffix));
+      suffix++;
+    }
+
+  if (old_len - prefix - suffix > 0 || new_len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old_len - prefix - suffix, new_len - prefix - suffix);
+}
+
+/* A search is run again once for a whole write; the counterpart that changed, if only one
+ * did, gets a new item */
+static void
+mark_search_dirty (BkCounterpartList *self,
+                   gint64             counterpart_id)
+{
+  if (!self->search_dirty)
+    self->search_changed_id = counterpart_id;
+  else if (self->search_changed_id != counterpart_id)
+    self->search_changed_id = 0;
+
+  self->search_dirty = TRUE;
 }
 
 static void
-on_notes_changed_cb (BkCounterpartList *self,
-                     gint64             counterpart_id,
-                     BkJournal         *journal)
+on_counterpart_changed_cb (BkCounterpartList  *self,
+                           BkChange            change,
+                           gint64              id,
+                           gint64              counterpart_id,
+                           BkCounterpartStore *store)
+{
+  PendingChange pending = { change, id };
+
+  if (self->fts_query != NULL)
+    mark_search_dirty (self, id);
+  else
+    g_array_append_val (self->pending, pending);
+}
+
+static void
+on_note_changed_cb (BkCounterpartList *self,
+                    BkChange           change,
+                    gint64             id,
+                    gint64             counterpart_id,
+                    BkNoteStore       *notes)
 {
   /* notes only matter to a search */
   if (self->fts_query != NULL)
-    reload (self);
+    mark_search_dirty (self, counterpart_id);
+}
+
+/* Every change of a write is in: the rows are where the journal has them now. */
+static void
+on_database_flushed_cb (BkCounterpartList *self,
+                        BkDatabase        *database)
+{
+  if (self->search_dirty)
+    {
+      self->search_dirty = FALSE;
+      if (self->fts_query != NULL)
+        search_change (self, self->search_changed_id);
+    }
+
+  if (self->pending->len == 0)
+    return;
+
+  if (self->fts_query == NULL)
+    {
+      if (self->pending->len == 1)
+        browse_change (self,
+                       g_array_index (self->pending, PendingChange, 0).change,
+                       g_array_index (self->pending, PendingChange, 0).id);
+      else
+        browse_changes (self);
+    }
+
+  g_array_set_size (self->pending, 0);
 }
 
 static GPtrArray *
 load_page (gpointer user_data,
-           guint    page)
+           guint    offset,
+           guint    limit)
 {
   BkCounterpartList *self = user_data;
   g_autoptr(GError) error = NULL;
   GPtrArray *items;
 
-  items = bk_counterpart_store_list_page (bk_journal_get_counterparts (self->journal),
-                                          status_filter_string (self),
-                                          page * BK_PAGE_SIZE, BK_PAGE_SIZE, &error);
+  items = bk_counterpart_store_list_page (self->store, status_filter_string (self),
+                                          offset, limit, &error);
   if (items == NULL)
     {
       g_warning ("Could not read the clients and vendors: %s", error->message);
@@ -309,7 +568,12 @@ bk_counterpart_list_get_item_type (GListModel *model)
 static guint
 bk_counterpart_list_get_n_items (GListModel *model)
 {
-  return BK_COUNTERPART_LIST (model)->n_items;
+  BkCounterpartList *self = BK_COUNTERPART_LIST (model);
+
+  if (self->fts_query != NULL)
+    return self->hits->len;
+
+  return bk_page_cache_get_size (self->pages);
 }
 
 static gpointer
@@ -318,7 +582,7 @@ bk_counterpart_list_get_item (GListModel *model,
 {
   BkCounterpartList *self = BK_COUNTERPART_LIST (model);
 
-  if (position >= self->n_items)
+  if (position >= bk_counterpart_list_get_n_items (model))
     return NULL;
 
   if (self->fts_query != NULL)
@@ -350,18 +614,13 @@ bk_counterpart_list_constructed (GObject *object)
 
   g_return_if_fail (BK_IS_JOURNAL (self->journal));
 
-  self->counterparts_changed_id =
-    g_signal_connect_object (self->journal,
-                             "counterparts-changed",
-                             G_CALLBACK (on_counterparts_changed_cb),
-                             self,
-                             G_CONNECT_SWAPPED);
-  self->notes_changed_id =
-    g_signal_connect_object (self->journal,
-                             "notes-changed",
-                             G_CALLBACK (on_notes_changed_cb),
-                             self,
-                             G_CONNECT_SWAPPED);
+  self->store = g_object_ref (bk_journal_get_counterparts (self->journal));
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_counterpart_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_notes (self->journal), "changed",
+                           G_CALLBACK (on_note_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_database (self->journal), "flushed",
+                           G_CALLBACK (on_database_flushed_cb), self, G_CONNECT_SWAPPED);
 
   reload (self);
 }
@@ -373,10 +632,13 @@ bk_counterpart_list_dispose (GObject *object)
 
   if (self->journal != NULL)
     {
-      g_clear_signal_handler (&self->counterparts_changed_id, self->journal);
-      g_clear_signal_handler (&self->notes_changed_id, self->journal);
+      g_signal_handlers_disconnect_by_data (bk_journal_get_notes (self->journal), self);
+      g_signal_handlers_disconnect_by_data (bk_journal_get_database (self->journal), self);
     }
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
+  g_clear_object (&self->store);
   g_clear_object (&self->journal);
   g_clear_pointer (&self->pages, bk_page_cache_free);
   g_clear_pointer (&self->hit_items, g_ptr_array_unref);
@@ -392,6 +654,7 @@ bk_counterpart_list_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->fts_query, g_free);
   g_clear_pointer (&self->hits, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
 
   G_OBJECT_CLASS (bk_counterpart_list_parent_class)->finalize (object);
 }
@@ -485,6 +748,7 @@ bk_counterpart_list_init (BkCounterpartList *self)
   self->status_filter = -1;
   self->pages = bk_page_cache_new (load_page, new_placeholder, self);
   self->hits = g_array_new (FALSE, FALSE, sizeof (BkSearchHit));
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   self->hit_items = g_ptr_array_new_with_free_func (clear_item);
 }
 
@@ -586,6 +850,5 @@ bk_counterpart_list_find (BkCounterpartList *self,
       return G_MAXUINT;
     }
 
-  return bk_counterpart_store_find_position (bk_journal_get_counterparts (self->journal),
-                                             id, status_filter_string (self));
+  return bk_counterpart_store_find_position (self->store, id, status_filter_string (self));
 }

@@ -459,6 +459,38 @@ bk_counterpart_copy (BkCounterpart *self)
   return copy;
 }
 
+/**
+ * bk_counterpart_update_from:
+ * @from: the same counterpart as the journal has it now
+ *
+ * Takes what @from says of the counterpart (not what matched a search), notifying only the
+ * properties that changed: an object on screen follows the journal in place.
+ */
+void
+bk_counterpart_update_from (BkCounterpart *self,
+                            BkCounterpart *from)
+{
+  g_return_if_fail (BK_IS_COUNTERPART (self));
+  g_return_if_fail (BK_IS_COUNTERPART (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  bk_counterpart_set_id (self, from->id);
+  bk_counterpart_set_uuid (self, from->uuid);
+  bk_counterpart_set_name (self, from->name);
+  bk_counterpart_set_organization (self, from->organization);
+  bk_counterpart_set_kind (self, from->kind);
+  bk_counterpart_set_email (self, from->email);
+  bk_counterpart_set_phone (self, from->phone);
+  bk_counterpart_set_status (self, from->status);
+  bk_counterpart_set_health (self, from->health);
+  bk_counterpart_set_tags (self, (const char * const *) from->tags);
+  bk_counterpart_set_created (self, from->created);
+  bk_counterpart_set_updated (self, from->updated);
+  bk_counterpart_set_run_progress (self, from->run_playbook_id, from->run_steps_settled,
+                                   from->run_steps_total);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 gint64
 bk_counterpart_get_id (BkCounterpart *self)
 {

@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (BkCounterpart, bk_counterpart, BK, COUNTERPART, GObject)
  * journal; bk_journal_save_counterpart() does. id is 0 until the counterpart is saved. */
 BkCounterpart       *bk_counterpart_new                  (void);
 BkCounterpart       *bk_counterpart_copy                 (BkCounterpart       *self);
+void                 bk_counterpart_update_from          (BkCounterpart       *self,
+                                                          BkCounterpart       *from);
 gint64               bk_counterpart_get_id               (BkCounterpart       *self);
 void                 bk_counterpart_set_id               (BkCounterpart       *self,
                                                           gint64               id);

@@ -228,6 +228,26 @@ bk_note_copy (BkNote *self)
   return copy;
 }
 
+/* Takes what @from says of the note, notifying only the properties that changed: a row on
+ * screen follows the journal in place. */
+void
+bk_note_update_from (BkNote *self,
+                     BkNote *from)
+{
+  g_return_if_fail (BK_IS_NOTE (self));
+  g_return_if_fail (BK_IS_NOTE (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  bk_note_set_id (self, bk_note_get_id (from));
+  bk_note_set_uuid (self, bk_note_get_uuid (from));
+  bk_note_set_counterpart_id (self, bk_note_get_counterpart_id (from));
+  bk_note_set_created (self, bk_note_get_created (from));
+  bk_note_set_kind (self, bk_note_get_kind (from));
+  bk_note_set_text (self, bk_note_get_text (from));
+  bk_note_set_private (self, bk_note_get_private (from));
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 gint64
 bk_note_get_id (BkNote *self)
 {

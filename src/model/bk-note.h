@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (BkNote, bk_note, BK, NOTE, GObject)
 /* A journal entry of one counterpart, as a plain value object (see BkCounterpart). */
 BkNote      *bk_note_new                 (void);
 BkNote      *bk_note_copy                (BkNote      *self);
+void         bk_note_update_from         (BkNote      *self,
+                                          BkNote      *from);
 gint64       bk_note_get_id              (BkNote      *self);
 void         bk_note_set_id              (BkNote      *self,
                                           gint64       id);

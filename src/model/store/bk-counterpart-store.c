@@ -603,24 +603,24 @@ bk_counterpart_store_list_page (BkCounterpartStore  *self,
   return bk_database_read_rows (db, stmt, (BkRowFunc) counterpart_from_row, error);
 }
 
-/* Where the counterpart is in the list of @status (or of all, for %NULL): G_MAXUINT when it is
- * not in it. */
-guint
-bk_counterpart_store_find_position (BkCounterpartStore *self,
-                                    gint64              id,
-                                    const char         *status)
+/* How many counterparts in the list of @status (or of all) come before the row @id, whether
+ * or not that row is in the list itself: G_MAXUINT when there is no such row, or when
+ * @only_listed and it is not in the list. */
+static guint
+count_before (BkCounterpartStore *self,
+              gint64              id,
+              const char         *status,
+              gboolean            only_listed)
 {
   BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sort_key = NULL;
 
-  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), G_MAXUINT);
-
   /* where it is, if it is in the list at all */
   if (!(stmt = bk_database_prepare_cached (db,
                                            "SELECT sort_key FROM counterparts"
-                                           " WHERE id = ?1 AND trashed = 0"
+                                           " WHERE id = ?1 AND (NOT ?3 OR trashed = 0)"
                                            " AND (?2 IS NULL OR status = ?2)",
                                            &error)))
     {
@@ -630,6 +630,7 @@ bk_counterpart_store_find_position (BkCounterpartStore *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, !!only_listed);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return G_MAXUINT;
@@ -664,6 +665,30 @@ bk_counterpart_store_find_position (BkCounterpartStore *self,
     return G_MAXUINT;
 
   return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* Where the counterpart is in the list of @status (or of all, for %NULL): G_MAXUINT when it is
+ * not in it. */
+guint
+bk_counterpart_store_find_position (BkCounterpartStore *self,
+                                    gint64              id,
+                                    const char         *status)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), G_MAXUINT);
+
+  return count_before (self, id, status, TRUE);
+}
+
+/* Where the counterpart stood in the list of @status (or of all) when it was in it: for one
+ * just moved to the trash. G_MAXUINT when it is not of that status. */
+guint
+bk_counterpart_store_find_position_any (BkCounterpartStore *self,
+                                        gint64              id,
+                                        const char         *status)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), G_MAXUINT);
+
+  return count_before (self, id, status, FALSE);
 }
 
 /* Searching: one full-text index over counterparts and their notes */

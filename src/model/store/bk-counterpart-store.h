@@ -72,6 +72,9 @@ GPtrArray     *bk_counterpart_store_list_page         (BkCounterpartStore   *sel
 guint          bk_counterpart_store_find_position     (BkCounterpartStore   *self,
                                                        gint64                id,
                                                        const char           *status);
+guint          bk_counterpart_store_find_position_any (BkCounterpartStore   *self,
+                                                       gint64                id,
+                                                       const char           *status);
 GArray        *bk_counterpart_store_search            (BkCounterpartStore   *self,
                                                        const char           *fts_query,
                                                        const char           *status,

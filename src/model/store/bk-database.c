@@ -105,11 +105,13 @@ bk_database_class_init (BkDatabaseClass *klass)
                   G_TYPE_NONE, 0);
 }
 
-/* The key of a pending change: its emitter and its row */
+/* The key of a pending change: its emitter, its row, and whose the row is (a note that moved
+ * to another counterpart is gone from one and new in the other) */
 typedef struct
 {
   gpointer emitter;
   gint64   id;
+  gint64   counterpart_id;
 } PendingKey;
 
 static guint
@@ -117,7 +119,8 @@ pending_key_hash (gconstpointer data)
 {
   const PendingKey *key = data;
 
-  return g_direct_hash (key->emitter) ^ g_int64_hash (&key->id);
+  return g_direct_hash (key->emitter) ^ g_int64_hash (&key->id) ^
+         g_int64_hash (&key->counterpart_id);
 }
 
 static gboolean
@@ -127,7 +130,8 @@ pending_key_equal (gconstpointer a,
   const PendingKey *key_a = a;
   const PendingKey *key_b = b;
 
-  return key_a->emitter == key_b->emitter && key_a->id == key_b->id;
+  return key_a->emitter == key_b->emitter && key_a->id == key_b->id &&
+         key_a->counterpart_id == key_b->counterpart_id;
 }
 
 static void
@@ -616,7 +620,7 @@ bk_database_queue_change (BkDatabase *self,
                           gint64      id,
                           gint64      counterpart_id)
 {
-  PendingKey key = { emitter, id };
+  PendingKey key = { emitter, id, counterpart_id };
   PendingChange pending = { emitter, signal_id, change, id, counterpart_id, FALSE };
   gpointer index;
 

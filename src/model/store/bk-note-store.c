@@ -485,3 +485,65 @@ bk_note_store_list_reflections (BkNoteStore  *self,
 
   return bk_database_read_rows (db, stmt, (BkRowFunc) note_from_row, error);
 }
+
+/* How many of the counterpart's notes in its timeline come before the note @id (newest
+ * first), whether or not that note is in the timeline itself: G_MAXUINT when there is no such
+ * note, or when @only_listed and it is not in this timeline. */
+static guint
+count_newer (BkNoteStore *self,
+             gint64       counterpart_id,
+             gint64       id,
+             gboolean     only_listed)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT (SELECT count(*) FROM notes AS other"
+                                           "        WHERE other.counterpart_id = ?1"
+                                           "        AND other.trashed = 0"
+                                           "        AND (other.created, other.id)"
+                                           "            > (note.created, note.id))"
+                                           " FROM notes AS note WHERE note.id = ?2"
+                                           " AND (NOT ?3 OR (note.counterpart_id = ?1"
+                                           "                 AND note.trashed = 0))",
+                                           &error)))
+    {
+      g_warning ("Could not find a note: %s", error->message);
+      return G_MAXUINT;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int (stmt, 3, !!only_listed);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return G_MAXUINT;
+
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* Where the note is in its counterpart's timeline, newest first: G_MAXUINT when it is not in
+ * @counterpart_id's timeline (or in the trash). */
+guint
+bk_note_store_find_position (BkNoteStore *self,
+                             gint64       counterpart_id,
+                             gint64       id)
+{
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), G_MAXUINT);
+
+  return count_newer (self, counterpart_id, id, TRUE);
+}
+
+/* Where the note stood in @counterpart_id's timeline when it was in it: for one just moved to
+ * the trash or to another counterpart. */
+guint
+bk_note_store_find_position_any (BkNoteStore *self,
+                                 gint64       counterpart_id,
+                                 gint64       id)
+{
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), G_MAXUINT);
+
+  return count_newer (self, counterpart_id, id, FALSE);
+}

@@ -55,6 +55,12 @@ gboolean     bk_note_store_get_span         (BkNoteStore  *self,
                                              gint64       *first,
                                              gint64       *last,
                                              GError      **error);
+guint        bk_note_store_find_position    (BkNoteStore  *self,
+                                             gint64        counterpart_id,
+                                             gint64        id);
+guint        bk_note_store_find_position_any (BkNoteStore *self,
+                                              gint64       counterpart_id,
+                                              gint64       id);
 GPtrArray   *bk_note_store_list_reflections (BkNoteStore  *self,
                                              guint         limit,
                                              GError      **error);
