@@ -12,6 +12,9 @@
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-note-list.h"
+#include "bk-playbook-library.h"
+#include "bk-row-list.h"
+#include "bk-run-step-list.h"
 #include "bk-test-journal.h"
 
 #define N_LATIN    495
@@ -446,6 +449,176 @@ test_note_list (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 133);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Ticking one step tells that step's row in the steps, that client's row in the sidebar, and
+ * the run and the client on screen follow in place. */
+static void
+test_step_tick (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
+  BkPlaybook *playbook = bk_playbook_library_lookup (library, "part-ways");
+  BkRunStore *runs = bk_journal_get_runs (fixture->journal);
+  g_autoptr(BkCounterpart) olga = bk_test_add_counterpart (fixture->journal, "Olga");
+  g_autoptr(BkCounterpart) anna = bk_test_add_counterpart (fixture->journal, "Anna");
+  g_autoptr(BkCounterpart) pavel = bk_test_add_counterpart (fixture->journal, "Pavel");
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 30, 10, 0, 0);
+  g_autoptr(BkCounterpartList) sidebar = bk_counterpart_list_new (fixture->journal);
+  g_autoptr(BkRunStepList) steps = NULL;
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(BkCounterpart) row = NULL;
+  g_autoptr(BkRunStep) second = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged steps_changed = { 0 };
+  ItemsChanged sidebar_changed = { 0 };
+  guint run_notified = 0;
+  guint row_notified = 0;
+
+  g_assert_nonnull (playbook);
+  run = bk_run_store_start (runs, bk_counterpart_get_id (olga), playbook, 1, now, &error);
+  g_assert_no_error (error);
+
+  steps = bk_run_step_list_new (runs, run, playbook, BK_COUNTERPART_KIND_CLIENT);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (steps)) == BK_TYPE_RUN_STEP);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steps)), ==,
+                    bk_run_get_n_steps (run));
+  second = g_list_model_get_item (G_LIST_MODEL (steps), 1);
+  g_assert_cmpstr (bk_run_step_get_step_id (second), ==, bk_run_get_step_ids (run)[1]);
+  g_assert_cmpstr (bk_run_step_get_title (second), !=, bk_run_step_get_step_id (second));
+  g_assert_cmpint (bk_run_step_get_state (second), ==, BK_STEP_STATE_OPEN);
+
+  /* the sidebar shows Anna, Olga, Pavel; Olga's row as the view has read it */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sidebar)), ==, 3);
+  row = g_list_model_get_item (G_LIST_MODEL (sidebar), 1);
+  g_assert_cmpint (bk_counterpart_get_id (row), ==, bk_counterpart_get_id (olga));
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (row), ==, 0);
+
+  g_signal_connect (steps, "items-changed", G_CALLBACK (items_changed_cb), &steps_changed);
+  g_signal_connect (sidebar, "items-changed", G_CALLBACK (items_changed_cb), &sidebar_changed);
+  g_signal_connect (run, "notify::n-settled-steps", G_CALLBACK (count_notify_cb), &run_notified);
+  g_signal_connect (row, "notify::run-steps-settled", G_CALLBACK (count_notify_cb), &row_notified);
+
+  /* as the view does: a step of a run it holds */
+  g_assert_true (bk_run_store_set_step_state (runs, run, playbook, bk_run_get_step_ids (run)[1],
+                                              BK_STEP_STATE_DONE, "Sent the last invoice", now,
+                                              &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (steps_changed.n_signals, ==, 1);
+  g_assert_cmpuint (steps_changed.position, ==, 1);
+  g_assert_cmpuint (steps_changed.removed, ==, 1);
+  g_assert_cmpuint (steps_changed.added, ==, 1);
+  g_assert_cmpint (bk_run_step_get_state (second), ==, BK_STEP_STATE_DONE);
+  g_assert_cmpstr (bk_run_step_get_note (second), ==, "Sent the last invoice");
+  g_assert_cmpuint (run_notified, ==, 1);
+  g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 1);
+
+  g_assert_cmpuint (sidebar_changed.n_signals, ==, 1);
+  g_assert_cmpuint (sidebar_changed.position, ==, 1);
+  g_assert_cmpuint (sidebar_changed.removed, ==, 1);
+  g_assert_cmpuint (sidebar_changed.added, ==, 1);
+  g_assert_cmpuint (row_notified, ==, 1);
+  g_assert_cmpuint (bk_counterpart_get_run_steps_settled (row), ==, 1);
+
+  /* a step of another client's run disturbs neither */
+  {
+    g_autoptr(BkRun) other = bk_run_store_start (runs, bk_counterpart_get_id (pavel), playbook, 1,
+                                                 now, &error);
+
+    g_assert_no_error (error);
+    steps_changed.n_signals = 0;
+    g_assert_true (bk_run_store_set_step_state (runs, other, playbook,
+                                                bk_run_get_step_ids (other)[0],
+                                                BK_STEP_STATE_SKIPPED, NULL, now, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (steps_changed.n_signals, ==, 0);
+    g_assert_cmpuint (row_notified, ==, 1);
+  }
+  g_assert_cmpint (bk_counterpart_get_id (anna), !=, 0);
+}
+
+/* A client's open items: each row told as it comes, changes and goes */
+static void
+test_row_list (Fixture       *fixture,
+               gconstpointer  data)
+{
+  BkOpenItemStore *store = bk_journal_get_open_items (fixture->journal);
+  g_autoptr(BkCounterpart) olga = bk_test_add_counterpart (fixture->journal, "Olga");
+  g_autoptr(BkCounterpart) pavel = bk_test_add_counterpart (fixture->journal, "Pavel");
+  g_autoptr(BkRowList) list = bk_row_list_new_open_items (fixture->journal,
+                                                          bk_counterpart_get_id (olga));
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 30, 10, 0, 0);
+  g_autoptr(GError) error = NULL;
+  ItemsChanged changed = { 0 };
+  gint64 ids[3];
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == BK_TYPE_OPEN_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(BkOpenItem) item = bk_open_item_new ();
+      g_autoptr(GDateTime) created = g_date_time_add_days (now, i);
+      g_autofree char *description = g_strdup_printf ("Invoice #%u", 118 + i);
+
+      bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (olga));
+      bk_open_item_set_description (item, description);
+      bk_open_item_set_created (item, created);
+      g_assert_true (bk_open_item_store_save (store, item, &error));
+      g_assert_no_error (error);
+      ids[i] = bk_open_item_get_id (item);
+
+      g_assert_cmpuint (changed.n_signals, ==, i + 1);
+      g_assert_cmpuint (changed.position, ==, i);
+      g_assert_cmpuint (changed.removed, ==, 0);
+      g_assert_cmpuint (changed.added, ==, 1);
+    }
+
+  /* another client's item is not told */
+  {
+    g_autoptr(BkOpenItem) item = bk_open_item_new ();
+
+    bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (pavel));
+    bk_open_item_set_description (item, "Elsewhere");
+    g_assert_true (bk_open_item_store_save (store, item, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changed.n_signals, ==, 3);
+  }
+
+  /* settled: that row, with a new item */
+  {
+    g_autoptr(BkOpenItem) before = g_list_model_get_item (G_LIST_MODEL (list), 1);
+    g_autoptr(BkOpenItem) after = NULL;
+
+    g_assert_true (bk_open_item_store_settle (store, ids[1], TRUE, now, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changed.n_signals, ==, 4);
+    g_assert_cmpuint (changed.position, ==, 1);
+    g_assert_cmpuint (changed.removed, ==, 1);
+    g_assert_cmpuint (changed.added, ==, 1);
+    after = g_list_model_get_item (G_LIST_MODEL (list), 1);
+    g_assert_null (bk_open_item_get_settled (before));
+    g_assert_nonnull (bk_open_item_get_settled (after));
+  }
+
+  /* deleted: gone from its place */
+  g_assert_true (bk_open_item_store_delete (store, ids[0], &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.n_signals, ==, 5);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +629,10 @@ main (int   argc,
               fixture_set_up, test_counterpart_list, fixture_tear_down);
   g_test_add ("/lists/notes", Fixture, NULL,
               fixture_set_up, test_note_list, fixture_tear_down);
+  g_test_add ("/lists/step-tick", Fixture, NULL,
+              fixture_set_up, test_step_tick, fixture_tear_down);
+  g_test_add ("/lists/open-items", Fixture, NULL,
+              fixture_set_up, test_row_list, fixture_tear_down);
 
   return g_test_run ();
 }

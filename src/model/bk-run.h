@@ -45,5 +45,7 @@ const char  *bk_run_get_step_note      (BkRun       *self,
                                         const char  *step_id);
 /* Steps done or skipped */
 guint        bk_run_get_n_settled_steps (BkRun      *self);
+void         bk_run_update_from        (BkRun       *self,
+                                        BkRun       *from);
 
 G_END_DECLS
