@@ -413,8 +413,9 @@ test_open_items (Fixture       *fixture,
   run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), playbook, 0,
                             fixture->now, &error);
   g_assert_no_error (error);
-  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook, BK_OUTCOME_PARTED, NULL,
-                                    NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook,
+                                    &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                    fixture->now, &error));
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==, "1 open item is not settled yet. "
                    "1 credential is still in use: hand it over or revoke it.");
@@ -423,8 +424,9 @@ test_open_items (Fixture       *fixture,
   g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (invoice),
                                             TRUE, fixture->now, &error));
   g_assert_no_error (error);
-  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook, BK_OUTCOME_PARTED, NULL,
-                                    NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook,
+                                    &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                    fixture->now, &error));
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==, "1 credential is still in use: hand it over or revoke it.");
   g_clear_error (&error);
@@ -434,8 +436,9 @@ test_open_items (Fixture       *fixture,
                                                 &error));
   g_assert_no_error (error);
   g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 0);
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook, BK_OUTCOME_PARTED, NULL,
-                                   NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                   fixture->now, &error));
   g_assert_no_error (error);
 }
 

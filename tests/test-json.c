@@ -412,8 +412,14 @@ fill_playbook_data (BkJournal         *journal,
   bk_run_store_set_step_state (bk_journal_get_runs (journal), ended, playbook, "agree", BK_STEP_STATE_SKIPPED, NULL, d2,
                                &error);
   g_assert_no_error (error);
-  bk_run_store_end (bk_journal_get_runs (journal), ended, playbook, BK_OUTCOME_REFERRED, "Анна <b>&amp;</b>", days,
-                    G_N_ELEMENTS (days), -1, FALSE, d2, &error);
+  bk_run_store_end (bk_journal_get_runs (journal), ended, playbook,
+                    &(BkRunEnding) {
+                      .outcome = BK_OUTCOME_REFERRED,
+                      .successor = "Анна <b>&amp;</b>",
+                      .checkin_days = days,
+                      .n_checkin_days = G_N_ELEMENTS (days),
+                    },
+                    d2, &error);
   g_assert_no_error (error);
 
   active = bk_run_store_start (bk_journal_get_runs (journal), bk_counterpart_get_id (maria), playbook, 0, d3, &error);

@@ -466,8 +466,12 @@ write_journal (Fixture *fixture)
 
   run = bk_run_store_start (bk_journal_get_runs (journal), bk_counterpart_get_id (olga), playbook, 0, started, &error);
   g_assert_no_error (error);
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (journal), run, playbook, BK_OUTCOME_CONTINUED, NULL,
-                                   checkin_days, G_N_ELEMENTS (checkin_days), -1, FALSE,
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (journal), run, playbook,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_CONTINUED,
+                                     .checkin_days = checkin_days,
+                                     .n_checkin_days = G_N_ELEMENTS (checkin_days),
+                                   },
                                    ended, &error));
   g_assert_no_error (error);
 

@@ -412,7 +412,7 @@ test_one_active_run (Fixture       *fixture,
   g_clear_object (&active);
 
   g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), first, fixture->talk,
-                                   BK_OUTCOME_CONTINUED, NULL, NULL, 0, -1, FALSE,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_CONTINUED },
                                    fixture->now, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (counterparts_changed, ==, 1);
@@ -467,9 +467,15 @@ test_end_run (Fixture       *fixture,
 
   g_assert_cmpint (bk_outcome_get_status (BK_OUTCOME_REFERRED), ==,
                    BK_COUNTERPART_STATUS_HANDED_OVER);
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_REFERRED,
-                                   "  Maria, a colleague  ", days, G_N_ELEMENTS (days),
-                                   bk_outcome_get_status (BK_OUTCOME_REFERRED), FALSE,
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_REFERRED,
+                                     .successor = "  Maria, a colleague  ",
+                                     .checkin_days = days,
+                                     .n_checkin_days = G_N_ELEMENTS (days),
+                                     .change_status = TRUE,
+                                     .new_status = bk_outcome_get_status (BK_OUTCOME_REFERRED),
+                                   },
                                    fixture->now, &error));
   g_assert_no_error (error);
 
@@ -520,16 +526,20 @@ test_end_run (Fixture       *fixture,
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), read_back, fixture->part,
-                                    BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE,
+                                    &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
                                     fixture->now, &error));
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (bk_run_get_n_settled_steps (run), ==, 1);
 
-  /* -1 leaves the status alone; no successor, no check-ins */
+  /* the status left alone; no successor, no check-ins */
   kept = start_run (fixture, zeta, fixture->talk, 0);
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), kept, fixture->talk, BK_OUTCOME_CONTINUED,
-                                   "   ", NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), kept, fixture->talk,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_CONTINUED,
+                                     .successor = "   ",
+                                   },
+                                   fixture->now, &error));
   g_assert_no_error (error);
   fresh = reread (fixture->journal, zeta);
   g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_AT_RISK);
@@ -575,8 +585,14 @@ test_open_item_gate (Fixture       *fixture,
                     &counterparts_changed);
 
   /* refused, and nothing of it written */
-  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
-                                    NULL, days, 1, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                    &(BkRunEnding) {
+                                      .outcome = BK_OUTCOME_PARTED,
+                                      .checkin_days = days,
+                                      .n_checkin_days = 1,
+                                      .change_status = TRUE,
+                                      .new_status = BK_COUNTERPART_STATUS_ENDED_WELL,
+                                    },
                                     fixture->now, &error));
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==, "2 open items are not settled yet.");
@@ -597,16 +613,24 @@ test_open_item_gate (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 1);
-  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
-                                    NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                    &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                    fixture->now, &error));
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==, "1 open item is not settled yet.");
   g_clear_error (&error);
 
   /* the person confirmed */
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
-                                   NULL, days, 1, bk_outcome_get_status (BK_OUTCOME_PARTED),
-                                   TRUE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_PARTED,
+                                     .checkin_days = days,
+                                     .n_checkin_days = 1,
+                                     .change_status = TRUE,
+                                     .new_status = bk_outcome_get_status (BK_OUTCOME_PARTED),
+                                     .force = TRUE,
+                                   },
+                                   fixture->now, &error));
   g_assert_no_error (error);
   fresh = reread (fixture->journal, acme);
   g_assert_cmpint (bk_counterpart_get_status (fresh), ==, BK_COUNTERPART_STATUS_ENDED_WELL);
@@ -616,8 +640,8 @@ test_open_item_gate (Fixture       *fixture,
                                             TRUE, fixture->now, &error));
   g_assert_no_error (error);
   g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), zeta_run, fixture->part,
-                                   BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE, fixture->now,
-                                   &error));
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                   fixture->now, &error));
   g_assert_no_error (error);
 
   /* settled with a date; open again */
@@ -667,8 +691,9 @@ test_access_gate (Fixture       *fixture,
                     ==, 3);
   g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 4);
 
-  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
-                                    NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                    &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                    fixture->now, &error));
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==,
                    "1 open item is not settled yet. "
@@ -688,8 +713,9 @@ test_access_gate (Fixture       *fixture,
   g_assert_cmpuint (runs_changed, ==, 2);
   g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 1);
-  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
-                                    NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                    &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                    fixture->now, &error));
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_assert_cmpstr (error->message, ==,
                    "1 credential is still in use: hand it over or revoke it.");
@@ -702,8 +728,9 @@ test_access_gate (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (acme)),
                     ==, 0);
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
-                                   NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                   fixture->now, &error));
   g_assert_no_error (error);
 
   /* in use again: open again; deleted: gone from the count */
@@ -718,8 +745,8 @@ test_access_gate (Fixture       *fixture,
   g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), bk_counterpart_get_id (zeta)),
                     ==, 0);
   g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), zeta_run, fixture->part,
-                                   BK_OUTCOME_PARTED, NULL, NULL, 0, -1, FALSE, fixture->now,
-                                   &error));
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                   fixture->now, &error));
   g_assert_no_error (error);
 }
 
@@ -940,11 +967,20 @@ test_checkins (Fixture       *fixture,
   gint64 second_id;
   gint64 runs_changed = -1;
 
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->talk, BK_OUTCOME_CONTINUED,
-                                   NULL, acme_days, 2, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->talk,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_CONTINUED,
+                                     .checkin_days = acme_days,
+                                     .n_checkin_days = 2,
+                                   },
+                                   fixture->now, &error));
   g_assert_no_error (error);
   g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), zeta_run, fixture->talk,
-                                   BK_OUTCOME_CONTINUED, NULL, zeta_days, 1, -1, FALSE,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_CONTINUED,
+                                     .checkin_days = zeta_days,
+                                     .n_checkin_days = 1,
+                                   },
                                    fixture->now, &error));
   g_assert_no_error (error);
 
@@ -1058,7 +1094,12 @@ test_trash (Fixture       *fixture,
   const guint days[] = { 30 };
 
   g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), ended, fixture->talk,
-                                   BK_OUTCOME_OUTSOURCED, "Bob", days, 1, -1, FALSE,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_OUTSOURCED,
+                                     .successor = "Bob",
+                                     .checkin_days = days,
+                                     .n_checkin_days = 1,
+                                   },
                                    fixture->now, &error));
   g_assert_no_error (error);
   active = start_run (fixture, acme, fixture->part, 1u << BK_REASON_NON_PAYMENT);
@@ -1154,12 +1195,15 @@ test_reflection (Fixture       *fixture,
   const int days[] = { 1, 2, 5, 6, 3 };
   gint64 trashed_note_id = 0;
 
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), a, fixture->part, BK_OUTCOME_PARTED,
-                                   NULL, NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), b, fixture->talk, BK_OUTCOME_CONTINUED,
-                                   NULL, NULL, 0, -1, FALSE, fixture->now, &error));
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), g, fixture->talk, BK_OUTCOME_REFERRED,
-                                   NULL, NULL, 0, -1, FALSE, fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), a, fixture->part,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED },
+                                   fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), b, fixture->talk,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_CONTINUED },
+                                   fixture->now, &error));
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), g, fixture->talk,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_REFERRED },
+                                   fixture->now, &error));
   g_assert_no_error (error);
   c = start_run (fixture, zeta, fixture->part, 1u << BK_REASON_CAPACITY);
 
@@ -1389,15 +1433,27 @@ test_migration (Fixture       *fixture,
   g_assert_cmpint (bk_counterpart_get_id (item), ==, 1);
   g_assert_cmpuint (bk_counterpart_get_run_steps_settled (item), ==, 1);
 
-  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
-                                    NULL, days, 2, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+  g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                    &(BkRunEnding) {
+                                      .outcome = BK_OUTCOME_PARTED,
+                                      .checkin_days = days,
+                                      .n_checkin_days = 2,
+                                      .change_status = TRUE,
+                                      .new_status = BK_COUNTERPART_STATUS_ENDED_WELL,
+                                    },
                                     fixture->now, &error));
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_OPEN_ITEMS);
   g_clear_error (&error);
   g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (invoice),
                                             TRUE, fixture->now, &error));
-  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part, BK_OUTCOME_PARTED,
-                                   NULL, days, 2, BK_COUNTERPART_STATUS_ENDED_WELL, FALSE,
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_PARTED,
+                                     .checkin_days = days,
+                                     .n_checkin_days = 2,
+                                     .change_status = TRUE,
+                                     .new_status = BK_COUNTERPART_STATUS_ENDED_WELL,
+                                   },
                                    fixture->now, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), 1), ==, 5);

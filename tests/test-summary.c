@@ -291,8 +291,14 @@ add_realistic_client (Fixture  *fixture,
                                      later, &error);
         g_assert_no_error (error);
       }
-    bk_run_store_end (bk_journal_get_runs (fixture->journal), talk, talk_playbook, BK_OUTCOME_CONTINUED, "",
-                      checkin_days, G_N_ELEMENTS (checkin_days), -1, FALSE, ended, &error);
+    bk_run_store_end (bk_journal_get_runs (fixture->journal), talk, talk_playbook,
+                      &(BkRunEnding) {
+                        .outcome = BK_OUTCOME_CONTINUED,
+                        .successor = "",
+                        .checkin_days = checkin_days,
+                        .n_checkin_days = G_N_ELEMENTS (checkin_days),
+                      },
+                      ended, &error);
     g_assert_no_error (error);
   }
 

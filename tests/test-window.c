@@ -688,8 +688,17 @@ test_playbook_windows (Fixture       *fixture,
   run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (olga), playbook,
                             1u << BK_REASON_MISMATCH, long_ago, &error);
   g_assert_no_error (error);
-  bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook, BK_OUTCOME_REFERRED, russian ? "Анна Петрова" : "Anna Petrova",
-                    days, G_N_ELEMENTS (days), BK_COUNTERPART_STATUS_HANDED_OVER, TRUE, long_ago, &error);
+  bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook,
+                    &(BkRunEnding) {
+                      .outcome = BK_OUTCOME_REFERRED,
+                      .successor = russian ? "Анна Петрова" : "Anna Petrova",
+                      .checkin_days = days,
+                      .n_checkin_days = G_N_ELEMENTS (days),
+                      .change_status = TRUE,
+                      .new_status = BK_COUNTERPART_STATUS_HANDED_OVER,
+                      .force = TRUE,
+                    },
+                    long_ago, &error);
   g_assert_no_error (error);
   add_note (fixture, olga, BK_NOTE_KIND_REFLECTION,
             russian ? "Рекомендация сработала: Анна подошла им лучше, а Ольга потом привела ко мне двух новых клиентов."

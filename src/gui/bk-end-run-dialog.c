@@ -66,11 +66,17 @@ end_run (BkEndRunDialog  *self,
   if (gtk_spin_button_get_value_as_int (self->second_spin) > 0)
     days[n_days++] = gtk_spin_button_get_value_as_int (self->second_spin);
 
-  return bk_run_store_end (bk_journal_get_runs (self->journal), self->run, self->playbook, outcome,
-                           gtk_editable_get_text (GTK_EDITABLE (self->successor_row)),
-                           days, n_days,
-                           gtk_switch_get_active (self->status_switch) ? (int)bk_outcome_get_status (outcome) : -1,
-                           force, now, error);
+  return bk_run_store_end (bk_journal_get_runs (self->journal), self->run, self->playbook,
+                           &(BkRunEnding) {
+                             .outcome = outcome,
+                             .successor = gtk_editable_get_text (GTK_EDITABLE (self->successor_row)),
+                             .checkin_days = days,
+                             .n_checkin_days = n_days,
+                             .change_status = gtk_switch_get_active (self->status_switch),
+                             .new_status = bk_outcome_get_status (outcome),
+                             .force = force,
+                           },
+                           now, error);
 }
 
 static gboolean

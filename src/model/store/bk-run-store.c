@@ -654,27 +654,24 @@ dup_open_items_message (guint n_items,
  * bk_run_store_end:
  * @run: the active run; it is updated on success
  * @playbook: the run's playbook, for its name in the timeline
- * @outcome: how it ended
- * @successor: (nullable): who took over: the provider, the third party, the colleague
- * @checkin_days: (array length=n_checkin_days) (nullable): when to check in, in days after @now
- * @new_status: a #BkCounterpartStatus to give the counterpart, or -1 to leave its status
- * @force: end as %BK_OUTCOME_PARTED even with open items left (the person confirmed)
+ * @ending: how it ended, and what follows (see #BkRunEnding)
  *
  * Everything (the run, the check-ins, the status, the note) is written in one transaction.
  */
 gboolean
-bk_run_store_end (BkRunStore   *self,
-                  BkRun        *run,
-                  BkPlaybook   *playbook,
-                  BkOutcome     outcome,
-                  const char   *successor,
-                  const guint  *checkin_days,
-                  guint         n_checkin_days,
-                  int           new_status,
-                  gboolean      force,
-                  GDateTime    *now,
-                  GError      **error)
+bk_run_store_end (BkRunStore         *self,
+                  BkRun              *run,
+                  BkPlaybook         *playbook,
+                  const BkRunEnding  *ending,
+                  GDateTime          *now,
+                  GError            **error)
 {
+  BkOutcome outcome;
+  const char *successor;
+  const guint *checkin_days;
+  guint n_checkin_days;
+  int new_status;
+  gboolean force;
   BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
   g_autoptr(BkCounterpart) counterpart = NULL;
@@ -689,6 +686,15 @@ bk_run_store_end (BkRunStore   *self,
   g_return_val_if_fail (BK_IS_PLAYBOOK (playbook), FALSE);
   g_return_val_if_fail (g_strcmp0 (bk_playbook_get_id (playbook), bk_run_get_playbook_id (run)) == 0,
                         FALSE);
+  g_return_val_if_fail (ending != NULL, FALSE);
+
+  outcome = ending->outcome;
+  successor = ending->successor;
+  checkin_days = ending->checkin_days;
+  n_checkin_days = ending->n_checkin_days;
+  new_status = ending->change_status ? (int) ending->new_status : -1;
+  force = ending->force;
+
   g_return_val_if_fail (outcome < BK_N_OUTCOMES, FALSE);
   g_return_val_if_fail (checkin_days != NULL || n_checkin_days == 0, FALSE);
   g_return_val_if_fail (new_status >= -1 && new_status < BK_COUNTERPART_N_STATUSES, FALSE);

@@ -16,6 +16,23 @@
 
 G_BEGIN_DECLS
 
+/* How a playbook run ends (bk_run_store_end()). Zero-initialised, it ends as "continued",
+ * with no successor, no check-ins, and the counterpart's status left as it is. */
+typedef struct
+{
+  BkOutcome            outcome;
+  /* who took over: the provider, the third party, the colleague (nullable) */
+  const char          *successor;
+  /* when to check in, in days after the end */
+  const guint         *checkin_days;
+  guint                n_checkin_days;
+  /* give the counterpart @new_status */
+  gboolean             change_status;
+  BkCounterpartStatus  new_status;
+  /* end as %BK_OUTCOME_PARTED even with open items left (the person confirmed) */
+  gboolean             force;
+} BkRunEnding;
+
 #define BK_TYPE_RUN_STORE (bk_run_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (BkRunStore, bk_run_store, BK, RUN_STORE, BkStore)
@@ -48,17 +65,12 @@ gboolean     bk_run_store_set_step_state             (BkRunStore          *self,
                                                       const char          *note,
                                                       GDateTime           *now,
                                                       GError             **error);
-gboolean     bk_run_store_end                        (BkRunStore          *self,
-                                                      BkRun               *run,
-                                                      BkPlaybook          *playbook,
-                                                      BkOutcome            outcome,
-                                                      const char          *successor,
-                                                      const guint         *checkin_days,
-                                                      guint                n_checkin_days,
-                                                      int                  new_status,
-                                                      gboolean             force,
-                                                      GDateTime           *now,
-                                                      GError             **error);
+gboolean          bk_run_store_end                        (BkRunStore          *self,
+                                                           BkRun               *run,
+                                                           BkPlaybook          *playbook,
+                                                           const BkRunEnding   *ending,
+                                                           GDateTime           *now,
+                                                           GError             **error);
 gboolean     bk_run_store_count_reasons_and_outcomes (BkRunStore          *self,
                                                       guint               *reason_counts,
                                                       guint               *outcome_counts,
