@@ -602,7 +602,7 @@ test_json (Fixture       *fixture,
                                    " WHERE health = 5",
                                    &error));
 
-  g_assert_true (bk_journal_export_json (fixture->journal, json, &error));
+  g_assert_true (bk_journal_export_json (fixture->journal, NULL, json, &error));
   g_assert_no_error (error);
   copy = bk_journal_open (copy_path, &error);
   g_assert_no_error (error);
@@ -720,7 +720,7 @@ test_no_secret_in_files (Fixture       *fixture,
                                                 BK_CREDENTIAL_STATE_HANDED_OVER, fixture->now,
                                                 &error));
   g_assert_no_error (error);
-  g_assert_true (bk_journal_export_json (fixture->journal, json, &error));
+  g_assert_true (bk_journal_export_json (fixture->journal, NULL, json, &error));
   g_assert_no_error (error);
 
   db = bk_test_read_bytes_or_null (fixture->path);

@@ -16,6 +16,7 @@
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-test-journal.h"
+#include "bk-timeline.h"
 
 typedef struct
 {
@@ -902,6 +903,99 @@ test_value_objects (void)
   g_assert_cmpint (bk_note_get_kind (note_copy), ==, BK_NOTE_KIND_MEETING);
 }
 
+/* A journal of 0.1 (format 4), its progress notes written in English for one counterpart and in
+ * Russian for the other: the events they tell of become data, and read back in the reader's
+ * words exactly as 0.1 wrote them in English. Those that cannot be placed stay as written. */
+static void
+test_migration_events (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    BkNoteEvent event;
+    const char *step;
+    const char *words;
+    const char *english;
+  } maria[] = {
+    { BK_NOTE_EVENT_RUN_STARTED, "", "",
+      "Started the playbook “Part ways cleanly”.\n"
+      "What isn’t working:\n"
+      "• They don’t pay, or pay late\n"
+      "• Personalities or communication clash" },
+    { BK_NOTE_EVENT_STEP_DONE, "acknowledge", "Wrote a calm e-mail",
+      "“Acknowledge the problems”: done — Wrote a calm e-mail" },
+    { BK_NOTE_EVENT_STEP_SKIPPED, "settle", "", "“Settle every open item”: skipped" },
+    /* skipped, then reopened: the step's state is gone, so these stay as they were */
+    { BK_NOTE_EVENT_NONE, "", "“Hand over or revoke access”: skipped",
+      "“Hand over or revoke access”: skipped" },
+    { BK_NOTE_EVENT_NONE, "", "“Hand over or revoke access”: to do again",
+      "“Hand over or revoke access”: to do again" },
+    { BK_NOTE_EVENT_RUN_ENDED, "", "Anna Petrova",
+      "Ended “Part ways cleanly”: Referred to a colleague — taken over by Anna Petrova" },
+    { BK_NOTE_EVENT_CHECKIN_DONE, "", "All good", "Checked in — All good" },
+    { BK_NOTE_EVENT_NONE, "", "An ordinary note", "An ordinary note" },
+  };
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkPlaybookLibrary) playbooks = bk_test_load_shipped_playbooks ();
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(BkCounterpart) vendor = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bk_test_load_sql_fixture (fixture->path, "journal-v4.sql");
+  journal = bk_test_open_journal (fixture->path);
+  g_assert_cmpint (bk_test_query_int (journal, "PRAGMA user_version"), ==, BK_SCHEMA_VERSION);
+
+  counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_counterpart_get_name (counterpart), ==, "Maria Sokolova");
+  notes = bk_note_store_list_between (bk_journal_get_notes (journal), 1, TRUE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, G_N_ELEMENTS (maria));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      BkNote *note = g_ptr_array_index (notes, i);
+      g_autofree char *text = bk_timeline_dup_text (note, playbooks, BK_COUNTERPART_KIND_CLIENT);
+
+      g_assert_cmpint (bk_note_get_event (note), ==, maria[i].event);
+      g_assert_cmpstr (bk_note_get_event_step (note), ==, maria[i].step);
+      g_assert_cmpstr (bk_note_get_text (note), ==, maria[i].words);
+      g_assert_cmpstr (text, ==, maria[i].english);
+      if (maria[i].event != BK_NOTE_EVENT_NONE && maria[i].event != BK_NOTE_EVENT_CHECKIN_DONE)
+        g_assert_cmpstr (bk_note_get_event_playbook (note), ==, "part-ways");
+    }
+  g_assert_cmpuint (bk_note_get_event_reasons (g_ptr_array_index (notes, 0)), ==,
+                    (1u << BK_REASON_NON_PAYMENT) | (1u << BK_REASON_PERSONALITY));
+  g_assert_cmpint (bk_note_get_event_outcome (g_ptr_array_index (notes, 5)), ==,
+                   BK_OUTCOME_REFERRED);
+
+  /* the vendor's notes, written in Russian, read in English now */
+  vendor = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), 2, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = bk_note_store_list_between (bk_journal_get_notes (journal), 2, TRUE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *started = bk_timeline_dup_text (g_ptr_array_index (notes, 0), playbooks,
+                                                     BK_COUNTERPART_KIND_VENDOR);
+    g_autofree char *done = bk_timeline_dup_text (g_ptr_array_index (notes, 1), playbooks,
+                                                  BK_COUNTERPART_KIND_VENDOR);
+    g_autofree char *checked = bk_timeline_dup_text (g_ptr_array_index (notes, 6), playbooks,
+                                                     BK_COUNTERPART_KIND_VENDOR);
+
+    g_assert_true (g_str_has_prefix (started, "Started the playbook “Part ways cleanly”."));
+    g_assert_true (g_str_has_suffix (done, ": done — Написала спокойное письмо"));
+    g_assert_cmpstr (checked, ==, "Checked in — Всё хорошо");
+  }
+
+  /* the search index follows what the notes hold now */
+  g_assert_cmpint (bk_test_query_int (journal,
+                                      "SELECT count(*) FROM search_index"
+                                      " WHERE search_index MATCH '\"playbook\"'"), ==, 0);
+  assert_search_index_sound (journal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +1020,8 @@ main (int   argc,
               fixture_set_up, test_deferred_check, fixture_tear_down);
   g_test_add ("/journal/migration", Fixture, NULL,
               fixture_set_up, test_migration, fixture_tear_down);
+  g_test_add ("/journal/migration-events", Fixture, NULL,
+              fixture_set_up, test_migration_events, fixture_tear_down);
   g_test_add ("/journal/validation", Fixture, NULL,
               fixture_set_up, test_validation, fixture_tear_down);
   g_test_add ("/journal/trash", Fixture, NULL, fixture_set_up, test_trash, fixture_tear_down);

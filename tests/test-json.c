@@ -224,7 +224,7 @@ export_canonical (Fixture   *fixture,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
-  bk_journal_export_json (journal, file, &error);
+  bk_journal_export_json (journal, NULL, file, &error);
   g_assert_no_error (error);
 
   root = load_json (path);
@@ -494,7 +494,7 @@ test_v2_export (Fixture       *fixture,
 
   fill_journal (fixture->journal);
   fill_playbook_data (fixture->journal, library);
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, library, fixture->json_file, &error);
   g_assert_no_error (error);
   root = load_json (fixture->json_path);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==,
@@ -589,7 +589,7 @@ test_v2_round_trip (Fixture       *fixture,
   fill_playbook_data (fixture->journal, library);
   first = export_canonical (fixture, fixture->journal);
 
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
   import_ok (copy, fixture->json_file, &summary);
   g_assert_cmpuint (summary.counterparts_added, ==, 3);
@@ -771,7 +771,7 @@ test_v3_export (Fixture       *fixture,
 
   fill_journal (fixture->journal);
   fill_access_data (fixture->journal);
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
   root = load_json (fixture->json_path);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 3);
@@ -863,7 +863,7 @@ test_v3_round_trip (Fixture       *fixture,
   fill_access_data (fixture->journal);
   first = export_canonical (fixture, fixture->journal);
 
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
   import_ok (copy, fixture->json_file, &summary);
   g_assert_cmpuint (summary.counterparts_added, ==, 3);
@@ -1032,7 +1032,7 @@ test_issue_example (Fixture       *fixture,
   g_assert_cmpuint (summary.counterparts_skipped, ==, 0);
   g_assert_cmpuint (summary.notes_skipped, ==, 0);
 
-  bk_journal_export_json (fixture->journal, fixture->json_file, NULL);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, NULL);
   root = load_json (fixture->json_path);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "counterparts")), ==, 1);
   counterpart = get_counterpart (root, 0);
@@ -1079,7 +1079,7 @@ test_export_format (Fixture       *fixture,
   GStatBuf st;
 
   fill_journal (fixture->journal);
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
 
   /* Pretty-printed, and private: it holds private notes. */
@@ -1145,7 +1145,7 @@ test_round_trip (Fixture       *fixture,
   fill_journal (fixture->journal);
   first = export_canonical (fixture, fixture->journal);
 
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
   import_ok (copy, fixture->json_file, &summary);
   g_assert_cmpuint (summary.counterparts_added, ==, 3);
@@ -1171,7 +1171,7 @@ test_empty_journal (Fixture       *fixture,
   g_autoptr(JsonNode) root = NULL;
   BkImportSummary summary;
 
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
   root = load_json (fixture->json_path);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "counterparts")), ==, 0);
@@ -1196,7 +1196,7 @@ test_export_replaces (Fixture       *fixture,
 
   write_json (fixture, "old contents");
   fill_journal (fixture->journal);
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
   root = load_json (fixture->json_path);
 
@@ -1214,7 +1214,7 @@ test_export_replaces (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* A place that cannot be written to is an error that names it. */
-  g_assert_false (bk_journal_export_json (fixture->journal, missing, &error));
+  g_assert_false (bk_journal_export_json (fixture->journal, NULL, missing, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "out.json"));
   g_assert_false (g_file_query_exists (missing, NULL));
@@ -1245,7 +1245,7 @@ test_defaults (Fixture       *fixture,
   g_assert_cmpuint (summary.notes_added, ==, 1);
   after = g_date_time_new_now_utc ();
 
-  bk_journal_export_json (fixture->journal, fixture->json_file, NULL);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, NULL);
   root = load_json (fixture->json_path);
   counterpart = get_counterpart (root, 0);
   g_assert_cmpstr (json_object_get_string_member (counterpart, "name"), ==, "Solo Trader");
@@ -1284,7 +1284,7 @@ test_dates (Fixture       *fixture,
               "             {\"created\":\"2026-01-04T08:15:00\",\"text\":\"no zone\"}]}]}");
   import_ok (fixture->journal, fixture->json_file, &summary);
 
-  bk_journal_export_json (fixture->journal, fixture->json_file, NULL);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, NULL);
   root = load_json (fixture->json_path);
   counterpart = get_counterpart (root, 0);
   g_assert_cmpstr (json_object_get_string_member (counterpart, "created"), ==,
@@ -1315,7 +1315,7 @@ test_duplicates (Fixture       *fixture,
   JsonArray *counterparts;
 
   fill_journal (fixture->journal);
-  bk_journal_export_json (fixture->journal, fixture->json_file, &error);
+  bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
 
   import_ok (copy, fixture->json_file, &summary);

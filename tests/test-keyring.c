@@ -471,7 +471,7 @@ test_secret_not_in_journal (void)
   g_assert_no_error (error);
   assert_secret (bk_credential_get_uuid (credential), secret);
 
-  g_assert_true (bk_journal_export_json (journal, json, &error));
+  g_assert_true (bk_journal_export_json (journal, NULL, json, &error));
   g_assert_no_error (error);
 
   db = bk_test_read_bytes_or_null (path);

@@ -14,6 +14,7 @@
 #include "bk-journal.h"
 #include "bk-playbook-library.h"
 #include "bk-test-journal.h"
+#include "bk-timeline.h"
 
 /* Two small playbooks of our own, so that the tests do not change with the shipped texts. */
 static const char part_ways_xml[] =
@@ -180,24 +181,31 @@ add_open_item (BkJournal      *journal,
   return g_steal_pointer (&item);
 }
 
-/* The counterpart's timeline lines written by the app, oldest first */
+/* The counterpart's progress notes, oldest first, in the words the timeline shows */
 static GStrv
-dup_progress_notes (BkJournal     *journal,
+dup_progress_notes (Fixture       *fixture,
                     BkCounterpart *counterpart)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
 
-  stmt = bk_database_prepare (bk_journal_get_database (journal),
-                              "SELECT text FROM notes WHERE counterpart_id = ?1"
-                              " AND kind = 'progress' AND trashed = 0 ORDER BY id",
-                              &error);
+  notes = bk_note_store_list_between (bk_journal_get_notes (fixture->journal),
+                                      bk_counterpart_get_id (counterpart), TRUE, NULL, NULL,
+                                      &error);
   g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (counterpart));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      BkNote *note = g_ptr_array_index (notes, i);
+
+      g_autofree char *text = NULL;
+
+      if (bk_note_get_kind (note) != BK_NOTE_KIND_PROGRESS)
+        continue;
+
+      text = bk_timeline_dup_text (note, fixture->library, bk_counterpart_get_kind (counterpart));
+      g_strv_builder_add (builder, text);
+    }
 
   return g_strv_builder_end (builder);
 }
@@ -323,7 +331,7 @@ test_steps (Fixture       *fixture,
   g_clear_error (&error);
 
   /* every change is a line in the timeline, in order */
-  notes = dup_progress_notes (fixture->journal, acme);
+  notes = dup_progress_notes (fixture, acme);
   g_assert_cmpuint (g_strv_length (notes), ==, 5);
   g_assert_cmpstr (notes[0], ==,
                    "Started the playbook “Part ways (test)”.\n"
@@ -353,7 +361,7 @@ test_vendor_wording (Fixture       *fixture,
                                     1u << BK_REASON_OVERSTATED_SKILLS);
   g_autoptr(BkRun) quiet = NULL;
   g_autoptr(BkCounterpart) other = add_client (fixture->journal, "No reasons");
-  g_auto(GStrv) notes = dup_progress_notes (fixture->journal, vendor);
+  g_auto(GStrv) notes = dup_progress_notes (fixture, vendor);
   g_auto(GStrv) other_notes = NULL;
 
   g_assert_cmpuint (g_strv_length (notes), ==, 1);
@@ -363,7 +371,7 @@ test_vendor_wording (Fixture       *fixture,
                    "• They overstated their skills");
 
   quiet = start_run (fixture, other, fixture->talk, 0);
-  other_notes = dup_progress_notes (fixture->journal, other);
+  other_notes = dup_progress_notes (fixture, other);
   g_assert_cmpstr (other_notes[0], ==, "Started the playbook “Talk it through (test)”.");
 }
 
@@ -514,7 +522,7 @@ test_end_run (Fixture       *fixture,
   g_assert_null (bk_checkin_get_notified (g_ptr_array_index (checkins, 0)));
   g_clear_pointer (&checkins, g_ptr_array_unref);
 
-  notes = dup_progress_notes (fixture->journal, acme);
+  notes = dup_progress_notes (fixture, acme);
   g_assert_cmpuint (g_strv_length (notes), ==, 3);
   g_assert_cmpstr (notes[2], ==,
                    "Ended “Part ways (test)”: Referred to a colleague — taken over by Maria, a colleague");
@@ -548,7 +556,7 @@ test_end_run (Fixture       *fixture,
                                     &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 0);
-  notes = dup_progress_notes (fixture->journal, zeta);
+  notes = dup_progress_notes (fixture, zeta);
   g_assert_cmpstr (notes[1], ==, "Ended “Talk it through (test)”: Continued together");
 }
 
@@ -1054,7 +1062,7 @@ test_checkins (Fixture       *fixture,
   assert_same_time (bk_checkin_get_done (g_ptr_array_index (due, 1)), day_91);
   g_clear_pointer (&due, g_ptr_array_unref);
 
-  notes = dup_progress_notes (fixture->journal, acme);
+  notes = dup_progress_notes (fixture, acme);
   g_assert_cmpuint (g_strv_length (notes), ==, 4);
   g_assert_cmpstr (notes[2], ==, "Checked in — Coffee, all good");
   g_assert_cmpstr (notes[3], ==, "Checked in");

@@ -1068,14 +1068,17 @@ test_threads (Fixture       *fixture,
 
 /* The command line */
 
+/* Runs the built program in @language ("en" or "ru") */
 static int
-run_bridgekeeper (Fixture    *fixture,
-                  const char *const *args,
-                  char      **out,
-                  char      **err)
+run_bridgekeeper_in (Fixture            *fixture,
+                     const char         *language,
+                     const char *const  *args,
+                     char              **out,
+                     char              **err)
 {
   g_autofree char *program = g_build_filename (g_getenv ("BK_BUILD_ROOT"), "src", "bridgekeeper", NULL);
   g_autofree char *data_home = g_build_filename (fixture->dir, "data", NULL);
+  g_autofree char *localedir = g_build_filename (g_getenv ("BK_BUILD_ROOT"), "po", NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
@@ -1091,14 +1094,25 @@ run_bridgekeeper (Fixture    *fixture,
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", g_str_equal (language, "ru") ? "ru_RU.UTF-8" : "C.UTF-8",
+                           TRUE);
+  envp = g_environ_setenv (envp, "BK_LOCALEDIR", localedir, TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 out, err, &status, &error);
   g_assert_no_error (error);
 
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+run_bridgekeeper (Fixture            *fixture,
+                  const char *const  *args,
+                  char              **out,
+                  char              **err)
+{
+  return run_bridgekeeper_in (fixture, "en", args, out, err);
 }
 
 static void
@@ -1211,6 +1225,62 @@ test_command_line (Fixture       *fixture,
   }
 }
 
+/* A journal of 0.1, whose progress notes were written in English (and, for a vendor, in
+ * Russian): once opened, its summary tells those events in the reader's language. */
+static void
+test_events_in_reader_language (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "data", DATA_FOLDER, "journal.db", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "events.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  /* the journal of 0.1 in place of the fixture's */
+  g_clear_object (&fixture->journal);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (file);
+    }
+  bk_test_load_sql_fixture (path, "journal-v4.sql");
+
+  /* English notes, read in Russian */
+  {
+    const char *args[] = { "--export-pdf", "Maria Sokolova", pdf, NULL };
+
+    g_assert_cmpint (run_bridgekeeper_in (fixture, "ru", args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Начат сценарий «Расстаться по-хорошему»."));
+    g_assert_nonnull (strstr (text, "Что не складывается:"));
+    g_assert_nonnull (strstr (text, "выполнено — Wrote a calm e-mail"));
+    g_assert_nonnull (strstr (text, "Связались — All good"));
+    g_assert_null (strstr (text, "Started the playbook"));
+    g_assert_null (strstr (text, "Checked in"));
+    g_clear_pointer (&text, g_free);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* Russian notes, read in English */
+  {
+    const char *args[] = { "--export-pdf", "Ольга Иванова", pdf, NULL };
+
+    g_assert_cmpint (run_bridgekeeper_in (fixture, "en", args, &out, &err), ==, 0);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Started the playbook “Part ways cleanly”."));
+    g_assert_nonnull (strstr (text, "Checked in — Всё хорошо"));
+    g_assert_null (strstr (text, "Начат сценарий"));
+    g_assert_null (strstr (text, "Связались"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1240,6 +1310,7 @@ main (int   argc,
   ADD ("/summary/progress-and-cancel", test_progress_and_cancel);
   ADD ("/summary/threads", test_threads);
   ADD ("/summary/command-line", test_command_line);
+  ADD ("/summary/events-in-reader-language", test_events_in_reader_language);
 
 #undef ADD
 

@@ -83,7 +83,7 @@ export_json (const char *filename)
   if (!(journal = open_journal_for_command_line ()))
     return EXIT_FAILURE;
 
-  if (!bk_journal_export_json (journal, file, &error))
+  if (!bk_journal_export_json (journal, bk_application_get_playbooks (), file, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;

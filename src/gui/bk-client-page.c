@@ -16,7 +16,9 @@
 #include "bk-client-page.h"
 #include "bk-note-dialog.h"
 #include "bk-note-list.h"
+#include "bk-application.h"
 #include "bk-note-row.h"
+#include "bk-timeline.h"
 #include "bk-resolution-view.h"
 
 struct _BkClientPage
@@ -259,7 +261,15 @@ bind_note_row_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  user_data)
 {
-  bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+  BkClientPage *self = user_data;
+  BkNote *note = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  /* what happened, in the reader's words (a progress note is kept as its event) */
+  if (self->counterpart != NULL)
+    text = bk_timeline_dup_text (note, bk_application_get_playbooks (),
+                                 bk_counterpart_get_kind (self->counterpart));
+  bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), note, text);
 }
 
 static void
@@ -267,7 +277,7 @@ unbind_note_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
-  bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), NULL);
+  bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static GListModel *
@@ -353,7 +363,7 @@ bk_client_page_init (BkClientPage *self)
   gtk_drop_down_set_model (self->kind_dropdown, kinds);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_note_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_note_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_note_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_note_row_cb), NULL);
   gtk_list_view_set_factory (self->timeline_view, factory);
 

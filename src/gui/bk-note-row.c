@@ -23,6 +23,8 @@ struct _BkNoteRow
   AdwBin     parent_instance;
 
   BkNote    *note;
+  /* its words as the reader sees them */
+  char      *text;
 
   GtkImage  *kind_image;
   GtkLabel  *kind_label;
@@ -39,7 +41,7 @@ update (BkNoteRow *self)
 {
   BkNote *note = self->note;
   g_autofree char *date = NULL;
-  const char *text;
+  const char *text = self->text;
   BkNoteKind kind;
 
   if (note == NULL)
@@ -47,7 +49,6 @@ update (BkNoteRow *self)
 
   kind = bk_note_get_kind (note);
   date = bk_format_date_time (bk_note_get_created (note));
-  text = bk_note_get_text (note);
 
   gtk_image_set_from_icon_name (self->kind_image, bk_note_kind_get_icon_name (kind));
   gtk_label_set_text (self->kind_label, bk_note_kind_get_label (kind));
@@ -88,6 +89,7 @@ bk_note_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_NOTE_ROW);
   g_clear_object (&self->note);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (bk_note_row_parent_class)->dispose (object);
 }
@@ -132,13 +134,22 @@ bk_note_row_get_note (BkNoteRow *self)
   return self->note;
 }
 
+/**
+ * bk_note_row_set_note:
+ * @note: (nullable): the note to show
+ * @text: (nullable): its words as the reader sees them (bk_timeline_dup_text()); the note's
+ *   text when %NULL
+ */
 void
-bk_note_row_set_note (BkNoteRow *self,
-                      BkNote    *note)
+bk_note_row_set_note (BkNoteRow  *self,
+                      BkNote     *note,
+                      const char *text)
 {
   g_return_if_fail (BK_IS_NOTE_ROW (self));
   g_return_if_fail (note == NULL || BK_IS_NOTE (note));
 
-  if (g_set_object (&self->note, note))
-    update (self);
+  g_set_object (&self->note, note);
+  g_free (self->text);
+  self->text = g_strdup (text != NULL ? text : note != NULL ? bk_note_get_text (note) : "");
+  update (self);
 }

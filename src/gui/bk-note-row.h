@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (BkNoteRow, bk_note_row, BK, NOTE_ROW, AdwBin)
 
 BkNoteRow *bk_note_row_new      (void);
 BkNote    *bk_note_row_get_note (BkNoteRow *self);
-void       bk_note_row_set_note (BkNoteRow *self,
-                                 BkNote    *note);
+void       bk_note_row_set_note (BkNoteRow  *self,
+                                 BkNote     *note,
+                                 const char *text);
 
 G_END_DECLS

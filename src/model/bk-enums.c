@@ -160,6 +160,7 @@ bk_note_kind_get_icon_name (BkNoteKind kind)
 DEFINE_ENUM_STRINGS (bk_reason, BkReason, BK_TYPE_REASON)
 DEFINE_ENUM_STRINGS (bk_outcome, BkOutcome, BK_TYPE_OUTCOME)
 DEFINE_ENUM_STRINGS (bk_step_state, BkStepState, BK_TYPE_STEP_STATE)
+DEFINE_ENUM_STRINGS (bk_note_event, BkNoteEvent, BK_TYPE_NOTE_EVENT)
 DEFINE_ENUM_STRINGS (bk_open_item_kind, BkOpenItemKind, BK_TYPE_OPEN_ITEM_KIND)
 DEFINE_ENUM_STRINGS (bk_credential_state, BkCredentialState, BK_TYPE_CREDENTIAL_STATE)
 

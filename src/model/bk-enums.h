@@ -43,6 +43,20 @@ typedef enum
 } BkNoteKind;
 
 #define BK_NOTE_N_KINDS (BK_NOTE_KIND_PROGRESS + 1)
+
+/* What a progress note records: the journal keeps the event and its parameters, and each
+ * reader sees it in their own language (bk-timeline.h). */
+typedef enum
+{
+  /* a note a person wrote, or progress from before events were kept: its text is all */
+  BK_NOTE_EVENT_NONE,
+  BK_NOTE_EVENT_RUN_STARTED,
+  BK_NOTE_EVENT_STEP_DONE,
+  BK_NOTE_EVENT_STEP_SKIPPED,
+  BK_NOTE_EVENT_STEP_REOPENED,
+  BK_NOTE_EVENT_RUN_ENDED,
+  BK_NOTE_EVENT_CHECKIN_DONE,
+} BkNoteEvent;
 /* The kinds a person writes themselves */
 #define BK_NOTE_N_USER_KINDS (BK_NOTE_KIND_REFLECTION + 1)
 
@@ -130,6 +144,10 @@ gboolean    bk_outcome_from_string   (const char          *str,
 const char *bk_outcome_get_label     (BkOutcome            outcome);
 /* The status a counterpart is offered when a run ends this way. */
 BkCounterpartStatus bk_outcome_get_status (BkOutcome       outcome);
+
+const char *bk_note_event_to_string   (BkNoteEvent         event);
+gboolean    bk_note_event_from_string (const char         *str,
+                                       BkNoteEvent        *event);
 
 const char *bk_step_state_to_string   (BkStepState         state);
 gboolean    bk_step_state_from_string (const char         *str,

@@ -17,6 +17,7 @@
 #include "bk-journal-json.h"
 #include "bk-journal-json-private.h"
 #include "bk-journal.h"
+#include "bk-timeline.h"
 
 static char *
 format_date (GDateTime *date_time)
@@ -84,6 +85,8 @@ typedef struct
   BkOpenItemStore    *open_items;
   BkCheckinStore     *checkins;
   BkCredentialStore  *credentials;
+  /* for the names of playbooks and steps in the progress notes' words (nullable) */
+  BkPlaybookLibrary  *playbooks;
 } ExportStores;
 
 static void
@@ -262,17 +265,47 @@ add_health (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
+/* The record of an event, as the journal keeps it: what happened and the person's words */
 static void
-add_note (JsonBuilder *builder,
-          BkNote      *note)
+add_event (JsonBuilder *builder,
+           BkNote      *note)
 {
+  BkNoteEvent event = bk_note_get_event (note);
+
+  json_builder_set_member_name (builder, "event");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "type", bk_note_event_to_string (event));
+  if (bk_note_get_event_playbook (note)[0] != '\0')
+    add_string_member (builder, "playbook", bk_note_get_event_playbook (note));
+  if (bk_note_get_event_step (note)[0] != '\0')
+    add_string_member (builder, "step", bk_note_get_event_step (note));
+  if (event == BK_NOTE_EVENT_RUN_STARTED)
+    add_reasons (builder, bk_note_get_event_reasons (note));
+  if (event == BK_NOTE_EVENT_RUN_ENDED)
+    add_string_member (builder, "outcome", bk_outcome_to_string (bk_note_get_event_outcome (note)));
+  add_string_member (builder, "words", bk_note_get_text (note));
+  json_builder_end_object (builder);
+}
+
+/* A progress note's text is its event in the reader's words, as the timeline shows it; the
+ * event itself comes with it, so that the file keeps what happened. */
+static void
+add_note (JsonBuilder       *builder,
+          BkNote            *note,
+          BkPlaybookLibrary *playbooks,
+          BkCounterpartKind  kind)
+{
+  g_autofree char *text = bk_timeline_dup_text (note, playbooks, kind);
+
   json_builder_begin_object (builder);
   add_string_member (builder, "id", bk_note_get_uuid (note));
   add_date_member (builder, "created", bk_note_get_created (note));
   add_string_member (builder, "kind", bk_note_kind_to_string (bk_note_get_kind (note)));
-  add_string_member (builder, "text", bk_note_get_text (note));
+  add_string_member (builder, "text", text);
   json_builder_set_member_name (builder, "private");
   json_builder_add_boolean_value (builder, bk_note_get_private (note));
+  if (bk_note_get_event (note) != BK_NOTE_EVENT_NONE)
+    add_event (builder, note);
   json_builder_end_object (builder);
 }
 
@@ -395,7 +428,8 @@ counterpart_to_json (BkCounterpart  *counterpart,
   json_builder_set_member_name (builder, "notes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < notes->len; i++)
-    add_note (builder, g_ptr_array_index (notes, i));
+    add_note (builder, g_ptr_array_index (notes, i), stores->playbooks,
+              bk_counterpart_get_kind (counterpart));
   json_builder_end_array (builder);
 
   if (!add_playbook_members (builder, stores, id, &local_error))
@@ -456,9 +490,10 @@ write_string (GOutputStream  *stream,
 }
 
 static gboolean
-write_journal (BkJournal      *self,
-               GOutputStream  *stream,
-               GError        **error)
+write_journal (BkJournal          *self,
+               BkPlaybookLibrary  *playbooks,
+               GOutputStream      *stream,
+               GError            **error)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GString) buffer = g_string_new (NULL);
@@ -472,6 +507,7 @@ write_journal (BkJournal      *self,
     .open_items = bk_journal_get_open_items (self),
     .checkins = bk_journal_get_checkins (self),
     .credentials = bk_journal_get_credentials (self),
+    .playbooks = playbooks,
   };
   guint offset = 0;
   gboolean first = TRUE;
@@ -585,6 +621,7 @@ create_temporary_sibling (GFile   *file,
 /**
  * bk_journal_export_json:
  * @self: a #BkJournal
+ * @playbooks: (nullable): for the names of playbooks and steps in the progress notes' words
  * @file: where to write
  * @error: return location for an error
  *
@@ -594,9 +631,10 @@ create_temporary_sibling (GFile   *file,
  * Returns: %TRUE on success
  */
 gboolean
-bk_journal_export_json (BkJournal  *self,
-                        GFile      *file,
-                        GError    **error)
+bk_journal_export_json (BkJournal          *self,
+                        BkPlaybookLibrary  *playbooks,
+                        GFile              *file,
+                        GError            **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GFile) tmp_file = NULL;
@@ -616,7 +654,7 @@ bk_journal_export_json (BkJournal  *self,
   /* One read transaction, so that the file is a consistent picture of the journal. */
   if (!bk_database_begin (bk_journal_get_database (self), &local_error))
     goto failed;
-  written = write_journal (self, G_OUTPUT_STREAM (stream), &local_error);
+  written = write_journal (self, playbooks, G_OUTPUT_STREAM (stream), &local_error);
   bk_database_rollback (bk_journal_get_database (self));
 
   if (!written ||

@@ -478,6 +478,119 @@ report_bad_nick (ImportContext  *ctx,
   return set_invalid (error, ctx, place, _("“%s” is not one of %s."), shown, nicks);
 }
 
+/* The member as a JSON list, NULL when it is missing; FALSE when it is something else. */
+static gboolean
+get_array_member (JsonObject     *object,
+                  const char     *member,
+                  const char     *parent,
+                  ImportContext  *ctx,
+                  const char     *what,
+                  JsonArray     **array,
+                  GError        **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *array = NULL;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *place = join_place (parent, member);
+
+      return set_invalid (error, ctx, place, "%s", what);
+    }
+
+  *array = json_node_get_array (node);
+
+  return TRUE;
+}
+
+/* "reasons": a list of what isn't working, as a bit mask of 1 << BkReason */
+static gboolean
+read_reasons (JsonObject     *object,
+              const char     *place,
+              ImportContext  *ctx,
+              guint          *reasons,
+              GError        **error)
+{
+  JsonArray *array;
+
+  if (!get_array_member (object, "reasons", place, ctx, _("expected a list of reasons."),
+                         &array, error))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *member = g_strdup_printf ("reasons[%u]", i);
+      BkReason reason;
+
+      if (!node_holds_type (element, G_TYPE_STRING))
+        {
+          g_autofree char *reason_place = join_place (place, member);
+
+          return set_invalid (error, ctx, reason_place, _("expected a string."));
+        }
+      if (!bk_reason_from_string (json_node_get_string (element), &reason))
+        return report_bad_nick (ctx, place, member, json_node_get_string (element),
+                                reason_nick, BK_N_REASONS, error);
+      *reasons |= 1u << reason;
+    }
+
+  return TRUE;
+}
+
+/* A progress note's "event": what happened, and the person's own words. An event this version
+ * does not know leaves the note as its text says. */
+static gboolean
+read_event (JsonObject     *object,
+            const char     *place,
+            ImportContext  *ctx,
+            BkNote         *note,
+            GError        **error)
+{
+  g_autofree char *event_place = join_place (place, "event");
+  JsonNode *member = get_member (object, "event");
+  const char *type = NULL;
+  const char *playbook = NULL;
+  const char *step = NULL;
+  const char *outcome_str = NULL;
+  const char *words = NULL;
+  BkOutcome outcome = BK_OUTCOME_CONTINUED;
+  guint reasons = 0;
+  BkNoteEvent event;
+  JsonObject *event_object;
+
+  if (member == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (member))
+    return set_invalid (error, ctx, event_place, _("expected an event: an object with a “type”."));
+
+  event_object = json_node_get_object (member);
+
+  if (!read_string (event_object, "type", event_place, ctx, &type, error) ||
+      !read_string (event_object, "playbook", event_place, ctx, &playbook, error) ||
+      !read_string (event_object, "step", event_place, ctx, &step, error) ||
+      !read_string (event_object, "outcome", event_place, ctx, &outcome_str, error) ||
+      !read_string (event_object, "words", event_place, ctx, &words, error) ||
+      !read_reasons (event_object, event_place, ctx, &reasons, error))
+    return FALSE;
+
+  if (type == NULL || !bk_note_event_from_string (type, &event) || event == BK_NOTE_EVENT_NONE)
+    return TRUE;
+
+  if (outcome_str != NULL && !bk_outcome_from_string (outcome_str, &outcome))
+    return report_bad_nick (ctx, event_place, "outcome", outcome_str, outcome_nick,
+                            BK_N_OUTCOMES, error);
+
+  bk_note_set_event (note, event, playbook, step, reasons, outcome);
+  bk_note_set_text (note, words != NULL ? words : "");
+
+  return TRUE;
+}
+
 static gboolean
 read_note (JsonNode       *node,
            const char     *place,
@@ -538,6 +651,9 @@ read_note (JsonNode       *node,
       bk_note_set_private (note, json_node_get_boolean (member));
     }
 
+  if (!read_event (object, place, ctx, note, error))
+    return FALSE;
+
   *out_note = g_steal_pointer (&note);
 
   return TRUE;
@@ -585,34 +701,6 @@ wrong_type:
   }
 }
 
-/* The member as a JSON list, NULL when it is missing; FALSE when it is something else. */
-static gboolean
-get_array_member (JsonObject     *object,
-                  const char     *member,
-                  const char     *parent,
-                  ImportContext  *ctx,
-                  const char     *what,
-                  JsonArray     **array,
-                  GError        **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  *array = NULL;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *place = join_place (parent, member);
-
-      return set_invalid (error, ctx, place, "%s", what);
-    }
-
-  *array = json_node_get_array (node);
-
-  return TRUE;
-}
 
 static gboolean
 read_step_state (JsonNode       *node,
@@ -714,26 +802,8 @@ read_run (JsonNode       *node,
     }
   run->playbook = g_strstrip (g_strdup (str));
 
-  if (!get_array_member (object, "reasons", place, ctx, _("expected a list of reasons."),
-                         &array, error))
+  if (!read_reasons (object, place, ctx, &run->reasons, error))
     return FALSE;
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *member = g_strdup_printf ("reasons[%u]", i);
-      BkReason reason;
-
-      if (!node_holds_type (element, G_TYPE_STRING))
-        {
-          g_autofree char *reason_place = join_place (place, member);
-
-          return set_invalid (error, ctx, reason_place, _("expected a string."));
-        }
-      if (!bk_reason_from_string (json_node_get_string (element), &reason))
-        return report_bad_nick (ctx, place, member, json_node_get_string (element),
-                                reason_nick, BK_N_REASONS, error);
-      run->reasons |= 1u << reason;
-    }
 
   if (!get_array_member (object, "steps", place, ctx, _("expected a list of step ids."),
                          &array, error))

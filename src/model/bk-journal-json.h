@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "bk-journal.h"
+#include "bk-playbook-library.h"
 
 G_BEGIN_DECLS
 
@@ -37,9 +38,10 @@ typedef struct
 
 /* Writes the whole journal (private notes included: it is the person's own backup) to a file,
  * atomically: a failure never leaves half a file. */
-gboolean bk_journal_export_json (BkJournal        *self,
-                                 GFile            *file,
-                                 GError          **error);
+gboolean bk_journal_export_json (BkJournal         *self,
+                                 BkPlaybookLibrary *playbooks,
+                                 GFile             *file,
+                                 GError           **error);
 
 /* Adds the file's counterparts and notes (and, from version 2, playbook runs, open items and
  * check-ins; from version 3, credentials' metadata and the history of health), all or nothing. On a bad file the error message says what is wrong and where

@@ -26,6 +26,13 @@ struct _BkNote
   GDateTime  *created;
   BkNoteKind  kind;
   guint       private_ : 1;
+
+  /* a progress note's event and its parameters; its text is the person's words, if any */
+  BkNoteEvent event;
+  char       *event_playbook;
+  char       *event_step;
+  guint       event_reasons;
+  BkOutcome   event_outcome;
 };
 
 G_DEFINE_FINAL_TYPE (BkNote, bk_note, G_TYPE_OBJECT)
@@ -49,6 +56,8 @@ bk_note_finalize (GObject *object)
 {
   BkNote *self = (BkNote *) object;
 
+  g_clear_pointer (&self->event_playbook, g_free);
+  g_clear_pointer (&self->event_step, g_free);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
@@ -224,6 +233,8 @@ bk_note_copy (BkNote *self)
   copy->created = g_date_time_ref (self->created);
   copy->kind = self->kind;
   copy->private_ = self->private_;
+  bk_note_set_event (copy, self->event, self->event_playbook, self->event_step,
+                     self->event_reasons, self->event_outcome);
 
   return copy;
 }
@@ -245,6 +256,8 @@ bk_note_update_from (BkNote *self,
   bk_note_set_kind (self, bk_note_get_kind (from));
   bk_note_set_text (self, bk_note_get_text (from));
   bk_note_set_private (self, bk_note_get_private (from));
+  bk_note_set_event (self, from->event, from->event_playbook, from->event_step,
+                     from->event_reasons, from->event_outcome);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -396,4 +409,79 @@ bk_note_set_private (BkNote   *self,
       self->private_ = private_;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIVATE]);
     }
+}
+
+BkNoteEvent
+bk_note_get_event (BkNote *self)
+{
+  g_return_val_if_fail (BK_IS_NOTE (self), BK_NOTE_EVENT_NONE);
+
+  return self->event;
+}
+
+/* The playbook of a run's event ("" otherwise) */
+const char *
+bk_note_get_event_playbook (BkNote *self)
+{
+  g_return_val_if_fail (BK_IS_NOTE (self), NULL);
+
+  return self->event_playbook != NULL ? self->event_playbook : "";
+}
+
+/* The step of a step's event ("" otherwise) */
+const char *
+bk_note_get_event_step (BkNote *self)
+{
+  g_return_val_if_fail (BK_IS_NOTE (self), NULL);
+
+  return self->event_step != NULL ? self->event_step : "";
+}
+
+/* What wasn't working when a run started: a bit mask of 1 << BkReason */
+guint
+bk_note_get_event_reasons (BkNote *self)
+{
+  g_return_val_if_fail (BK_IS_NOTE (self), 0);
+
+  return self->event_reasons;
+}
+
+/* How a run ended */
+BkOutcome
+bk_note_get_event_outcome (BkNote *self)
+{
+  g_return_val_if_fail (BK_IS_NOTE (self), BK_OUTCOME_CONTINUED);
+
+  return self->event_outcome;
+}
+
+/**
+ * bk_note_set_event:
+ * @event: what happened; %BK_NOTE_EVENT_NONE for a note a person wrote
+ * @playbook_id: (nullable): the run's playbook, for a run's or a step's event
+ * @step_id: (nullable): the step, for a step's event
+ *
+ * Makes the note the record of an event (a progress note): its text stays the person's own
+ * words about it (a step's note, who took over, a check-in's note), or empty.
+ */
+void
+bk_note_set_event (BkNote      *self,
+                   BkNoteEvent  event,
+                   const char  *playbook_id,
+                   const char  *step_id,
+                   guint        reasons,
+                   BkOutcome    outcome)
+{
+  g_return_if_fail (BK_IS_NOTE (self));
+
+  self->event = event;
+  g_free (self->event_playbook);
+  self->event_playbook = g_strdup (playbook_id != NULL ? playbook_id : "");
+  g_free (self->event_step);
+  self->event_step = g_strdup (step_id != NULL ? step_id : "");
+  self->event_reasons = reasons;
+  self->event_outcome = outcome;
+
+  if (event != BK_NOTE_EVENT_NONE)
+    bk_note_set_kind (self, BK_NOTE_KIND_PROGRESS);
 }

@@ -44,4 +44,16 @@ gboolean     bk_note_get_private         (BkNote      *self);
 void         bk_note_set_private         (BkNote      *self,
                                           gboolean     private_);
 
+BkNoteEvent  bk_note_get_event          (BkNote      *self);
+const char  *bk_note_get_event_playbook (BkNote      *self);
+const char  *bk_note_get_event_step     (BkNote      *self);
+guint        bk_note_get_event_reasons  (BkNote      *self);
+BkOutcome    bk_note_get_event_outcome  (BkNote      *self);
+void         bk_note_set_event          (BkNote      *self,
+                                         BkNoteEvent  event,
+                                         const char  *playbook_id,
+                                         const char  *step_id,
+                                         guint        reasons,
+                                         BkOutcome    outcome);
+
 G_END_DECLS

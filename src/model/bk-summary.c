@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-journal.h"
+#include "bk-timeline.h"
 #include "bk-summary-private.h"
 
 /* Paper sizes in points */
@@ -457,6 +458,8 @@ read_notes (BkSummary               *self,
             BkJournal               *journal,
             gint64                   counterpart_id,
             const BkSummaryOptions  *options,
+            BkPlaybookLibrary       *playbooks,
+            BkCounterpartKind        kind,
             GError                 **error)
 {
   g_autoptr(GPtrArray) notes = NULL;
@@ -478,7 +481,8 @@ read_notes (BkSummary               *self,
       /* Translators: a time of day in the timeline, see g_date_time_format() for the codes */
       note->time = g_date_time_format (local, _("%H:%M"));
       note->kind = g_strdup (bk_note_kind_get_label (bk_note_get_kind (stored)));
-      note->text = g_strdup (bk_note_get_text (stored));
+      /* a progress note's event, in the reader's language */
+      note->text = bk_timeline_dup_text (stored, playbooks, kind);
       note->is_private = bk_note_get_private (stored);
       g_ptr_array_add (self->notes, note);
     }
@@ -569,7 +573,7 @@ bk_summary_new (BkJournal               *journal,
 
   if (options->include_timeline)
     {
-      if (!read_notes (self, journal, counterpart_id, options, error))
+      if (!read_notes (self, journal, counterpart_id, options, playbooks, kind, error))
         return NULL;
       self->range = dup_range_text (options);
     }

@@ -213,7 +213,6 @@ bk_checkin_store_complete (BkCheckinStore  *self,
 {
   BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autofree char *trimmed = NULL;
-  g_autofree char *text = NULL;
   gint64 counterpart_id;
 
   g_return_val_if_fail (BK_IS_CHECKIN_STORE (self), FALSE);
@@ -224,11 +223,6 @@ bk_checkin_store_complete (BkCheckinStore  *self,
     return FALSE;
 
   trimmed = bk_store_dup_trimmed (note);
-  if (trimmed[0] != '\0')
-    /* Translators: a line in the timeline, then the person's note */
-    text = g_strdup_printf (_("Checked in — %s"), trimmed);
-  else
-    text = g_strdup (_("Checked in"));
 
   if (!bk_database_begin (db, error))
     return FALSE;
@@ -251,7 +245,12 @@ bk_checkin_store_complete (BkCheckinStore  *self,
       goto failed;
     }
 
-  if (!bk_note_store_add_progress (self->notes, counterpart_id, text, now, error))
+  if (!bk_note_store_add_event (self->notes, counterpart_id,
+                                &(BkEventRecord) {
+                                  .event = BK_NOTE_EVENT_CHECKIN_DONE,
+                                  .words = trimmed,
+                                },
+                                now, error))
     goto failed;
 
   bk_store_queue_change (BK_STORE (self), BK_CHANGE_CHANGED, checkin_id, counterpart_id);

@@ -16,7 +16,8 @@
 
 /* The columns, in this order, that note_from_row() reads */
 #define NOTE_COLUMNS \
-  "id, uuid, counterpart_id, created, kind, text, private"
+  "id, uuid, counterpart_id, created, kind, text, private, event, event_playbook, event_step," \
+  " event_reasons, event_outcome"
 
 struct _BkNoteStore
 {
@@ -49,6 +50,7 @@ note_from_row (sqlite3_stmt *stmt)
   g_autoptr(BkNote) note = bk_note_new ();
   g_autoptr(GDateTime) created = NULL;
   BkNoteKind kind;
+  BkNoteEvent event;
 
   g_return_val_if_fail (stmt != NULL, NULL);
 
@@ -61,6 +63,20 @@ note_from_row (sqlite3_stmt *stmt)
     bk_note_set_kind (note, kind);
   bk_note_set_text (note, bk_database_column_text (stmt, 5));
   bk_note_set_private (note, sqlite3_column_int (stmt, 6) != 0);
+
+  /* an event this version does not know stays a note with its text */
+  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL &&
+      bk_note_event_from_string (bk_database_column_text (stmt, 7), &event))
+    {
+      BkOutcome outcome = BK_OUTCOME_CONTINUED;
+
+      bk_outcome_from_string (bk_database_column_text (stmt, 11), &outcome);
+      bk_note_set_event (note, event,
+                         bk_database_column_text (stmt, 8),
+                         bk_database_column_text (stmt, 9),
+                         (guint) sqlite3_column_int64 (stmt, 10),
+                         outcome);
+    }
 
   return g_steal_pointer (&note);
 }
@@ -145,7 +161,8 @@ bk_note_store_save (BkNoteStore  *self,
       !bk_store_check_utf8 (bk_note_get_text (note), error))
     return FALSE;
 
-  if (bk_store_is_blank (bk_note_get_text (note)))
+  /* the record of an event may have no words of the person's own */
+  if (bk_note_get_event (note) == BK_NOTE_EVENT_NONE && bk_store_is_blank (bk_note_get_text (note)))
     {
       g_set_error_literal (error,
                            BK_DATABASE_ERROR,
@@ -196,15 +213,18 @@ bk_note_store_save (BkNoteStore  *self,
     stmt = bk_database_prepare_cached (db,
                                        "INSERT INTO notes"
                                        " (id, uuid, counterpart_id, created, updated, kind, text,"
-                                       "  private)"
+                                       "  private, event, event_playbook, event_step, event_reasons,"
+                                       "  event_outcome)"
                                        " VALUES ((SELECT coalesce (max (id), ?8) + 1 FROM notes),"
-                                       "         ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                       "         ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?10, ?11, ?12, ?13)",
                                        error);
   else
     stmt = bk_database_prepare_cached (db,
                                        "UPDATE notes SET"
                                        " uuid = ?1, counterpart_id = ?2, created = ?3,"
-                                       " updated = ?4, kind = ?5, text = ?6, private = ?7"
+                                       " updated = ?4, kind = ?5, text = ?6, private = ?7,"
+                                       " event = ?9, event_playbook = ?10, event_step = ?11,"
+                                       " event_reasons = ?12, event_outcome = ?13"
                                        " WHERE id = ?8 AND trashed = 0",
                                        error);
   if (stmt == NULL)
@@ -219,6 +239,26 @@ bk_note_store_save (BkNoteStore  *self,
   sqlite3_bind_text (stmt, 6, bk_note_get_text (note), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, bk_note_get_private (note) ? 1 : 0);
   sqlite3_bind_int64 (stmt, 8, id != 0 ? id : BK_NOTE_ID_BASE);
+  if (bk_note_get_event (note) != BK_NOTE_EVENT_NONE)
+    {
+      sqlite3_bind_text (stmt, 9, bk_note_event_to_string (bk_note_get_event (note)), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, bk_note_get_event_playbook (note), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, bk_note_get_event_step (note), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 12, bk_note_get_event_reasons (note));
+      sqlite3_bind_text (stmt, 13,
+                         bk_note_get_event (note) == BK_NOTE_EVENT_RUN_ENDED
+                         ? bk_outcome_to_string (bk_note_get_event_outcome (note)) : "",
+                         -1, SQLITE_STATIC);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 9);
+      sqlite3_bind_text (stmt, 10, "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, "", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 12, 0);
+      sqlite3_bind_text (stmt, 13, "", -1, SQLITE_STATIC);
+    }
 
   if (!bk_database_step_done (db, stmt, error))
     goto failed;
@@ -256,19 +296,32 @@ failed:
   return FALSE;
 }
 
+/**
+ * bk_note_store_add_event:
+ * @record: what happened, with its parameters and the person's own words about it
+ * @now: when
+ *
+ * Writes the record of an event in the counterpart's timeline (which also checks that it is not
+ * in the trash): what happened, not a sentence, so that each reader sees it in their language.
+ */
 gboolean
-bk_note_store_add_progress (BkNoteStore  *self,
-                            gint64        counterpart_id,
-                            const char   *text,
-                            GDateTime    *now,
-                            GError      **error)
+bk_note_store_add_event (BkNoteStore          *self,
+                         gint64                counterpart_id,
+                         const BkEventRecord  *record,
+                         GDateTime            *now,
+                         GError              **error)
 {
   g_autoptr(BkNote) note = bk_note_new ();
 
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL && record->event != BK_NOTE_EVENT_NONE, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
   bk_note_set_counterpart_id (note, counterpart_id);
-  bk_note_set_kind (note, BK_NOTE_KIND_PROGRESS);
+  bk_note_set_event (note, record->event, record->playbook_id, record->step_id, record->reasons,
+                     record->outcome);
   bk_note_set_created (note, now);
-  bk_note_set_text (note, text);
+  bk_note_set_text (note, record->words);
 
   return bk_note_store_save (self, note, error);
 }

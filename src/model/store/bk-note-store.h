@@ -12,6 +12,18 @@
 
 G_BEGIN_DECLS
 
+/* An event for the timeline (bk_note_store_add_event()): what happened, its parameters, and
+ * the person's own words about it (a step's note, who took over, a check-in's note) */
+typedef struct
+{
+  BkNoteEvent  event;
+  const char  *playbook_id;
+  const char  *step_id;
+  guint        reasons;
+  BkOutcome    outcome;
+  const char  *words;
+} BkEventRecord;
+
 #define BK_TYPE_NOTE_STORE (bk_note_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (BkNoteStore, bk_note_store, BK, NOTE_STORE, BkStore)
@@ -23,12 +35,11 @@ BkNote      *bk_note_store_dup              (BkNoteStore  *self,
 gboolean     bk_note_store_save             (BkNoteStore  *self,
                                              BkNote       *note,
                                              GError      **error);
-/* Writes a line in the counterpart's timeline (which also checks that it is not in the trash). */
-gboolean     bk_note_store_add_progress     (BkNoteStore  *self,
-                                             gint64        counterpart_id,
-                                             const char   *text,
-                                             GDateTime    *now,
-                                             GError      **error);
+gboolean     bk_note_store_add_event        (BkNoteStore          *self,
+                                             gint64                counterpart_id,
+                                             const BkEventRecord  *record,
+                                             GDateTime            *now,
+                                             GError              **error);
 gboolean     bk_note_store_set_trashed      (BkNoteStore  *self,
                                              gint64        id,
                                              gboolean      trashed,

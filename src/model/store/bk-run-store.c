@@ -318,32 +318,6 @@ has_active_run (BkRunStore  *self,
   return TRUE;
 }
 
-static char *
-dup_start_note (BkPlaybook        *playbook,
-                guint              reasons,
-                BkCounterpartKind  kind)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_string_append_printf (text,
-                          _("Started the playbook “%s”."),
-                          bk_playbook_get_name (playbook));
-
-  if (reasons != 0)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append (text, _("What isn’t working:"));
-
-      for (guint i = 0; i < BK_N_REASONS; i++)
-        {
-          if (reasons & (1u << i))
-            g_string_append_printf (text, "\n• %s", bk_reason_get_label (i, kind));
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /**
  * bk_run_store_start:
  * @counterpart_id: a counterpart not in the trash
@@ -368,7 +342,6 @@ bk_run_store_start (BkRunStore  *self,
   g_autoptr(GDateTime) started = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *step_ids = NULL;
-  g_autofree char *note = NULL;
   const char * const *steps;
   gboolean active = FALSE;
   gint64 id;
@@ -390,7 +363,6 @@ bk_run_store_start (BkRunStore  *self,
   step_ids = g_strjoinv (",", (char **) steps);
   started = bk_date_time_dup_whole_seconds (now);
   uuid = g_uuid_string_random ();
-  note = dup_start_note (playbook, reasons, bk_counterpart_get_kind (counterpart));
 
   if (!bk_database_begin (db, error))
     return NULL;
@@ -429,7 +401,13 @@ bk_run_store_start (BkRunStore  *self,
   id = sqlite3_last_insert_rowid (bk_database_get_handle (db));
   g_clear_pointer (&stmt, bk_cached_statement_release);
 
-  if (!bk_note_store_add_progress (self->notes, counterpart_id, note, now, error))
+  if (!bk_note_store_add_event (self->notes, counterpart_id,
+                                &(BkEventRecord) {
+                                  .event = BK_NOTE_EVENT_RUN_STARTED,
+                                  .playbook_id = bk_playbook_get_id (playbook),
+                                  .reasons = reasons,
+                                },
+                                now, error))
     goto failed;
 
   queue_run_change (self, BK_CHANGE_ADDED, id, counterpart_id);
@@ -451,50 +429,6 @@ run_has_step (BkRun      *run,
               const char *step_id)
 {
   return g_strv_contains (bk_run_get_step_ids (run), step_id);
-}
-
-/* The step's title in the person's language, or its id when the playbook no longer has it */
-static const char *
-get_step_title (BkPlaybook        *playbook,
-                const char        *step_id,
-                BkCounterpartKind  kind)
-{
-  int index = bk_playbook_find_step (playbook, step_id);
-
-  if (index < 0)
-    return step_id;
-
-  return bk_playbook_get_step_title (playbook, index, kind);
-}
-
-static char *
-dup_step_note (const char  *title,
-               BkStepState  state,
-               const char  *note)
-{
-  gboolean with_note = note[0] != '\0';
-
-  switch (state)
-    {
-    case BK_STEP_STATE_DONE:
-      return with_note
-        /* Translators: a line in the timeline: a playbook step, then the person's note */
-        ? g_strdup_printf (_("“%s”: done — %s"), title, note)
-        : g_strdup_printf (_("“%s”: done"), title);
-
-    case BK_STEP_STATE_SKIPPED:
-      return with_note
-        /* Translators: a line in the timeline: a playbook step, then the person's note */
-        ? g_strdup_printf (_("“%s”: skipped — %s"), title, note)
-        : g_strdup_printf (_("“%s”: skipped"), title);
-
-    case BK_STEP_STATE_OPEN:
-    default:
-      return with_note
-        /* Translators: a line in the timeline: a playbook step, then the person's note */
-        ? g_strdup_printf (_("“%s”: to do again — %s"), title, note)
-        : g_strdup_printf (_("“%s”: to do again"), title);
-    }
 }
 
 /**
@@ -523,7 +457,6 @@ bk_run_store_set_step_state (BkRunStore   *self,
   g_autoptr(BkCounterpart) counterpart = NULL;
   g_autoptr(GDateTime) changed = NULL;
   g_autofree char *trimmed = NULL;
-  g_autofree char *text = NULL;
   gint64 counterpart_id;
 
   g_return_val_if_fail (BK_IS_RUN_STORE (self), FALSE);
@@ -600,9 +533,16 @@ bk_run_store_set_step_state (BkRunStore   *self,
 
   g_clear_pointer (&stmt, bk_cached_statement_release);
 
-  text = dup_step_note (get_step_title (playbook, step_id, bk_counterpart_get_kind (counterpart)),
-                        state, trimmed);
-  if (!bk_note_store_add_progress (self->notes, counterpart_id, text, now, error))
+  if (!bk_note_store_add_event (self->notes, counterpart_id,
+                                &(BkEventRecord) {
+                                  .event = state == BK_STEP_STATE_DONE ? BK_NOTE_EVENT_STEP_DONE
+                                         : state == BK_STEP_STATE_SKIPPED ? BK_NOTE_EVENT_STEP_SKIPPED
+                                         : BK_NOTE_EVENT_STEP_REOPENED,
+                                  .playbook_id = bk_playbook_get_id (playbook),
+                                  .step_id = step_id,
+                                  .words = trimmed,
+                                },
+                                now, error))
     goto failed;
 
   queue_run_change (self, BK_CHANGE_CHANGED, bk_run_get_id (run), counterpart_id);
@@ -677,7 +617,6 @@ bk_run_store_end (BkRunStore         *self,
   g_autoptr(BkCounterpart) counterpart = NULL;
   g_autoptr(GDateTime) ended = NULL;
   g_autofree char *trimmed = NULL;
-  g_autofree char *text = NULL;
   gint64 counterpart_id;
   gint64 run_id;
 
@@ -711,20 +650,6 @@ bk_run_store_end (BkRunStore         *self,
 
   trimmed = bk_store_dup_trimmed (successor);
   ended = bk_date_time_dup_whole_seconds (now);
-
-  if (trimmed[0] != '\0')
-    text = g_strdup_printf (/* Translators: a line in the timeline: the playbook, how it ended,
-                            * and who took over */
-                            _("Ended “%s”: %s — taken over by %s"),
-                            bk_playbook_get_name (playbook),
-                            bk_outcome_get_label (outcome),
-                            trimmed);
-  else
-    text = g_strdup_printf (/* Translators: a line in the timeline: the playbook and how it
-                            * ended */
-                            _("Ended “%s”: %s"),
-                            bk_playbook_get_name (playbook),
-                            bk_outcome_get_label (outcome));
 
   if (!bk_database_begin (db, error))
     return FALSE;
@@ -778,7 +703,14 @@ bk_run_store_end (BkRunStore         *self,
                                         error))
     goto failed;
 
-  if (!bk_note_store_add_progress (self->notes, counterpart_id, text, now, error))
+  if (!bk_note_store_add_event (self->notes, counterpart_id,
+                                &(BkEventRecord) {
+                                  .event = BK_NOTE_EVENT_RUN_ENDED,
+                                  .playbook_id = bk_playbook_get_id (playbook),
+                                  .outcome = outcome,
+                                  .words = trimmed,
+                                },
+                                now, error))
     goto failed;
 
   queue_run_change (self, BK_CHANGE_CHANGED, run_id, counterpart_id);

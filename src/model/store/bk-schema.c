@@ -184,6 +184,46 @@ static const char * const migrations[] = {
   "  state_changed INTEGER"
   ");"
   "CREATE INDEX credentials_by_counterpart ON credentials (counterpart_id, id);",
+
+  /* 5: a progress note keeps what happened (its event and parameters) instead of a sentence in
+   * the language the app ran in; its text is only the person's own words about it. The notes
+   * of 0.1 are converted where the runs, steps and check-ins they tell of are still in the
+   * journal at the same moment (their English or Russian wording tells which event it was).
+   * Those that cannot be placed (a step done again since, or reopened) stay as written. */
+  "ALTER TABLE notes ADD COLUMN event TEXT;"
+  "ALTER TABLE notes ADD COLUMN event_playbook TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE notes ADD COLUMN event_step TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE notes ADD COLUMN event_reasons INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE notes ADD COLUMN event_outcome TEXT NOT NULL DEFAULT '';"
+  "UPDATE notes SET event = 'run-started', event_playbook = runs.playbook,"
+  "  event_reasons = runs.reasons, text = ''"
+  "  FROM runs"
+  "  WHERE notes.kind = 'progress' AND notes.event IS NULL"
+  "  AND runs.counterpart_id = notes.counterpart_id AND runs.started = notes.created"
+  "  AND (notes.text LIKE 'Started the playbook “%' OR notes.text LIKE 'Начат сценарий «%');"
+  "UPDATE notes SET event = 'run-ended', event_playbook = runs.playbook,"
+  "  event_outcome = runs.outcome, text = runs.successor"
+  "  FROM runs"
+  "  WHERE notes.kind = 'progress' AND notes.event IS NULL"
+  "  AND runs.counterpart_id = notes.counterpart_id AND runs.ended = notes.created"
+  "  AND (notes.text LIKE 'Ended “%' OR notes.text LIKE 'Сценарий «%» завершён%');"
+  "UPDATE notes SET event = 'step-' || steps.state, event_playbook = runs.playbook,"
+  "  event_step = steps.step, text = steps.note"
+  "  FROM run_steps AS steps JOIN runs ON runs.id = steps.run_id"
+  "  WHERE notes.kind = 'progress' AND notes.event IS NULL"
+  "  AND runs.counterpart_id = notes.counterpart_id AND steps.changed = notes.created"
+  "  AND ((steps.state = 'done'"
+  "        AND (notes.text LIKE '“%”: done%' OR notes.text LIKE '«%»: выполнено%'))"
+  "    OR (steps.state = 'skipped'"
+  "        AND (notes.text LIKE '“%”: skipped%' OR notes.text LIKE '«%»: пропущено%')))"
+  "  AND (steps.note = '' OR substr (notes.text, -length (steps.note)) = steps.note);"
+  "UPDATE notes SET event = 'checkin-done',"
+  "  text = CASE WHEN instr (notes.text, ' — ') > 0"
+  "         THEN substr (notes.text, instr (notes.text, ' — ') + 3) ELSE '' END"
+  "  FROM checkins"
+  "  WHERE notes.kind = 'progress' AND notes.event IS NULL"
+  "  AND checkins.counterpart_id = notes.counterpart_id AND checkins.done = notes.created"
+  "  AND (notes.text LIKE 'Checked in%' OR notes.text LIKE 'Связались%');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_SCHEMA_VERSION);
