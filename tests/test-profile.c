@@ -78,7 +78,8 @@ test_window (void)
   g_autofree char *dir = bk_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
   g_autoptr(BkJournal) journal = bk_test_open_journal (path);
-  BkWindow *window = g_object_ref_sink (bk_window_new (NULL, journal));
+  g_autoptr(BkPlaybookLibrary) playbooks = bk_test_load_shipped_playbooks ();
+  BkWindow *window = g_object_ref_sink (bk_window_new (NULL, journal, playbooks));
 
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "devel") == PROFILE_DEVELOPMENT);
 

@@ -385,6 +385,81 @@ test_edits (Fixture       *fixture,
   g_assert_cmpuint (bk_counterpart_list_find (fixture->list, fixture->acme), ==, G_MAXUINT);
 }
 
+static void
+assert_found (BkJournal   *journal,
+              const char  *who,
+              const char **expected_names,
+              guint        n_expected)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  found = bk_counterpart_store_find (bk_journal_get_counterparts (journal), who, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (found->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    g_assert_cmpstr (bk_counterpart_get_name (g_ptr_array_index (found, i)), ==, expected_names[i]);
+}
+
+/* Whom the command line means: a name in any case with spaces around it, accents as written,
+ * or a uuid; never one in the trash. */
+static void
+test_find (void)
+{
+  g_autofree char *dir = bk_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(BkJournal) journal = bk_test_open_journal (path);
+  BkCounterpartStore *store = bk_journal_get_counterparts (journal);
+  g_autoptr(BkCounterpart) ivan1 = bk_test_add_counterpart (journal, "Ivan Petrov");
+  g_autoptr(BkCounterpart) ivan2 = bk_test_add_counterpart (journal, "ivan PETROV");
+  g_autoptr(BkCounterpart) emile = bk_test_add_counterpart (journal, "Émile Zola");
+  g_autoptr(BkCounterpart) plain = bk_test_add_counterpart (journal, "Emile Zola");
+  g_autoptr(BkCounterpart) maria = bk_test_add_counterpart (journal, "Мария Соколова");
+  g_autoptr(BkCounterpart) gone = bk_test_add_counterpart (journal, "Gone Away");
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ivans[] = { "Ivan Petrov", "ivan PETROV" };
+  const char *emiles[] = { "Émile Zola" };
+  const char *plains[] = { "Emile Zola" };
+  const char *marias[] = { "Мария Соколова" };
+
+  g_assert_true (bk_counterpart_store_set_trashed (store, bk_counterpart_get_id (gone), TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Both, in the order of the list */
+  assert_found (journal, "  IVAN petrov\t", ivans, 2);
+  /* Accents count: the two Zolas are two people */
+  assert_found (journal, "émile zola", emiles, 1);
+  assert_found (journal, "EMILE ZOLA", plains, 1);
+  /* Case-folded beyond ASCII */
+  assert_found (journal, "МАРИЯ СОКОЛОВА", marias, 1);
+  /* A part of a name is not the name */
+  assert_found (journal, "Ivan", NULL, 0);
+  assert_found (journal, "Gone Away", NULL, 0);
+
+  /* A uuid means that one, with spaces around it too */
+  {
+    g_autofree char *padded = g_strdup_printf (" %s ", bk_counterpart_get_uuid (ivan2));
+    const char *second[] = { "ivan PETROV" };
+
+    assert_found (journal, padded, second, 1);
+  }
+  assert_found (journal, bk_counterpart_get_uuid (gone), NULL, 0);
+  found = bk_counterpart_store_find (store, "00000000-0000-4000-8000-000000000000", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  /* Not UTF-8: refused, not searched */
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = bk_counterpart_store_find (store, "\xff\xfe", &error);
+  g_assert_null (found);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
+
+  g_clear_object (&journal);
+  bk_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +467,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/query-from-text", test_query_from_text);
+  g_test_add_func ("/search/find-by-name-or-uuid", test_find);
   g_test_add ("/search/russian", Fixture, NULL, fixture_set_up, test_russian, fixture_tear_down);
   g_test_add ("/search/english", Fixture, NULL, fixture_set_up, test_english, fixture_tear_down);
   g_test_add ("/search/prefix", Fixture, NULL, fixture_set_up, test_prefix, fixture_tear_down);

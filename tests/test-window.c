@@ -8,16 +8,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "bk-access-view.h"
-#include "bk-application.h"
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
 #include "bk-credential-dialog.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
 #include "bk-export-dialog.h"
+#include "bk-feedback.h"
 #include "bk-followups-window.h"
 #include "bk-journal.h"
 #include "bk-open-item-dialog.h"
@@ -32,6 +33,7 @@ typedef struct
 {
   char      *dir;
   BkJournal *journal;
+  BkPlaybookLibrary *playbooks;
   BkWindow  *window;
 } Fixture;
 
@@ -51,7 +53,8 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->dir, "journal.db", NULL);
   fixture->journal = bk_test_open_journal (path);
 
-  fixture->window = g_object_ref_sink (bk_window_new (NULL, fixture->journal));
+  fixture->playbooks = bk_test_load_shipped_playbooks ();
+  fixture->window = g_object_ref_sink (bk_window_new (NULL, fixture->journal, fixture->playbooks));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 680);
   gtk_window_present (GTK_WINDOW (fixture->window));
   g_assert_true (bk_test_wait_until (is_mapped, fixture->window, 5000));
@@ -64,6 +67,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   g_clear_object (&fixture->journal);
+  g_clear_object (&fixture->playbooks);
   bk_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
@@ -303,6 +307,16 @@ test_delete_and_undo (Fixture       *fixture,
   bk_test_wait (100);
   g_assert_cmpuint (n_listed (fixture), ==, 1);
   g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+
+    /* The toast, to look at */
+    bk_test_wait (400);
+    bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "delete-toast-ru.png" : "delete-toast-en.png",
+                             &error);
+    g_assert_no_error (error);
+  }
 
   /* The toast's Undo brings it back, notes and all. */
   undo = find_button_labelled (GTK_WIDGET (fixture->window), _("_Undo"));
@@ -394,7 +408,7 @@ test_playbook_progress (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (run);
   g_assert_cmpstr (bk_run_get_playbook_id (run), ==, "part-ways");
-  playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), "part-ways");
+  playbook = bk_playbook_library_lookup (fixture->playbooks, "part-ways");
 
   expected = g_strdup_printf ("0/%u", bk_playbook_get_n_steps (playbook));
   args[1] = expected;
@@ -550,7 +564,7 @@ fill_demo_journal (Fixture *fixture,
 
   /* A playbook under way, two steps in, an invoice still open */
   {
-    BkPlaybook *playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), "part-ways");
+    BkPlaybook *playbook = bk_playbook_library_lookup (fixture->playbooks, "part-ways");
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
     g_autoptr(BkOpenItem) item = bk_open_item_new ();
     g_autoptr(BkRun) run = NULL;
@@ -673,7 +687,7 @@ test_playbook_windows (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
-  BkPlaybook *playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), "referral");
+  BkPlaybook *playbook = bk_playbook_library_lookup (fixture->playbooks, "referral");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -45);
   g_autoptr(BkCounterpart) olga = add_counterpart (fixture, russian ? "Ольга Миронова" : "Olga Mironova",
@@ -763,7 +777,7 @@ print_to_pdf (Fixture       *fixture,
 
   bk_summary_options_init (&options);
   summary = bk_summary_new (fixture->journal, bk_counterpart_get_id (counterpart), &options,
-                            bk_application_get_playbooks (), &error);
+                            fixture->playbooks, &error);
   g_assert_no_error (error);
 
   operation = bk_print_operation_new (summary);
@@ -1031,6 +1045,51 @@ test_access_without_keyring (Fixture       *fixture,
   g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (client)), ==, 1);
 }
 
+/* Built-in playbooks that cannot be read: a dialog says so, in the person's language, and the
+ * app quits with it (instead of aborting). */
+static void
+test_playbooks_error (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+  g_autofree char *dir = g_build_filename (fixture->dir, "playbooks", NULL);
+  g_autoptr(GFile) directory = g_file_new_for_path (dir);
+  g_autoptr(BkPlaybookLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) screenshot_error = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  GtkWindow *dialog;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  bk_test_write_file (dir, "broken.playbook", "<playbook id=\"broken\"><name>Half");
+  library = bk_playbook_library_new_from_directory (directory, &error);
+  g_assert_null (library);
+  g_assert_nonnull (error);
+
+  dialog = bk_show_playbooks_error (NULL, error);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, _("The Playbooks Cannot Be Read"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), error->message));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "quit"));
+  if (russian)
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Не удаётся прочитать сценарии");
+
+  bk_test_save_screenshot (GTK_WIDGET (dialog), russian ? "playbooks-error-ru.png" : "playbooks-error-en.png",
+                           &screenshot_error);
+  g_assert_no_error (screenshot_error);
+
+  bk_test_collect_texts (GTK_WIDGET (dialog), texts);
+  g_ptr_array_add (texts, NULL);
+  joined = g_strjoinv ("\n", (char **) texts->pdata);
+  g_assert_nonnull (strstr (joined, error->message));
+  g_assert_nonnull (strstr (joined, russian ? "Выйти" : "Quit"));
+
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1047,6 +1106,7 @@ main (int   argc,
   g_test_add ("/window/export-closed-while-running", Fixture, NULL, fixture_set_up, test_export_closed_while_running, fixture_tear_down);
   g_test_add ("/window/access", Fixture, NULL, fixture_set_up, test_access, fixture_tear_down);
   g_test_add ("/window/access-without-keyring", Fixture, NULL, fixture_set_up, test_access_without_keyring, fixture_tear_down);
+  g_test_add ("/window/playbooks-error", Fixture, NULL, fixture_set_up, test_playbooks_error, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
 
   return g_test_run ();

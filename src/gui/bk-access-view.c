@@ -11,12 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-access.h"
 #include "bk-feedback.h"
 #include "bk-access-view.h"
 #include "bk-credential-dialog.h"
 #include "bk-format.h"
 #include "bk-journal.h"
-#include "bk-keyring.h"
 
 /* How long a revealed or copied password stays out in the open */
 #define EXPOSURE_SECONDS 30
@@ -75,8 +75,8 @@ static gboolean
 keyring_answered (BkAccessView *self,
                   const GError *error)
 {
-  gboolean unavailable = g_error_matches (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_UNAVAILABLE) ||
-                         g_error_matches (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_LOCKED);
+  gboolean unavailable = g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE) ||
+                         g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_LOCKED);
 
   gtk_widget_set_visible (self->unavailable_box, unavailable);
   if (unavailable)
@@ -92,18 +92,12 @@ on_probe_ready_cb (GObject      *object,
 {
   g_autoptr(BkAccessView) self = user_data;
   g_autoptr(GError) error = NULL;
-  char *secret = bk_keyring_lookup_finish (result, &error);
+  char *secret = bk_access_lookup_secret_finish (BK_JOURNAL (object), result, &error);
 
-  bk_keyring_free_secret (secret);
-  if (g_error_matches (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_NOT_FOUND))
+  bk_access_free_secret (secret);
+  if (g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_NO_SECRET))
     g_clear_error (&error);
   keyring_answered (self, error);
-}
-
-static const char *
-get_uuid (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "credential-uuid");
 }
 
 static gint64
@@ -137,18 +131,18 @@ on_reveal_ready_cb (GObject      *object,
 {
   Reveal *reveal = user_data;
   g_autoptr(GError) error = NULL;
-  char *secret = bk_keyring_lookup_finish (result, &error);
+  char *secret = bk_access_lookup_secret_finish (BK_JOURNAL (object), result, &error);
 
   if (keyring_answered (reveal->self, error) && gtk_toggle_button_get_active (reveal->toggle))
     gtk_label_set_text (reveal->label, secret);
   else
     {
-      if (error != NULL && !g_error_matches (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_UNAVAILABLE))
+      if (error != NULL && !g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE))
         bk_show_toast (GTK_WIDGET (reveal->self), error->message);
       gtk_toggle_button_set_active (reveal->toggle, FALSE);
     }
 
-  bk_keyring_free_secret (secret);
+  bk_access_free_secret (secret);
   reveal_free (reveal);
 }
 
@@ -181,7 +175,7 @@ on_reveal_toggled_cb (GtkToggleButton *toggle,
       reveal->self = g_object_ref (self);
       reveal->toggle = g_object_ref (toggle);
       reveal->label = g_object_ref (label);
-      bk_keyring_lookup_async (get_uuid (GTK_WIDGET (toggle)), NULL, on_reveal_ready_cb, reveal);
+      bk_access_lookup_secret_async (self->journal, get_id (GTK_WIDGET (toggle)), NULL, on_reveal_ready_cb, reveal);
 
       hide_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, EXPOSURE_SECONDS, hide_secret_cb,
                                                 g_object_ref (toggle), g_object_unref);
@@ -219,12 +213,12 @@ on_copy_ready_cb (GObject      *object,
   g_autoptr(BkAccessView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  char *secret = bk_keyring_lookup_finish (result, &error);
+  char *secret = bk_access_lookup_secret_finish (BK_JOURNAL (object), result, &error);
   GdkClipboard *clipboard;
 
   if (!keyring_answered (self, error))
     {
-      if (!g_error_matches (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_UNAVAILABLE))
+      if (!g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE))
         bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
@@ -233,7 +227,7 @@ on_copy_ready_cb (GObject      *object,
   g_clear_object (&self->copied);
   self->copied = gdk_content_provider_new_typed (G_TYPE_STRING, secret);
   gdk_clipboard_set_content (clipboard, self->copied);
-  bk_keyring_free_secret (secret);
+  bk_access_free_secret (secret);
 
   g_clear_handle_id (&self->clear_clipboard_source, g_source_remove);
   self->clear_clipboard_source = g_timeout_add_seconds (EXPOSURE_SECONDS, clear_clipboard_cb, self);
@@ -249,7 +243,7 @@ static void
 on_copy_clicked_cb (GtkButton    *button,
                     BkAccessView *self)
 {
-  bk_keyring_lookup_async (get_uuid (GTK_WIDGET (button)), NULL, on_copy_ready_cb, g_object_ref (self));
+  bk_access_lookup_secret_async (self->journal, get_id (GTK_WIDGET (button)), NULL, on_copy_ready_cb, g_object_ref (self));
 }
 
 /* State, edit, delete */
@@ -284,16 +278,15 @@ on_edit_clicked_cb (GtkButton    *button,
 }
 
 static void
-on_secret_deleted_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+on_deleted_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  g_autoptr(BkAccessView) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* Without the keyring the secret stays for now: the sweep at the next start removes it. */
-  if (!bk_keyring_delete_finish (result, &error) &&
-      !g_error_matches (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_NOT_FOUND))
-    g_message ("A deleted credential's secret is still in the keyring: %s", error->message);
+  if (!bk_access_delete_finish (BK_JOURNAL (object), result, &error))
+    bk_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -301,20 +294,12 @@ on_delete_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        BkAccessView     *self)
 {
-  g_autoptr(GError) error = NULL;
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "credential-id"));
-  const char *uuid = g_object_get_data (G_OBJECT (dialog), "credential-uuid");
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  if (!bk_credential_store_delete (bk_journal_get_credentials (self->journal), id, &error))
-    {
-      bk_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-
-  bk_keyring_delete_async (uuid, NULL, on_secret_deleted_cb, NULL);
+  bk_access_delete_async (self->journal, id, NULL, on_deleted_cb, g_object_ref (self));
 }
 
 static void
@@ -333,7 +318,6 @@ on_delete_clicked_cb (GtkButton    *button,
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "credential-id", g_object_get_data (G_OBJECT (button), "credential-id"));
-  g_object_set_data_full (G_OBJECT (dialog), "credential-uuid", g_strdup (get_uuid (GTK_WIDGET (button))), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -343,7 +327,6 @@ tag_button (GtkWidget    *button,
             BkCredential *credential)
 {
   g_object_set_data (G_OBJECT (button), "credential-id", GSIZE_TO_POINTER (bk_credential_get_id (credential)));
-  g_object_set_data_full (G_OBJECT (button), "credential-uuid", g_strdup (bk_credential_get_uuid (credential)), g_free);
   g_object_set_data_full (G_OBJECT (button), "credential-label", g_strdup (bk_credential_get_label (credential)), g_free);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
 
@@ -524,8 +507,8 @@ refresh (BkAccessView *self)
   else
     {
       /* Ask the keyring once whether it answers, to say so up front rather than on a click. */
-      bk_keyring_lookup_async (bk_credential_get_uuid (g_ptr_array_index (credentials, 0)), NULL,
-                               on_probe_ready_cb, g_object_ref (self));
+      bk_access_lookup_secret_async (self->journal, bk_credential_get_id (g_ptr_array_index (credentials, 0)), NULL,
+                                     on_probe_ready_cb, g_object_ref (self));
     }
 }
 

@@ -11,21 +11,24 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-access.h"
 #include "bk-application.h"
-#include "bk-counterpart-list.h"
+#include "bk-checkin-monitor.h"
+#include "bk-feedback.h"
 #include "bk-journal.h"
 #include "bk-journal-json.h"
-#include "bk-keyring.h"
+#include "bk-playbook-library.h"
 #include "bk-resources.h"
 #include "bk-summary.h"
 #include "bk-window.h"
 
 struct _BkApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication     parent_instance;
 
-  BkJournal      *journal;
-  guint           followups_source;
+  BkJournal         *journal;
+  BkPlaybookLibrary *playbooks;
+  BkCheckinMonitor  *checkin_monitor;
 };
 
 /* How often a running app looks for check-ins that fell due */
@@ -54,6 +57,13 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* The playbooks shipped with the app */
+static BkPlaybookLibrary *
+load_playbooks (GError **error)
+{
+  return bk_playbook_library_new_from_resource (RESOURCE_PREFIX "/playbooks", error);
+}
+
 static BkJournal *
 open_journal_for_command_line (void)
 {
@@ -77,13 +87,21 @@ static int
 export_json (const char *filename)
 {
   g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkPlaybookLibrary) playbooks = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
   g_autoptr(GError) error = NULL;
 
   if (!(journal = open_journal_for_command_line ()))
     return EXIT_FAILURE;
 
-  if (!bk_journal_export_json (journal, bk_application_get_playbooks (), file, &error))
+  /* for the playbooks' and steps' names in the progress notes' words */
+  if (!(playbooks = load_playbooks (&error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!bk_journal_export_json (journal, playbooks, file, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
@@ -189,49 +207,12 @@ lookup_date (GVariantDict  *options,
   return TRUE;
 }
 
-/* Whom the command line means: a uuid, or a name (any case, spaces at either end ignored).
- * A GPtrArray of BkCounterpart, empty when nobody. */
-static GPtrArray *
-find_counterparts (BkJournal  *journal,
-                   const char *who)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(BkCounterpartList) list = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (who));
-  g_autofree char *wanted = NULL;
-  guint n_items;
-
-  if (g_uuid_string_is_valid (trimmed))
-    {
-      BkCounterpart *counterpart = bk_counterpart_store_dup_by_uuid (bk_journal_get_counterparts (journal), trimmed, NULL);
-
-      if (counterpart != NULL)
-        g_ptr_array_add (found, counterpart);
-      return g_steal_pointer (&found);
-    }
-
-  wanted = g_utf8_casefold (trimmed, -1);
-  list = bk_counterpart_list_new (journal);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(BkCounterpart) counterpart = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *name = g_strstrip (g_strdup (bk_counterpart_get_name (counterpart)));
-      g_autofree char *folded = g_utf8_casefold (name, -1);
-
-      if (g_str_equal (folded, wanted))
-        g_ptr_array_add (found, g_steal_pointer (&counterpart));
-    }
-
-  return g_steal_pointer (&found);
-}
-
 static int
 export_pdf (const char   *who,
             GVariantDict *options)
 {
   g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkPlaybookLibrary) playbooks = NULL;
   g_autoptr(BkSummary) summary = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GDateTime) from = NULL;
@@ -262,7 +243,12 @@ export_pdf (const char   *who,
   if (!(journal = open_journal_for_command_line ()))
     return EXIT_FAILURE;
 
-  found = find_counterparts (journal, who);
+  /* A name or a uuid: any case, spaces at either end ignored */
+  if (!(found = bk_counterpart_store_find (bk_journal_get_counterparts (journal), who, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
 
   if (found->len == 0)
     {
@@ -305,8 +291,9 @@ export_pdf (const char   *who,
 
   file = g_file_new_for_commandline_arg (files[0]);
 
-  if (!(summary = bk_summary_new (journal, bk_counterpart_get_id (counterpart), &summary_options,
-                                  bk_application_get_playbooks (), &error)) ||
+  if (!(playbooks = load_playbooks (&error)) ||
+      !(summary = bk_summary_new (journal, bk_counterpart_get_id (counterpart), &summary_options,
+                                  playbooks, &error)) ||
       !bk_summary_write_pdf (summary, file, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -358,53 +345,25 @@ bk_application_handle_local_options (GApplication *app,
 
 /* Check-ins due arrive as desktop notifications, once each, while the app runs or when it
  * next starts. */
-static gboolean
-notify_followups_cb (gpointer user_data)
+static void
+on_checkin_due_cb (BkApplication *self,
+                   BkCheckin     *checkin)
 {
-  BkApplication *self = user_data;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GPtrArray) due = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
   GtkWindow *window;
 
-  if (self->journal == NULL)
-    return G_SOURCE_CONTINUE;
-
-  if (!(due = bk_checkin_store_list_due (bk_journal_get_checkins (self->journal), now, &error)))
-    {
-      g_warning ("Could not look for follow-ups: %s", error->message);
-      return G_SOURCE_CONTINUE;
-    }
-
-  for (guint i = 0; i < due->len; i++)
-    {
-      BkCheckin *checkin = g_ptr_array_index (due, i);
-      g_autoptr(GNotification) notification = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *id = NULL;
-
-      if (bk_checkin_get_notified (checkin) != NULL)
-        continue;
-
-      /* Translators: a desktop notification; %s is the name of a client or vendor */
-      title = g_strdup_printf (_("Time to check in with %s"), bk_checkin_get_counterpart_name (checkin));
-      notification = g_notification_new (title);
-      g_notification_set_body (notification, _("A short hello keeps the bridge standing."));
-      g_notification_set_default_action (notification, "app.show-followups");
-      id = g_strdup_printf ("checkin-%" G_GINT64_FORMAT, bk_checkin_get_id (checkin));
-      g_application_send_notification (G_APPLICATION (self), id, notification);
-
-      if (!bk_checkin_store_set_notified (bk_journal_get_checkins (self->journal), bk_checkin_get_id (checkin), now, &error))
-        {
-          g_warning ("%s", error->message);
-          g_clear_error (&error);
-        }
-    }
+  /* Translators: a desktop notification; %s is the name of a client or vendor */
+  title = g_strdup_printf (_("Time to check in with %s"), bk_checkin_get_counterpart_name (checkin));
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, _("A short hello keeps the bridge standing."));
+  g_notification_set_default_action (notification, "app.show-followups");
+  id = g_strdup_printf ("checkin-%" G_GINT64_FORMAT, bk_checkin_get_id (checkin));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
 
   if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
     bk_window_update_followups (BK_WINDOW (window));
-
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -415,7 +374,7 @@ on_orphans_forgotten_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   guint n_deleted = 0;
 
-  if (!bk_keyring_forget_orphans_finish (result, &n_deleted, &error))
+  if (!bk_access_forget_orphans_finish (BK_JOURNAL (object), result, &n_deleted, &error))
     g_message ("The keyring was not tidied up: %s", error->message);
   else if (n_deleted > 0)
     g_debug ("Deleted %u secrets whose credentials are gone", n_deleted);
@@ -427,23 +386,21 @@ static void
 tidy_up (BkApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) known = NULL;
 
-  if (!bk_journal_purge_trash (self->journal, &error) ||
-      !(known = bk_credential_store_dup_uuids (bk_journal_get_credentials (self->journal), &error)))
+  if (!bk_journal_purge_trash (self->journal, &error))
     {
       g_warning ("Could not finish earlier deletions: %s", error->message);
       return;
     }
 
-  bk_keyring_forget_orphans_async ((const char * const *)known, NULL, on_orphans_forgotten_cb, NULL);
+  bk_access_forget_orphans_async (self->journal, NULL, on_orphans_forgotten_cb, NULL);
 }
 
 static void
 show_window (BkApplication *self,
              const char    *set_aside_path)
 {
-  BkWindow *window = bk_window_new (self, self->journal);
+  BkWindow *window = bk_window_new (GTK_APPLICATION (self), self->journal, self->playbooks);
 
   if (set_aside_path != NULL)
     {
@@ -461,13 +418,14 @@ show_window (BkApplication *self,
 
   gtk_window_present (GTK_WINDOW (window));
 
-  notify_followups_cb (self);
-
-  /* Once, with the first window */
-  if (self->followups_source == 0)
+  /* Once, with the first window of this journal: the monitor looks at once, then now and then */
+  if (self->checkin_monitor == NULL || bk_checkin_monitor_get_journal (self->checkin_monitor) != self->journal)
     {
+      g_clear_object (&self->checkin_monitor);
       tidy_up (self);
-      self->followups_source = g_timeout_add_seconds (FOLLOWUPS_INTERVAL_SECONDS, notify_followups_cb, self);
+      self->checkin_monitor = bk_checkin_monitor_new (self->journal);
+      g_signal_connect_object (self->checkin_monitor, "due", G_CALLBACK (on_checkin_due_cb), self, G_CONNECT_SWAPPED);
+      bk_checkin_monitor_start (self->checkin_monitor, FOLLOWUPS_INTERVAL_SECONDS);
     }
 }
 
@@ -549,6 +507,7 @@ on_integrity_checked_cb (GObject      *object,
 
       gtk_window_destroy (window);
     }
+  g_clear_object (&self->checkin_monitor);
   g_clear_object (&self->journal);
   show_journal_error (self, error);
   g_application_release (G_APPLICATION (self));
@@ -565,6 +524,13 @@ bk_application_activate (GApplication *app)
   if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))))
     {
       gtk_window_present (window);
+      return;
+    }
+
+  /* They are part of the program: without them it is broken, and says so. */
+  if (self->playbooks == NULL && !(self->playbooks = load_playbooks (&error)))
+    {
+      bk_show_playbooks_error (GTK_APPLICATION (self), error);
       return;
     }
 
@@ -671,8 +637,9 @@ bk_application_dispose (GObject *object)
 {
   BkApplication *self = (BkApplication *)object;
 
-  g_clear_handle_id (&self->followups_source, g_source_remove);
+  g_clear_object (&self->checkin_monitor);
   g_clear_object (&self->journal);
+  g_clear_object (&self->playbooks);
 
   G_OBJECT_CLASS (bk_application_parent_class)->dispose (object);
 }
@@ -709,21 +676,4 @@ bk_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
-}
-
-BkPlaybookLibrary *
-bk_application_get_playbooks (void)
-{
-  static BkPlaybookLibrary *library;
-
-  if (library == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* They are part of the program: failing to load them is a broken build, not bad input. */
-      if (!(library = bk_playbook_library_new_from_resource (RESOURCE_PREFIX "/playbooks", &error)))
-        g_error ("The playbooks built into Bridgekeeper cannot be read: %s", error->message);
-    }
-
-  return library;
 }

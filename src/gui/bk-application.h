@@ -9,9 +9,6 @@
 
 #include <adwaita.h>
 
-#include "bk-journal.h"
-#include "bk-playbook-library.h"
-
 G_BEGIN_DECLS
 
 #define BK_TYPE_APPLICATION (bk_application_get_type ())
@@ -19,8 +16,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkApplication, bk_application, BK, APPLICATION, AdwApplication)
 
 BkApplication *bk_application_new         (void);
-
-/* The playbooks shipped with the app, loaded once */
-BkPlaybookLibrary *bk_application_get_playbooks (void);
 
 G_END_DECLS

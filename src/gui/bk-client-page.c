@@ -16,16 +16,17 @@
 #include "bk-client-page.h"
 #include "bk-note-dialog.h"
 #include "bk-note-list.h"
-#include "bk-application.h"
 #include "bk-note-row.h"
-#include "bk-timeline.h"
+#include "bk-playbook-library.h"
 #include "bk-resolution-view.h"
+#include "bk-timeline.h"
 
 struct _BkClientPage
 {
   AdwBin           parent_instance;
 
   BkJournal       *journal;
+  BkPlaybookLibrary *playbooks;
   BkCounterpart   *counterpart;
   BkNoteList      *notes;
   /* The toast of the note deletion that can still be undone; not owned. */
@@ -51,6 +52,15 @@ struct _BkClientPage
 };
 
 G_DEFINE_FINAL_TYPE (BkClientPage, bk_client_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_JOURNAL,
+  PROP_PLAYBOOKS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 set_label (GtkLabel   *label,
@@ -267,7 +277,7 @@ bind_note_row_cb (GtkSignalListItemFactory *factory,
 
   /* what happened, in the reader's words (a progress note is kept as its event) */
   if (self->counterpart != NULL)
-    text = bk_timeline_dup_text (note, bk_application_get_playbooks (),
+    text = bk_timeline_dup_text (note, self->playbooks,
                                  bk_counterpart_get_kind (self->counterpart));
   bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), note, text);
 }
@@ -307,8 +317,56 @@ bk_client_page_dispose (GObject *object)
   g_clear_object (&self->notes);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
+  g_clear_object (&self->playbooks);
 
   G_OBJECT_CLASS (bk_client_page_parent_class)->dispose (object);
+}
+
+static void
+bk_client_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BkClientPage *self = BK_CLIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
+    case PROP_PLAYBOOKS:
+      g_value_set_object (value, self->playbooks);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_client_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BkClientPage *self = BK_CLIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      bk_client_page_set_journal (self, g_value_get_object (value));
+      break;
+
+    case PROP_PLAYBOOKS:
+      if (g_set_object (&self->playbooks, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -318,6 +376,20 @@ bk_client_page_class_init (BkClientPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_client_page_dispose;
+  object_class->get_property = bk_client_page_get_property;
+  object_class->set_property = bk_client_page_set_property;
+
+  /* Both come from the window, bound in its template. */
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL,
+                         BK_TYPE_JOURNAL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PLAYBOOKS] =
+    g_param_spec_object ("playbooks", NULL, NULL,
+                         BK_TYPE_PLAYBOOK_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BK_TYPE_RESOLUTION_VIEW);
   g_type_ensure (BK_TYPE_ACCESS_VIEW);
@@ -385,11 +457,18 @@ bk_client_page_set_journal (BkClientPage *self,
                             BkJournal    *journal)
 {
   g_return_if_fail (BK_IS_CLIENT_PAGE (self));
-  g_return_if_fail (BK_IS_JOURNAL (journal));
+  g_return_if_fail (journal == NULL || BK_IS_JOURNAL (journal));
 
-  g_set_object (&self->journal, journal);
-  bk_resolution_view_set_journal (self->resolution_view, journal);
-  bk_access_view_set_journal (self->access_view, journal);
+  if (!g_set_object (&self->journal, journal))
+    return;
+
+  /* NULL only until the window's binding brings the journal */
+  if (journal != NULL)
+    {
+      bk_resolution_view_set_journal (self->resolution_view, journal);
+      bk_access_view_set_journal (self->access_view, journal);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
 }
 
 BkCounterpart *

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-application.h"
 #include "bk-counterpart-row.h"
 
 struct _BkCounterpartRow
@@ -19,6 +18,8 @@ struct _BkCounterpartRow
   AdwBin          parent_instance;
 
   BkCounterpart  *counterpart;
+  /* To name the playbook in progress */
+  BkPlaybookLibrary *playbooks;
 
   GtkLabel       *name_label;
   GtkLabel       *status_label;
@@ -30,6 +31,14 @@ struct _BkCounterpartRow
 };
 
 G_DEFINE_FINAL_TYPE (BkCounterpartRow, bk_counterpart_row, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PLAYBOOKS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *status_classes[] = {
   "status-active", "status-at-risk", "status-winding-down",
@@ -51,7 +60,7 @@ update_progress (BkCounterpartRow *self)
   if (playbook_id == NULL || total == 0)
     return;
 
-  playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), playbook_id);
+  playbook = self->playbooks != NULL ? bk_playbook_library_lookup (self->playbooks, playbook_id) : NULL;
   /* Translators: playbook progress in the client list, "3/6" */
   fraction = g_strdup_printf (_("%u/%u"), settled, total);
   /* Translators: a tooltip, "Part ways cleanly: 3 of 6 steps" */
@@ -107,8 +116,47 @@ bk_counterpart_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_COUNTERPART_ROW);
   g_clear_object (&self->counterpart);
+  g_clear_object (&self->playbooks);
 
   G_OBJECT_CLASS (bk_counterpart_row_parent_class)->dispose (object);
+}
+
+static void
+bk_counterpart_row_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BkCounterpartRow *self = BK_COUNTERPART_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYBOOKS:
+      g_value_set_object (value, self->playbooks);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_counterpart_row_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BkCounterpartRow *self = BK_COUNTERPART_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYBOOKS:
+      self->playbooks = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -118,6 +166,15 @@ bk_counterpart_row_class_init (BkCounterpartRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_counterpart_row_dispose;
+  object_class->get_property = bk_counterpart_row_get_property;
+  object_class->set_property = bk_counterpart_row_set_property;
+
+  properties[PROP_PLAYBOOKS] =
+    g_param_spec_object ("playbooks", NULL, NULL,
+                         BK_TYPE_PLAYBOOK_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-counterpart-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, name_label);
@@ -136,9 +193,11 @@ bk_counterpart_row_init (BkCounterpartRow *self)
 }
 
 BkCounterpartRow *
-bk_counterpart_row_new (void)
+bk_counterpart_row_new (BkPlaybookLibrary *playbooks)
 {
-  return g_object_new (BK_TYPE_COUNTERPART_ROW, NULL);
+  g_return_val_if_fail (BK_IS_PLAYBOOK_LIBRARY (playbooks), NULL);
+
+  return g_object_new (BK_TYPE_COUNTERPART_ROW, "playbooks", playbooks, NULL);
 }
 
 BkCounterpart *

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "bk-counterpart.h"
+#include "bk-playbook-library.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BkCounterpartRow, bk_counterpart_row, BK, COUNTERPART_ROW, AdwBin)
 
-BkCounterpartRow *bk_counterpart_row_new             (void);
+BkCounterpartRow *bk_counterpart_row_new             (BkPlaybookLibrary *playbooks);
 BkCounterpart    *bk_counterpart_row_get_counterpart (BkCounterpartRow *self);
 void              bk_counterpart_row_set_counterpart (BkCounterpartRow *self,
                                                       BkCounterpart    *counterpart);

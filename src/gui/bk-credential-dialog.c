@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-access.h"
 #include "bk-feedback.h"
 #include "bk-credential-dialog.h"
 #include "bk-journal.h"
-#include "bk-keyring.h"
 
 struct _BkCredentialDialog
 {
@@ -23,8 +23,6 @@ struct _BkCredentialDialog
   BkJournal           *journal;
   BkCounterpart       *counterpart;
   BkCredential        *credential;
-  /* A new credential whose secret did not reach the keyring is taken out again. */
-  gboolean             is_new;
 
   AdwPreferencesPage  *page;
   AdwEntryRow         *label_row;
@@ -62,25 +60,23 @@ on_entry_activated_cb (BkCredentialDialog *self)
 }
 
 static void
-on_stored_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_saved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(BkCredentialDialog) self = user_data;
+  g_autoptr(BkCredential) saved = NULL;
   g_autoptr(GError) error = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), TRUE);
 
-  if (!bk_keyring_store_finish (result, &error))
+  /* Nothing half-saved: without its password the credential is as it was before. */
+  if (!(saved = bk_access_save_finish (BK_JOURNAL (object), result, &error)))
     {
-      /* Nothing half-saved: a new credential without its password is not kept. */
-      if (self->is_new)
-        {
-          bk_credential_store_delete (bk_journal_get_credentials (self->journal), bk_credential_get_id (self->credential), NULL);
-          g_clear_object (&self->credential);
-          self->credential = bk_credential_new ();
-        }
-      bk_show_error_dialog (GTK_WINDOW (self), _("The Password Was Not Saved"), error->message);
+      if (error->domain == BK_DATABASE_ERROR)
+        set_label_error (self, error->message);
+      else
+        bk_show_error_dialog (GTK_WINDOW (self), _("The Password Was Not Saved"), error->message);
       return;
     }
 
@@ -95,8 +91,6 @@ save_action (GtkWidget  *widget,
 {
   BkCredentialDialog *self = BK_CREDENTIAL_DIALOG (widget);
   g_autofree char *label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
-  const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
-  g_autoptr(GError) error = NULL;
 
   if (!gtk_widget_get_sensitive (GTK_WIDGET (self->page)))
     return;
@@ -108,27 +102,14 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  self->is_new = bk_credential_get_id (self->credential) == 0;
   bk_credential_set_counterpart_id (self->credential, bk_counterpart_get_id (self->counterpart));
   bk_credential_set_label (self->credential, label);
   bk_credential_set_username (self->credential, gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
   bk_credential_set_url (self->credential, gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
 
-  if (!bk_credential_store_save (bk_journal_get_credentials (self->journal), self->credential, &error))
-    {
-      set_label_error (self, error->message);
-      return;
-    }
-
-  if (secret[0] == '\0')
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
-  bk_keyring_store_async (bk_counterpart_get_uuid (self->counterpart), bk_credential_get_uuid (self->credential),
-                          label, secret, NULL, on_stored_cb, g_object_ref (self));
+  bk_access_save_async (self->journal, self->credential, gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
+                        NULL, on_saved_cb, g_object_ref (self));
 }
 
 static void

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "bk-feedback.h"
-#include "bk-application.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-journal.h"
 #include "bk-playbook-library.h"
@@ -22,6 +21,7 @@ struct _BkDiagnosisDialog
   AdwWindow            parent_instance;
 
   BkJournal           *journal;
+  BkPlaybookLibrary   *playbooks;
   BkCounterpart       *counterpart;
   GtkCheckButton      *reason_checks[BK_N_REASONS];
   /* Playbook rows added to the two groups, to take out when the reasons change */
@@ -103,7 +103,7 @@ add_playbook_row (BkDiagnosisDialog   *self,
 static void
 update_playbooks (BkDiagnosisDialog *self)
 {
-  BkPlaybookLibrary *library = bk_application_get_playbooks ();
+  BkPlaybookLibrary *library = self->playbooks;
   BkCounterpartKind kind = bk_counterpart_get_kind (self->counterpart);
   g_autoptr(GHashTable) recommended = g_hash_table_new (NULL, NULL);
   BkReason reasons[BK_N_REASONS];
@@ -156,6 +156,7 @@ bk_diagnosis_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_DIAGNOSIS_DIALOG);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
+  g_clear_object (&self->playbooks);
   g_clear_pointer (&self->playbook_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bk_diagnosis_dialog_parent_class)->dispose (object);
@@ -186,19 +187,22 @@ bk_diagnosis_dialog_init (BkDiagnosisDialog *self)
 }
 
 BkDiagnosisDialog *
-bk_diagnosis_dialog_new (GtkWindow     *parent,
-                         BkJournal     *journal,
-                         BkCounterpart *counterpart)
+bk_diagnosis_dialog_new (GtkWindow         *parent,
+                         BkJournal         *journal,
+                         BkPlaybookLibrary *playbooks,
+                         BkCounterpart     *counterpart)
 {
   BkDiagnosisDialog *self;
   BkCounterpartKind kind;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (BK_IS_PLAYBOOK_LIBRARY (playbooks), NULL);
   g_return_val_if_fail (BK_IS_COUNTERPART (counterpart), NULL);
 
   self = g_object_new (BK_TYPE_DIAGNOSIS_DIALOG, "transient-for", parent, NULL);
   self->journal = g_object_ref (journal);
+  self->playbooks = g_object_ref (playbooks);
   self->counterpart = g_object_ref (counterpart);
   kind = bk_counterpart_get_kind (counterpart);
 

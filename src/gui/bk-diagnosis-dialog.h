@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "bk-journal.h"
+#include "bk-playbook-library.h"
 
 G_BEGIN_DECLS
 
@@ -19,8 +20,9 @@ G_DECLARE_FINAL_TYPE (BkDiagnosisDialog, bk_diagnosis_dialog, BK, DIAGNOSIS_DIAL
 
 /* "What isn't working?": the person picks reasons, the dialog recommends playbooks with why, and
  * starting one creates the counterpart's run. */
-BkDiagnosisDialog *bk_diagnosis_dialog_new (GtkWindow     *parent,
-                                            BkJournal     *journal,
-                                            BkCounterpart *counterpart);
+BkDiagnosisDialog *bk_diagnosis_dialog_new (GtkWindow         *parent,
+                                            BkJournal         *journal,
+                                            BkPlaybookLibrary *playbooks,
+                                            BkCounterpart     *counterpart);
 
 G_END_DECLS

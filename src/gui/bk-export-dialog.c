@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "bk-feedback.h"
-#include "bk-application.h"
 #include "bk-export-dialog.h"
 #include "bk-note-dialog.h"
 #include "bk-summary.h"
@@ -22,6 +21,7 @@ struct _BkExportDialog
   AdwWindow       parent_instance;
 
   BkJournal      *journal;
+  BkPlaybookLibrary *playbooks;
   BkCounterpart  *counterpart;
   BkSummary      *summary;
   /* Set while the export runs */
@@ -294,7 +294,7 @@ prepare_summary (BkExportDialog *self)
 
   g_clear_object (&self->summary);
   self->summary = bk_summary_new (self->journal, bk_counterpart_get_id (self->counterpart), &options,
-                                  bk_application_get_playbooks (), &error);
+                                  self->playbooks, &error);
   if (self->summary == NULL)
     {
       bk_show_error_dialog (GTK_WINDOW (self), _("The Summary Was Not Exported"), error->message);
@@ -353,6 +353,7 @@ bk_export_dialog_dispose (GObject *object)
   g_clear_object (&self->summary);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
+  g_clear_object (&self->playbooks);
 
   G_OBJECT_CLASS (bk_export_dialog_parent_class)->dispose (object);
 }
@@ -396,18 +397,21 @@ bk_export_dialog_init (BkExportDialog *self)
 }
 
 BkExportDialog *
-bk_export_dialog_new (GtkWindow     *parent,
-                      BkJournal     *journal,
-                      BkCounterpart *counterpart)
+bk_export_dialog_new (GtkWindow         *parent,
+                      BkJournal         *journal,
+                      BkPlaybookLibrary *playbooks,
+                      BkCounterpart     *counterpart)
 {
   BkExportDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (BK_IS_PLAYBOOK_LIBRARY (playbooks), NULL);
   g_return_val_if_fail (BK_IS_COUNTERPART (counterpart), NULL);
 
   self = g_object_new (BK_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->journal = g_object_ref (journal);
+  self->playbooks = g_object_ref (playbooks);
   self->counterpart = g_object_ref (counterpart);
 
   return self;

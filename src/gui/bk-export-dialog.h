@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "bk-journal.h"
+#include "bk-playbook-library.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +21,10 @@ G_DECLARE_FINAL_TYPE (BkExportDialog, bk_export_dialog, BK, EXPORT_DIALOG, AdwWi
 /* Exports a counterpart's relationship summary as a PDF: the options (dates, private notes,
  * timeline), then where to save it, then the export itself off the main thread, with progress
  * and a way to cancel. Emits "exported" with the GFile written. */
-BkExportDialog *bk_export_dialog_new (GtkWindow     *parent,
-                                      BkJournal     *journal,
-                                      BkCounterpart *counterpart);
+BkExportDialog *bk_export_dialog_new (GtkWindow         *parent,
+                                      BkJournal         *journal,
+                                      BkPlaybookLibrary *playbooks,
+                                      BkCounterpart     *counterpart);
 
 void            bk_export_dialog_export_to_file (BkExportDialog *self,
                                                  GFile          *file);

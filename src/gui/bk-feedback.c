@@ -41,3 +41,24 @@ bk_show_error_dialog (GtkWindow  *parent,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+GtkWindow *
+bk_show_playbooks_error (GtkApplication *application,
+                         const GError   *error)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The Playbooks Cannot Be Read"), NULL));
+  if (application != NULL)
+    gtk_window_set_application (GTK_WINDOW (dialog), application);
+  adw_message_dialog_format_body (dialog, "%s\n\n%s", error->message,
+                                  _("The playbooks come with Bridgekeeper, so its installation is damaged. "
+                                    "Install Bridgekeeper again; your journal is untouched."));
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}

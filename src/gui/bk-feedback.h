@@ -18,5 +18,9 @@ void bk_show_toast        (GtkWidget  *widget,
 void bk_show_error_dialog (GtkWindow  *parent,
                            const char *heading,
                            const char *message);
+/* The dialog, in place of the window, of an app whose built-in playbooks cannot be read: it
+ * quits when the dialog closes. Returns the dialog (owned by GTK). */
+GtkWindow *bk_show_playbooks_error (GtkApplication *application,
+                                    const GError   *error);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "bk-feedback.h"
-#include "bk-application.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
 #include "bk-format.h"
@@ -26,6 +25,7 @@ struct _BkResolutionView
   AdwBin                parent_instance;
 
   BkJournal            *journal;
+  BkPlaybookLibrary    *playbooks;
   BkCounterpart        *counterpart;
   /* The active run and its playbook, or NULL */
   BkRun                *run;
@@ -59,12 +59,20 @@ G_DEFINE_FINAL_TYPE (BkResolutionView, bk_resolution_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_N_OPEN_ITEMS,
+  PROP_PLAYBOOKS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void refresh (BkResolutionView *self);
+
+static BkPlaybook *
+lookup_playbook (BkResolutionView *self,
+                 const char       *id)
+{
+  return self->playbooks != NULL ? bk_playbook_library_lookup (self->playbooks, id) : NULL;
+}
 
 static gboolean
 refresh_idle_cb (gpointer user_data)
@@ -594,7 +602,7 @@ static GtkWidget *
 create_history_row (BkResolutionView *self,
                     BkRun            *run)
 {
-  BkPlaybook *playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), bk_run_get_playbook_id (run));
+  BkPlaybook *playbook = lookup_playbook (self, bk_run_get_playbook_id (run));
   g_autofree char *ended = bk_format_date (bk_run_get_ended (run));
   const char *successor = bk_run_get_successor (run);
   g_autofree char *subtitle = NULL;
@@ -639,7 +647,7 @@ refresh (BkResolutionView *self)
   id = bk_counterpart_get_id (self->counterpart);
   self->run = bk_run_store_dup_active (bk_journal_get_runs (self->journal), id, &error);
   if (self->run != NULL)
-    self->playbook = bk_playbook_library_lookup (bk_application_get_playbooks (), bk_run_get_playbook_id (self->run));
+    self->playbook = lookup_playbook (self, bk_run_get_playbook_id (self->run));
 
   if (!(items = bk_open_item_store_list (bk_journal_get_open_items (self->journal), id, &error)) ||
       !(checkins = bk_checkin_store_list (bk_journal_get_checkins (self->journal), id, &error)) ||
@@ -694,7 +702,8 @@ diagnose_action (GtkWidget  *widget,
   if (self->counterpart == NULL)
     return;
 
-  dialog = bk_diagnosis_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->journal, self->counterpart);
+  dialog = bk_diagnosis_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->journal, self->playbooks,
+                                    self->counterpart);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -751,6 +760,33 @@ bk_resolution_view_get_property (GObject    *object,
       g_value_set_uint (value, self->n_open_items);
       break;
 
+    case PROP_PLAYBOOKS:
+      g_value_set_object (value, self->playbooks);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_resolution_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BkResolutionView *self = BK_RESOLUTION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYBOOKS:
+      if (g_set_object (&self->playbooks, g_value_get_object (value)))
+        {
+          queue_refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -767,6 +803,7 @@ bk_resolution_view_dispose (GObject *object)
   g_clear_object (&self->run);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
+  g_clear_object (&self->playbooks);
   g_clear_pointer (&self->group_rows, g_ptr_array_unref);
   g_clear_pointer (&self->expanded_step, g_free);
 
@@ -781,11 +818,17 @@ bk_resolution_view_class_init (BkResolutionViewClass *klass)
 
   object_class->dispose = bk_resolution_view_dispose;
   object_class->get_property = bk_resolution_view_get_property;
+  object_class->set_property = bk_resolution_view_set_property;
 
   properties[PROP_N_OPEN_ITEMS] =
     g_param_spec_uint ("n-open-items", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The playbooks runs follow, from the client page */
+  properties[PROP_PLAYBOOKS] =
+    g_param_spec_object ("playbooks", NULL, NULL,
+                         BK_TYPE_PLAYBOOK_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

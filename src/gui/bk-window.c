@@ -11,15 +11,14 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-application.h"
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
 #include "bk-counterpart-list.h"
 #include "bk-counterpart-row.h"
+#include "bk-deletion.h"
 #include "bk-export-dialog.h"
 #include "bk-followups-window.h"
 #include "bk-journal.h"
-#include "bk-keyring.h"
 #include "bk-print-operation.h"
 #include "bk-reflection-window.h"
 #include "bk-summary.h"
@@ -30,10 +29,12 @@ struct _BkWindow
   AdwApplicationWindow  parent_instance;
 
   BkJournal            *journal;
+  BkPlaybookLibrary    *playbooks;
   BkCounterpartList    *counterparts;
   GtkSingleSelection   *selection;
   GSettings            *settings;
-  /* The toast of the deletion that can still be undone; not owned. */
+  /* The deletion that can still be undone, and its toast (not owned) */
+  BkDeletion           *deletion;
   AdwToast             *undo_toast;
 
   /* Template widgets */
@@ -58,6 +59,7 @@ G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_JOURNAL,
+  PROP_PLAYBOOKS,
   N_PROPS
 };
 
@@ -270,64 +272,45 @@ edit_client_action (GtkWidget  *widget,
 }
 
 static void
-on_undo_delete_cb (AdwToast *toast,
-                   BkWindow *self)
+on_undo_delete_cb (BkWindow *self,
+                   AdwToast *toast)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "counterpart-id"));
   g_autoptr(GError) error = NULL;
 
-  g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
-
-  if (!bk_counterpart_store_set_trashed (bk_journal_get_counterparts (self->journal), id, FALSE, &error))
-    bk_window_show_message (self, error->message);
-  else
-    bk_window_show_counterpart (self, id);
-}
-
-typedef struct
-{
-  BkJournal *journal;
-  gint64     id;
-} Purge;
-
-static void
-on_secrets_deleted_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  Purge *purge = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Without the keyring the secrets stay for now: the sweep at the next start removes them. */
-  if (!bk_keyring_delete_counterpart_finish (result, &error))
-    g_message ("The secrets of a deleted client are still in the keyring: %s", error->message);
-
-  if (!bk_journal_purge_trashed (purge->journal, purge->id, &error))
-    g_warning ("Could not delete for good: %s", error->message);
-
-  g_object_unref (purge->journal);
-  g_free (purge);
-}
-
-static void
-on_delete_toast_dismissed_cb (AdwToast *toast,
-                              BkWindow *self)
-{
-  Purge *purge;
-
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
-
-  if (g_object_get_data (G_OBJECT (toast), "undone"))
+  if (toast != self->undo_toast || self->deletion == NULL)
     return;
 
-  /* The undo is no longer possible: the client's secrets go from the keyring, then the client
-   * from the journal. */
-  purge = g_new0 (Purge, 1);
-  purge->journal = g_object_ref (self->journal);
-  purge->id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "counterpart-id"));
-  bk_keyring_delete_counterpart_async (g_object_get_data (G_OBJECT (toast), "counterpart-uuid"),
-                                       NULL, on_secrets_deleted_cb, purge);
+  if (!bk_deletion_undo (self->deletion, &error))
+    bk_window_show_message (self, error->message);
+  else
+    bk_window_show_counterpart (self, bk_deletion_get_counterpart_id (self->deletion));
+}
+
+static void
+on_deletion_committed_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bk_deletion_commit_finish (BK_DELETION (object), result, &error))
+    g_warning ("Could not delete for good: %s", error->message);
+}
+
+static void
+on_delete_toast_dismissed_cb (BkWindow *self,
+                              AdwToast *toast)
+{
+  g_autoptr(BkDeletion) deletion = NULL;
+
+  if (self->undo_toast != toast)
+    return;
+
+  self->undo_toast = NULL;
+  deletion = g_steal_pointer (&self->deletion);
+
+  /* The undo is no longer on offer: the deletion becomes final (unless it was undone). */
+  bk_deletion_commit_async (deletion, NULL, on_deletion_committed_cb, NULL);
 }
 
 static void
@@ -337,8 +320,8 @@ delete_client_action (GtkWidget  *widget,
 {
   BkWindow *self = BK_WINDOW (widget);
   BkCounterpart *shown = get_shown_counterpart (self);
+  g_autoptr(BkDeletion) deletion = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id;
   AdwToast *toast;
 
   if (shown == NULL)
@@ -348,24 +331,20 @@ delete_client_action (GtkWidget  *widget,
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 
-  id = bk_counterpart_get_id (shown);
-
-  /* Translators: %s is the name of a client or vendor */
-  toast = adw_toast_new_format (_("“%s” deleted"), bk_counterpart_get_name (shown));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "counterpart-id", GSIZE_TO_POINTER (id));
-  g_object_set_data_full (G_OBJECT (toast), "counterpart-uuid", g_strdup (bk_counterpart_get_uuid (shown)), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, 0);
-
-  if (!bk_counterpart_store_set_trashed (bk_journal_get_counterparts (self->journal), id, TRUE, &error))
+  if (!(deletion = bk_deletion_new (self->journal, bk_counterpart_get_id (shown), &error)))
     {
-      g_object_unref (toast);
       bk_window_show_message (self, error->message);
       return;
     }
 
+  /* Translators: %s is the name of a client or vendor */
+  toast = adw_toast_new_format (_("“%s” deleted"), bk_deletion_get_name (deletion));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+
+  self->deletion = g_steal_pointer (&deletion);
   self->undo_toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -420,7 +399,7 @@ export_pdf_action (GtkWidget  *widget,
   if (shown == NULL)
     return;
 
-  dialog = bk_export_dialog_new (GTK_WINDOW (self), self->journal, shown);
+  dialog = bk_export_dialog_new (GTK_WINDOW (self), self->journal, self->playbooks, shown);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -470,7 +449,7 @@ print_action (GtkWidget  *widget,
   /* The same document as the PDF export, with its defaults: no private notes. */
   bk_summary_options_init (&options);
   if (!(summary = bk_summary_new (self->journal, bk_counterpart_get_id (shown), &options,
-                                  bk_application_get_playbooks (), &error)))
+                                  self->playbooks, &error)))
     {
       bk_window_show_message (self, error->message);
       return;
@@ -524,9 +503,9 @@ bk_window_update_followups (BkWindow *self)
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              BkWindow                 *self)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (bk_counterpart_row_new ()));
+  gtk_list_item_set_child (item, GTK_WIDGET (bk_counterpart_row_new (self->playbooks)));
 }
 
 static void
@@ -600,14 +579,13 @@ bk_window_constructed (GObject *object)
   g_signal_connect_object (self->journal, "notes-changed",
                            G_CALLBACK (bk_window_update_followups), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->counterpart_view, factory);
   gtk_list_view_set_model (self->counterpart_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_drop_down_set_model (self->status_filter, status_model);
-  bk_client_page_set_journal (self->client_page, self->journal);
 
   update_sidebar_stack (self);
   update_content (self);
@@ -621,10 +599,15 @@ bk_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
 
+  /* A deletion still on offer when the window goes is final (as when its toast goes). */
+  if (self->deletion != NULL)
+    bk_deletion_commit_async (self->deletion, NULL, on_deletion_committed_cb, NULL);
+  g_clear_object (&self->deletion);
   g_clear_object (&self->selection);
   g_clear_object (&self->counterparts);
   g_clear_object (&self->settings);
   g_clear_object (&self->journal);
+  g_clear_object (&self->playbooks);
 
   G_OBJECT_CLASS (bk_window_parent_class)->dispose (object);
 }
@@ -641,6 +624,10 @@ bk_window_get_property (GObject    *object,
     {
     case PROP_JOURNAL:
       g_value_set_object (value, self->journal);
+      break;
+
+    case PROP_PLAYBOOKS:
+      g_value_set_object (value, self->playbooks);
       break;
 
     default:
@@ -660,6 +647,10 @@ bk_window_set_property (GObject      *object,
     {
     case PROP_JOURNAL:
       self->journal = g_value_dup_object (value);
+      break;
+
+    case PROP_PLAYBOOKS:
+      self->playbooks = g_value_dup_object (value);
       break;
 
     default:
@@ -684,6 +675,10 @@ bk_window_class_init (BkWindowClass *klass)
   properties[PROP_JOURNAL] =
     g_param_spec_object ("journal", NULL, NULL,
                          BK_TYPE_JOURNAL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PLAYBOOKS] =
+    g_param_spec_object ("playbooks", NULL, NULL,
+                         BK_TYPE_PLAYBOOK_LIBRARY,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -739,15 +734,18 @@ bk_window_init (BkWindow *self)
 }
 
 BkWindow *
-bk_window_new (BkApplication *application,
-               BkJournal     *journal)
+bk_window_new (GtkApplication    *application,
+               BkJournal         *journal,
+               BkPlaybookLibrary *playbooks)
 {
-  g_return_val_if_fail (application == NULL || BK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (BK_IS_PLAYBOOK_LIBRARY (playbooks), NULL);
 
   return g_object_new (BK_TYPE_WINDOW,
                        "application", application,
                        "journal", journal,
+                       "playbooks", playbooks,
                        NULL);
 }
 
@@ -757,6 +755,14 @@ bk_window_get_journal (BkWindow *self)
   g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
   return self->journal;
+}
+
+BkPlaybookLibrary *
+bk_window_get_playbooks (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  return self->playbooks;
 }
 
 void

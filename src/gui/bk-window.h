@@ -9,8 +9,8 @@
 
 #include <adwaita.h>
 
-#include "bk-application.h"
 #include "bk-journal.h"
+#include "bk-playbook-library.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +18,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BkWindow, bk_window, BK, WINDOW, AdwApplicationWindow)
 
-BkWindow  *bk_window_new           (BkApplication *application,
-                                    BkJournal     *journal);
-BkJournal *bk_window_get_journal   (BkWindow      *self);
+BkWindow          *bk_window_new           (GtkApplication    *application,
+                                           BkJournal         *journal,
+                                           BkPlaybookLibrary *playbooks);
+BkJournal         *bk_window_get_journal   (BkWindow          *self);
+BkPlaybookLibrary *bk_window_get_playbooks (BkWindow          *self);
 void       bk_window_show_message  (BkWindow      *self,
                                     const char    *message);
 void       bk_window_add_toast     (BkWindow      *self,

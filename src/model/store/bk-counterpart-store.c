@@ -800,3 +800,76 @@ bk_counterpart_store_dup_snippet (BkCounterpartStore *self,
 
   return g_strdup (bk_database_column_text (stmt, 0));
 }
+
+/**
+ * bk_counterpart_store_find:
+ * @name_or_uuid: a counterpart's uuid, or its name in any case, with or without white space at
+ *   either end
+ *
+ * Whom a person means by a name or an id (on the command line, say), in the order of the list:
+ * one query through the index of names. Names compare case-folded, accents and all.
+ *
+ * Returns: (transfer full) (element-type BkCounterpart): the counterparts not in the trash that
+ *   match, empty when none does
+ */
+GPtrArray *
+bk_counterpart_store_find (BkCounterpartStore  *self,
+                           const char          *name_or_uuid,
+                           GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *wanted = NULL;
+  g_autofree char *sort_key = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+  g_return_val_if_fail (name_or_uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name_or_uuid));
+  if (!bk_store_check_utf8 (trimmed, error))
+    return NULL;
+
+  /* Names are saved as bk_counterpart_set_name() strips them, and their sort keys made of that;
+   * a sort key folds accents too, so the names that share it are compared exactly here. */
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT " COUNTERPART_COLUMNS
+                                           " FROM " COUNTERPART_FROM
+                                           " WHERE counterparts.trashed = 0"
+                                           " AND (counterparts.sort_key = ?1 OR counterparts.uuid = ?2)"
+                                           " ORDER BY counterparts.sort_key, counterparts.id",
+                                           error)))
+    return NULL;
+
+  /* A uuid means that one counterpart, never a name */
+  if (g_uuid_string_is_valid (trimmed))
+    {
+      sqlite3_bind_null (stmt, 1);
+      sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+      return bk_database_read_rows (db, stmt, (BkRowFunc) counterpart_from_row, error);
+    }
+
+  sort_key = dup_sort_key (trimmed);
+  sqlite3_bind_text (stmt, 1, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_null (stmt, 2);
+
+  if (!(candidates = bk_database_read_rows (db, stmt, (BkRowFunc) counterpart_from_row, error)))
+    return NULL;
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  wanted = g_utf8_casefold (trimmed, -1);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      BkCounterpart *candidate = g_ptr_array_index (candidates, i);
+      g_autofree char *folded = g_utf8_casefold (bk_counterpart_get_name (candidate), -1);
+
+      if (g_str_equal (folded, wanted))
+        g_ptr_array_add (found, g_object_ref (candidate));
+    }
+
+  return g_steal_pointer (&found);
+}

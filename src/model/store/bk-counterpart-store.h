@@ -82,5 +82,9 @@ GArray        *bk_counterpart_store_search            (BkCounterpartStore   *sel
 char          *bk_counterpart_store_dup_snippet       (BkCounterpartStore   *self,
                                                        const char           *fts_query,
                                                        gint64                docid);
+/* Whom a name or a uuid means (the command line's CLIENT) */
+GPtrArray     *bk_counterpart_store_find              (BkCounterpartStore   *self,
+                                                       const char           *name_or_uuid,
+                                                       GError              **error);
 
 G_END_DECLS
