@@ -370,3 +370,25 @@ bk_test_id_cb (gpointer  instance,
 {
   *last = id;
 }
+
+/* A store's "changed": counts the rows told */
+void
+bk_test_store_count_cb (gpointer  store,
+                        BkChange  change,
+                        gint64    id,
+                        gint64    counterpart_id,
+                        guint    *count)
+{
+  (*count)++;
+}
+
+/* A store's "changed": keeps the counterpart of the last row told */
+void
+bk_test_store_counterpart_cb (gpointer  store,
+                              BkChange  change,
+                              gint64    id,
+                              gint64    counterpart_id,
+                              gint64   *last)
+{
+  *last = counterpart_id;
+}

@@ -73,4 +73,15 @@ void               bk_test_id_cb                  (gpointer             instance
                                                    gint64               id,
                                                    gint64              *last);
 
+void               bk_test_store_count_cb         (gpointer             store,
+                                                   BkChange             change,
+                                                   gint64               id,
+                                                   gint64               counterpart_id,
+                                                   guint               *count);
+void               bk_test_store_counterpart_cb   (gpointer             store,
+                                                   BkChange             change,
+                                                   gint64               id,
+                                                   gint64               counterpart_id,
+                                                   gint64              *last);
+
 G_END_DECLS

@@ -662,10 +662,10 @@ test_trash (Fixture       *fixture,
   guint counterparts_changed = 0;
   gint64 last_notes_changed = -1;
 
-  g_signal_connect (journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
-                    &counterparts_changed);
-  g_signal_connect (journal, "notes-changed", G_CALLBACK (bk_test_id_cb),
-                    &last_notes_changed);
+  g_signal_connect (bk_journal_get_counterparts (journal), "changed", 
+                    G_CALLBACK (bk_test_store_count_cb), &counterparts_changed);
+  g_signal_connect (bk_journal_get_notes (journal), "changed", 
+                    G_CALLBACK (bk_test_store_counterpart_cb), &last_notes_changed);
 
   /* a note: trash, undo, trash */
   bk_note_store_set_trashed (bk_journal_get_notes (journal), bk_note_get_id (dropped_note), TRUE, &error);
@@ -753,14 +753,14 @@ test_transactions (Fixture       *fixture,
   gint64 last_notes_changed = -1;
   gint64 last_runs_changed = -1;
 
-  g_signal_connect (journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
-                    &counterparts_changed);
-  g_signal_connect (journal, "notes-changed", G_CALLBACK (bk_test_id_cb),
-                    &last_notes_changed);
-  g_signal_connect (journal, "runs-changed", G_CALLBACK (bk_test_id_cb),
-                    &last_runs_changed);
+  g_signal_connect (bk_journal_get_counterparts (journal), "changed",
+                    G_CALLBACK (bk_test_store_count_cb), &counterparts_changed);
+  g_signal_connect (bk_journal_get_notes (journal), "changed",
+                    G_CALLBACK (bk_test_store_counterpart_cb), &last_notes_changed);
+  g_signal_connect (bk_journal_get_runs (journal), "changed",
+                    G_CALLBACK (bk_test_store_counterpart_cb), &last_runs_changed);
 
-  /* signals wait for the outermost commit, once */
+  /* changes wait for the outermost commit, each row told once */
   bk_database_begin (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
   counterpart = bk_test_add_counterpart (journal, "One");
@@ -771,13 +771,15 @@ test_transactions (Fixture       *fixture,
     g_autoptr(BkNote) b = bk_test_add_note (journal, bk_counterpart_get_id (second), "b");
   }
   g_assert_cmpint (last_notes_changed, ==, -1);
-  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1, bk_counterpart_get_id (second));
-  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1, bk_counterpart_get_id (second));
+  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1,
+                         bk_counterpart_get_id (second));
+  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1,
+                         bk_counterpart_get_id (second));
   g_assert_cmpint (last_runs_changed, ==, -1);
   bk_database_commit (bk_journal_get_database (journal), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (counterparts_changed, ==, 1);
-  g_assert_cmpint (last_notes_changed, ==, 0);
+  g_assert_cmpuint (counterparts_changed, ==, 2);
+  g_assert_cmpint (last_notes_changed, ==, bk_counterpart_get_id (second));
   g_assert_cmpint (last_runs_changed, ==, bk_counterpart_get_id (second));
 
   /* a rollback undoes the writes and drops the signals */
@@ -789,7 +791,8 @@ test_transactions (Fixture       *fixture,
   }
   g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 3);
   last_runs_changed = -1;
-  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1, 0);
+  bk_store_queue_change (BK_STORE (bk_journal_get_runs (journal)), BK_CHANGE_CHANGED, 1,
+                         bk_counterpart_get_id (second));
   bk_database_rollback (bk_journal_get_database (journal));
   g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 2);
   g_assert_cmpuint (counterparts_changed, ==, 0);

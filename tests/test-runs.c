@@ -390,9 +390,10 @@ test_one_active_run (Fixture       *fixture,
   guint counterparts_changed = 0;
   gint64 runs_changed = -1;
 
-  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
-                    &counterparts_changed);
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
+  g_signal_connect (bk_journal_get_counterparts (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_count_cb), &counterparts_changed);
+  g_signal_connect (bk_journal_get_runs (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_counterpart_cb), &runs_changed);
 
   second = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (acme), fixture->part,
                                0, fixture->now, &error);
@@ -589,8 +590,8 @@ test_open_item_gate (Fixture       *fixture,
                     ==, 2);
   g_assert_cmpuint (bk_open_item_store_count (bk_journal_get_open_items (fixture->journal), 0), ==, 3);
   n_notes = bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (acme));
-  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
-                    &counterparts_changed);
+  g_signal_connect (bk_journal_get_counterparts (fixture->journal), "changed", 
+                    G_CALLBACK (bk_test_store_count_cb), &counterparts_changed);
 
   /* refused, and nothing of it written */
   g_assert_false (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
@@ -708,9 +709,12 @@ test_access_gate (Fixture       *fixture,
                    "2 credentials are still in use: hand them over or revoke them.");
   g_clear_error (&error);
 
-  /* handing over and revoking settle them; the open items' count follows, with a signal */
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_count_id_cb),
-                    &runs_changed);
+  /* handing over and revoking settle them; the open items' count follows, each told by its
+   * store */
+  g_signal_connect (bk_journal_get_open_items (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_count_cb), &runs_changed);
+  g_signal_connect (bk_journal_get_credentials (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_count_cb), &runs_changed);
   g_assert_true (bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal), bk_open_item_get_id (invoice),
                                             TRUE, fixture->now, &error));
   g_assert_no_error (error);
@@ -770,7 +774,8 @@ test_open_items (Fixture       *fixture,
   gint64 runs_changed = -1;
   g_autofree char *text = NULL;
 
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
+  g_signal_connect (bk_journal_get_open_items (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_counterpart_cb), &runs_changed);
   bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (acme));
 
   /* a description is required */
@@ -1023,7 +1028,8 @@ test_checkins (Fixture       *fixture,
   g_clear_pointer (&due, g_ptr_array_unref);
 
   /* notified: recorded, quietly */
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
+  g_signal_connect (bk_journal_get_checkins (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_counterpart_cb), &runs_changed);
   g_assert_true (bk_checkin_store_set_notified (bk_journal_get_checkins (fixture->journal), first_id, day_30, &error));
   g_assert_no_error (error);
   g_assert_cmpint (runs_changed, ==, -1);
@@ -1282,12 +1288,14 @@ test_signals (Fixture       *fixture,
   gint64 runs_changed = -1;
   gint64 notes_changed = -1;
 
-  g_signal_connect (fixture->journal, "counterparts-changed", G_CALLBACK (bk_test_count_cb),
-                    &counterparts_changed);
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_id_cb), &runs_changed);
-  g_signal_connect (fixture->journal, "runs-changed", G_CALLBACK (bk_test_count_id_cb),
-                    &runs_changed_count);
-  g_signal_connect (fixture->journal, "notes-changed", G_CALLBACK (bk_test_id_cb), &notes_changed);
+  g_signal_connect (bk_journal_get_counterparts (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_count_cb), &counterparts_changed);
+  g_signal_connect (bk_journal_get_runs (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_counterpart_cb), &runs_changed);
+  g_signal_connect (bk_journal_get_runs (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_count_cb), &runs_changed_count);
+  g_signal_connect (bk_journal_get_notes (fixture->journal), "changed",
+                    G_CALLBACK (bk_test_store_counterpart_cb), &notes_changed);
 
   run = start_run (fixture, acme, fixture->part, 0);
   g_assert_cmpuint (counterparts_changed, ==, 1);
@@ -1295,7 +1303,7 @@ test_signals (Fixture       *fixture,
   g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (acme));
   g_assert_cmpint (notes_changed, ==, bk_counterpart_get_id (acme));
 
-  /* held until the outermost commit, merged */
+  /* held until the outermost commit; two steps of one run are one change of it */
   bk_database_begin (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   set_step (fixture, run, "acknowledge", BK_STEP_STATE_DONE, NULL);
@@ -1304,17 +1312,17 @@ test_signals (Fixture       *fixture,
   zeta_run = start_run (fixture, zeta, fixture->part, 0);
   bk_database_commit (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (counterparts_changed, ==, 2);
-  g_assert_cmpuint (runs_changed_count, ==, 2);
-  g_assert_cmpint (runs_changed, ==, 0);
-  g_assert_cmpint (notes_changed, ==, 0);
+  g_assert_cmpuint (counterparts_changed, ==, 3);
+  g_assert_cmpuint (runs_changed_count, ==, 3);
+  g_assert_cmpint (runs_changed, ==, bk_counterpart_get_id (zeta));
+  g_assert_cmpint (notes_changed, ==, bk_counterpart_get_id (zeta));
 
   /* rolled back: nothing said, nothing kept */
   bk_database_begin (bk_journal_get_database (fixture->journal), &error);
   g_assert_no_error (error);
   set_step (fixture, zeta_run, "acknowledge", BK_STEP_STATE_DONE, NULL);
   bk_database_rollback (bk_journal_get_database (fixture->journal));
-  g_assert_cmpuint (runs_changed_count, ==, 2);
+  g_assert_cmpuint (runs_changed_count, ==, 3);
   g_clear_object (&zeta_run);
   zeta_run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (zeta), &error);
   g_assert_no_error (error);
