@@ -63,101 +63,28 @@ add_nullable_string_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* A date from a column, null for a NULL column */
+/* null for none */
 static void
-add_date_column_member (JsonBuilder  *builder,
-                        const char   *member,
-                        sqlite3_stmt *stmt,
-                        int           column)
+add_nullable_date_member (JsonBuilder *builder,
+                          const char  *member,
+                          GDateTime   *value)
 {
-  g_autoptr(GDateTime) value = bk_database_column_date_time (stmt, column);
-
   if (value == NULL)
     add_nullable_string_member (builder, member, NULL);
   else
     add_date_member (builder, member, value);
 }
 
-static const char *
-column_text_or_null (sqlite3_stmt *stmt,
-                     int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-/* The statements that read what belongs to one counterpart (?1: its id) */
+/* The stores that hold what belongs to a counterpart */
 typedef struct
 {
-  BkNoteStore  *notes;
-  /* id, uuid, playbook, reasons, step_ids, started, ended, outcome, successor */
-  sqlite3_stmt *runs;
-  /* step, state, changed, note of one run (?1: its id) */
-  sqlite3_stmt *run_steps;
-  /* uuid, kind, description, amount, currency, created, settled */
-  sqlite3_stmt *open_items;
-  /* uuid, run uuid, due, done, notified */
-  sqlite3_stmt *checkins;
-  /* uuid, label, username, url, state, created, updated, state_changed */
-  sqlite3_stmt *credentials;
-  /* changed, health */
-  sqlite3_stmt *health_history;
-} ExportStatements;
-
-static void
-export_statements_clear (ExportStatements *statements)
-{
-  g_clear_pointer (&statements->runs, sqlite3_finalize);
-  g_clear_pointer (&statements->run_steps, sqlite3_finalize);
-  g_clear_pointer (&statements->open_items, sqlite3_finalize);
-  g_clear_pointer (&statements->checkins, sqlite3_finalize);
-  g_clear_pointer (&statements->credentials, sqlite3_finalize);
-  g_clear_pointer (&statements->health_history, sqlite3_finalize);
-}
-
-static gboolean
-export_statements_prepare (BkJournal         *self,
-                           ExportStatements  *statements,
-                           GError           **error)
-{
-  return
-    (statements->runs = bk_database_prepare (bk_journal_get_database (self),
-                                             "SELECT id, uuid, playbook, reasons, step_ids,"
-                                             " started, ended, outcome, successor FROM runs"
-                                             " WHERE counterpart_id = ?1"
-                                             " ORDER BY started, id",
-                                             error)) != NULL &&
-    (statements->run_steps = bk_database_prepare (bk_journal_get_database (self),
-                                                  "SELECT step, state, changed, note"
-                                                  " FROM run_steps WHERE run_id = ?1"
-                                                  " ORDER BY changed, step",
-                                                  error)) != NULL &&
-    (statements->open_items = bk_database_prepare (bk_journal_get_database (self),
-                                                   "SELECT uuid, kind, description, amount,"
-                                                   " currency, created, settled FROM open_items"
-                                                   " WHERE counterpart_id = ?1"
-                                                   " ORDER BY created, id",
-                                                   error)) != NULL &&
-    (statements->checkins = bk_database_prepare (bk_journal_get_database (self),
-                                                 "SELECT checkins.uuid, runs.uuid, checkins.due,"
-                                                 " checkins.done, checkins.notified"
-                                                 " FROM checkins"
-                                                 " LEFT JOIN runs ON runs.id = checkins.run_id"
-                                                 " WHERE checkins.counterpart_id = ?1"
-                                                 " ORDER BY checkins.due, checkins.id",
-                                                 error)) != NULL &&
-    /* never a secret: the journal has none */
-    (statements->credentials = bk_database_prepare (bk_journal_get_database (self),
-                                                    "SELECT uuid, label, username, url, state,"
-                                                    " created, updated, state_changed"
-                                                    " FROM credentials WHERE counterpart_id = ?1"
-                                                    " ORDER BY id",
-                                                    error)) != NULL &&
-    (statements->health_history = bk_database_prepare (bk_journal_get_database (self),
-                                                       "SELECT changed, health FROM health_history"
-                                                       " WHERE counterpart_id = ?1"
-                                                       " ORDER BY changed, rowid",
-                                                       error)) != NULL;
-}
+  BkCounterpartStore *counterparts;
+  BkNoteStore        *notes;
+  BkRunStore         *runs;
+  BkOpenItemStore    *open_items;
+  BkCheckinStore     *checkins;
+  BkCredentialStore  *credentials;
+} ExportStores;
 
 static void
 add_reasons (JsonBuilder *builder,
@@ -173,142 +100,166 @@ add_reasons (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* Adds the members of the current row to the object begun for it */
-typedef void (*AddRowFunc) (JsonBuilder  *builder,
-                            sqlite3_stmt *stmt);
-
-/* The member @member: a list of an object per row of @stmt (its ?1 bound to @id). Returns:
- * SQLITE_DONE, or the error that stopped it */
+/* Oldest first, as the file lists them (the store lists the one in progress first) */
 static int
-add_rows (JsonBuilder  *builder,
-          const char   *member,
-          sqlite3_stmt *stmt,
-          gint64        id,
-          AddRowFunc    add_row)
+compare_runs_by_start (gconstpointer a,
+                       gconstpointer b)
 {
-  int rc;
+  BkRun *run_a = *(BkRun **) a;
+  BkRun *run_b = *(BkRun **) b;
+  int cmp = g_date_time_compare (bk_run_get_started (run_a), bk_run_get_started (run_b));
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, id);
+  if (cmp != 0)
+    return cmp;
 
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  return (bk_run_get_id (run_a) > bk_run_get_id (run_b)) - (bk_run_get_id (run_a) < bk_run_get_id (run_b));
+}
+
+typedef struct
+{
+  const char *step;
+  GDateTime  *changed;
+} SettledStep;
+
+/* In the order they were settled */
+static int
+compare_settled_steps (gconstpointer a,
+                       gconstpointer b)
+{
+  const SettledStep *step_a = a;
+  const SettledStep *step_b = b;
+  int cmp = g_date_time_compare (step_a->changed, step_b->changed);
+
+  return cmp != 0 ? cmp : strcmp (step_a->step, step_b->step);
+}
+
+/* The steps done or skipped, each with its state, date and note */
+static void
+add_step_states (JsonBuilder *builder,
+                 BkRun       *run)
+{
+  const char * const *steps = bk_run_get_step_ids (run);
+  g_autoptr(GArray) settled = g_array_new (FALSE, FALSE, sizeof (SettledStep));
+
+  for (guint i = 0; steps[i] != NULL; i++)
     {
+      SettledStep step = { steps[i], bk_run_get_step_changed (run, steps[i]) };
+
+      if (bk_run_get_step_state (run, steps[i]) != BK_STEP_STATE_OPEN && step.changed != NULL)
+        g_array_append_val (settled, step);
+    }
+  g_array_sort (settled, compare_settled_steps);
+
+  json_builder_set_member_name (builder, "step_states");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < settled->len; i++)
+    {
+      const SettledStep *step = &g_array_index (settled, SettledStep, i);
+
       json_builder_begin_object (builder);
-      add_row (builder, stmt);
+      add_string_member (builder, "step", step->step);
+      add_string_member (builder, "state",
+                         bk_step_state_to_string (bk_run_get_step_state (run, step->step)));
+      add_date_member (builder, "changed", step->changed);
+      add_string_member (builder, "note", bk_run_get_step_note (run, step->step));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-
-  return rc;
 }
 
 static void
-add_run_step (JsonBuilder  *builder,
-              sqlite3_stmt *stmt)
+add_run (JsonBuilder *builder,
+         BkRun       *run)
 {
-  add_string_member (builder, "step", column_text_or_null (stmt, 0));
-  add_string_member (builder, "state", column_text_or_null (stmt, 1));
-  add_date_column_member (builder, "changed", stmt, 2);
-  add_string_member (builder, "note", column_text_or_null (stmt, 3));
-}
+  const char * const *steps = bk_run_get_step_ids (run);
+  gboolean ended = bk_run_get_ended (run) != NULL;
 
-static int
-add_runs (JsonBuilder      *builder,
-          ExportStatements *statements,
-          gint64            counterpart_id)
-{
-  sqlite3_stmt *stmt = statements->runs;
-  int rc;
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", bk_run_get_uuid (run));
+  add_string_member (builder, "playbook", bk_run_get_playbook_id (run));
+  add_reasons (builder, bk_run_get_reasons (run));
+  add_date_member (builder, "started", bk_run_get_started (run));
+  add_nullable_date_member (builder, "ended", bk_run_get_ended (run));
+  add_nullable_string_member (builder, "outcome",
+                              ended ? bk_outcome_to_string (bk_run_get_outcome (run)) : NULL);
+  add_string_member (builder, "successor", bk_run_get_successor (run));
 
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-
-  json_builder_set_member_name (builder, "runs");
+  json_builder_set_member_name (builder, "steps");
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; steps[i] != NULL; i++)
     {
-      g_auto(GStrv) steps = NULL;
-      const char *step_ids = (const char *) sqlite3_column_text (stmt, 4);
-      int steps_rc;
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "id", column_text_or_null (stmt, 1));
-      add_string_member (builder, "playbook", column_text_or_null (stmt, 2));
-      add_reasons (builder, (guint) sqlite3_column_int64 (stmt, 3));
-      add_date_column_member (builder, "started", stmt, 5);
-      add_date_column_member (builder, "ended", stmt, 6);
-      add_nullable_string_member (builder, "outcome", column_text_or_null (stmt, 7));
-      add_string_member (builder, "successor", column_text_or_null (stmt, 8));
-
-      json_builder_set_member_name (builder, "steps");
-      json_builder_begin_array (builder);
-      steps = g_strsplit (step_ids != NULL ? step_ids : "", ",", -1);
-      for (guint i = 0; steps[i] != NULL; i++)
-        {
-          if (steps[i][0] != '\0')
-            json_builder_add_string_value (builder, steps[i]);
-        }
-      json_builder_end_array (builder);
-
-      if ((steps_rc = add_rows (builder, "step_states", statements->run_steps,
-                                sqlite3_column_int64 (stmt, 0), add_run_step)) != SQLITE_DONE)
-        return steps_rc;
-
-      json_builder_end_object (builder);
+      if (steps[i][0] != '\0')
+        json_builder_add_string_value (builder, steps[i]);
     }
   json_builder_end_array (builder);
 
-  return rc;
+  add_step_states (builder, run);
+  json_builder_end_object (builder);
 }
 
 static void
-add_open_item (JsonBuilder  *builder,
-               sqlite3_stmt *stmt)
+add_open_item (JsonBuilder *builder,
+               BkOpenItem  *item)
 {
-  add_string_member (builder, "id", column_text_or_null (stmt, 0));
-  add_string_member (builder, "kind", column_text_or_null (stmt, 1));
-  add_string_member (builder, "description", column_text_or_null (stmt, 2));
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", bk_open_item_get_uuid (item));
+  add_string_member (builder, "kind", bk_open_item_kind_to_string (bk_open_item_get_kind (item)));
+  add_string_member (builder, "description", bk_open_item_get_description (item));
   json_builder_set_member_name (builder, "amount");
-  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
-  add_string_member (builder, "currency", column_text_or_null (stmt, 4));
-  add_date_column_member (builder, "created", stmt, 5);
-  add_date_column_member (builder, "settled", stmt, 6);
+  json_builder_add_int_value (builder, bk_open_item_get_amount (item));
+  add_string_member (builder, "currency", bk_open_item_get_currency (item));
+  add_date_member (builder, "created", bk_open_item_get_created (item));
+  add_nullable_date_member (builder, "settled", bk_open_item_get_settled (item));
+  json_builder_end_object (builder);
 }
 
+/* @run_uuids: the uuid of each of the counterpart's runs, by id */
 static void
-add_checkin (JsonBuilder  *builder,
-             sqlite3_stmt *stmt)
+add_checkin (JsonBuilder *builder,
+             BkCheckin   *checkin,
+             GHashTable  *run_uuids)
 {
-  add_string_member (builder, "id", column_text_or_null (stmt, 0));
-  add_nullable_string_member (builder, "run", column_text_or_null (stmt, 1));
-  add_date_column_member (builder, "due", stmt, 2);
-  add_date_column_member (builder, "done", stmt, 3);
-  add_date_column_member (builder, "notified", stmt, 4);
+  gint64 run_id = bk_checkin_get_run_id (checkin);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", bk_checkin_get_uuid (checkin));
+  add_nullable_string_member (builder, "run",
+                              run_id != 0 ? g_hash_table_lookup (run_uuids, &run_id) : NULL);
+  add_date_member (builder, "due", bk_checkin_get_due (checkin));
+  add_nullable_date_member (builder, "done", bk_checkin_get_done (checkin));
+  add_nullable_date_member (builder, "notified", bk_checkin_get_notified (checkin));
+  json_builder_end_object (builder);
 }
 
+/* Never a secret: the journal has none */
 static void
 add_credential (JsonBuilder  *builder,
-                sqlite3_stmt *stmt)
+                BkCredential *credential)
 {
-  add_string_member (builder, "id", column_text_or_null (stmt, 0));
-  add_string_member (builder, "label", column_text_or_null (stmt, 1));
-  add_string_member (builder, "username", column_text_or_null (stmt, 2));
-  add_string_member (builder, "url", column_text_or_null (stmt, 3));
-  add_string_member (builder, "state", column_text_or_null (stmt, 4));
-  add_date_column_member (builder, "created", stmt, 5);
-  add_date_column_member (builder, "updated", stmt, 6);
-  add_date_column_member (builder, "state_changed", stmt, 7);
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", bk_credential_get_uuid (credential));
+  add_string_member (builder, "label", bk_credential_get_label (credential));
+  add_string_member (builder, "username", bk_credential_get_username (credential));
+  add_string_member (builder, "url", bk_credential_get_url (credential));
+  add_string_member (builder, "state",
+                     bk_credential_state_to_string (bk_credential_get_state (credential)));
+  add_date_member (builder, "created", bk_credential_get_created (credential));
+  add_date_member (builder, "updated", bk_credential_get_updated (credential));
+  add_nullable_date_member (builder, "state_changed", bk_credential_get_state_changed (credential));
+  json_builder_end_object (builder);
 }
 
 static void
-add_health (JsonBuilder  *builder,
-            sqlite3_stmt *stmt)
+add_health (JsonBuilder         *builder,
+            const BkHealthPoint *point)
 {
-  add_date_column_member (builder, "changed", stmt, 0);
+  g_autoptr(GDateTime) changed = g_date_time_new_from_unix_utc (point->changed);
+
+  json_builder_begin_object (builder);
+  add_date_member (builder, "changed", changed);
   json_builder_set_member_name (builder, "health");
-  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
+  json_builder_add_int_value (builder, point->health);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -325,18 +276,95 @@ add_note (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The runs, open items and check-ins of a counterpart */
+static gboolean
+add_playbook_members (JsonBuilder   *builder,
+                      ExportStores  *stores,
+                      gint64         id,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GHashTable) run_uuids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!(runs = bk_run_store_list (stores->runs, id, error)) ||
+      !(items = bk_open_item_store_list (stores->open_items, id, error)) ||
+      !(checkins = bk_checkin_store_list (stores->checkins, id, error)))
+    return FALSE;
+
+  g_ptr_array_sort (runs, compare_runs_by_start);
+
+  json_builder_set_member_name (builder, "runs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      BkRun *run = g_ptr_array_index (runs, i);
+      gint64 run_id = bk_run_get_id (run);
+
+      /* the uuid is the run's, in @runs */
+      g_hash_table_insert (run_uuids, g_memdup2 (&run_id, sizeof run_id),
+                           (gpointer) bk_run_get_uuid (run));
+      add_run (builder, run);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "open_items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    add_open_item (builder, g_ptr_array_index (items, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "checkins");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < checkins->len; i++)
+    add_checkin (builder, g_ptr_array_index (checkins, i), run_uuids);
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+/* The credentials and the health history of a counterpart */
+static gboolean
+add_access_members (JsonBuilder   *builder,
+                    ExportStores  *stores,
+                    gint64         id,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) credentials = NULL;
+  g_autoptr(GArray) health = NULL;
+
+  if (!(credentials = bk_credential_store_list (stores->credentials, id, error)) ||
+      !(health = bk_counterpart_store_list_health (stores->counterparts, id, error)))
+    return FALSE;
+
+  json_builder_set_member_name (builder, "credentials");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < credentials->len; i++)
+    add_credential (builder, g_ptr_array_index (credentials, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "health_history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < health->len; i++)
+    add_health (builder, &g_array_index (health, BkHealthPoint, i));
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
 /* One counterpart with its notes as a JSON object: the file is written one counterpart at a time,
  * so that a journal of 200,000 notes never sits in memory as one tree. */
 static JsonNode *
-counterpart_to_json (BkCounterpart     *counterpart,
-                     ExportStatements  *statements,
-                     GError           **error)
+counterpart_to_json (BkCounterpart  *counterpart,
+                     ExportStores   *stores,
+                     GError        **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 id = bk_counterpart_get_id (counterpart);
   const char * const *tags;
-  int rc;
 
   json_builder_begin_object (builder);
   add_string_member (builder, "id", bk_counterpart_get_uuid (counterpart));
@@ -361,7 +389,7 @@ counterpart_to_json (BkCounterpart     *counterpart,
   add_date_member (builder, "created", bk_counterpart_get_created (counterpart));
   add_date_member (builder, "updated", bk_counterpart_get_updated (counterpart));
 
-  if (!(notes = bk_note_store_list_between (statements->notes, id, TRUE, NULL, NULL, error)))
+  if (!(notes = bk_note_store_list_between (stores->notes, id, TRUE, NULL, NULL, error)))
     return NULL;
 
   json_builder_set_member_name (builder, "notes");
@@ -370,28 +398,21 @@ counterpart_to_json (BkCounterpart     *counterpart,
     add_note (builder, g_ptr_array_index (notes, i));
   json_builder_end_array (builder);
 
-  if ((rc = add_runs (builder, statements, id)) != SQLITE_DONE ||
-      (rc = add_rows (builder, "open_items", statements->open_items, id,
-                      add_open_item)) != SQLITE_DONE ||
-      (rc = add_rows (builder, "checkins", statements->checkins, id,
-                      add_checkin)) != SQLITE_DONE)
+  if (!add_playbook_members (builder, stores, id, &local_error))
     {
-      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+      g_set_error (error, local_error->domain, local_error->code,
                    _("Could not read the playbook runs of “%s”: %s"),
                    bk_counterpart_get_name (counterpart),
-                   sqlite3_errstr (rc));
+                   local_error->message);
       return NULL;
     }
 
-  if ((rc = add_rows (builder, "credentials", statements->credentials, id,
-                      add_credential)) != SQLITE_DONE ||
-      (rc = add_rows (builder, "health_history", statements->health_history, id,
-                      add_health)) != SQLITE_DONE)
+  if (!add_access_members (builder, stores, id, &local_error))
     {
-      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+      g_set_error (error, local_error->domain, local_error->code,
                    _("Could not read the credentials and health history of “%s”: %s"),
                    bk_counterpart_get_name (counterpart),
-                   sqlite3_errstr (rc));
+                   local_error->message);
       return NULL;
     }
 
@@ -444,18 +465,19 @@ write_journal (BkJournal      *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *exported = format_date (now);
   g_autofree char *exported_json = NULL;
-  BkCounterpartStore *counterparts = bk_journal_get_counterparts (self);
-  ExportStatements statements = { NULL };
+  ExportStores stores = {
+    .counterparts = bk_journal_get_counterparts (self),
+    .notes = bk_journal_get_notes (self),
+    .runs = bk_journal_get_runs (self),
+    .open_items = bk_journal_get_open_items (self),
+    .checkins = bk_journal_get_checkins (self),
+    .credentials = bk_journal_get_credentials (self),
+  };
   guint offset = 0;
   gboolean first = TRUE;
-  gboolean ret = FALSE;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
-
-  statements.notes = bk_journal_get_notes (self);
-  if (!export_statements_prepare (self, &statements, error))
-    goto out;
 
   {
     g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), exported);
@@ -478,8 +500,8 @@ write_journal (BkJournal      *self,
     {
       g_autoptr(GPtrArray) page = NULL;
 
-      if (!(page = bk_counterpart_store_list_page (counterparts, NULL, offset, 500, error)))
-        goto out;
+      if (!(page = bk_counterpart_store_list_page (stores.counterparts, NULL, offset, 500, error)))
+        return FALSE;
 
       if (page->len == 0)
         break;
@@ -489,8 +511,8 @@ write_journal (BkJournal      *self,
           g_autoptr(JsonNode) node = NULL;
           g_autofree char *json = NULL;
 
-          if (!(node = counterpart_to_json (g_ptr_array_index (page, i), &statements, error)))
-            goto out;
+          if (!(node = counterpart_to_json (g_ptr_array_index (page, i), &stores, error)))
+            return FALSE;
 
           json_generator_set_root (generator, node);
           json = json_generator_to_data (generator, NULL);
@@ -500,19 +522,15 @@ write_journal (BkJournal      *self,
           first = FALSE;
 
           if (!write_string (stream, buffer, error))
-            goto out;
+            return FALSE;
         }
 
       offset += page->len;
     }
 
   g_string_append (buffer, first ? "]\n}\n" : "\n  ]\n}\n");
-  ret = write_string (stream, buffer, error);
 
-out:
-  export_statements_clear (&statements);
-
-  return ret;
+  return write_string (stream, buffer, error);
 }
 
 /* A sibling of @file that nobody else uses, created empty and private (0600: the export holds

@@ -107,9 +107,12 @@ bk_open_item_store_list (BkOpenItemStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return bk_database_list_by_id (db,
+                                 /* a join, not "IN (SELECT id FROM live_counterparts)",
+                                  * which would list every counterpart on each call */
                                  "SELECT " OPEN_ITEM_COLUMNS " FROM open_items"
+                                 " JOIN live_counterparts"
+                                 "  ON live_counterparts.id = open_items.counterpart_id"
                                  " WHERE open_items.counterpart_id = ?1"
-                                 " AND open_items.counterpart_id IN (SELECT id FROM live_counterparts)"
                                  " ORDER BY open_items.created, open_items.id",
                                  counterpart_id,
                                  (BkRowFunc) open_item_from_row,
