@@ -501,6 +501,48 @@ bk_database_count (BkDatabase *self,
   return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
+gboolean
+bk_database_find_by_text (BkDatabase  *self,
+                          const char  *sql,
+                          const char  *text,
+                          gint64      *first,
+                          gint64      *second,
+                          GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  g_return_val_if_fail (first != NULL, FALSE);
+
+  *first = 0;
+  if (second != NULL)
+    *second = 0;
+
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+
+  if (!(stmt = bk_database_prepare_cached (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *first = sqlite3_column_int64 (stmt, 0);
+      if (second != NULL)
+        *second = sqlite3_column_int64 (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      return bk_database_set_error (self, error);
+    }
+
+  return TRUE;
+}
+
 char **
 bk_database_dup_strings (BkDatabase  *self,
                          const char  *sql,

@@ -58,5 +58,9 @@ gboolean     bk_note_store_get_span         (BkNoteStore  *self,
 GPtrArray   *bk_note_store_list_reflections (BkNoteStore  *self,
                                              guint         limit,
                                              GError      **error);
+gboolean     bk_note_store_find_by_uuid     (BkNoteStore  *self,
+                                             const char   *uuid,
+                                             gint64       *id,
+                                             GError      **error);
 
 G_END_DECLS
