@@ -691,13 +691,28 @@ bk_database_queue_change (BkDatabase *self,
 
 /* Transactions */
 
+/* As bk_database_exec(), of a statement kept prepared: every write begins and ends with one,
+ * and preparing it anew each time cost more than some of the writes. */
+static gboolean
+exec_cached (BkDatabase  *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  if (!(stmt = bk_database_prepare_cached (self, sql, error)))
+    return FALSE;
+
+  return bk_database_step_done (self, stmt, error);
+}
+
 gboolean
 bk_database_begin (BkDatabase  *self,
                    GError     **error)
 {
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
 
-  if (!bk_database_exec (self, "SAVEPOINT bk_write", error))
+  if (!exec_cached (self, "SAVEPOINT bk_write", error))
     return FALSE;
 
   self->depth++;
@@ -713,7 +728,7 @@ bk_database_commit (BkDatabase  *self,
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (!bk_database_exec (self, "RELEASE bk_write", error))
+  if (!exec_cached (self, "RELEASE bk_write", error))
     {
       bk_database_rollback (self);
       return FALSE;
