@@ -1726,6 +1726,85 @@ test_reject (Fixture       *fixture,
   assert_snapshots_equal (&before, &after, TRUE);
 }
 
+typedef struct
+{
+  guint added;
+  guint other;
+} ChangeCount;
+
+static void
+count_change_cb (BkStore     *store,
+                 BkChange     change,
+                 gint64       id,
+                 gint64       counterpart_id,
+                 ChangeCount *count)
+{
+  /* each row by its own id: never 0 for "several" */
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (counterpart_id, >, 0);
+
+  if (change == BK_CHANGE_ADDED)
+    count->added++;
+  else
+    count->other++;
+}
+
+/* An import tells each row it adds, as the app's own writes do, once it has committed. */
+static void
+test_changes_per_row (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  ChangeCount counterparts = { 0 };
+  ChangeCount notes = { 0 };
+  ChangeCount runs = { 0 };
+  ChangeCount open_items = { 0 };
+  ChangeCount checkins = { 0 };
+  ChangeCount credentials = { 0 };
+  BkImportSummary summary;
+
+  g_signal_connect (bk_journal_get_counterparts (fixture->journal), "changed",
+                    G_CALLBACK (count_change_cb), &counterparts);
+  g_signal_connect (bk_journal_get_notes (fixture->journal), "changed",
+                    G_CALLBACK (count_change_cb), &notes);
+  g_signal_connect (bk_journal_get_runs (fixture->journal), "changed",
+                    G_CALLBACK (count_change_cb), &runs);
+  g_signal_connect (bk_journal_get_open_items (fixture->journal), "changed",
+                    G_CALLBACK (count_change_cb), &open_items);
+  g_signal_connect (bk_journal_get_checkins (fixture->journal), "changed",
+                    G_CALLBACK (count_change_cb), &checkins);
+  g_signal_connect (bk_journal_get_credentials (fixture->journal), "changed",
+                    G_CALLBACK (count_change_cb), &credentials);
+
+  write_json (fixture,
+              HEADER_3 "[{\"name\":\"A\",\"notes\":[{\"text\":\"one\"},{\"text\":\"two\"}],"
+              "\"runs\":[{\"id\":\"" RUN_ID_1 "\",\"playbook\":\"p\",\"steps\":[\"a\",\"b\"],"
+              "\"step_states\":[{\"step\":\"a\",\"state\":\"done\"}],"
+              "\"started\":\"2025-01-01\",\"ended\":\"2025-02-01\",\"outcome\":\"parted\"},"
+              "{\"playbook\":\"p\",\"steps\":[\"a\"]}],"
+              "\"open_items\":[{\"description\":\"d\"}],"
+              "\"checkins\":[{\"run\":\"" RUN_ID_1 "\",\"due\":\"2025-03-01\"},"
+              "{\"due\":\"2025-04-01\",\"done\":\"2025-04-02\"}],"
+              "\"credentials\":[{\"label\":\"x\"},{\"label\":\"y\",\"state\":\"revoked\","
+              "\"state_changed\":\"2025-05-01\"}],"
+              "\"health_history\":[{\"changed\":\"2025-01-01\",\"health\":2}]},"
+              "{\"name\":\"B\"}]}");
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.runs_added, ==, 2);
+  g_assert_cmpuint (summary.checkins_added, ==, 2);
+  g_assert_cmpuint (summary.credentials_added, ==, 2);
+
+  /* a counterpart's new runs and history are part of its being added */
+  g_assert_cmpuint (counterparts.added, ==, 2);
+  g_assert_cmpuint (counterparts.other, ==, 0);
+  g_assert_cmpuint (notes.added, ==, 2);
+  g_assert_cmpuint (runs.added, ==, 2);
+  g_assert_cmpuint (open_items.added, ==, 1);
+  g_assert_cmpuint (checkins.added, ==, 2);
+  g_assert_cmpuint (credentials.added, ==, 2);
+  g_assert_cmpuint (notes.other + runs.other + open_items.other + checkins.other +
+                    credentials.other, ==, 0);
+}
+
 static void
 test_missing_file (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -1755,6 +1834,7 @@ main (int   argc,
   ADD ("/json/import/trashed-counterpart", test_trashed_counterpart);
   ADD ("/json/import/missing-file", test_missing_file);
   ADD ("/json/import/failed-write-rolls-back", test_failed_write_rolls_back);
+  ADD ("/json/import/changes-per-row", test_changes_per_row);
   ADD ("/json/export/format", test_export_format);
   ADD ("/json/export/empty-journal", test_empty_journal);
   ADD ("/json/export/replaces-atomically", test_export_replaces);

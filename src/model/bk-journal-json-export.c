@@ -27,6 +27,10 @@ format_date (GDateTime *date_time)
   if (date_time == NULL)
     return g_strdup ("");
 
+  /* what the journal reads is in UTC already: no copy for each of the file's dates */
+  if (g_date_time_get_utc_offset (date_time) == 0)
+    return g_date_time_format_iso8601 (date_time);
+
   utc = g_date_time_to_utc (date_time);
 
   return g_date_time_format_iso8601 (utc);

@@ -17,178 +17,80 @@
 #include "bk-journal-json.h"
 #include "bk-journal-json-private.h"
 #include "bk-journal.h"
+#include "bk-store-values-private.h"
 
 #define N_COUNTERPART_KINDS (BK_COUNTERPART_KIND_VENDOR + 1)
 #define MIN_HEALTH 1
 #define MAX_HEALTH 5
 
-typedef struct
-{
-  char      *step;
-  /* "done" or "skipped" */
-  char      *state;
-  GDateTime *changed;
-  char      *note;
-} ImportStepState;
-
-typedef struct
-{
-  /* where it is in the file, for a message from the write */
-  char      *place;
-  /* NULL: a new one is made */
-  char      *uuid;
-  char      *playbook;
-  guint      reasons;
-  /* joined with ',', as the journal keeps them */
-  char      *step_ids;
-  GDateTime *started;
-  GDateTime *ended;
-  /* a nick, NULL while active */
-  char      *outcome;
-  char      *successor;
-  GPtrArray *step_states;
-} ImportRun;
-
-typedef struct
-{
-  char      *uuid;
-  /* the uuid of one of the counterpart's runs in the file, or NULL */
-  char      *run_uuid;
-  GDateTime *due;
-  GDateTime *done;
-  GDateTime *notified;
-} ImportCheckin;
-
-typedef struct
-{
-  /* NULL: a new one is made */
-  char      *uuid;
-  char      *label;
-  char      *username;
-  char      *url;
-  /* a nick */
-  char      *state;
-  GDateTime *created;
-  GDateTime *updated;
-  /* NULL while in use */
-  GDateTime *state_changed;
-} ImportCredential;
-
-typedef struct
-{
-  GDateTime *changed;
-  int        health;
-} ImportHealth;
-
+/* One counterpart of the file, checked, with what belongs to it, as the journal's own value
+ * objects: nothing of it is in the journal yet (ids are 0). */
 typedef struct
 {
   BkCounterpart *counterpart;
+  /* BkNote */
   GPtrArray     *notes;
+  /* BkRun */
   GPtrArray     *runs;
+  /* BkOpenItem */
   GPtrArray     *open_items;
+  /* BkCheckin */
   GPtrArray     *checkins;
+  /* for each check-in, the uuid of the run in @runs whose end scheduled it, or NULL */
+  GPtrArray     *checkin_runs;
+  /* BkCredential */
   GPtrArray     *credentials;
-  /* empty: none in the file (the journal starts one) */
-  GPtrArray     *health_history;
-} ImportEntry;
+  /* BkHealthPoint; empty: none in the file (the journal starts one) */
+  GArray        *health_history;
+} Entry;
 
-static void
-import_step_state_free (gpointer data)
+static Entry *
+entry_new (BkCounterpart *counterpart,
+           GPtrArray     *notes)
 {
-  ImportStepState *state = data;
+  Entry *entry = g_new0 (Entry, 1);
 
-  g_free (state->step);
-  g_free (state->state);
-  g_clear_pointer (&state->changed, g_date_time_unref);
-  g_free (state->note);
-  g_free (state);
+  entry->counterpart = counterpart;
+  entry->notes = notes;
+  entry->runs = g_ptr_array_new_with_free_func (g_object_unref);
+  entry->open_items = g_ptr_array_new_with_free_func (g_object_unref);
+  entry->checkins = g_ptr_array_new_with_free_func (g_object_unref);
+  entry->checkin_runs = g_ptr_array_new_with_free_func (g_free);
+  entry->credentials = g_ptr_array_new_with_free_func (g_object_unref);
+  entry->health_history = g_array_new (FALSE, FALSE, sizeof (BkHealthPoint));
+
+  return entry;
 }
 
 static void
-import_run_free (gpointer data)
+entry_free (gpointer data)
 {
-  ImportRun *run = data;
-
-  g_free (run->place);
-  g_free (run->uuid);
-  g_free (run->playbook);
-  g_free (run->step_ids);
-  g_clear_pointer (&run->started, g_date_time_unref);
-  g_clear_pointer (&run->ended, g_date_time_unref);
-  g_free (run->outcome);
-  g_free (run->successor);
-  g_clear_pointer (&run->step_states, g_ptr_array_unref);
-  g_free (run);
-}
-
-static void
-import_checkin_free (gpointer data)
-{
-  ImportCheckin *checkin = data;
-
-  g_free (checkin->uuid);
-  g_free (checkin->run_uuid);
-  g_clear_pointer (&checkin->due, g_date_time_unref);
-  g_clear_pointer (&checkin->done, g_date_time_unref);
-  g_clear_pointer (&checkin->notified, g_date_time_unref);
-  g_free (checkin);
-}
-
-static void
-import_credential_free (gpointer data)
-{
-  ImportCredential *credential = data;
-
-  g_free (credential->uuid);
-  g_free (credential->label);
-  g_free (credential->username);
-  g_free (credential->url);
-  g_free (credential->state);
-  g_clear_pointer (&credential->created, g_date_time_unref);
-  g_clear_pointer (&credential->updated, g_date_time_unref);
-  g_clear_pointer (&credential->state_changed, g_date_time_unref);
-  g_free (credential);
-}
-
-static void
-import_health_free (gpointer data)
-{
-  ImportHealth *health = data;
-
-  g_clear_pointer (&health->changed, g_date_time_unref);
-  g_free (health);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRun, import_run_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportCheckin, import_checkin_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportCredential, import_credential_free)
-
-static void
-import_entry_free (gpointer data)
-{
-  ImportEntry *entry = data;
+  Entry *entry = data;
 
   g_clear_object (&entry->counterpart);
   g_clear_pointer (&entry->notes, g_ptr_array_unref);
   g_clear_pointer (&entry->runs, g_ptr_array_unref);
   g_clear_pointer (&entry->open_items, g_ptr_array_unref);
   g_clear_pointer (&entry->checkins, g_ptr_array_unref);
+  g_clear_pointer (&entry->checkin_runs, g_ptr_array_unref);
   g_clear_pointer (&entry->credentials, g_ptr_array_unref);
-  g_clear_pointer (&entry->health_history, g_ptr_array_unref);
+  g_clear_pointer (&entry->health_history, g_array_unref);
   g_free (entry);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_free)
 
 typedef struct
 {
   const char *basename;
   GTimeZone  *utc;
   GDateTime  *now;
-} ImportContext;
+} ParseContext;
 
 G_GNUC_PRINTF (4, 5)
 static gboolean
 set_invalid (GError        **error,
-             ImportContext  *ctx,
+             ParseContext   *ctx,
              const char     *place,
              const char     *format,
              ...)
@@ -260,7 +162,7 @@ static gboolean
 read_string (JsonObject     *object,
              const char     *member,
              const char     *parent,
-             ImportContext  *ctx,
+             ParseContext   *ctx,
              const char    **value,
              GError        **error)
 {
@@ -288,7 +190,7 @@ static gboolean
 read_trimmed_string (JsonObject     *object,
                      const char     *member,
                      const char     *parent,
-                     ImportContext  *ctx,
+                     ParseContext   *ctx,
                      char          **value,
                      GError        **error)
 {
@@ -305,7 +207,7 @@ read_trimmed_string (JsonObject     *object,
 static gboolean
 read_uuid (JsonObject     *object,
            const char     *parent,
-           ImportContext  *ctx,
+           ParseContext   *ctx,
            char          **uuid,
            GError        **error)
 {
@@ -335,7 +237,7 @@ read_uuid (JsonObject     *object,
 }
 
 static GDateTime *
-parse_date (ImportContext *ctx,
+parse_date (ParseContext  *ctx,
             const char    *str)
 {
   g_autoptr(GDateTime) date_time = g_date_time_new_from_iso8601 (str, ctx->utc);
@@ -368,7 +270,7 @@ static gboolean
 read_date (JsonObject     *object,
            const char     *member,
            const char     *parent,
-           ImportContext  *ctx,
+           ParseContext   *ctx,
            GDateTime     **value,
            GError        **error)
 {
@@ -462,7 +364,7 @@ settled_step_state_nick (int value)
 }
 
 static gboolean
-report_bad_nick (ImportContext  *ctx,
+report_bad_nick (ParseContext   *ctx,
                  const char     *parent,
                  const char     *member,
                  const char     *str,
@@ -483,7 +385,7 @@ static gboolean
 get_array_member (JsonObject     *object,
                   const char     *member,
                   const char     *parent,
-                  ImportContext  *ctx,
+                  ParseContext  *ctx,
                   const char     *what,
                   JsonArray     **array,
                   GError        **error)
@@ -511,7 +413,7 @@ get_array_member (JsonObject     *object,
 static gboolean
 read_reasons (JsonObject     *object,
               const char     *place,
-              ImportContext  *ctx,
+              ParseContext  *ctx,
               guint          *reasons,
               GError        **error)
 {
@@ -546,7 +448,7 @@ read_reasons (JsonObject     *object,
 static gboolean
 read_event (JsonObject     *object,
             const char     *place,
-            ImportContext  *ctx,
+            ParseContext  *ctx,
             BkNote         *note,
             GError        **error)
 {
@@ -594,7 +496,7 @@ read_event (JsonObject     *object,
 static gboolean
 read_note (JsonNode       *node,
            const char     *place,
-           ImportContext  *ctx,
+           ParseContext   *ctx,
            BkNote        **out_note,
            GError        **error)
 {
@@ -662,7 +564,7 @@ read_note (JsonNode       *node,
 static gboolean
 read_tags (JsonObject     *object,
            const char     *parent,
-           ImportContext  *ctx,
+           ParseContext   *ctx,
            BkCounterpart  *counterpart,
            GError        **error)
 {
@@ -702,16 +604,17 @@ wrong_type:
 }
 
 
+/* Reads a step done or skipped into @run. @steps: step id → 1 (listed) or 2 (has a state) */
 static gboolean
 read_step_state (JsonNode       *node,
                  const char     *place,
-                 ImportContext  *ctx,
-                 ImportRun      *run,
+                 ParseContext   *ctx,
+                 BkRun          *run,
                  GHashTable     *steps,
                  GError        **error)
 {
-  ImportStepState *state;
   g_autoptr(GDateTime) changed = NULL;
+  g_autofree char *trimmed = NULL;
   JsonObject *object;
   const char *step;
   const char *str;
@@ -756,12 +659,10 @@ read_step_state (JsonNode       *node,
   if (!read_string (object, "note", place, ctx, &note, error))
     return FALSE;
 
-  state = g_new0 (ImportStepState, 1);
-  state->step = g_strdup (step);
-  state->state = g_strdup (str);
-  state->changed = changed != NULL ? g_steal_pointer (&changed) : g_date_time_ref (run->started);
-  state->note = g_strstrip (g_strdup (note != NULL ? note : ""));
-  g_ptr_array_add (run->step_states, state);
+  trimmed = g_strstrip (g_strdup (note != NULL ? note : ""));
+  bk_run_set_step (run, step, value,
+                   changed != NULL ? changed : bk_run_get_started (run),
+                   trimmed);
 
   return TRUE;
 }
@@ -769,14 +670,22 @@ read_step_state (JsonNode       *node,
 static gboolean
 read_run (JsonNode       *node,
           const char     *place,
-          ImportContext  *ctx,
-          ImportRun     **out_run,
+          ParseContext   *ctx,
+          BkRun         **out_run,
           GError        **error)
 {
-  g_autoptr(ImportRun) run = g_new0 (ImportRun, 1);
+  g_autoptr(BkRun) run = NULL;
   /* step id → 1 (listed) or 2 (has a state) */
   g_autoptr(GHashTable) steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) step_ids = g_ptr_array_new ();
+  g_autoptr(GDateTime) started = NULL;
+  g_autoptr(GDateTime) ended = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *playbook = NULL;
+  g_autofree char *joined_steps = NULL;
+  g_autofree char *successor = NULL;
+  BkOutcome outcome = BK_OUTCOME_CONTINUED;
+  guint reasons = 0;
   JsonObject *object;
   JsonArray *array;
   const char *str;
@@ -786,10 +695,8 @@ read_run (JsonNode       *node,
                         _("expected a playbook run: an object with a “playbook” and its “steps”."));
 
   object = json_node_get_object (node);
-  run->place = g_strdup (place);
-  run->step_states = g_ptr_array_new_with_free_func (import_step_state_free);
 
-  if (!read_uuid (object, place, ctx, &run->uuid, error))
+  if (!read_uuid (object, place, ctx, &uuid, error))
     return FALSE;
 
   if (!read_string (object, "playbook", place, ctx, &str, error))
@@ -800,9 +707,9 @@ read_run (JsonNode       *node,
 
       return set_invalid (error, ctx, playbook_place, _("a run needs the id of its playbook."));
     }
-  run->playbook = g_strstrip (g_strdup (str));
+  playbook = g_strstrip (g_strdup (str));
 
-  if (!read_reasons (object, place, ctx, &run->reasons, error))
+  if (!read_reasons (object, place, ctx, &reasons, error))
     return FALSE;
 
   if (!get_array_member (object, "steps", place, ctx, _("expected a list of step ids."),
@@ -836,20 +743,18 @@ read_run (JsonNode       *node,
       g_ptr_array_add (step_ids, (gpointer) step);
     }
   g_ptr_array_add (step_ids, NULL);
-  run->step_ids = g_strjoinv (",", (char **) step_ids->pdata);
+  joined_steps = g_strjoinv (",", (char **) step_ids->pdata);
 
-  if (!read_date (object, "started", place, ctx, &run->started, error) ||
-      !read_date (object, "ended", place, ctx, &run->ended, error))
+  if (!read_date (object, "started", place, ctx, &started, error) ||
+      !read_date (object, "ended", place, ctx, &ended, error))
     return FALSE;
-  if (run->started == NULL)
-    run->started = g_date_time_ref (ctx->now);
+  if (started == NULL)
+    started = g_date_time_ref (ctx->now);
 
   if (!read_string (object, "outcome", place, ctx, &str, error))
     return FALSE;
-  if (run->ended != NULL)
+  if (ended != NULL)
     {
-      BkOutcome outcome;
-
       if (str == NULL)
         {
           g_autofree char *outcome_place = join_place (place, "outcome");
@@ -860,7 +765,6 @@ read_run (JsonNode       *node,
         }
       if (!bk_outcome_from_string (str, &outcome))
         return report_bad_nick (ctx, place, "outcome", str, outcome_nick, BK_N_OUTCOMES, error);
-      run->outcome = g_strdup (str);
     }
   else if (str != NULL)
     {
@@ -870,8 +774,11 @@ read_run (JsonNode       *node,
                           _("only a run that ended has an outcome: give its “ended” date too."));
     }
 
-  if (!read_trimmed_string (object, "successor", place, ctx, &run->successor, error))
+  if (!read_trimmed_string (object, "successor", place, ctx, &successor, error))
     return FALSE;
+
+  run = bk_run_new_from_journal (0, uuid != NULL ? uuid : "", 0, playbook, reasons, joined_steps,
+                                 started, ended, outcome, successor);
 
   if (!get_array_member (object, "step_states", place, ctx,
                          _("expected a list of steps’ states."), &array, error))
@@ -893,7 +800,7 @@ read_run (JsonNode       *node,
 static gboolean
 read_open_item (JsonNode       *node,
                 const char     *place,
-                ImportContext  *ctx,
+                ParseContext   *ctx,
                 BkOpenItem    **out_item,
                 GError        **error)
 {
@@ -982,15 +889,21 @@ read_open_item (JsonNode       *node,
   return TRUE;
 }
 
+/* @runs: the counterpart's runs in the file, one of which @run_uuid (NULL for none) names */
 static gboolean
 read_checkin (JsonNode       *node,
               const char     *place,
-              ImportContext  *ctx,
+              ParseContext   *ctx,
               GPtrArray      *runs,
-              ImportCheckin **out_checkin,
+              BkCheckin     **out_checkin,
+              char          **run_uuid,
               GError        **error)
 {
-  g_autoptr(ImportCheckin) checkin = g_new0 (ImportCheckin, 1);
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GDateTime) done = NULL;
+  g_autoptr(GDateTime) notified = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *run = NULL;
   JsonObject *object;
   const char *str;
 
@@ -999,7 +912,7 @@ read_checkin (JsonNode       *node,
 
   object = json_node_get_object (node);
 
-  if (!read_uuid (object, place, ctx, &checkin->uuid, error))
+  if (!read_uuid (object, place, ctx, &uuid, error))
     return FALSE;
 
   if (!read_string (object, "run", place, ctx, &str, error))
@@ -1010,9 +923,9 @@ read_checkin (JsonNode       *node,
 
       for (guint i = 0; i < runs->len && !found; i++)
         {
-          ImportRun *run = g_ptr_array_index (runs, i);
+          const char *candidate = bk_run_get_uuid (g_ptr_array_index (runs, i));
 
-          found = run->uuid != NULL && g_ascii_strcasecmp (run->uuid, str) == 0;
+          found = candidate[0] != '\0' && g_ascii_strcasecmp (candidate, str) == 0;
         }
 
       if (!found)
@@ -1024,35 +937,43 @@ read_checkin (JsonNode       *node,
                               _("“%s” is not the id of one of this client’s or vendor’s “runs”."),
                               shown);
         }
-      checkin->run_uuid = g_ascii_strdown (str, -1);
+      run = g_ascii_strdown (str, -1);
     }
 
-  if (!read_date (object, "due", place, ctx, &checkin->due, error) ||
-      !read_date (object, "done", place, ctx, &checkin->done, error) ||
-      !read_date (object, "notified", place, ctx, &checkin->notified, error))
+  if (!read_date (object, "due", place, ctx, &due, error) ||
+      !read_date (object, "done", place, ctx, &done, error) ||
+      !read_date (object, "notified", place, ctx, &notified, error))
     return FALSE;
-  if (checkin->due == NULL)
+  if (due == NULL)
     {
       g_autofree char *due_place = join_place (place, "due");
 
       return set_invalid (error, ctx, due_place, _("a check-in needs a due date."));
     }
 
-  *out_checkin = g_steal_pointer (&checkin);
+  *out_checkin = bk_checkin_new_from_journal (0, uuid != NULL ? uuid : "", 0, NULL, 0,
+                                              due, done, notified);
+  *run_uuid = g_steal_pointer (&run);
 
   return TRUE;
 }
 
 static gboolean
-read_credential (JsonNode           *node,
-                 const char         *place,
-                 ImportContext      *ctx,
-                 ImportCredential  **out_credential,
-                 GError            **error)
+read_credential (JsonNode       *node,
+                 const char     *place,
+                 ParseContext   *ctx,
+                 BkCredential  **out_credential,
+                 GError        **error)
 {
-  g_autoptr(ImportCredential) credential = g_new0 (ImportCredential, 1);
+  g_autoptr(BkCredential) credential = bk_credential_new ();
   BkCredentialState state = BK_CREDENTIAL_STATE_IN_USE;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) updated = NULL;
   g_autoptr(GDateTime) state_changed = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *url = NULL;
   JsonObject *object;
   const char *str;
 
@@ -1061,39 +982,43 @@ read_credential (JsonNode           *node,
 
   object = json_node_get_object (node);
 
-  if (!read_uuid (object, place, ctx, &credential->uuid, error))
+  if (!read_uuid (object, place, ctx, &uuid, error))
     return FALSE;
 
-  if (!read_trimmed_string (object, "label", place, ctx, &credential->label, error))
+  if (!read_trimmed_string (object, "label", place, ctx, &label, error))
     return FALSE;
-  if (bk_store_is_blank (credential->label))
+  if (bk_store_is_blank (label))
     {
       g_autofree char *label_place = join_place (place, "label");
 
       return set_invalid (error, ctx, label_place, _("a credential needs a label."));
     }
+  bk_credential_set_label (credential, label);
 
-  if (!read_trimmed_string (object, "username", place, ctx, &credential->username, error) ||
-      !read_trimmed_string (object, "url", place, ctx, &credential->url, error))
+  if (!read_trimmed_string (object, "username", place, ctx, &username, error) ||
+      !read_trimmed_string (object, "url", place, ctx, &url, error))
     return FALSE;
+  bk_credential_set_username (credential, username);
+  bk_credential_set_url (credential, url);
 
   if (!read_string (object, "state", place, ctx, &str, error))
     return FALSE;
   if (str != NULL && !bk_credential_state_from_string (str, &state))
     return report_bad_nick (ctx, place, "state", str,
                             credential_state_nick, BK_N_CREDENTIAL_STATES, error);
-  credential->state = g_strdup (bk_credential_state_to_string (state));
 
-  if (!read_date (object, "created", place, ctx, &credential->created, error) ||
-      !read_date (object, "updated", place, ctx, &credential->updated, error) ||
+  if (!read_date (object, "created", place, ctx, &created, error) ||
+      !read_date (object, "updated", place, ctx, &updated, error) ||
       !read_date (object, "state_changed", place, ctx, &state_changed, error))
     return FALSE;
-  if (credential->created == NULL)
-    credential->created = g_date_time_ref (ctx->now);
-  if (credential->updated == NULL)
-    credential->updated = g_date_time_ref (credential->created);
-  if (state != BK_CREDENTIAL_STATE_IN_USE)
-    credential->state_changed = g_steal_pointer (&state_changed);
+  if (created == NULL)
+    created = g_date_time_ref (ctx->now);
+  if (updated == NULL)
+    updated = g_date_time_ref (created);
+
+  /* state_changed is ignored while in use */
+  bk_credential_set_journal_fields (credential, 0, uuid != NULL ? uuid : "", state,
+                                    created, updated, state_changed);
 
   *out_credential = g_steal_pointer (&credential);
 
@@ -1103,13 +1028,12 @@ read_credential (JsonNode           *node,
 static gboolean
 read_health (JsonNode       *node,
              const char     *place,
-             ImportContext  *ctx,
-             ImportHealth  **out_health,
+             ParseContext   *ctx,
+             BkHealthPoint  *point,
              GError        **error)
 {
   g_autoptr(GDateTime) changed = NULL;
   g_autofree char *health_place = join_place (place, "health");
-  ImportHealth *health;
   JsonObject *object;
   JsonNode *member;
   gint64 value;
@@ -1140,20 +1064,17 @@ read_health (JsonNode       *node,
                         _("%d is out of range; use a whole number from %d to %d."),
                         (int) CLAMP (value, G_MININT, G_MAXINT), MIN_HEALTH, MAX_HEALTH);
 
-  health = g_new0 (ImportHealth, 1);
-  health->changed = g_steal_pointer (&changed);
-  health->health = (int) value;
-  *out_health = health;
+  point->changed = g_date_time_to_unix (changed);
+  point->health = (int) value;
 
   return TRUE;
 }
 
-/* The credentials and health history of a counterpart (format version 3) */
 static gboolean
 read_access_members (JsonObject     *object,
                      const char     *place,
-                     ImportContext  *ctx,
-                     ImportEntry    *entry,
+                     ParseContext   *ctx,
+                     Entry          *entry,
                      GError        **error)
 {
   JsonArray *array;
@@ -1164,7 +1085,7 @@ read_access_members (JsonObject     *object,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       g_autofree char *credential_place = g_strdup_printf ("%s.credentials[%u]", place, i);
-      ImportCredential *credential = NULL;
+      BkCredential *credential = NULL;
 
       if (!read_credential (json_array_get_element (array, i), credential_place, ctx,
                             &credential, error))
@@ -1178,11 +1099,11 @@ read_access_members (JsonObject     *object,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       g_autofree char *health_place = g_strdup_printf ("%s.health_history[%u]", place, i);
-      ImportHealth *health = NULL;
+      BkHealthPoint point;
 
-      if (!read_health (json_array_get_element (array, i), health_place, ctx, &health, error))
+      if (!read_health (json_array_get_element (array, i), health_place, ctx, &point, error))
         return FALSE;
-      g_ptr_array_add (entry->health_history, health);
+      g_array_append_val (entry->health_history, point);
     }
 
   return TRUE;
@@ -1192,12 +1113,12 @@ read_access_members (JsonObject     *object,
 static gboolean
 read_playbook_members (JsonObject     *object,
                        const char     *place,
-                       ImportContext  *ctx,
-                       ImportEntry    *entry,
+                       ParseContext   *ctx,
+                       Entry          *entry,
                        GError        **error)
 {
+  g_autofree char *active_place = NULL;
   JsonArray *array;
-  const char *active_place = NULL;
 
   if (!get_array_member (object, "runs", place, ctx, _("expected a list of playbook runs."),
                          &array, error))
@@ -1205,13 +1126,13 @@ read_playbook_members (JsonObject     *object,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       g_autofree char *run_place = g_strdup_printf ("%s.runs[%u]", place, i);
-      ImportRun *run = NULL;
+      BkRun *run = NULL;
 
       if (!read_run (json_array_get_element (array, i), run_place, ctx, &run, error))
         return FALSE;
       g_ptr_array_add (entry->runs, run);
 
-      if (run->ended == NULL)
+      if (bk_run_is_active (run))
         {
           if (active_place != NULL)
             return set_invalid (error, ctx, run_place,
@@ -1219,7 +1140,7 @@ read_playbook_members (JsonObject     *object,
                                   "playbook in progress at most, so give this one its "
                                   "“ended” date and “outcome”."),
                                 active_place);
-          active_place = run->place;
+          active_place = g_steal_pointer (&run_place);
         }
     }
 
@@ -1242,12 +1163,14 @@ read_playbook_members (JsonObject     *object,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       g_autofree char *checkin_place = g_strdup_printf ("%s.checkins[%u]", place, i);
-      ImportCheckin *checkin = NULL;
+      BkCheckin *checkin = NULL;
+      char *run_uuid = NULL;
 
       if (!read_checkin (json_array_get_element (array, i), checkin_place, ctx, entry->runs,
-                         &checkin, error))
+                         &checkin, &run_uuid, error))
         return FALSE;
       g_ptr_array_add (entry->checkins, checkin);
+      g_ptr_array_add (entry->checkin_runs, run_uuid);
     }
 
   return TRUE;
@@ -1256,8 +1179,8 @@ read_playbook_members (JsonObject     *object,
 static gboolean
 read_counterpart (JsonNode       *node,
                   const char     *place,
-                  ImportContext  *ctx,
-                  ImportEntry   **out_entry,
+                  ParseContext   *ctx,
+                  Entry         **out_entry,
                   GError        **error)
 {
   g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
@@ -1269,7 +1192,7 @@ read_counterpart (JsonNode       *node,
   g_autofree char *organization = NULL;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
-  ImportEntry *entry;
+  g_autoptr(Entry) entry = NULL;
   JsonObject *object;
   JsonNode *member;
   const char *str;
@@ -1378,30 +1301,20 @@ read_counterpart (JsonNode       *node,
         }
     }
 
-  entry = g_new0 (ImportEntry, 1);
-  entry->counterpart = g_steal_pointer (&counterpart);
-  entry->notes = g_steal_pointer (&notes);
-  entry->runs = g_ptr_array_new_with_free_func (import_run_free);
-  entry->open_items = g_ptr_array_new_with_free_func (g_object_unref);
-  entry->checkins = g_ptr_array_new_with_free_func (import_checkin_free);
-  entry->credentials = g_ptr_array_new_with_free_func (import_credential_free);
-  entry->health_history = g_ptr_array_new_with_free_func (import_health_free);
+  entry = entry_new (g_steal_pointer (&counterpart), g_steal_pointer (&notes));
 
   if (!read_playbook_members (object, place, ctx, entry, error) ||
       !read_access_members (object, place, ctx, entry, error))
-    {
-      import_entry_free (entry);
-      return FALSE;
-    }
+    return FALSE;
 
-  *out_entry = entry;
+  *out_entry = g_steal_pointer (&entry);
 
   return TRUE;
 }
 
 static gboolean
 check_header (JsonObject     *root,
-              ImportContext  *ctx,
+              ParseContext   *ctx,
               GError        **error)
 {
   JsonNode *node;
@@ -1436,13 +1349,14 @@ check_header (JsonObject     *root,
   return TRUE;
 }
 
-/* Checks the whole document and turns it into counterparts and notes that are not saved yet. */
+/* Checks the whole document and turns it into entries: counterparts, notes, runs... that are not
+ * saved yet. */
 static GPtrArray *
 read_document (JsonNode       *root,
-               ImportContext  *ctx,
+               ParseContext   *ctx,
                GError        **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (import_entry_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
   JsonObject *object;
   JsonNode *node;
   JsonArray *array;
@@ -1477,7 +1391,7 @@ read_document (JsonNode       *root,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *place = g_strdup_printf ("counterparts[%u]", i);
-      ImportEntry *entry = NULL;
+      Entry *entry = NULL;
 
       if (!read_counterpart (json_array_get_element (array, i), place, ctx, &entry, error))
         return NULL;
@@ -1490,7 +1404,7 @@ read_document (JsonNode       *root,
 static gboolean
 check_utf8 (const char     *data,
             gsize           length,
-            ImportContext  *ctx,
+            ParseContext   *ctx,
             GError        **error)
 {
   const char *end;
@@ -1514,303 +1428,60 @@ check_utf8 (const char     *data,
                       line, g_utf8_strlen (line_start, end - line_start) + 1);
 }
 
-/* The journal's row with this uuid: @id is 0 when there is none. Rows in the trash count too:
- * their uuids are taken. */
+/* The runs, open items and check-ins of an entry, for a counterpart in the journal: the
+ * entry's @position in the file names the place of a run the journal refuses. */
 static gboolean
-lookup_uuid (BkJournal     *self,
-             sqlite3_stmt  *stmt,
-             const char    *uuid,
-             gint64        *id,
-             gboolean      *trashed,
-             GError       **error)
+write_playbook_members (BkJournal        *self,
+                        Entry            *entry,
+                        guint             position,
+                        gint64            counterpart_id,
+                        BkImportSummary  *summary,
+                        GError          **error)
 {
-  int rc;
-
-  *id = 0;
-  *trashed = FALSE;
-
-  if (uuid == NULL || uuid[0] == '\0')
-    return TRUE;
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    {
-      *id = sqlite3_column_int64 (stmt, 0);
-      *trashed = sqlite3_column_int (stmt, 1) != 0;
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      return bk_database_set_error (bk_journal_get_database (self), error);
-    }
-
-  sqlite3_reset (stmt);
-
-  return TRUE;
-}
-
-/* bk_journal_save_counterpart() stamps "updated" with the time of saving; an import keeps the
- * file's. */
-static gboolean
-restore_updated (BkJournal      *self,
-                 sqlite3_stmt   *stmt,
-                 BkCounterpart  *counterpart,
-                 GDateTime      *updated,
-                 GError        **error)
-{
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (counterpart));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (updated));
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return bk_database_set_error (bk_journal_get_database (self), error);
-
-  sqlite3_reset (stmt);
-  bk_counterpart_set_updated (counterpart, updated);
-
-  return TRUE;
-}
-
-/* The statements that write runs, open items and check-ins */
-typedef struct
-{
-  /* ?1 uuid → id, counterpart_id */
-  sqlite3_stmt *find_run;
-  /* ?1 counterpart id → a row when it has an active run */
-  sqlite3_stmt *active_run;
-  sqlite3_stmt *insert_run;
-  sqlite3_stmt *insert_step;
-  /* ?1 uuid → id, 0 */
-  sqlite3_stmt *find_open_item;
-  sqlite3_stmt *find_checkin;
-  sqlite3_stmt *insert_checkin;
-  sqlite3_stmt *find_credential;
-  sqlite3_stmt *insert_credential;
-  /* ?1 counterpart id */
-  sqlite3_stmt *delete_health;
-  sqlite3_stmt *insert_health;
-} ImportStatements;
-
-static void
-import_statements_clear (ImportStatements *statements)
-{
-  g_clear_pointer (&statements->find_run, sqlite3_finalize);
-  g_clear_pointer (&statements->active_run, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_run, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_step, sqlite3_finalize);
-  g_clear_pointer (&statements->find_open_item, sqlite3_finalize);
-  g_clear_pointer (&statements->find_checkin, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_checkin, sqlite3_finalize);
-  g_clear_pointer (&statements->find_credential, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_credential, sqlite3_finalize);
-  g_clear_pointer (&statements->delete_health, sqlite3_finalize);
-  g_clear_pointer (&statements->insert_health, sqlite3_finalize);
-}
-
-static gboolean
-import_statements_prepare (BkJournal         *self,
-                           ImportStatements  *statements,
-                           GError           **error)
-{
-  return
-    (statements->find_run = bk_database_prepare (bk_journal_get_database (self),
-                                                 "SELECT id, counterpart_id FROM runs"
-                                                 " WHERE uuid = ?1",
-                                                 error)) != NULL &&
-    (statements->active_run = bk_database_prepare (bk_journal_get_database (self),
-                                                   "SELECT 1 FROM runs"
-                                                   " WHERE counterpart_id = ?1 AND ended IS NULL",
-                                                   error)) != NULL &&
-    (statements->insert_run = bk_database_prepare (bk_journal_get_database (self),
-                                                   "INSERT INTO runs"
-                                                   " (uuid, counterpart_id, playbook, reasons,"
-                                                   "  step_ids, started, ended, outcome, successor)"
-                                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                                   error)) != NULL &&
-    (statements->insert_step = bk_database_prepare (bk_journal_get_database (self),
-                                                    "INSERT INTO run_steps"
-                                                    " (run_id, step, state, changed, note)"
-                                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
-                                                    error)) != NULL &&
-    (statements->find_open_item = bk_database_prepare (bk_journal_get_database (self),
-                                                       "SELECT id, 0 FROM open_items"
-                                                       " WHERE uuid = ?1",
-                                                       error)) != NULL &&
-    (statements->find_checkin = bk_database_prepare (bk_journal_get_database (self),
-                                                     "SELECT id, 0 FROM checkins WHERE uuid = ?1",
-                                                     error)) != NULL &&
-    (statements->insert_checkin = bk_database_prepare (bk_journal_get_database (self),
-                                                       "INSERT INTO checkins"
-                                                       " (uuid, counterpart_id, run_id, due, done,"
-                                                       "  notified)"
-                                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                                       error)) != NULL &&
-    (statements->find_credential = bk_database_prepare (bk_journal_get_database (self),
-                                                        "SELECT id, 0 FROM credentials"
-                                                        " WHERE uuid = ?1",
-                                                        error)) != NULL &&
-    (statements->insert_credential = bk_database_prepare (bk_journal_get_database (self),
-                                                          "INSERT INTO credentials"
-                                                          " (uuid, counterpart_id, label,"
-                                                          "  username, url, state, created,"
-                                                          "  updated, state_changed)"
-                                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                                                          "  ?8, ?9)",
-                                                          error)) != NULL &&
-    (statements->delete_health = bk_database_prepare (bk_journal_get_database (self),
-                                                      "DELETE FROM health_history"
-                                                      " WHERE counterpart_id = ?1",
-                                                      error)) != NULL &&
-    (statements->insert_health = bk_database_prepare (bk_journal_get_database (self),
-                                                      "INSERT INTO health_history"
-                                                      " (counterpart_id, changed, health)"
-                                                      " VALUES (?1, ?2, ?3)",
-                                                      error)) != NULL;
-}
-
-static gboolean
-run_statement (BkJournal     *self,
-               sqlite3_stmt  *stmt,
-               GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    return bk_database_set_error (bk_journal_get_database (self), error);
-
-  return TRUE;
-}
-
-static gboolean
-write_run (BkJournal         *self,
-           ImportStatements  *statements,
-           ImportEntry       *entry,
-           ImportRun         *run,
-           gint64             counterpart_id,
-           GHashTable        *run_ids,
-           BkImportSummary   *summary,
-           GError           **error)
-{
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
-  gint64 run_id;
-  int rc;
-
-  if (run->uuid != NULL)
-    {
-      stmt = statements->find_run;
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, run->uuid, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-
-      if (rc == SQLITE_ROW)
-        {
-          /* a check-in may name it, if it is this counterpart's */
-          if (sqlite3_column_int64 (stmt, 1) == counterpart_id)
-            {
-              run_id = sqlite3_column_int64 (stmt, 0);
-              g_hash_table_insert (run_ids, g_strdup (run->uuid),
-                                   g_memdup2 (&run_id, sizeof run_id));
-            }
-          sqlite3_reset (stmt);
-          summary->runs_skipped++;
-          return TRUE;
-        }
-
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return bk_database_set_error (bk_journal_get_database (self), error);
-    }
-
-  if (run->ended == NULL)
-    {
-      stmt = statements->active_run;
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, counterpart_id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-
-      if (rc == SQLITE_ROW)
-        {
-          g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
-                       _("%s: %s has a playbook in progress in the journal already: end it "
-                         "first, or give this run its “ended” date and “outcome”."),
-                       run->place, bk_counterpart_get_name (entry->counterpart));
-          return FALSE;
-        }
-      if (rc != SQLITE_DONE)
-        return bk_database_set_error (bk_journal_get_database (self), error);
-    }
-
-  uuid = run->uuid != NULL ? g_strdup (run->uuid) : g_uuid_string_random ();
-
-  stmt = statements->insert_run;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, counterpart_id);
-  sqlite3_bind_text (stmt, 3, run->playbook, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, run->reasons);
-  sqlite3_bind_text (stmt, 5, run->step_ids, -1, SQLITE_STATIC);
-  bk_database_bind_date_time (stmt, 6, run->started);
-  bk_database_bind_date_time (stmt, 7, run->ended);
-  sqlite3_bind_text (stmt, 8, run->outcome, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, run->successor, -1, SQLITE_STATIC);
-  if (!run_statement (self, stmt, error))
-    return FALSE;
-
-  run_id = sqlite3_last_insert_rowid (bk_database_get_handle (bk_journal_get_database (self)));
-  g_hash_table_insert (run_ids, g_strdup (uuid), g_memdup2 (&run_id, sizeof run_id));
-
-  for (guint i = 0; i < run->step_states->len; i++)
-    {
-      ImportStepState *state = g_ptr_array_index (run->step_states, i);
-
-      stmt = statements->insert_step;
-      sqlite3_bind_int64 (stmt, 1, run_id);
-      sqlite3_bind_text (stmt, 2, state->step, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, state->state, -1, SQLITE_STATIC);
-      bk_database_bind_date_time (stmt, 4, state->changed);
-      sqlite3_bind_text (stmt, 5, state->note, -1, SQLITE_STATIC);
-      if (!run_statement (self, stmt, error))
-        return FALSE;
-    }
-
-  summary->runs_added++;
-
-  return TRUE;
-}
-
-/* The runs, open items and check-ins of an entry, for a counterpart in the journal */
-static gboolean
-write_playbook_members (BkJournal         *self,
-                        ImportStatements  *statements,
-                        ImportEntry       *entry,
-                        gint64             counterpart_id,
-                        BkImportSummary   *summary,
-                        GError           **error)
-{
-  g_autoptr(GHashTable) run_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  guint added = summary->runs_added + summary->open_items_added + summary->checkins_added;
+  /* uuid → id of the counterpart's runs, for the check-ins that name one */
+  g_autoptr(GHashTable) run_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint i = 0; i < entry->runs->len; i++)
     {
-      if (!write_run (self, statements, entry, g_ptr_array_index (entry->runs, i),
-                      counterpart_id, run_ids, summary, error))
+      BkRun *run = g_ptr_array_index (entry->runs, i);
+      const char *uuid = bk_run_get_uuid (run);
+      g_autoptr(GError) local_error = NULL;
+      gint64 run_id;
+      gint64 owner_id;
+
+      if (!bk_run_store_find_by_uuid (bk_journal_get_runs (self), uuid, &run_id, &owner_id,
+                                      error))
         return FALSE;
+
+      if (run_id != 0)
+        {
+          /* a check-in may name it, if it is this counterpart's */
+          if (owner_id == counterpart_id)
+            g_hash_table_insert (run_ids, (gpointer) uuid, g_memdup2 (&run_id, sizeof run_id));
+          summary->runs_skipped++;
+          continue;
+        }
+
+      if (!bk_run_store_import (bk_journal_get_runs (self), counterpart_id, run, &run_id,
+                                &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       "counterparts[%u].runs[%u]: %s", position, i, local_error->message);
+          return FALSE;
+        }
+
+      if (uuid[0] != '\0')
+        g_hash_table_insert (run_ids, (gpointer) uuid, g_memdup2 (&run_id, sizeof run_id));
+      summary->runs_added++;
     }
 
   for (guint i = 0; i < entry->open_items->len; i++)
     {
       BkOpenItem *item = g_ptr_array_index (entry->open_items, i);
       gint64 item_id;
-      gboolean unused;
 
-      if (!lookup_uuid (self, statements->find_open_item, bk_open_item_get_uuid (item),
-                        &item_id, &unused, error))
+      if (!bk_open_item_store_find_by_uuid (bk_journal_get_open_items (self),
+                                            bk_open_item_get_uuid (item), &item_id, error))
         return FALSE;
 
       if (item_id != 0)
@@ -1827,15 +1498,13 @@ write_playbook_members (BkJournal         *self,
 
   for (guint i = 0; i < entry->checkins->len; i++)
     {
-      ImportCheckin *checkin = g_ptr_array_index (entry->checkins, i);
-      g_autofree char *uuid = NULL;
+      BkCheckin *checkin = g_ptr_array_index (entry->checkins, i);
+      const char *run_uuid = g_ptr_array_index (entry->checkin_runs, i);
       gint64 *run_id = NULL;
       gint64 checkin_id;
-      gboolean unused;
-      sqlite3_stmt *stmt;
 
-      if (!lookup_uuid (self, statements->find_checkin, checkin->uuid,
-                        &checkin_id, &unused, error))
+      if (!bk_checkin_store_find_by_uuid (bk_journal_get_checkins (self),
+                                          bk_checkin_get_uuid (checkin), &checkin_id, error))
         return FALSE;
 
       if (checkin_id != 0)
@@ -1844,32 +1513,13 @@ write_playbook_members (BkJournal         *self,
           continue;
         }
 
-      if (checkin->run_uuid != NULL)
-        run_id = g_hash_table_lookup (run_ids, checkin->run_uuid);
-      uuid = checkin->uuid != NULL ? g_strdup (checkin->uuid) : g_uuid_string_random ();
+      if (run_uuid != NULL)
+        run_id = g_hash_table_lookup (run_ids, run_uuid);
 
-      stmt = statements->insert_checkin;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, counterpart_id);
-      if (run_id != NULL)
-        sqlite3_bind_int64 (stmt, 3, *run_id);
-      else
-        sqlite3_bind_null (stmt, 3);
-      bk_database_bind_date_time (stmt, 4, checkin->due);
-      bk_database_bind_date_time (stmt, 5, checkin->done);
-      bk_database_bind_date_time (stmt, 6, checkin->notified);
-      if (!run_statement (self, stmt, error))
+      if (!bk_checkin_store_import (bk_journal_get_checkins (self), counterpart_id,
+                                    run_id != NULL ? *run_id : 0, checkin, NULL, error))
         return FALSE;
       summary->checkins_added++;
-    }
-
-  if (summary->runs_added + summary->open_items_added + summary->checkins_added > added)
-    {
-      /* TODO: one change per row, once the import writes through the stores */
-      bk_store_queue_change (BK_STORE (bk_journal_get_runs (self)), BK_CHANGE_CHANGED, 0,
-                             counterpart_id);
-      bk_counterpart_store_queue_progress_change (bk_journal_get_counterparts (self),
-                                                  counterpart_id);
     }
 
   return TRUE;
@@ -1877,25 +1527,21 @@ write_playbook_members (BkJournal         *self,
 
 /* The credentials of an entry, for a counterpart in the journal */
 static gboolean
-write_credentials (BkJournal         *self,
-                   ImportStatements  *statements,
-                   ImportEntry       *entry,
-                   gint64             counterpart_id,
-                   BkImportSummary   *summary,
-                   GError           **error)
+write_credentials (BkJournal        *self,
+                   Entry            *entry,
+                   gint64            counterpart_id,
+                   BkImportSummary  *summary,
+                   GError          **error)
 {
-  guint added = 0;
+  BkCredentialStore *credentials = bk_journal_get_credentials (self);
 
   for (guint i = 0; i < entry->credentials->len; i++)
     {
-      ImportCredential *credential = g_ptr_array_index (entry->credentials, i);
-      g_autofree char *uuid = NULL;
-      sqlite3_stmt *stmt;
+      BkCredential *credential = g_ptr_array_index (entry->credentials, i);
       gint64 credential_id;
-      gboolean unused;
 
-      if (!lookup_uuid (self, statements->find_credential, credential->uuid,
-                        &credential_id, &unused, error))
+      if (!bk_credential_store_find_by_uuid (credentials, bk_credential_get_uuid (credential),
+                                             &credential_id, error))
         return FALSE;
 
       if (credential_id != 0)
@@ -1904,109 +1550,72 @@ write_credentials (BkJournal         *self,
           continue;
         }
 
-      uuid = credential->uuid != NULL ? g_strdup (credential->uuid) : g_uuid_string_random ();
-
-      stmt = statements->insert_credential;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, counterpart_id);
-      sqlite3_bind_text (stmt, 3, credential->label, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, credential->username, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, credential->url, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, credential->state, -1, SQLITE_STATIC);
-      bk_database_bind_date_time (stmt, 7, credential->created);
-      bk_database_bind_date_time (stmt, 8, credential->updated);
-      bk_database_bind_date_time (stmt, 9, credential->state_changed);
-      if (!run_statement (self, stmt, error))
+      bk_credential_set_counterpart_id (credential, counterpart_id);
+      if (!bk_credential_store_import (credentials, credential, error))
         return FALSE;
-
-      added++;
-    }
-
-  if (added > 0)
-    {
-      summary->credentials_added += added;
-      /* TODO: one change per row, once the import writes through the stores */
-      bk_store_queue_change (BK_STORE (bk_journal_get_credentials (self)), BK_CHANGE_CHANGED, 0,
-                             counterpart_id);
+      summary->credentials_added++;
     }
 
   return TRUE;
 }
 
-/* A counterpart just added gets the file's health history, if it has one, instead of the one
- * the journal started when it was added. */
 static gboolean
-write_health_history (BkJournal         *self,
-                      ImportStatements  *statements,
-                      ImportEntry       *entry,
-                      gint64             counterpart_id,
-                      GError           **error)
+write_notes (BkJournal        *self,
+             Entry            *entry,
+             gint64            counterpart_id,
+             BkImportSummary  *summary,
+             GError          **error)
 {
-  sqlite3_stmt *stmt;
+  BkNoteStore *notes = bk_journal_get_notes (self);
 
-  if (entry->health_history->len == 0)
-    return TRUE;
-
-  stmt = statements->delete_health;
-  sqlite3_bind_int64 (stmt, 1, counterpart_id);
-  if (!run_statement (self, stmt, error))
-    return FALSE;
-
-  for (guint i = 0; i < entry->health_history->len; i++)
+  for (guint i = 0; i < entry->notes->len; i++)
     {
-      ImportHealth *health = g_ptr_array_index (entry->health_history, i);
+      BkNote *note = g_ptr_array_index (entry->notes, i);
+      gint64 note_id;
 
-      stmt = statements->insert_health;
-      sqlite3_bind_int64 (stmt, 1, counterpart_id);
-      bk_database_bind_date_time (stmt, 2, health->changed);
-      sqlite3_bind_int (stmt, 3, health->health);
-      if (!run_statement (self, stmt, error))
+      if (!bk_note_store_find_by_uuid (notes, bk_note_get_uuid (note), &note_id, error))
         return FALSE;
+
+      if (note_id != 0)
+        {
+          summary->notes_skipped++;
+          continue;
+        }
+
+      bk_note_set_counterpart_id (note, counterpart_id);
+      if (!bk_note_store_save (notes, note, error))
+        return FALSE;
+      summary->notes_added++;
     }
 
   return TRUE;
 }
 
+/* Everything through the stores, as the app writes it; the caller holds the transaction. */
 static gboolean
 write_entries (BkJournal        *self,
                GPtrArray        *entries,
                BkImportSummary  *summary,
                GError          **error)
 {
-  ImportStatements statements = { NULL };
-  sqlite3_stmt *counterpart_stmt = NULL;
-  sqlite3_stmt *note_stmt = NULL;
-  sqlite3_stmt *updated_stmt = NULL;
-  gboolean ret = FALSE;
-
-  if (!(counterpart_stmt = bk_database_prepare (bk_journal_get_database (self),
-                                                "SELECT id, trashed FROM counterparts"
-                                                " WHERE uuid = ?1",
-                                                error)) ||
-      !(note_stmt = bk_database_prepare (bk_journal_get_database (self),
-                                         "SELECT id, trashed FROM notes WHERE uuid = ?1",
-                                         error)) ||
-      !(updated_stmt = bk_database_prepare (bk_journal_get_database (self),
-                                            "UPDATE counterparts SET updated = ?2 WHERE id = ?1",
-                                            error)) ||
-      !import_statements_prepare (self, &statements, error))
-    goto out;
+  BkCounterpartStore *counterparts = bk_journal_get_counterparts (self);
 
   for (guint i = 0; i < entries->len; i++)
     {
-      ImportEntry *entry = g_ptr_array_index (entries, i);
+      Entry *entry = g_ptr_array_index (entries, i);
       gint64 counterpart_id;
       gboolean in_trash;
 
-      if (!lookup_uuid (self, counterpart_stmt, bk_counterpart_get_uuid (entry->counterpart),
-                        &counterpart_id, &in_trash, error))
-        goto out;
+      if (!bk_counterpart_store_find_by_uuid (counterparts,
+                                              bk_counterpart_get_uuid (entry->counterpart),
+                                              &counterpart_id, &in_trash, error))
+        return FALSE;
 
       if (counterpart_id != 0)
         {
           summary->counterparts_skipped++;
 
-          /* Notes cannot go to a counterpart in the trash (it is on its way out), and it
+          /* Nothing can go to a counterpart in the trash (it is on its way out), and it
            * cannot be added again either: its uuid is taken. */
           if (in_trash)
             {
@@ -2020,59 +1629,27 @@ write_entries (BkJournal        *self,
         }
       else
         {
-          g_autoptr(GDateTime) updated = NULL;
-
-          if (bk_counterpart_get_updated (entry->counterpart) != NULL)
-            updated = g_date_time_ref (bk_counterpart_get_updated (entry->counterpart));
-
-          if (!bk_counterpart_store_save (bk_journal_get_counterparts (self), entry->counterpart, error) ||
-              (updated != NULL &&
-               !restore_updated (self, updated_stmt, entry->counterpart, updated, error)))
-            goto out;
+          if (!bk_counterpart_store_import (counterparts, entry->counterpart, error))
+            return FALSE;
 
           counterpart_id = bk_counterpart_get_id (entry->counterpart);
 
-          if (!write_health_history (self, &statements, entry, counterpart_id, error))
-            goto out;
+          /* the file's history instead of the one the journal started; a counterpart in the
+           * journal already keeps its own */
+          if (entry->health_history->len > 0 &&
+              !bk_counterpart_store_replace_health (counterparts, counterpart_id,
+                                                    entry->health_history, error))
+            return FALSE;
           summary->counterparts_added++;
         }
 
-      for (guint j = 0; j < entry->notes->len; j++)
-        {
-          BkNote *note = g_ptr_array_index (entry->notes, j);
-          gint64 note_id;
-          gboolean note_in_trash;
-
-          if (!lookup_uuid (self, note_stmt, bk_note_get_uuid (note),
-                            &note_id, &note_in_trash, error))
-            goto out;
-
-          if (note_id != 0)
-            {
-              summary->notes_skipped++;
-              continue;
-            }
-
-          bk_note_set_counterpart_id (note, counterpart_id);
-          if (!bk_note_store_save (bk_journal_get_notes (self), note, error))
-            goto out;
-          summary->notes_added++;
-        }
-
-      if (!write_playbook_members (self, &statements, entry, counterpart_id, summary, error) ||
-          !write_credentials (self, &statements, entry, counterpart_id, summary, error))
-        goto out;
+      if (!write_notes (self, entry, counterpart_id, summary, error) ||
+          !write_playbook_members (self, entry, i, counterpart_id, summary, error) ||
+          !write_credentials (self, entry, counterpart_id, summary, error))
+        return FALSE;
     }
 
-  ret = TRUE;
-
-out:
-  g_clear_pointer (&counterpart_stmt, sqlite3_finalize);
-  g_clear_pointer (&note_stmt, sqlite3_finalize);
-  g_clear_pointer (&updated_stmt, sqlite3_finalize);
-  import_statements_clear (&statements);
-
-  return ret;
+  return TRUE;
 }
 
 /**
@@ -2100,7 +1677,7 @@ bk_journal_import_json (BkJournal        *self,
   g_autofree char *basename = NULL;
   g_autofree char *contents = NULL;
   BkImportSummary local_summary = { 0 };
-  ImportContext ctx;
+  ParseContext ctx;
   const char *data;
   gsize length;
 

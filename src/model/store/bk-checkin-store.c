@@ -288,6 +288,86 @@ bk_checkin_store_set_notified (BkCheckinStore  *self,
                                        error);
 }
 
+/**
+ * bk_checkin_store_import:
+ * @counterpart_id: a counterpart not in the trash
+ * @run_id: the counterpart's run whose end scheduled it, or 0
+ * @checkin: its uuid ("" for a new one), due date, and when it was done and notified, if it was
+ *   (its ids are not read)
+ * @id: (out) (optional): the new check-in's id
+ *
+ * Adds a check-in as it is, done or to come: how a run's end schedules them, and how an import
+ * brings them.
+ */
+gboolean
+bk_checkin_store_import (BkCheckinStore  *self,
+                         gint64           counterpart_id,
+                         gint64           run_id,
+                         BkCheckin       *checkin,
+                         gint64          *id,
+                         GError         **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autofree char *uuid = NULL;
+  gint64 checkin_id;
+
+  g_return_val_if_fail (BK_IS_CHECKIN_STORE (self), FALSE);
+  g_return_val_if_fail (BK_IS_CHECKIN (checkin), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!bk_store_check_utf8 (bk_checkin_get_uuid (checkin), error))
+    return FALSE;
+
+  uuid = bk_store_dup_uuid (bk_checkin_get_uuid (checkin));
+
+  if (!bk_database_begin (db, error))
+    return FALSE;
+
+  if (!bk_store_check_counterpart (BK_STORE (self), counterpart_id,
+                                   _("This client or vendor is no longer in the journal."),
+                                   error))
+    goto failed;
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "INSERT INTO checkins"
+                                           " (uuid, counterpart_id, run_id, due, done, notified)"
+                                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                           error)))
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  if (run_id != 0)
+    sqlite3_bind_int64 (stmt, 3, run_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  bk_database_bind_date_time (stmt, 4, bk_checkin_get_due (checkin));
+  bk_database_bind_date_time (stmt, 5, bk_checkin_get_done (checkin));
+  bk_database_bind_date_time (stmt, 6, bk_checkin_get_notified (checkin));
+
+  if (!bk_database_step_done (db, stmt, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  checkin_id = sqlite3_last_insert_rowid (bk_database_get_handle (db));
+
+  bk_store_queue_change (BK_STORE (self), BK_CHANGE_ADDED, checkin_id, counterpart_id);
+
+  if (!bk_database_commit (db, error))
+    return FALSE;
+
+  if (id != NULL)
+    *id = checkin_id;
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_database_rollback (db);
+  return FALSE;
+}
+
 /* A check-in to come (a playbook ending schedules them) */
 gboolean
 bk_checkin_store_add (BkCheckinStore  *self,
@@ -296,29 +376,26 @@ bk_checkin_store_add (BkCheckinStore  *self,
                       GDateTime       *due,
                       GError         **error)
 {
-  BkDatabase *db = bk_store_get_database (BK_STORE (self));
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(BkCheckin) checkin = NULL;
 
   g_return_val_if_fail (BK_IS_CHECKIN_STORE (self), FALSE);
   g_return_val_if_fail (due != NULL, FALSE);
 
-  if (!(stmt = bk_database_prepare_cached (db,
-                                           "INSERT INTO checkins (uuid, counterpart_id, run_id, due)"
-                                           " VALUES (?1, ?2, ?3, ?4)",
-                                           error)))
-    return FALSE;
+  checkin = bk_checkin_new_from_journal (0, "", counterpart_id, NULL, run_id, due, NULL, NULL);
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, counterpart_id);
-  sqlite3_bind_int64 (stmt, 3, run_id);
-  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (due));
+  return bk_checkin_store_import (self, counterpart_id, run_id, checkin, NULL, error);
+}
 
-  if (!bk_database_step_done (db, stmt, error))
-    return FALSE;
+/* @id: (out): the check-in with this uuid, or 0 when there is none */
+gboolean
+bk_checkin_store_find_by_uuid (BkCheckinStore  *self,
+                               const char      *uuid,
+                               gint64          *id,
+                               GError         **error)
+{
+  g_return_val_if_fail (BK_IS_CHECKIN_STORE (self), FALSE);
 
-  bk_store_queue_change (BK_STORE (self), BK_CHANGE_ADDED,
-                         sqlite3_last_insert_rowid (bk_database_get_handle (db)), counterpart_id);
-
-  return TRUE;
+  return bk_database_find_by_text (bk_store_get_database (BK_STORE (self)),
+                                   "SELECT id FROM checkins WHERE uuid = ?1",
+                                   uuid, id, NULL, error);
 }

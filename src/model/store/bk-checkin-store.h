@@ -42,5 +42,15 @@ gboolean         bk_checkin_store_add          (BkCheckinStore  *self,
                                                 gint64           run_id,
                                                 GDateTime       *due,
                                                 GError         **error);
+gboolean         bk_checkin_store_import       (BkCheckinStore  *self,
+                                                gint64           counterpart_id,
+                                                gint64           run_id,
+                                                BkCheckin       *checkin,
+                                                gint64          *id,
+                                                GError         **error);
+gboolean         bk_checkin_store_find_by_uuid (BkCheckinStore  *self,
+                                                const char      *uuid,
+                                                gint64          *id,
+                                                GError         **error);
 
 G_END_DECLS

@@ -873,3 +873,182 @@ bk_counterpart_store_find (BkCounterpartStore  *self,
 
   return g_steal_pointer (&found);
 }
+
+/* Importing: what a journal written elsewhere (a JSON export) brings */
+
+/**
+ * bk_counterpart_store_find_by_uuid:
+ * @id: (out): the counterpart with this uuid, or 0 when there is none
+ * @trashed: (out) (optional): whether it is in the trash (its uuid is taken all the same)
+ */
+gboolean
+bk_counterpart_store_find_by_uuid (BkCounterpartStore  *self,
+                                   const char          *uuid,
+                                   gint64              *id,
+                                   gboolean            *trashed,
+                                   GError             **error)
+{
+  gint64 in_trash = 0;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!bk_database_find_by_text (bk_store_get_database (BK_STORE (self)),
+                                 "SELECT id, trashed FROM counterparts WHERE uuid = ?1",
+                                 uuid, id, &in_trash, error))
+    return FALSE;
+
+  if (trashed != NULL)
+    *trashed = in_trash != 0;
+
+  return TRUE;
+}
+
+/**
+ * bk_counterpart_store_import:
+ * @counterpart: a new counterpart (id 0)
+ *
+ * Adds @counterpart as bk_counterpart_store_save() does, with the same checks, but keeps its
+ * updated date (a save stamps the time of saving): an import keeps the file's.
+ */
+gboolean
+bk_counterpart_store_import (BkCounterpartStore  *self,
+                             BkCounterpart       *counterpart,
+                             GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+  g_return_val_if_fail (BK_IS_COUNTERPART (counterpart), FALSE);
+  g_return_val_if_fail (bk_counterpart_get_id (counterpart) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  updated = bk_date_time_dup_whole_seconds (bk_counterpart_get_updated (counterpart));
+
+  if (!bk_database_begin (db, error))
+    return FALSE;
+
+  if (!bk_counterpart_store_save (self, counterpart, error))
+    goto failed;
+
+  if (updated != NULL)
+    {
+      if (!(stmt = bk_database_prepare_cached (db,
+                                               "UPDATE counterparts SET updated = ?2 WHERE id = ?1",
+                                               error)))
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, bk_counterpart_get_id (counterpart));
+      sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (updated));
+
+      if (!bk_database_step_done (db, stmt, error))
+        goto failed;
+
+      g_clear_pointer (&stmt, bk_cached_statement_release);
+    }
+
+  if (!bk_database_commit (db, error))
+    goto forget;
+
+  if (updated != NULL)
+    bk_counterpart_set_updated (counterpart, updated);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_database_rollback (db);
+forget:
+  /* not in the journal after all */
+  bk_counterpart_set_id (counterpart, 0);
+  return FALSE;
+}
+
+/**
+ * bk_counterpart_store_replace_health:
+ * @id: a counterpart not in the trash
+ * @points: (element-type BkHealthPoint): its health over time, each from 1 to 5
+ *
+ * Gives a counterpart this history of its health instead of the one it has: an import keeps the
+ * file's rather than the one the journal started when the counterpart was added.
+ */
+gboolean
+bk_counterpart_store_replace_health (BkCounterpartStore  *self,
+                                     gint64               id,
+                                     GArray              *points,
+                                     GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+  g_return_val_if_fail (points != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* the rule of bk_counterpart_store_save() */
+  for (guint i = 0; i < points->len; i++)
+    {
+      int health = g_array_index (points, BkHealthPoint, i).health;
+
+      if (health < 1 || health > 5)
+        {
+          g_set_error (error,
+                       BK_DATABASE_ERROR,
+                       BK_DATABASE_ERROR_INVALID,
+                       _("Relationship health must be between 1 and 5, not %d."),
+                       health);
+          return FALSE;
+        }
+    }
+
+  if (!bk_database_begin (db, error))
+    return FALSE;
+
+  if (!bk_store_check_counterpart (BK_STORE (self), id, COUNTERPART_NOT_FOUND, error))
+    goto failed;
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "DELETE FROM health_history WHERE counterpart_id = ?1",
+                                           error)))
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!bk_database_step_done (db, stmt, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const BkHealthPoint *point = &g_array_index (points, BkHealthPoint, i);
+
+      if (!(stmt = bk_database_prepare_cached (db,
+                                               "INSERT INTO health_history"
+                                               " (counterpart_id, changed, health)"
+                                               " VALUES (?1, ?2, ?3)",
+                                               error)))
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, point->changed);
+      sqlite3_bind_int (stmt, 3, point->health);
+
+      if (!bk_database_step_done (db, stmt, error))
+        goto failed;
+
+      g_clear_pointer (&stmt, bk_cached_statement_release);
+    }
+
+  /* a counterpart's summary shows its history */
+  bk_store_queue_change (BK_STORE (self), BK_CHANGE_CHANGED, id, id);
+
+  return bk_database_commit (db, error);
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_database_rollback (db);
+  return FALSE;
+}

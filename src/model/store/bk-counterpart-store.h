@@ -87,4 +87,18 @@ GPtrArray     *bk_counterpart_store_find              (BkCounterpartStore   *sel
                                                        const char           *name_or_uuid,
                                                        GError              **error);
 
+/* Importing */
+gboolean       bk_counterpart_store_find_by_uuid      (BkCounterpartStore   *self,
+                                                       const char           *uuid,
+                                                       gint64               *id,
+                                                       gboolean             *trashed,
+                                                       GError              **error);
+gboolean       bk_counterpart_store_import            (BkCounterpartStore   *self,
+                                                       BkCounterpart        *counterpart,
+                                                       GError              **error);
+gboolean       bk_counterpart_store_replace_health    (BkCounterpartStore   *self,
+                                                       gint64                id,
+                                                       GArray               *points,
+                                                       GError              **error);
+
 G_END_DECLS

@@ -125,6 +125,40 @@ bk_credential_store_dup (BkCredentialStore  *self,
                                 error);
 }
 
+/* What a credential must be to be saved: its label, username and URL, trimmed, in @label,
+ * @username and @url; a label is required. */
+static gboolean
+check_fields (BkCredential  *credential,
+              char         **label,
+              char         **username,
+              char         **url,
+              GError       **error)
+{
+  g_autofree char *trimmed_label = NULL;
+
+  if (!bk_store_check_utf8 (bk_credential_get_uuid (credential), error) ||
+      !bk_store_check_utf8 (bk_credential_get_label (credential), error) ||
+      !bk_store_check_utf8 (bk_credential_get_username (credential), error) ||
+      !bk_store_check_utf8 (bk_credential_get_url (credential), error))
+    return FALSE;
+
+  trimmed_label = bk_store_dup_trimmed (bk_credential_get_label (credential));
+  if (trimmed_label[0] == '\0')
+    {
+      g_set_error_literal (error,
+                           BK_DATABASE_ERROR,
+                           BK_DATABASE_ERROR_INVALID,
+                           _("A label is required."));
+      return FALSE;
+    }
+
+  *label = g_steal_pointer (&trimmed_label);
+  *username = bk_store_dup_trimmed (bk_credential_get_username (credential));
+  *url = bk_store_dup_trimmed (bk_credential_get_url (credential));
+
+  return TRUE;
+}
+
 /**
  * bk_credential_store_save:
  * @credential: a new credential (id 0) of a counterpart not in the trash, or a saved one
@@ -154,24 +188,8 @@ bk_credential_store_save (BkCredentialStore  *self,
   g_return_val_if_fail (BK_IS_CREDENTIAL (credential), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bk_store_check_utf8 (bk_credential_get_uuid (credential), error) ||
-      !bk_store_check_utf8 (bk_credential_get_label (credential), error) ||
-      !bk_store_check_utf8 (bk_credential_get_username (credential), error) ||
-      !bk_store_check_utf8 (bk_credential_get_url (credential), error))
+  if (!check_fields (credential, &label, &username, &url, error))
     return FALSE;
-
-  label = bk_store_dup_trimmed (bk_credential_get_label (credential));
-  username = bk_store_dup_trimmed (bk_credential_get_username (credential));
-  url = bk_store_dup_trimmed (bk_credential_get_url (credential));
-
-  if (label[0] == '\0')
-    {
-      g_set_error_literal (error,
-                           BK_DATABASE_ERROR,
-                           BK_DATABASE_ERROR_INVALID,
-                           _("A label is required."));
-      return FALSE;
-    }
 
   id = bk_credential_get_id (credential);
   counterpart_id = bk_credential_get_counterpart_id (credential);
@@ -373,4 +391,114 @@ bk_credential_store_dup_uuids (BkCredentialStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return bk_database_dup_strings (db, "SELECT uuid FROM credentials ORDER BY id", error);
+}
+
+/**
+ * bk_credential_store_import:
+ * @credential: a new credential (id 0) of a counterpart not in the trash, with its uuid (or ""
+ *   for a new one), state and dates
+ *
+ * Adds @credential as it is, handed over or revoked as well as in use: an import keeps what the
+ * file says. Its label, username and URL are checked and trimmed as bk_credential_store_save()
+ * does. On success @credential holds its id, uuid and trimmed fields.
+ */
+gboolean
+bk_credential_store_import (BkCredentialStore  *self,
+                            BkCredential       *credential,
+                            GError            **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+  g_autoptr(GDateTime) state_changed = NULL;
+  BkCredentialState state;
+  gint64 counterpart_id;
+  gint64 id;
+
+  g_return_val_if_fail (BK_IS_CREDENTIAL_STORE (self), FALSE);
+  g_return_val_if_fail (BK_IS_CREDENTIAL (credential), FALSE);
+  g_return_val_if_fail (bk_credential_get_id (credential) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_fields (credential, &label, &username, &url, error))
+    return FALSE;
+
+  counterpart_id = bk_credential_get_counterpart_id (credential);
+  state = bk_credential_get_state (credential);
+  uuid = bk_store_dup_uuid (bk_credential_get_uuid (credential));
+
+  if (!bk_database_begin (db, error))
+    return FALSE;
+
+  if (!bk_store_check_counterpart (BK_STORE (self), counterpart_id,
+                                   _("The client or vendor of this credential is no "
+                                     "longer in the journal."),
+                                   error))
+    goto failed;
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "INSERT INTO credentials"
+                                           " (uuid, counterpart_id, label, username, url,"
+                                           "  state, created, updated, state_changed)"
+                                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                           error)))
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  sqlite3_bind_text (stmt, 3, label, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, username, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, bk_credential_state_to_string (state), -1, SQLITE_STATIC);
+  bk_database_bind_date_time (stmt, 7, bk_credential_get_created (credential));
+  bk_database_bind_date_time (stmt, 8, bk_credential_get_updated (credential));
+  /* NULL while in use */
+  bk_database_bind_date_time (stmt, 9, bk_credential_get_state_changed (credential));
+
+  if (!bk_database_step_done (db, stmt, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  id = sqlite3_last_insert_rowid (bk_database_get_handle (db));
+
+  bk_store_queue_change (BK_STORE (self), BK_CHANGE_ADDED, id, counterpart_id);
+
+  if (!bk_database_commit (db, error))
+    return FALSE;
+
+  bk_credential_set_label (credential, label);
+  bk_credential_set_username (credential, username);
+  bk_credential_set_url (credential, url);
+  /* the dates are the credential's own: held while it replaces them */
+  created = g_date_time_ref (bk_credential_get_created (credential));
+  updated = g_date_time_ref (bk_credential_get_updated (credential));
+  if (bk_credential_get_state_changed (credential) != NULL)
+    state_changed = g_date_time_ref (bk_credential_get_state_changed (credential));
+  bk_credential_set_journal_fields (credential, id, uuid, state, created, updated, state_changed);
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_database_rollback (db);
+  return FALSE;
+}
+
+/* @id: (out): the credential with this uuid, or 0 when there is none */
+gboolean
+bk_credential_store_find_by_uuid (BkCredentialStore  *self,
+                                  const char         *uuid,
+                                  gint64             *id,
+                                  GError            **error)
+{
+  g_return_val_if_fail (BK_IS_CREDENTIAL_STORE (self), FALSE);
+
+  return bk_database_find_by_text (bk_store_get_database (BK_STORE (self)),
+                                   "SELECT id FROM credentials WHERE uuid = ?1",
+                                   uuid, id, NULL, error);
 }

@@ -38,5 +38,12 @@ guint               bk_credential_store_count_in_use (BkCredentialStore  *self,
                                                       gint64              counterpart_id);
 char              **bk_credential_store_dup_uuids    (BkCredentialStore  *self,
                                                       GError            **error);
+gboolean            bk_credential_store_import       (BkCredentialStore  *self,
+                                                      BkCredential       *credential,
+                                                      GError            **error);
+gboolean            bk_credential_store_find_by_uuid (BkCredentialStore  *self,
+                                                      const char         *uuid,
+                                                      gint64             *id,
+                                                      GError            **error);
 
 G_END_DECLS

@@ -505,6 +505,48 @@ bk_database_count (BkDatabase *self,
   return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
+gboolean
+bk_database_find_by_text (BkDatabase  *self,
+                          const char  *sql,
+                          const char  *text,
+                          gint64      *first,
+                          gint64      *second,
+                          GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+  g_return_val_if_fail (first != NULL, FALSE);
+
+  *first = 0;
+  if (second != NULL)
+    *second = 0;
+
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+
+  if (!(stmt = bk_database_prepare_cached (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *first = sqlite3_column_int64 (stmt, 0);
+      if (second != NULL)
+        *second = sqlite3_column_int64 (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      return bk_database_set_error (self, error);
+    }
+
+  return TRUE;
+}
+
 char **
 bk_database_dup_strings (BkDatabase  *self,
                          const char  *sql,
@@ -653,13 +695,28 @@ bk_database_queue_change (BkDatabase *self,
 
 /* Transactions */
 
+/* As bk_database_exec(), of a statement kept prepared: every write begins and ends with one,
+ * and preparing it anew each time cost more than some of the writes. */
+static gboolean
+exec_cached (BkDatabase  *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  if (!(stmt = bk_database_prepare_cached (self, sql, error)))
+    return FALSE;
+
+  return bk_database_step_done (self, stmt, error);
+}
+
 gboolean
 bk_database_begin (BkDatabase  *self,
                    GError     **error)
 {
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
 
-  if (!bk_database_exec (self, "SAVEPOINT bk_write", error))
+  if (!exec_cached (self, "SAVEPOINT bk_write", error))
     return FALSE;
 
   self->depth++;
@@ -675,7 +732,7 @@ bk_database_commit (BkDatabase  *self,
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (!bk_database_exec (self, "RELEASE bk_write", error))
+  if (!exec_cached (self, "RELEASE bk_write", error))
     {
       bk_database_rollback (self);
       return FALSE;

@@ -134,6 +134,15 @@ gpointer       bk_database_dup_by_id        (BkDatabase        *self,
 guint          bk_database_count            (BkDatabase    *self,
                                              const char    *sql,
                                              gint64         id);
+/* The integers in the first two columns of the first row @sql (a string literal) selects with
+ * @text for its ?1: both 0 when there is no such row, or when @text is %NULL or empty (a
+ * lookup by uuid of something not saved yet). @second may be %NULL for a one-column @sql. */
+gboolean       bk_database_find_by_text     (BkDatabase    *self,
+                                             const char    *sql,
+                                             const char    *text,
+                                             gint64        *first,
+                                             gint64        *second,
+                                             GError       **error);
 /* The first column of every row @sql (a string literal, without parameters) selects */
 char         **bk_database_dup_strings      (BkDatabase    *self,
                                              const char    *sql,

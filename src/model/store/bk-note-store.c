@@ -600,3 +600,18 @@ bk_note_store_find_position_any (BkNoteStore *self,
 
   return count_newer (self, counterpart_id, id, FALSE);
 }
+
+/* @id: (out): the note with this uuid, in the trash or not (its uuid is taken either way), or 0
+ * when there is none */
+gboolean
+bk_note_store_find_by_uuid (BkNoteStore  *self,
+                            const char   *uuid,
+                            gint64       *id,
+                            GError      **error)
+{
+  g_return_val_if_fail (BK_IS_NOTE_STORE (self), FALSE);
+
+  return bk_database_find_by_text (bk_store_get_database (BK_STORE (self)),
+                                   "SELECT id FROM notes WHERE uuid = ?1",
+                                   uuid, id, NULL, error);
+}

@@ -75,5 +75,9 @@ guint        bk_note_store_find_position_any (BkNoteStore *self,
 GPtrArray   *bk_note_store_list_reflections (BkNoteStore  *self,
                                              guint         limit,
                                              GError      **error);
+gboolean     bk_note_store_find_by_uuid     (BkNoteStore  *self,
+                                             const char   *uuid,
+                                             gint64       *id,
+                                             GError      **error);
 
 G_END_DECLS

@@ -382,3 +382,17 @@ bk_open_item_store_delete (BkOpenItemStore  *self,
 
   return TRUE;
 }
+
+/* @id: (out): the open item with this uuid, or 0 when there is none */
+gboolean
+bk_open_item_store_find_by_uuid (BkOpenItemStore  *self,
+                                 const char       *uuid,
+                                 gint64           *id,
+                                 GError          **error)
+{
+  g_return_val_if_fail (BK_IS_OPEN_ITEM_STORE (self), FALSE);
+
+  return bk_database_find_by_text (bk_store_get_database (BK_STORE (self)),
+                                   "SELECT id FROM open_items WHERE uuid = ?1",
+                                   uuid, id, NULL, error);
+}

@@ -39,5 +39,9 @@ gboolean          bk_open_item_store_settle          (BkOpenItemStore    *self,
 gboolean          bk_open_item_store_delete          (BkOpenItemStore    *self,
                                                       gint64              item_id,
                                                       GError            **error);
+gboolean          bk_open_item_store_find_by_uuid    (BkOpenItemStore    *self,
+                                                      const char         *uuid,
+                                                      gint64             *id,
+                                                      GError            **error);
 
 G_END_DECLS

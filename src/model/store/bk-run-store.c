@@ -318,6 +318,23 @@ has_active_run (BkRunStore  *self,
   return TRUE;
 }
 
+/* What a run keeps of its playbook's steps: at least one, none empty or with a comma (the
+ * journal joins them with commas) */
+static gboolean
+step_ids_are_valid (const char * const *steps)
+{
+  if (steps == NULL || steps[0] == NULL)
+    return FALSE;
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      if (steps[i][0] == '\0' || strchr (steps[i], ',') != NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * bk_run_store_start:
  * @counterpart_id: a counterpart not in the trash
@@ -353,9 +370,7 @@ bk_run_store_start (BkRunStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   steps = bk_playbook_get_step_ids (playbook);
-  g_return_val_if_fail (steps != NULL && steps[0] != NULL, NULL);
-  for (guint i = 0; steps[i] != NULL; i++)
-    g_return_val_if_fail (steps[i][0] != '\0' && strchr (steps[i], ',') == NULL, NULL);
+  g_return_val_if_fail (step_ids_are_valid (steps), NULL);
 
   if (!(counterpart = bk_counterpart_store_dup (self->counterparts, counterpart_id, error)))
     return NULL;
@@ -781,4 +796,184 @@ bk_run_store_count_reasons_and_outcomes (BkRunStore  *self,
     memcpy (outcome_counts, outcomes, sizeof outcomes);
 
   return TRUE;
+}
+
+/* Importing: runs followed elsewhere (a JSON export) */
+
+/**
+ * bk_run_store_find_by_uuid:
+ * @id: (out): the run with this uuid, or 0 when there is none
+ * @counterpart_id: (out) (optional): whose run it is (in the trash or not)
+ */
+gboolean
+bk_run_store_find_by_uuid (BkRunStore  *self,
+                           const char  *uuid,
+                           gint64      *id,
+                           gint64      *counterpart_id,
+                           GError     **error)
+{
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), FALSE);
+
+  return bk_database_find_by_text (bk_store_get_database (BK_STORE (self)),
+                                   "SELECT id, counterpart_id FROM runs WHERE uuid = ?1",
+                                   uuid, id, counterpart_id, error);
+}
+
+/**
+ * bk_run_store_import:
+ * @counterpart_id: a counterpart not in the trash
+ * @run: a run as it was followed elsewhere (bk_run_new_from_journal() with id 0): its uuid (or ""
+ *   for a new one), playbook, reasons, steps, dates, outcome, successor and the states of its
+ *   steps; its ids are not read
+ * @id: (out) (optional): the new run's id
+ *
+ * Adds @run, ended or in progress, as it is, without a line in the timeline (a file brings its
+ * own notes). As when a run starts, a counterpart has one in progress at most: a second one is
+ * refused with %BK_DATABASE_ERROR_INVALID.
+ */
+gboolean
+bk_run_store_import (BkRunStore  *self,
+                     gint64       counterpart_id,
+                     BkRun       *run,
+                     gint64      *id,
+                     GError     **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *step_ids = NULL;
+  g_autofree char *successor = NULL;
+  const char * const *steps;
+  gboolean ended;
+  gboolean active = FALSE;
+  gint64 run_id;
+
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), FALSE);
+  g_return_val_if_fail (BK_IS_RUN (run), FALSE);
+  g_return_val_if_fail (!bk_store_is_blank (bk_run_get_playbook_id (run)), FALSE);
+  g_return_val_if_fail (step_ids_are_valid (bk_run_get_step_ids (run)), FALSE);
+  g_return_val_if_fail (bk_run_get_outcome (run) < BK_N_OUTCOMES, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  steps = bk_run_get_step_ids (run);
+  ended = bk_run_get_ended (run) != NULL;
+
+  if (!bk_store_check_utf8 (bk_run_get_uuid (run), error) ||
+      !bk_store_check_utf8 (bk_run_get_playbook_id (run), error) ||
+      !bk_store_check_utf8 (bk_run_get_successor (run), error))
+    return FALSE;
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      if (!bk_store_check_utf8 (steps[i], error) ||
+          !bk_store_check_utf8 (bk_run_get_step_note (run, steps[i]), error))
+        return FALSE;
+    }
+
+  uuid = bk_store_dup_uuid (bk_run_get_uuid (run));
+  step_ids = g_strjoinv (",", (char **) steps);
+  successor = bk_store_dup_trimmed (bk_run_get_successor (run));
+
+  if (!bk_database_begin (db, error))
+    return FALSE;
+
+  if (!bk_store_check_counterpart (BK_STORE (self), counterpart_id,
+                                   _("This client or vendor is no longer in the journal."),
+                                   error))
+    goto failed;
+
+  if (!ended)
+    {
+      if (!has_active_run (self, counterpart_id, &active, error))
+        goto failed;
+
+      if (active)
+        {
+          g_autoptr(BkCounterpart) counterpart = NULL;
+
+          if (!(counterpart = bk_counterpart_store_dup (self->counterparts, counterpart_id, error)))
+            goto failed;
+
+          g_set_error (error,
+                       BK_DATABASE_ERROR,
+                       BK_DATABASE_ERROR_INVALID,
+                       _("%s has a playbook in progress in the journal already: end it first, "
+                         "or give this run its “ended” date and “outcome”."),
+                       bk_counterpart_get_name (counterpart));
+          goto failed;
+        }
+    }
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "INSERT INTO runs"
+                                           " (uuid, counterpart_id, playbook, reasons, step_ids,"
+                                           "  started, ended, outcome, successor)"
+                                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                           error)))
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, counterpart_id);
+  sqlite3_bind_text (stmt, 3, bk_run_get_playbook_id (run), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, bk_run_get_reasons (run));
+  sqlite3_bind_text (stmt, 5, step_ids, -1, SQLITE_STATIC);
+  bk_database_bind_date_time (stmt, 6, bk_run_get_started (run));
+  bk_database_bind_date_time (stmt, 7, bk_run_get_ended (run));
+  if (ended)
+    sqlite3_bind_text (stmt, 8, bk_outcome_to_string (bk_run_get_outcome (run)), -1,
+                       SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 8);
+  sqlite3_bind_text (stmt, 9, successor, -1, SQLITE_STATIC);
+
+  if (!bk_database_step_done (db, stmt, error))
+    goto failed;
+
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  run_id = sqlite3_last_insert_rowid (bk_database_get_handle (db));
+
+  /* the steps done or skipped; the others are still to do */
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      BkStepState state = bk_run_get_step_state (run, steps[i]);
+      g_autofree char *note = NULL;
+
+      if (state == BK_STEP_STATE_OPEN)
+        continue;
+
+      note = bk_store_dup_trimmed (bk_run_get_step_note (run, steps[i]));
+
+      if (!(stmt = bk_database_prepare_cached (db,
+                                               "INSERT INTO run_steps"
+                                               " (run_id, step, state, changed, note)"
+                                               " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                               error)))
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, run_id);
+      sqlite3_bind_text (stmt, 2, steps[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, bk_step_state_to_string (state), -1, SQLITE_STATIC);
+      bk_database_bind_date_time (stmt, 4, bk_run_get_step_changed (run, steps[i]));
+      sqlite3_bind_text (stmt, 5, note, -1, SQLITE_STATIC);
+
+      if (!bk_database_step_done (db, stmt, error))
+        goto failed;
+
+      g_clear_pointer (&stmt, bk_cached_statement_release);
+    }
+
+  queue_run_change (self, BK_CHANGE_ADDED, run_id, counterpart_id);
+
+  if (!bk_database_commit (db, error))
+    return FALSE;
+
+  if (id != NULL)
+    *id = run_id;
+
+  return TRUE;
+
+failed:
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+  bk_database_rollback (db);
+  return FALSE;
 }

@@ -75,5 +75,15 @@ gboolean     bk_run_store_count_reasons_and_outcomes (BkRunStore          *self,
                                                       guint               *reason_counts,
                                                       guint               *outcome_counts,
                                                       GError             **error);
+gboolean     bk_run_store_find_by_uuid               (BkRunStore          *self,
+                                                      const char          *uuid,
+                                                      gint64              *id,
+                                                      gint64              *counterpart_id,
+                                                      GError             **error);
+gboolean     bk_run_store_import                     (BkRunStore          *self,
+                                                      gint64               counterpart_id,
+                                                      BkRun               *run,
+                                                      gint64              *id,
+                                                      GError             **error);
 
 G_END_DECLS

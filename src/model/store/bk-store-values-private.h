@@ -13,7 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* Value objects as only the stores make and change them, from what the journal holds */
+/* Value objects as only the stores make and change them, from what the journal holds, and the
+ * JSON import, from what an exported journal holds (with ids 0: not in this journal yet) */
 
 BkRun         *bk_run_new_from_journal          (gint64              id,
                                                  const char         *uuid,
