@@ -199,6 +199,24 @@ validate_utf8 (const char * const  *strings,
   return TRUE;
 }
 
+/* Relationship health is 1 to 5 */
+static gboolean
+check_health (int      health,
+              GError **error)
+{
+  if (health < 1 || health > 5)
+    {
+      g_set_error (error,
+                   BK_DATABASE_ERROR,
+                   BK_DATABASE_ERROR_INVALID,
+                   _("Relationship health must be between 1 and 5, not %d."),
+                   health);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 validate_counterpart (BkCounterpart  *counterpart,
                       GError        **error)
@@ -212,7 +230,6 @@ validate_counterpart (BkCounterpart  *counterpart,
     bk_counterpart_get_phone (counterpart),
     NULL
   };
-  int health;
 
   if (!validate_utf8 (strings, error) || !validate_utf8 (tags, error))
     return FALSE;
@@ -226,16 +243,8 @@ validate_counterpart (BkCounterpart  *counterpart,
       return FALSE;
     }
 
-  health = bk_counterpart_get_health (counterpart);
-  if (health < 1 || health > 5)
-    {
-      g_set_error (error,
-                   BK_DATABASE_ERROR,
-                   BK_DATABASE_ERROR_INVALID,
-                   _("Relationship health must be between 1 and 5, not %d."),
-                   health);
-      return FALSE;
-    }
+  if (!check_health (bk_counterpart_get_health (counterpart), error))
+    return FALSE;
 
   if (bk_counterpart_kind_to_string (bk_counterpart_get_kind (counterpart)) == NULL ||
       bk_counterpart_status_to_string (bk_counterpart_get_status (counterpart)) == NULL)
@@ -990,17 +999,8 @@ bk_counterpart_store_replace_health (BkCounterpartStore  *self,
   /* the rule of bk_counterpart_store_save() */
   for (guint i = 0; i < points->len; i++)
     {
-      int health = g_array_index (points, BkHealthPoint, i).health;
-
-      if (health < 1 || health > 5)
-        {
-          g_set_error (error,
-                       BK_DATABASE_ERROR,
-                       BK_DATABASE_ERROR_INVALID,
-                       _("Relationship health must be between 1 and 5, not %d."),
-                       health);
-          return FALSE;
-        }
+      if (!check_health (g_array_index (points, BkHealthPoint, i).health, error))
+        return FALSE;
     }
 
   if (!bk_database_begin (db, error))
