@@ -420,7 +420,7 @@ test_playbook_progress (Fixture       *fixture,
     {
       gpointer find_args[2] = { view, (gpointer) bk_playbook_get_step_id (playbook, i) };
 
-      /* The view rebuilds its rows from an idle. */
+      /* The run's steps show once the view has seen the run start. */
       g_assert_true (bk_test_wait_until (has_named, find_args, 3000));
       check = bk_test_find_named (view, bk_playbook_get_step_id (playbook, i));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -460,6 +460,28 @@ test_playbook_progress (Fixture       *fixture,
   checkins = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 2);
+
+  /* The view follows: no steps, the check-ins and the earlier playbook listed */
+  {
+    gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+    GtkAdjustment *vadjustment;
+
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "steps")), 0));
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "checkins")), 1));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "checkins")), 2));
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "earlier-runs")), 0));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "earlier-runs")), 1));
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                           "resolution");
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 1000);
+    bk_test_wait (300);
+    vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (bk_test_find_of_type (view, GTK_TYPE_SCROLLED_WINDOW)));
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+    bk_test_wait (300);
+    bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "resolution-ended-ru.png" : "resolution-ended-en.png", &error);
+    g_assert_no_error (error);
+  }
 }
 
 /* "PDF", "EUR": written in Latin letters in Russian too */

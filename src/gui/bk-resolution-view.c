@@ -237,6 +237,9 @@ create_access_list (BkResolutionView *self)
   placeholder = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (placeholder), _("No access recorded: add it in the Access tab"));
   gtk_widget_add_css_class (placeholder, "dim-label");
+  /* Words, not a control */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (placeholder), FALSE);
+  gtk_widget_set_focusable (placeholder, FALSE);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
 
   gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (self->credentials), create_access_row, NULL, NULL);
