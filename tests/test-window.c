@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bk-access-row.h"
 #include "bk-access-view.h"
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
@@ -419,7 +420,7 @@ test_playbook_progress (Fixture       *fixture,
     {
       gpointer find_args[2] = { view, (gpointer) bk_playbook_get_step_id (playbook, i) };
 
-      /* The view rebuilds its rows from an idle. */
+      /* The run's steps show once the view has seen the run start. */
       g_assert_true (bk_test_wait_until (has_named, find_args, 3000));
       check = bk_test_find_named (view, bk_playbook_get_step_id (playbook, i));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -459,6 +460,28 @@ test_playbook_progress (Fixture       *fixture,
   checkins = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 2);
+
+  /* The view follows: no steps, the check-ins and the earlier playbook listed */
+  {
+    gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+    GtkAdjustment *vadjustment;
+
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "steps")), 0));
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "checkins")), 1));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "checkins")), 2));
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "earlier-runs")), 0));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "earlier-runs")), 1));
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                           "resolution");
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 1000);
+    bk_test_wait (300);
+    vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (bk_test_find_of_type (view, GTK_TYPE_SCROLLED_WINDOW)));
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+    bk_test_wait (300);
+    bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "resolution-ended-ru.png" : "resolution-ended-en.png", &error);
+    g_assert_no_error (error);
+  }
 }
 
 /* "PDF", "EUR": written in Latin letters in Russian too */
@@ -611,6 +634,156 @@ fill_demo_journal (Fixture *fixture,
     }
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (a));
+}
+
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+count_items_changed_cb (GListModel   *model,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        ItemsChanged *changed)
+{
+  changed->n_signals++;
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+}
+
+/* The rows of a list box, in order */
+static GPtrArray *
+list_rows (GtkWidget *list)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    g_ptr_array_add (rows, row);
+
+  return rows;
+}
+
+/* Ticking a step through the view changes that step's row and that client's sidebar row, and
+ * nothing else: the steps tell one items-changed, the other rows stay the same widgets. */
+static void
+test_step_tick_item_by_item (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+  BkPlaybook *playbook = bk_playbook_library_lookup (fixture->playbooks, "part-ways");
+  g_autofree char *progress = g_strdup_printf (ngettext ("%u of %u step", "%u of %u steps", 6), 2, 6);
+  GtkListView *sidebar;
+  GListModel *steps;
+  g_autoptr(GPtrArray) step_rows = NULL;
+  g_autoptr(GPtrArray) step_rows_after = NULL;
+  g_autoptr(GPtrArray) item_rows = NULL;
+  g_autoptr(GPtrArray) item_rows_after = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged steps_changed = { 0 };
+  ItemsChanged sidebar_changed = { 0 };
+  GtkWidget *view, *steps_list, *items_list, *check;
+  GtkAdjustment *vadjustment;
+  const guint ticked = 1;
+  guint n_open = 0;
+
+  fill_demo_journal (fixture, russian);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                         "resolution");
+  bk_test_wait (300);
+
+  view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW);
+  g_object_get (view, "steps", &steps, NULL);
+  g_assert_nonnull (steps);
+  g_object_unref (steps);  /* the view holds it */
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, bk_playbook_get_n_steps (playbook));
+
+  steps_list = bk_test_find_named (view, "steps");
+  items_list = bk_test_find_named (view, "open-items");
+  step_rows = list_rows (steps_list);
+  item_rows = list_rows (items_list);
+  g_assert_cmpuint (step_rows->len, ==, bk_playbook_get_n_steps (playbook));
+  g_assert_cmpuint (item_rows->len, ==, 1);
+  for (guint i = 0; i < step_rows->len; i++)
+    g_object_ref (g_ptr_array_index (step_rows, i));
+
+  sidebar = GTK_LIST_VIEW (find (fixture, "counterpart-list"));
+  g_signal_connect (steps, "items-changed", G_CALLBACK (count_items_changed_cb), &steps_changed);
+  g_signal_connect (gtk_list_view_get_model (sidebar), "items-changed", G_CALLBACK (count_items_changed_cb), &sidebar_changed);
+
+  check = bk_test_find_named (steps_list, bk_playbook_get_step_id (playbook, ticked));
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  bk_test_wait (200);
+
+  g_signal_handlers_disconnect_by_data (steps, &steps_changed);
+  g_signal_handlers_disconnect_by_data (gtk_list_view_get_model (sidebar), &sidebar_changed);
+
+  g_assert_cmpuint (steps_changed.n_signals, ==, 1);
+  g_assert_cmpuint (steps_changed.position, ==, ticked);
+  g_assert_cmpuint (steps_changed.removed, ==, 1);
+  g_assert_cmpuint (steps_changed.added, ==, 1);
+  g_assert_cmpuint (sidebar_changed.n_signals, ==, 1);
+  g_assert_cmpuint (sidebar_changed.removed, ==, 1);
+  g_assert_cmpuint (sidebar_changed.added, ==, 1);
+
+  /* The other rows are the very widgets they were; the ticked one shows the step done. */
+  step_rows_after = list_rows (steps_list);
+  item_rows_after = list_rows (items_list);
+  g_assert_cmpuint (step_rows_after->len, ==, step_rows->len);
+  for (guint i = 0; i < step_rows->len; i++)
+    {
+      if (i != ticked)
+        g_assert_true (g_ptr_array_index (step_rows_after, i) == g_ptr_array_index (step_rows, i));
+    }
+  g_assert_true (g_ptr_array_index (item_rows_after, 0) == g_ptr_array_index (item_rows, 0));
+  check = bk_test_find_named (steps_list, bk_playbook_get_step_id (playbook, ticked));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (step_rows_after, ticked), "step-done"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bk_test_find_named (view, "run-progress"))), ==, progress);
+  for (guint i = 0; i < step_rows->len; i++)
+    g_object_unref (g_ptr_array_index (step_rows, i));
+
+  /* Look at the rows below the fold: the access step open, with the access to hand over. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (g_ptr_array_index (step_rows_after, 2)), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 1000);
+  bk_test_wait (300);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (steps_list, GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  bk_test_wait (300);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "resolution-rows-ru.png" : "resolution-rows-en.png", &error);
+  g_assert_no_error (error);
+  if (russian)
+    check_translated (GTK_WIDGET (fixture->window));
+
+  /* The rows' own actions reach the journal through the view; the counts follow, and the access
+   * step's row says so in place. */
+  g_object_get (view, "n-open-items", &n_open, NULL);
+  g_assert_cmpuint (n_open, ==, 2);
+  g_assert_true (gtk_widget_activate_action (g_ptr_array_index (item_rows_after, 0), "item.settle", NULL));
+  bk_test_wait (100);
+  g_object_get (view, "n-open-items", &n_open, NULL);
+  g_assert_cmpuint (n_open, ==, 1);
+  g_assert_true (gtk_widget_activate_action (bk_test_find_of_type (steps_list, BK_TYPE_ACCESS_ROW), "access-row.handed-over", NULL));
+  bk_test_wait (100);
+  g_object_get (view, "n-open-items", &n_open, NULL);
+  g_assert_cmpuint (n_open, ==, 0);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (steps_list), 2) == g_ptr_array_index (step_rows_after, 2));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (g_ptr_array_index (step_rows_after, 2)), ==, _("Nothing left to settle"));
+
+  g_clear_pointer (&item_rows_after, g_ptr_array_unref);
+  item_rows_after = list_rows (items_list);
+  g_assert_cmpuint (item_rows_after->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (g_ptr_array_index (item_rows_after, 0), "item.delete", NULL));
+  bk_test_wait (100);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (items_list), 0));
+  g_assert_false (gtk_widget_get_visible (items_list));
 }
 
 static void
@@ -1101,6 +1274,7 @@ main (int   argc,
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
+  g_test_add ("/window/step-tick-item-by-item", Fixture, NULL, fixture_set_up, test_step_tick_item_by_item, fixture_tear_down);
   g_test_add ("/window/playbook-windows", Fixture, NULL, fixture_set_up, test_playbook_windows, fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/window/export-closed-while-running", Fixture, NULL, fixture_set_up, test_export_closed_while_running, fixture_tear_down);
