@@ -15,6 +15,7 @@
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
 #include "bk-credential-dialog.h"
+#include "bk-credential-row.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
 #include "bk-export-dialog.h"
@@ -619,6 +620,7 @@ test_screenshot_and_language (Fixture       *fixture,
 {
   gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
   g_autoptr(GError) error = NULL;
+  GtkWidget *access_row;
 
   if (russian)
     {
@@ -653,6 +655,18 @@ test_screenshot_and_language (Fixture       *fixture,
   if (russian)
     check_translated (GTK_WIDGET (fixture->window));
 
+  /* One access opened: its address, its hidden password and its buttons */
+  access_row = bk_test_find_of_type (bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW),
+                                     ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (access_row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), TRUE);
+  bk_test_wait (500);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-open-ru.png" : "access-open-en.png", &error);
+  g_assert_no_error (error);
+  if (russian)
+    check_translated (GTK_WIDGET (fixture->window));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), FALSE);
+
   /* Down to 360 pixels wide the window folds to one pane: the client, with a way back. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   bk_test_wait (500);
@@ -660,6 +674,29 @@ test_screenshot_and_language (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "main-window-narrow-ru.png" : "main-window-narrow-en.png", &error);
   g_assert_no_error (error);
+
+  /* The opened access, narrow: its state buttons go one under the other */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), TRUE);
+  bk_test_wait (500);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-open-narrow-ru.png" : "access-open-narrow-en.png",
+                           &error);
+  g_assert_no_error (error);
+
+  /* A client who gave no access yet */
+  {
+    g_autoptr(BkCounterpart) newcomer = add_counterpart (fixture, russian ? "Новый клиент" : "New Client", NULL,
+                                                         BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+
+    bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (newcomer));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                           "access");
+    bk_test_wait (500);
+    bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-empty-narrow-ru.png" : "access-empty-narrow-en.png",
+                             &error);
+    g_assert_no_error (error);
+    if (russian)
+      check_translated (GTK_WIDGET (fixture->window));
+  }
 }
 
 static void
@@ -984,7 +1021,7 @@ test_access (Fixture       *fixture,
   reveal = bk_test_find_named (row, "reveal");
   g_assert_nonnull (reveal);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), TRUE);
-  args[0] = g_object_get_data (G_OBJECT (reveal), "secret-label");
+  args[0] = bk_test_find_named (row, "secret");
   args[1] = (gpointer) secret;
   g_assert_true (bk_test_wait_until (label_is, args, 10000));
   g_assert_false (gtk_widget_get_visible (bk_test_find_named (view, "keyring-unavailable")));
@@ -1043,6 +1080,123 @@ test_access_without_keyring (Fixture       *fixture,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)), "Still works", -1);
   g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
   g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (client)), ==, 1);
+}
+
+/* What a list model told */
+typedef struct
+{
+  guint n_emissions;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *changed)
+{
+  changed->n_emissions++;
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+}
+
+/* Marking one access handed over in the Access section changes that row and no other: the
+ * model tells that one row, the list box makes a row for it anew and keeps the others as they
+ * are. The row stays open, with its new state and buttons. */
+static void
+test_access_state_one_row (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Three Logins Client", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                     BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCredential) hosting = bk_test_add_credential (fixture->journal, client, "Hosting", "admin", "https://panel.example");
+  g_autoptr(BkCredential) repository = bk_test_add_credential (fixture->journal, client, "Repository", "maria", "");
+  g_autoptr(BkCredential) analytics = bk_test_add_credential (fixture->journal, client, "Analytics", "", "");
+  g_autoptr(GListModel) credentials = NULL;
+  g_autoptr(BkCredential) changed_credential = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged changed = { 0 };
+  GtkWidget *view, *before[3], *after[3];
+  GtkListBox *list;
+  GtkWidget *button;
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                         "access");
+  bk_test_wait (100);
+
+  view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW);
+  g_object_get (view, "credentials", &credentials, NULL);
+  g_assert_nonnull (credentials);
+  g_assert_cmpuint (g_list_model_get_n_items (credentials), ==, 3);
+  list = GTK_LIST_BOX (bk_test_find_named (view, "credentials"));
+  g_assert_nonnull (list);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BkCredential) item = g_list_model_get_item (credentials, i);
+
+      /* held, so that a row made anew cannot come back at the same address */
+      before[i] = g_object_ref (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i)));
+      g_assert_true (BK_IS_CREDENTIAL_ROW (before[i]));
+      g_assert_true (bk_credential_row_get_credential (BK_CREDENTIAL_ROW (before[i])) == item);
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_cmpstr (gtk_widget_get_name (before[1]), ==, bk_credential_get_uuid (repository));
+
+  /* Open the middle one and mark it handed over, as a person would */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (before[1]), TRUE);
+  bk_test_wait (100);
+  g_signal_connect (credentials, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  button = bk_test_find_named (before[1], "mark-handed-over");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_false (gtk_widget_is_visible (bk_test_find_named (before[1], "mark-in-use")));
+  g_signal_emit_by_name (button, "clicked");
+  bk_test_wait (100);
+
+  /* the model told one row, once */
+  g_assert_cmpuint (changed.n_emissions, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+
+  /* the journal has it */
+  changed_credential = bk_credential_store_dup (bk_journal_get_credentials (fixture->journal),
+                                                bk_credential_get_id (repository), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_credential_get_state (changed_credential), ==, BK_CREDENTIAL_STATE_HANDED_OVER);
+
+  /* the other rows are the very same widgets; this one is new and shows the new state */
+  for (guint i = 0; i < 3; i++)
+    after[i] = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_true (after[0] == before[0]);
+  g_assert_true (after[2] == before[2]);
+  g_assert_true (after[1] != before[1]);
+  g_assert_true (BK_IS_CREDENTIAL_ROW (after[1]));
+  g_assert_cmpstr (gtk_widget_get_name (after[1]), ==, bk_credential_get_uuid (repository));
+  g_assert_cmpint (bk_credential_get_state (bk_credential_row_get_credential (BK_CREDENTIAL_ROW (after[1]))), ==,
+                   BK_CREDENTIAL_STATE_HANDED_OVER);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (after[1])),
+                            bk_credential_state_get_label (BK_CREDENTIAL_STATE_HANDED_OVER)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (after[1])));
+  g_assert_true (gtk_widget_is_visible (bk_test_find_named (after[1], "mark-in-use")));
+  g_assert_false (gtk_widget_is_visible (bk_test_find_named (after[1], "mark-handed-over")));
+  g_assert_false (gtk_widget_is_visible (bk_test_find_named (after[1], "mark-revoked")));
+  /* and the others still say what they said */
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (after[0])),
+                            bk_credential_state_get_label (BK_CREDENTIAL_STATE_IN_USE)));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (after[2])),
+                            bk_credential_state_get_label (BK_CREDENTIAL_STATE_IN_USE)));
+
+  g_signal_handlers_disconnect_by_data (credentials, &changed);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (before[i]);
 }
 
 /* Built-in playbooks that cannot be read: a dialog says so, in the person's language, and the
@@ -1106,6 +1260,7 @@ main (int   argc,
   g_test_add ("/window/export-closed-while-running", Fixture, NULL, fixture_set_up, test_export_closed_while_running, fixture_tear_down);
   g_test_add ("/window/access", Fixture, NULL, fixture_set_up, test_access, fixture_tear_down);
   g_test_add ("/window/access-without-keyring", Fixture, NULL, fixture_set_up, test_access_without_keyring, fixture_tear_down);
+  g_test_add ("/window/access-state-one-row", Fixture, NULL, fixture_set_up, test_access_state_one_row, fixture_tear_down);
   g_test_add ("/window/playbooks-error", Fixture, NULL, fixture_set_up, test_playbooks_error, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
 
