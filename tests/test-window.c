@@ -718,6 +718,98 @@ shoot_window (GtkWindow  *window,
   bk_test_wait (50);
 }
 
+static guint
+count_with_class (GtkWidget  *root,
+                  const char *css_class)
+{
+  guint count = gtk_widget_has_css_class (root, css_class) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    count += count_with_class (child, css_class);
+
+  return count;
+}
+
+static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* The follow-ups button and windows follow the stores: a check-in falling due, done, or
+ * leaving with its client for the trash; a new reflection. */
+static void
+test_followups_follow_the_stores (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  BkPlaybook *playbook = bk_playbook_library_lookup (fixture->playbooks, "referral");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -45);
+  g_autoptr(BkCounterpart) olga = add_counterpart (fixture, "Olga Mironova", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ACTIVE);
+  BkCounterpartStore *counterparts = bk_journal_get_counterparts (fixture->journal);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint days[] = { 30, 90 };
+  GtkWidget *button = find (fixture, "followups-button");
+  GtkWindow *window;
+  guint n_reflections;
+
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* A referral that ended 45 days ago: its first check-in is due, its second is not. */
+  run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (olga), playbook,
+                            1u << BK_REASON_MISMATCH, long_ago, &error);
+  g_assert_no_error (error);
+  bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook,
+                    &(BkRunEnding) {
+                      .outcome = BK_OUTCOME_REFERRED,
+                      .successor = "Anna Petrova",
+                      .checkin_days = days,
+                      .n_checkin_days = G_N_ELEMENTS (days),
+                      .force = TRUE,
+                    },
+                    long_ago, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* Her check-ins go to the trash with her, and come back with her */
+  g_assert_true (bk_counterpart_store_set_trashed (counterparts, bk_counterpart_get_id (olga), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (bk_counterpart_store_set_trashed (counterparts, bk_counterpart_get_id (olga), FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* Ticked off in the follow-ups window: it leaves the due ones there and in the button */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-followups", NULL));
+  window = bk_test_find_toplevel (BK_TYPE_FOLLOWUPS_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  g_assert_true (gtk_widget_get_visible (bk_test_find_named (GTK_WIDGET (window), "due")));
+  g_assert_true (gtk_widget_get_visible (bk_test_find_named (GTK_WIDGET (window), "coming-up")));
+  g_signal_emit_by_name (bk_test_find_named (GTK_WIDGET (window), "check-in"), "clicked");
+  g_assert_true (bk_test_wait_until (is_hidden, bk_test_find_named (GTK_WIDGET (window), "due"), 5000));
+  g_assert_true (gtk_widget_get_visible (bk_test_find_named (GTK_WIDGET (window), "coming-up")));
+  g_assert_null (bk_test_find_named (GTK_WIDGET (window), "check-in"));
+  g_assert_false (gtk_widget_get_visible (button));
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 0);
+  gtk_window_destroy (window);
+
+  /* A reflection written while the reflection window is open shows there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-reflection", NULL));
+  window = bk_test_find_toplevel (BK_TYPE_REFLECTION_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  n_reflections = count_with_class (GTK_WIDGET (window), "reflection");
+  add_note (fixture, olga, BK_NOTE_KIND_REFLECTION, "The referral worked.", 0);
+  g_assert_cmpuint (count_with_class (GTK_WIDGET (window), "reflection"), ==, n_reflections + 1);
+  gtk_window_destroy (window);
+}
+
 /* The playbook's dialogs and windows, looked at and, in Russian, checked for English. */
 static void
 test_playbook_windows (Fixture       *fixture,
@@ -1256,6 +1348,7 @@ main (int   argc,
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
   g_test_add ("/window/playbook-windows", Fixture, NULL, fixture_set_up, test_playbook_windows, fixture_tear_down);
+  g_test_add ("/window/followups-follow-the-stores", Fixture, NULL, fixture_set_up, test_followups_follow_the_stores, fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/window/export-closed-while-running", Fixture, NULL, fixture_set_up, test_export_closed_while_running, fixture_tear_down);
   g_test_add ("/window/access", Fixture, NULL, fixture_set_up, test_access, fixture_tear_down);
