@@ -21,6 +21,7 @@
 #include "bk-export-dialog.h"
 #include "bk-feedback.h"
 #include "bk-followups-window.h"
+#include "bk-journal-json.h"
 #include "bk-journal.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
@@ -808,6 +809,24 @@ test_followups_follow_the_stores (Fixture       *fixture,
   add_note (fixture, olga, BK_NOTE_KIND_REFLECTION, "The referral worked.", 0);
   g_assert_cmpuint (count_with_class (GTK_WIDGET (window), "reflection"), ==, n_reflections + 1);
   gtk_window_destroy (window);
+
+  /* A due check-in that an import adds to her */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "import.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *json = NULL;
+    BkImportSummary summary;
+
+    g_assert_false (gtk_widget_get_visible (button));
+    json = g_strdup_printf ("{\"format\":\"bridgekeeper\",\"version\":2,\"counterparts\":"
+                            "[{\"id\":\"%s\",\"name\":\"Olga Mironova\",\"checkins\":[{\"due\":\"2025-01-01\"}]}]}",
+                            bk_counterpart_get_uuid (olga));
+    bk_test_write_file (fixture->dir, "import.json", json);
+    g_assert_true (bk_journal_import_json (fixture->journal, file, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.checkins_added, ==, 1);
+    g_assert_true (gtk_widget_get_visible (button));
+  }
 }
 
 /* The playbook's dialogs and windows, looked at and, in Russian, checked for English. */
