@@ -16,11 +16,13 @@
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
 #include "bk-credential-dialog.h"
+#include "bk-credential-row.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
 #include "bk-export-dialog.h"
 #include "bk-feedback.h"
 #include "bk-followups-window.h"
+#include "bk-journal-json.h"
 #include "bk-journal.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
@@ -792,6 +794,7 @@ test_screenshot_and_language (Fixture       *fixture,
 {
   gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
   g_autoptr(GError) error = NULL;
+  GtkWidget *access_row;
 
   if (russian)
     {
@@ -826,6 +829,18 @@ test_screenshot_and_language (Fixture       *fixture,
   if (russian)
     check_translated (GTK_WIDGET (fixture->window));
 
+  /* One access opened: its address, its hidden password and its buttons */
+  access_row = bk_test_find_of_type (bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW),
+                                     ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (access_row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), TRUE);
+  bk_test_wait (500);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-open-ru.png" : "access-open-en.png", &error);
+  g_assert_no_error (error);
+  if (russian)
+    check_translated (GTK_WIDGET (fixture->window));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), FALSE);
+
   /* Down to 360 pixels wide the window folds to one pane: the client, with a way back. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   bk_test_wait (500);
@@ -833,6 +848,29 @@ test_screenshot_and_language (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "main-window-narrow-ru.png" : "main-window-narrow-en.png", &error);
   g_assert_no_error (error);
+
+  /* The opened access, narrow: its state buttons go one under the other */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), TRUE);
+  bk_test_wait (500);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-open-narrow-ru.png" : "access-open-narrow-en.png",
+                           &error);
+  g_assert_no_error (error);
+
+  /* A client who gave no access yet */
+  {
+    g_autoptr(BkCounterpart) newcomer = add_counterpart (fixture, russian ? "Новый клиент" : "New Client", NULL,
+                                                         BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+
+    bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (newcomer));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                           "access");
+    bk_test_wait (500);
+    bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-empty-narrow-ru.png" : "access-empty-narrow-en.png",
+                             &error);
+    g_assert_no_error (error);
+    if (russian)
+      check_translated (GTK_WIDGET (fixture->window));
+  }
 }
 
 static void
@@ -852,6 +890,116 @@ shoot_window (GtkWindow  *window,
     check_translated (GTK_WIDGET (window));
   gtk_window_destroy (window);
   bk_test_wait (50);
+}
+
+static guint
+count_with_class (GtkWidget  *root,
+                  const char *css_class)
+{
+  guint count = gtk_widget_has_css_class (root, css_class) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    count += count_with_class (child, css_class);
+
+  return count;
+}
+
+static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* The follow-ups button and windows follow the stores: a check-in falling due, done, or
+ * leaving with its client for the trash; a new reflection. */
+static void
+test_followups_follow_the_stores (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  BkPlaybook *playbook = bk_playbook_library_lookup (fixture->playbooks, "referral");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -45);
+  g_autoptr(BkCounterpart) olga = add_counterpart (fixture, "Olga Mironova", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ACTIVE);
+  BkCounterpartStore *counterparts = bk_journal_get_counterparts (fixture->journal);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint days[] = { 30, 90 };
+  GtkWidget *button = find (fixture, "followups-button");
+  GtkWindow *window;
+  guint n_reflections;
+
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* A referral that ended 45 days ago: its first check-in is due, its second is not. */
+  run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (olga), playbook,
+                            1u << BK_REASON_MISMATCH, long_ago, &error);
+  g_assert_no_error (error);
+  bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook,
+                    &(BkRunEnding) {
+                      .outcome = BK_OUTCOME_REFERRED,
+                      .successor = "Anna Petrova",
+                      .checkin_days = days,
+                      .n_checkin_days = G_N_ELEMENTS (days),
+                      .force = TRUE,
+                    },
+                    long_ago, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* Her check-ins go to the trash with her, and come back with her */
+  g_assert_true (bk_counterpart_store_set_trashed (counterparts, bk_counterpart_get_id (olga), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (bk_counterpart_store_set_trashed (counterparts, bk_counterpart_get_id (olga), FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* Ticked off in the follow-ups window: it leaves the due ones there and in the button */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-followups", NULL));
+  window = bk_test_find_toplevel (BK_TYPE_FOLLOWUPS_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  g_assert_true (gtk_widget_get_visible (bk_test_find_named (GTK_WIDGET (window), "due")));
+  g_assert_true (gtk_widget_get_visible (bk_test_find_named (GTK_WIDGET (window), "coming-up")));
+  g_signal_emit_by_name (bk_test_find_named (GTK_WIDGET (window), "check-in"), "clicked");
+  g_assert_true (bk_test_wait_until (is_hidden, bk_test_find_named (GTK_WIDGET (window), "due"), 5000));
+  g_assert_true (gtk_widget_get_visible (bk_test_find_named (GTK_WIDGET (window), "coming-up")));
+  g_assert_null (bk_test_find_named (GTK_WIDGET (window), "check-in"));
+  g_assert_false (gtk_widget_get_visible (button));
+  due = bk_checkin_store_list_due (bk_journal_get_checkins (fixture->journal), now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 0);
+  gtk_window_destroy (window);
+
+  /* A reflection written while the reflection window is open shows there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-reflection", NULL));
+  window = bk_test_find_toplevel (BK_TYPE_REFLECTION_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  n_reflections = count_with_class (GTK_WIDGET (window), "reflection");
+  add_note (fixture, olga, BK_NOTE_KIND_REFLECTION, "The referral worked.", 0);
+  g_assert_cmpuint (count_with_class (GTK_WIDGET (window), "reflection"), ==, n_reflections + 1);
+  gtk_window_destroy (window);
+
+  /* A due check-in that an import adds to her */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "import.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *json = NULL;
+    BkImportSummary summary;
+
+    g_assert_false (gtk_widget_get_visible (button));
+    json = g_strdup_printf ("{\"format\":\"bridgekeeper\",\"version\":2,\"counterparts\":"
+                            "[{\"id\":\"%s\",\"name\":\"Olga Mironova\",\"checkins\":[{\"due\":\"2025-01-01\"}]}]}",
+                            bk_counterpart_get_uuid (olga));
+    bk_test_write_file (fixture->dir, "import.json", json);
+    g_assert_true (bk_journal_import_json (fixture->journal, file, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary.checkins_added, ==, 1);
+    g_assert_true (gtk_widget_get_visible (button));
+  }
 }
 
 /* The playbook's dialogs and windows, looked at and, in Russian, checked for English. */
@@ -1157,7 +1305,7 @@ test_access (Fixture       *fixture,
   reveal = bk_test_find_named (row, "reveal");
   g_assert_nonnull (reveal);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (reveal), TRUE);
-  args[0] = g_object_get_data (G_OBJECT (reveal), "secret-label");
+  args[0] = bk_test_find_named (row, "secret");
   args[1] = (gpointer) secret;
   g_assert_true (bk_test_wait_until (label_is, args, 10000));
   g_assert_false (gtk_widget_get_visible (bk_test_find_named (view, "keyring-unavailable")));
@@ -1218,6 +1366,123 @@ test_access_without_keyring (Fixture       *fixture,
   g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (client)), ==, 1);
 }
 
+/* What a list model told */
+typedef struct
+{
+  guint n_emissions;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *changed)
+{
+  changed->n_emissions++;
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+}
+
+/* Marking one access handed over in the Access section changes that row and no other: the
+ * model tells that one row, the list box makes a row for it anew and keeps the others as they
+ * are. The row stays open, with its new state and buttons. */
+static void
+test_access_state_one_row (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Three Logins Client", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                     BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCredential) hosting = bk_test_add_credential (fixture->journal, client, "Hosting", "admin", "https://panel.example");
+  g_autoptr(BkCredential) repository = bk_test_add_credential (fixture->journal, client, "Repository", "maria", "");
+  g_autoptr(BkCredential) analytics = bk_test_add_credential (fixture->journal, client, "Analytics", "", "");
+  g_autoptr(GListModel) credentials = NULL;
+  g_autoptr(BkCredential) changed_credential = NULL;
+  g_autoptr(GError) error = NULL;
+  ItemsChanged changed = { 0 };
+  GtkWidget *view, *before[3], *after[3];
+  GtkListBox *list;
+  GtkWidget *button;
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                         "access");
+  bk_test_wait (100);
+
+  view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW);
+  g_object_get (view, "credentials", &credentials, NULL);
+  g_assert_nonnull (credentials);
+  g_assert_cmpuint (g_list_model_get_n_items (credentials), ==, 3);
+  list = GTK_LIST_BOX (bk_test_find_named (view, "credentials"));
+  g_assert_nonnull (list);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BkCredential) item = g_list_model_get_item (credentials, i);
+
+      /* held, so that a row made anew cannot come back at the same address */
+      before[i] = g_object_ref (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i)));
+      g_assert_true (BK_IS_CREDENTIAL_ROW (before[i]));
+      g_assert_true (bk_credential_row_get_credential (BK_CREDENTIAL_ROW (before[i])) == item);
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_cmpstr (gtk_widget_get_name (before[1]), ==, bk_credential_get_uuid (repository));
+
+  /* Open the middle one and mark it handed over, as a person would */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (before[1]), TRUE);
+  bk_test_wait (100);
+  g_signal_connect (credentials, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  button = bk_test_find_named (before[1], "mark-handed-over");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_false (gtk_widget_is_visible (bk_test_find_named (before[1], "mark-in-use")));
+  g_signal_emit_by_name (button, "clicked");
+  bk_test_wait (100);
+
+  /* the model told one row, once */
+  g_assert_cmpuint (changed.n_emissions, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+
+  /* the journal has it */
+  changed_credential = bk_credential_store_dup (bk_journal_get_credentials (fixture->journal),
+                                                bk_credential_get_id (repository), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_credential_get_state (changed_credential), ==, BK_CREDENTIAL_STATE_HANDED_OVER);
+
+  /* the other rows are the very same widgets; this one is new and shows the new state */
+  for (guint i = 0; i < 3; i++)
+    after[i] = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_true (after[0] == before[0]);
+  g_assert_true (after[2] == before[2]);
+  g_assert_true (after[1] != before[1]);
+  g_assert_true (BK_IS_CREDENTIAL_ROW (after[1]));
+  g_assert_cmpstr (gtk_widget_get_name (after[1]), ==, bk_credential_get_uuid (repository));
+  g_assert_cmpint (bk_credential_get_state (bk_credential_row_get_credential (BK_CREDENTIAL_ROW (after[1]))), ==,
+                   BK_CREDENTIAL_STATE_HANDED_OVER);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (after[1])),
+                            bk_credential_state_get_label (BK_CREDENTIAL_STATE_HANDED_OVER)));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (after[1])));
+  g_assert_true (gtk_widget_is_visible (bk_test_find_named (after[1], "mark-in-use")));
+  g_assert_false (gtk_widget_is_visible (bk_test_find_named (after[1], "mark-handed-over")));
+  g_assert_false (gtk_widget_is_visible (bk_test_find_named (after[1], "mark-revoked")));
+  /* and the others still say what they said */
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (after[0])),
+                            bk_credential_state_get_label (BK_CREDENTIAL_STATE_IN_USE)));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (after[2])),
+                            bk_credential_state_get_label (BK_CREDENTIAL_STATE_IN_USE)));
+
+  g_signal_handlers_disconnect_by_data (credentials, &changed);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (before[i]);
+}
+
 /* Built-in playbooks that cannot be read: a dialog says so, in the person's language, and the
  * app quits with it (instead of aborting). */
 static void
@@ -1276,10 +1541,12 @@ main (int   argc,
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
   g_test_add ("/window/step-tick-item-by-item", Fixture, NULL, fixture_set_up, test_step_tick_item_by_item, fixture_tear_down);
   g_test_add ("/window/playbook-windows", Fixture, NULL, fixture_set_up, test_playbook_windows, fixture_tear_down);
+  g_test_add ("/window/followups-follow-the-stores", Fixture, NULL, fixture_set_up, test_followups_follow_the_stores, fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/window/export-closed-while-running", Fixture, NULL, fixture_set_up, test_export_closed_while_running, fixture_tear_down);
   g_test_add ("/window/access", Fixture, NULL, fixture_set_up, test_access, fixture_tear_down);
   g_test_add ("/window/access-without-keyring", Fixture, NULL, fixture_set_up, test_access_without_keyring, fixture_tear_down);
+  g_test_add ("/window/access-state-one-row", Fixture, NULL, fixture_set_up, test_access_state_one_row, fixture_tear_down);
   g_test_add ("/window/playbooks-error", Fixture, NULL, fixture_set_up, test_playbooks_error, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
 

@@ -12,15 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "bk-access.h"
-#include "bk-feedback.h"
 #include "bk-access-view.h"
 #include "bk-credential-dialog.h"
-#include "bk-format.h"
+#include "bk-credential-row.h"
+#include "bk-feedback.h"
 #include "bk-journal.h"
-
-/* How long a revealed or copied password stays out in the open */
-#define EXPOSURE_SECONDS 30
-#define HIDDEN_SECRET "••••••••••"
+#include "bk-row-list.h"
 
 struct _BkAccessView
 {
@@ -28,47 +25,27 @@ struct _BkAccessView
 
   BkJournal           *journal;
   BkCounterpart       *counterpart;
-  GPtrArray           *rows;
-  guint                refresh_source;
+  /* the counterpart's credentials, each shown as a BkCredentialRow */
+  GListModel          *credentials;
   /* What this view put on the clipboard, to take it off again */
   GdkContentProvider  *copied;
   guint                clear_clipboard_source;
 
   GtkWidget           *unavailable_box;
   GtkLabel            *unavailable_label;
-  AdwPreferencesGroup *credentials_group;
+  GtkListBox          *credentials_list;
+  GtkWidget           *empty_list;
 };
 
 G_DEFINE_FINAL_TYPE (BkAccessView, bk_access_view, ADW_TYPE_BIN)
 
-static void refresh (BkAccessView *self);
+enum {
+  PROP_0,
+  PROP_CREDENTIALS,
+  N_PROPS
+};
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  BkAccessView *self = user_data;
-
-  self->refresh_source = 0;
-  refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (BkAccessView *self)
-{
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
-on_credentials_changed_cb (BkAccessView *self,
-                           gint64        counterpart_id)
-{
-  if (self->counterpart != NULL &&
-      (counterpart_id == 0 || counterpart_id == bk_counterpart_get_id (self->counterpart)))
-    queue_refresh (self);
-}
+static GParamSpec *properties[N_PROPS];
 
 /* The keyring's answer decides whether the person is told it is unavailable. */
 static gboolean
@@ -100,10 +77,36 @@ on_probe_ready_cb (GObject      *object,
   keyring_answered (self, error);
 }
 
-static gint64
-get_id (GtkWidget *widget)
+/* Asks the keyring once whether it answers, to say so up front rather than on a click. */
+static void
+probe_keyring (BkAccessView *self)
 {
-  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "credential-id"));
+  g_autoptr(BkCredential) first = NULL;
+
+  if (self->credentials == NULL || !(first = g_list_model_get_item (self->credentials, 0)))
+    {
+      gtk_widget_set_visible (self->unavailable_box, FALSE);
+      return;
+    }
+
+  bk_access_lookup_secret_async (self->journal, bk_credential_get_id (first), NULL,
+                                 on_probe_ready_cb, g_object_ref (self));
+}
+
+static BkCredentialRow *
+find_row (BkAccessView *self,
+          gint64        id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->credentials_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (BK_IS_CREDENTIAL_ROW (child) &&
+          bk_credential_get_id (bk_credential_row_get_credential (BK_CREDENTIAL_ROW (child))) == id)
+        return BK_CREDENTIAL_ROW (child);
+    }
+
+  return NULL;
 }
 
 /* Reveal */
@@ -111,16 +114,14 @@ get_id (GtkWidget *widget)
 typedef struct
 {
   BkAccessView    *self;
-  GtkToggleButton *toggle;
-  GtkLabel        *label;
+  BkCredentialRow *row;
 } Reveal;
 
 static void
 reveal_free (Reveal *reveal)
 {
   g_object_unref (reveal->self);
-  g_object_unref (reveal->toggle);
-  g_object_unref (reveal->label);
+  g_object_unref (reveal->row);
   g_free (reveal);
 }
 
@@ -133,58 +134,35 @@ on_reveal_ready_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   char *secret = bk_access_lookup_secret_finish (BK_JOURNAL (object), result, &error);
 
-  if (keyring_answered (reveal->self, error) && gtk_toggle_button_get_active (reveal->toggle))
-    gtk_label_set_text (reveal->label, secret);
+  if (keyring_answered (reveal->self, error))
+    bk_credential_row_show_secret (reveal->row, secret);
   else
     {
-      if (error != NULL && !g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE))
+      if (!g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE))
         bk_show_toast (GTK_WIDGET (reveal->self), error->message);
-      gtk_toggle_button_set_active (reveal->toggle, FALSE);
+      bk_credential_row_set_revealed (reveal->row, FALSE);
     }
 
   bk_access_free_secret (secret);
   reveal_free (reveal);
 }
 
-static gboolean
-hide_secret_cb (gpointer user_data)
-{
-  GtkToggleButton *toggle = user_data;
-
-  g_object_set_data (G_OBJECT (toggle), "hide-source", NULL);
-  gtk_toggle_button_set_active (toggle, FALSE);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_reveal_toggled_cb (GtkToggleButton *toggle,
-                      BkAccessView    *self)
+reveal_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (toggle), "secret-label");
-  guint hide_source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "hide-source"));
+  BkAccessView *self = BK_ACCESS_VIEW (widget);
+  BkCredentialRow *row = find_row (self, g_variant_get_int64 (parameter));
+  Reveal *reveal;
 
-  if (hide_source != 0)
-    g_source_remove (hide_source);
-  g_object_set_data (G_OBJECT (toggle), "hide-source", NULL);
+  if (row == NULL)
+    return;
 
-  if (gtk_toggle_button_get_active (toggle))
-    {
-      Reveal *reveal = g_new0 (Reveal, 1);
-
-      reveal->self = g_object_ref (self);
-      reveal->toggle = g_object_ref (toggle);
-      reveal->label = g_object_ref (label);
-      bk_access_lookup_secret_async (self->journal, get_id (GTK_WIDGET (toggle)), NULL, on_reveal_ready_cb, reveal);
-
-      hide_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, EXPOSURE_SECONDS, hide_secret_cb,
-                                                g_object_ref (toggle), g_object_unref);
-      g_object_set_data (G_OBJECT (toggle), "hide-source", GUINT_TO_POINTER (hide_source));
-    }
-  else
-    {
-      gtk_label_set_text (label, HIDDEN_SECRET);
-    }
+  reveal = g_new0 (Reveal, 1);
+  reveal->self = g_object_ref (self);
+  reveal->row = g_object_ref (row);
+  bk_access_lookup_secret_async (self->journal, g_variant_get_int64 (parameter), NULL, on_reveal_ready_cb, reveal);
 }
 
 /* Copy */
@@ -230,50 +208,79 @@ on_copy_ready_cb (GObject      *object,
   bk_access_free_secret (secret);
 
   g_clear_handle_id (&self->clear_clipboard_source, g_source_remove);
-  self->clear_clipboard_source = g_timeout_add_seconds (EXPOSURE_SECONDS, clear_clipboard_cb, self);
+  self->clear_clipboard_source = g_timeout_add_seconds (BK_CREDENTIAL_EXPOSURE_SECONDS, clear_clipboard_cb, self);
 
   /* Translators: %d is a number of seconds */
   message = g_strdup_printf (ngettext ("Password copied; the clipboard is cleared in %d second",
                                        "Password copied; the clipboard is cleared in %d seconds",
-                                       EXPOSURE_SECONDS), EXPOSURE_SECONDS);
+                                       BK_CREDENTIAL_EXPOSURE_SECONDS), BK_CREDENTIAL_EXPOSURE_SECONDS);
   bk_show_toast (GTK_WIDGET (self), message);
 }
 
 static void
-on_copy_clicked_cb (GtkButton    *button,
-                    BkAccessView *self)
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  bk_access_lookup_secret_async (self->journal, get_id (GTK_WIDGET (button)), NULL, on_copy_ready_cb, g_object_ref (self));
+  BkAccessView *self = BK_ACCESS_VIEW (widget);
+
+  bk_access_lookup_secret_async (self->journal, g_variant_get_int64 (parameter), NULL, on_copy_ready_cb,
+                                 g_object_ref (self));
 }
 
 /* State, edit, delete */
 
 static void
-on_state_clicked_cb (GtkButton    *button,
-                     BkAccessView *self)
+set_state_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  BkCredentialState state = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "state"));
+  BkAccessView *self = BK_ACCESS_VIEW (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
+  BkCredentialState state;
+  BkCredentialRow *row;
+  const char *nick;
+  gboolean expanded;
+  gint64 id;
 
-  if (!bk_credential_store_set_state (bk_journal_get_credentials (self->journal), get_id (GTK_WIDGET (button)), state, now, &error))
-    bk_show_toast (GTK_WIDGET (self), error->message);
-}
+  g_variant_get (parameter, "(x&s)", &id, &nick);
+  g_return_if_fail (bk_credential_state_from_string (nick, &state));
 
-static void
-on_edit_clicked_cb (GtkButton    *button,
-                    BkAccessView *self)
-{
-  g_autoptr(BkCredential) credential = NULL;
-  g_autoptr(GError) error = NULL;
+  row = find_row (self, id);
+  expanded = row != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
 
-  if (!(credential = bk_credential_store_dup (bk_journal_get_credentials (self->journal), get_id (GTK_WIDGET (button)), &error)))
+  if (!bk_credential_store_set_state (bk_journal_get_credentials (self->journal), id, state, now, &error))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (bk_credential_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  /* The row came back anew with its new state: keep it open, and the focus in it. */
+  if (expanded && (row = find_row (self, id)) != NULL)
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+    }
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BkAccessView *self = BK_ACCESS_VIEW (widget);
+  g_autoptr(BkCredential) credential = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(credential = bk_credential_store_dup (bk_journal_get_credentials (self->journal),
+                                              g_variant_get_int64 (parameter), &error)))
+    {
+      bk_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (bk_credential_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                             self->journal, self->counterpart, credential)));
 }
 
@@ -289,227 +296,121 @@ on_deleted_cb (GObject      *object,
     bk_show_toast (GTK_WIDGET (self), error->message);
 }
 
+/* What a delete confirmation is about */
+typedef struct
+{
+  BkAccessView *self;
+  gint64        id;
+} Deletion;
+
+static void
+deletion_free (gpointer  data,
+               GClosure *closure)
+{
+  Deletion *deletion = data;
+
+  g_object_unref (deletion->self);
+  g_free (deletion);
+}
+
 static void
 on_delete_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
-                       BkAccessView     *self)
+                       Deletion         *deletion)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "credential-id"));
-
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  bk_access_delete_async (self->journal, id, NULL, on_deleted_cb, g_object_ref (self));
+  bk_access_delete_async (deletion->self->journal, deletion->id, NULL, on_deleted_cb,
+                          g_object_ref (deletion->self));
 }
 
 static void
-on_delete_clicked_cb (GtkButton    *button,
-                      BkAccessView *self)
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  BkAccessView *self = BK_ACCESS_VIEW (widget);
+  BkCredentialRow *row = find_row (self, g_variant_get_int64 (parameter));
   AdwMessageDialog *dialog;
-  const char *label = g_object_get_data (G_OBJECT (button), "credential-label");
+  Deletion *deletion;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  if (row == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        _("Delete This Access?"), NULL));
   /* Translators: %s is a credential's label, e.g. "Hosting panel" */
   adw_message_dialog_format_body (dialog, _("“%s” and its password are deleted from the journal and the keyring."),
-                                  label);
+                                  bk_credential_get_label (bk_credential_row_get_credential (row)));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "credential-id", g_object_get_data (G_OBJECT (button), "credential-id"));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+
+  deletion = g_new0 (Deletion, 1);
+  deletion->self = g_object_ref (self);
+  deletion->id = g_variant_get_int64 (parameter);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_response_cb), deletion, deletion_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkWidget *
-tag_button (GtkWidget    *button,
-            BkCredential *credential)
-{
-  g_object_set_data (G_OBJECT (button), "credential-id", GSIZE_TO_POINTER (bk_credential_get_id (credential)));
-  g_object_set_data_full (G_OBJECT (button), "credential-label", g_strdup (bk_credential_get_label (credential)), g_free);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-
-  return button;
-}
+/* The list */
 
 static GtkWidget *
-create_state_button (BkCredential      *credential,
-                     BkCredentialState  state,
-                     const char        *label,
-                     BkAccessView      *self)
+create_row_cb (gpointer item,
+               gpointer user_data)
 {
-  GtkWidget *button = tag_button (gtk_button_new_with_mnemonic (label), credential);
-
-  g_object_set_data (G_OBJECT (button), "state", GUINT_TO_POINTER (state));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_state_clicked_cb), self);
-
-  return button;
+  return GTK_WIDGET (bk_credential_row_new (BK_CREDENTIAL (item)));
 }
 
-static char *
-dup_subtitle (BkCredential *credential)
+/* The list, or a line saying it is empty; without a counterpart, neither */
+static void
+update_visibility (BkAccessView *self)
 {
-  BkCredentialState state = bk_credential_get_state (credential);
-  const char *username = bk_credential_get_username (credential);
-  GDateTime *changed = bk_credential_get_state_changed (credential);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  guint n_items = self->credentials != NULL ? g_list_model_get_n_items (self->credentials) : 0;
 
-  if (username != NULL && username[0] != '\0')
-    g_string_append_printf (subtitle, "%s · ", username);
-  g_string_append (subtitle, bk_credential_state_get_label (state));
-  if (state != BK_CREDENTIAL_STATE_IN_USE && changed != NULL)
-    {
-      g_autofree char *date = bk_format_date (changed);
-
-      g_string_append_printf (subtitle, ", %s", date);
-    }
-
-  return g_string_free (g_steal_pointer (&subtitle), FALSE);
-}
-
-static GtkWidget *
-create_row (BkAccessView *self,
-            BkCredential *credential)
-{
-  BkCredentialState state = bk_credential_get_state (credential);
-  const char *url = bk_credential_get_url (credential);
-  g_autofree char *subtitle = dup_subtitle (credential);
-  GtkWidget *row, *box, *line, *label, *secret, *button;
-
-  row = adw_expander_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_credential_get_label (credential));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
-                               gtk_image_new_from_icon_name (state == BK_CREDENTIAL_STATE_IN_USE
-                                                             ? "dialog-password-symbolic" : "emblem-ok-symbolic"));
-  gtk_widget_set_name (row, bk_credential_get_uuid (credential));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-
-  if (url != NULL && url[0] != '\0')
-    {
-      label = gtk_label_new (url);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (box), label);
-    }
-
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  secret = gtk_label_new (HIDDEN_SECRET);
-  gtk_label_set_selectable (GTK_LABEL (secret), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (secret), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (secret), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (secret, TRUE);
-  gtk_widget_add_css_class (secret, "monospace");
-  gtk_box_append (GTK_BOX (line), secret);
-
-  button = tag_button (gtk_toggle_button_new (), credential);
-  gtk_button_set_icon_name (GTK_BUTTON (button), "view-reveal-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Show the Password"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_name (button, "reveal");
-  g_object_set_data (G_OBJECT (button), "secret-label", secret);
-  g_signal_connect (button, "toggled", G_CALLBACK (on_reveal_toggled_cb), self);
-  gtk_box_append (GTK_BOX (line), button);
-
-  button = tag_button (gtk_button_new_from_icon_name ("edit-copy-symbolic"), credential);
-  gtk_widget_set_tooltip_text (button, _("Copy the Password"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_name (button, "copy");
-  g_signal_connect (button, "clicked", G_CALLBACK (on_copy_clicked_cb), self);
-  gtk_box_append (GTK_BOX (line), button);
-
-  button = tag_button (gtk_button_new_from_icon_name ("document-edit-symbolic"), credential);
-  gtk_widget_set_tooltip_text (button, _("Edit"));
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
-  gtk_box_append (GTK_BOX (line), button);
-
-  button = tag_button (gtk_button_new_from_icon_name ("user-trash-symbolic"), credential);
-  gtk_widget_set_tooltip_text (button, _("Delete"));
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
-  gtk_box_append (GTK_BOX (line), button);
-  gtk_box_append (GTK_BOX (box), line);
-
-  /* A flow box, so that the buttons go one under the other in a narrow window */
-  line = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (line), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (line), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (line), 6);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (line), 2);
-  if (state == BK_CREDENTIAL_STATE_IN_USE)
-    {
-      gtk_flow_box_append (GTK_FLOW_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_HANDED_OVER,
-                                                                     _("Mark _Handed Over"), self));
-      gtk_flow_box_append (GTK_FLOW_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_REVOKED,
-                                                                     _("Mark _Revoked"), self));
-    }
-  else
-    {
-      gtk_flow_box_append (GTK_FLOW_BOX (line), create_state_button (credential, BK_CREDENTIAL_STATE_IN_USE,
-                                                                     _("Mark _In Use Again"), self));
-    }
-  gtk_box_append (GTK_BOX (box), line);
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
-
-  return row;
+  gtk_widget_set_visible (GTK_WIDGET (self->credentials_list), n_items > 0);
+  gtk_widget_set_visible (self->empty_list, self->credentials != NULL && n_items == 0);
 }
 
 static void
-refresh (BkAccessView *self)
+on_credentials_items_changed_cb (BkAccessView *self,
+                                 guint         position,
+                                 guint         removed,
+                                 guint         added,
+                                 GListModel   *credentials)
 {
-  g_autoptr(GPtrArray) credentials = NULL;
-  g_autoptr(GError) error = NULL;
+  guint n_items = g_list_model_get_n_items (credentials);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  update_visibility (self);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->credentials_group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  /* the counterpart's first access, or its last one gone */
+  if (n_items - added + removed == 0 || n_items == 0)
+    probe_keyring (self);
+}
 
-  if (self->counterpart == NULL || self->journal == NULL)
-    return;
+/* Shows the credentials of the counterpart, in the journal */
+static void
+load (BkAccessView *self)
+{
+  g_autoptr(BkRowList) credentials = NULL;
 
-  if (!(credentials = bk_credential_store_list (bk_journal_get_credentials (self->journal), bk_counterpart_get_id (self->counterpart), &error)))
-    {
-      bk_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
+  if (self->credentials != NULL)
+    g_signal_handlers_disconnect_by_data (self->credentials, self);
 
-  for (guint i = 0; i < credentials->len; i++)
-    {
-      GtkWidget *row = create_row (self, g_ptr_array_index (credentials, i));
+  if (self->counterpart != NULL && self->journal != NULL)
+    credentials = bk_row_list_new_credentials (self->journal, bk_counterpart_get_id (self->counterpart));
 
-      adw_preferences_group_add (self->credentials_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
+  g_set_object (&self->credentials, G_LIST_MODEL (credentials));
+  gtk_list_box_bind_model (self->credentials_list, self->credentials, create_row_cb, self, NULL);
+  if (self->credentials != NULL)
+    g_signal_connect_object (self->credentials, "items-changed", G_CALLBACK (on_credentials_items_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
-  if (credentials->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
+  update_visibility (self);
+  probe_keyring (self);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No access recorded yet"));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (self->credentials_group, row);
-      g_ptr_array_add (self->rows, row);
-      gtk_widget_set_visible (self->unavailable_box, FALSE);
-    }
-  else
-    {
-      /* Ask the keyring once whether it answers, to say so up front rather than on a click. */
-      bk_access_lookup_secret_async (self->journal, bk_credential_get_id (g_ptr_array_index (credentials, 0)), NULL,
-                                     on_probe_ready_cb, g_object_ref (self));
-    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREDENTIALS]);
 }
 
 static void
@@ -531,7 +432,26 @@ retry_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  refresh (BK_ACCESS_VIEW (widget));
+  probe_keyring (BK_ACCESS_VIEW (widget));
+}
+
+static void
+bk_access_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BkAccessView *self = BK_ACCESS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CREDENTIALS:
+      g_value_set_object (value, self->credentials);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -539,7 +459,6 @@ bk_access_view_dispose (GObject *object)
 {
   BkAccessView *self = (BkAccessView *)object;
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->clear_clipboard_source, g_source_remove);
 
   /* A password left on the clipboard goes with the view. */
@@ -552,10 +471,12 @@ bk_access_view_dispose (GObject *object)
       g_clear_object (&self->copied);
     }
 
+  if (self->credentials != NULL)
+    g_signal_handlers_disconnect_by_data (self->credentials, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_ACCESS_VIEW);
+  g_clear_object (&self->credentials);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bk_access_view_parent_class)->dispose (object);
 }
@@ -567,22 +488,36 @@ bk_access_view_class_init (BkAccessViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_access_view_dispose;
+  object_class->get_property = bk_access_view_get_property;
+
+  /* The credentials shown, a GListModel of BkCredential, or %NULL without a counterpart */
+  properties[PROP_CREDENTIALS] =
+    g_param_spec_object ("credentials", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-access-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BkAccessView, unavailable_box);
   gtk_widget_class_bind_template_child (widget_class, BkAccessView, unavailable_label);
-  gtk_widget_class_bind_template_child (widget_class, BkAccessView, credentials_group);
+  gtk_widget_class_bind_template_child (widget_class, BkAccessView, credentials_list);
+  gtk_widget_class_bind_template_child (widget_class, BkAccessView, empty_list);
 
   gtk_widget_class_install_action (widget_class, "access.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "access.retry", NULL, retry_action);
+  /* what a credential's row asks for, with the credential's id */
+  gtk_widget_class_install_action (widget_class, "access.reveal", "x", reveal_action);
+  gtk_widget_class_install_action (widget_class, "access.copy", "x", copy_action);
+  gtk_widget_class_install_action (widget_class, "access.edit", "x", edit_action);
+  gtk_widget_class_install_action (widget_class, "access.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "access.set-state", "(xs)", set_state_action);
 }
 
 static void
 bk_access_view_init (BkAccessView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->rows = g_ptr_array_new ();
 }
 
 void
@@ -592,12 +527,8 @@ bk_access_view_set_journal (BkAccessView *self,
   g_return_if_fail (BK_IS_ACCESS_VIEW (self));
   g_return_if_fail (BK_IS_JOURNAL (journal));
 
-  if (self->journal != NULL)
-    g_signal_handlers_disconnect_by_data (self->journal, self);
-
   if (g_set_object (&self->journal, journal))
-    g_signal_connect_object (journal, "credentials-changed", G_CALLBACK (on_credentials_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    load (self);
 }
 
 void
@@ -614,7 +545,7 @@ bk_access_view_set_counterpart (BkAccessView  *self,
 
   g_set_object (&self->counterpart, counterpart);
 
-  /* An edit of the same counterpart changes nothing here. */
+  /* An edit of the same counterpart changes nothing here: its list follows the store. */
   if (!same)
-    refresh (self);
+    load (self);
 }

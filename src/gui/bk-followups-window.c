@@ -23,6 +23,8 @@ struct _BkFollowupsWindow
   BkJournal           *journal;
   GPtrArray           *rows;
   guint                refresh_source;
+  /* a check-in or a counterpart (its name, the trash) changed in the write being told */
+  gboolean             changed;
 
   GtkStack            *stack;
   AdwPreferencesGroup *due_group;
@@ -52,27 +54,58 @@ queue_refresh (BkFollowupsWindow *self)
 }
 
 static void
-on_done_clicked_cb (GtkButton         *button,
-                    BkFollowupsWindow *self)
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
+  BkFollowupsWindow *self = BK_FOLLOWUPS_WINDOW (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "checkin-id"));
 
-  if (!bk_checkin_store_complete (bk_journal_get_checkins (self->journal), id, NULL, now, &error))
-    bk_window_show_message (self->window, error->message);
-
-  queue_refresh (self);
+  if (!bk_checkin_store_complete (bk_journal_get_checkins (self->journal), g_variant_get_int64 (parameter),
+                                  NULL, now, &error))
+    {
+      /* gone or done meanwhile: show what is left */
+      bk_window_show_message (self->window, error->message);
+      queue_refresh (self);
+    }
 }
 
 static void
-on_open_clicked_cb (GtkButton         *button,
-                    BkFollowupsWindow *self)
+show_counterpart_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "counterpart-id"));
+  BkFollowupsWindow *self = BK_FOLLOWUPS_WINDOW (widget);
 
-  bk_window_show_counterpart (self->window, id);
+  bk_window_show_counterpart (self->window, g_variant_get_int64 (parameter));
   gtk_window_present (GTK_WINDOW (self->window));
+}
+
+static void
+on_store_changed_cb (BkFollowupsWindow *self)
+{
+  self->changed = TRUE;
+}
+
+/* The JSON import tells the check-ins it adds as several rows (id 0) of the runs store */
+static void
+on_run_changed_cb (BkFollowupsWindow *self,
+                   BkChange           change,
+                   gint64             id)
+{
+  if (id == 0)
+    self->changed = TRUE;
+}
+
+/* Once a write has told all its changes: the list is short, read it again. Later, so that a
+ * button is not taken away while it is being clicked. */
+static void
+on_database_flushed_cb (BkFollowupsWindow *self)
+{
+  if (self->changed)
+    queue_refresh (self);
+  self->changed = FALSE;
 }
 
 static GtkWidget *
@@ -96,19 +129,21 @@ create_row (BkFollowupsWindow *self,
   if (due)
     {
       button = gtk_button_new_with_mnemonic (_("_Checked In"));
+      gtk_widget_set_name (button, "check-in");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Tick it off, with a note in the timeline"));
-      g_object_set_data (G_OBJECT (button), "checkin-id", GSIZE_TO_POINTER (bk_checkin_get_id (checkin)));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_done_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "followups.check-in");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", bk_checkin_get_id (checkin));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
 
   button = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Show in the Journal"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show in the Journal"), -1);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data (G_OBJECT (button), "counterpart-id", GSIZE_TO_POINTER (bk_checkin_get_counterpart_id (checkin)));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_open_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "followups.show-counterpart");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", bk_checkin_get_counterpart_id (checkin));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
@@ -181,6 +216,8 @@ bk_followups_window_class_init (BkFollowupsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkFollowupsWindow, due_group);
   gtk_widget_class_bind_template_child (widget_class, BkFollowupsWindow, upcoming_group);
 
+  gtk_widget_class_install_action (widget_class, "followups.check-in", "x", check_in_action);
+  gtk_widget_class_install_action (widget_class, "followups.show-counterpart", "x", show_counterpart_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -205,9 +242,15 @@ bk_followups_window_new (BkWindow *parent)
                        NULL);
   self->window = parent;
   self->journal = g_object_ref (bk_window_get_journal (parent));
-  g_signal_connect_object (self->journal, "runs-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->journal, "counterparts-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->journal, "notes-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+  /* what the list shows: the check-ins not done, and whose they are */
+  g_signal_connect_object (bk_journal_get_checkins (self->journal), "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed", G_CALLBACK (on_store_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_runs (self->journal), "changed", G_CALLBACK (on_run_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_database (self->journal), "flushed", G_CALLBACK (on_database_flushed_cb),
+                           self, G_CONNECT_SWAPPED);
   refresh (self);
 
   return self;

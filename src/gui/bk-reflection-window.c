@@ -22,6 +22,12 @@ struct _BkReflectionWindow
 {
   AdwWindow            parent_instance;
 
+  BkJournal           *journal;
+  /* the rows shown, each in its group */
+  GPtrArray           *rows;
+  /* a run, a note or a counterpart changed in the write being told */
+  gboolean             changed;
+
   AdwPreferencesGroup *reasons_group;
   AdwPreferencesGroup *outcomes_group;
   AdwPreferencesGroup *notes_group;
@@ -55,20 +61,44 @@ create_count_row (const char *title,
 }
 
 static void
-add_placeholder (AdwPreferencesGroup *group,
+add_row (BkReflectionWindow  *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+add_placeholder (BkReflectionWindow  *self,
+                 AdwPreferencesGroup *group,
                  const char          *text)
 {
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
   gtk_widget_add_css_class (row, "dim-label");
-  adw_preferences_group_add (group, row);
+  add_row (self, group, row);
 }
 
 static void
-fill (BkReflectionWindow *self,
-      BkJournal          *journal)
+clear (BkReflectionWindow *self)
 {
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+/* Totals over every run and the newest reflections: read again as a whole, once per write
+ * that touched them (a person rarely writes while this window is open). */
+static void
+fill (BkReflectionWindow *self)
+{
+  BkJournal *journal = self->journal;
   guint reasons[BK_N_REASONS] = { 0 };
   guint outcomes[BK_N_OUTCOMES] = { 0 };
   guint total_reasons = 0, total_outcomes = 0;
@@ -78,7 +108,7 @@ fill (BkReflectionWindow *self,
   if (!bk_run_store_count_reasons_and_outcomes (bk_journal_get_runs (journal), reasons, outcomes, &error) ||
       !(notes = bk_note_store_list_reflections (bk_journal_get_notes (journal), MAX_REFLECTIONS, &error)))
     {
-      add_placeholder (self->reasons_group, error->message);
+      add_placeholder (self, self->reasons_group, error->message);
       return;
     }
 
@@ -89,17 +119,17 @@ fill (BkReflectionWindow *self,
 
   for (guint i = 0; i < BK_N_REASONS; i++)
     if (reasons[i] > 0)
-      adw_preferences_group_add (self->reasons_group,
-                                 create_count_row (bk_reason_get_label (i, BK_COUNTERPART_KIND_CLIENT), reasons[i], total_reasons));
+      add_row (self, self->reasons_group,
+               create_count_row (bk_reason_get_label (i, BK_COUNTERPART_KIND_CLIENT), reasons[i], total_reasons));
   if (total_reasons == 0)
-    add_placeholder (self->reasons_group, _("No playbook has been started yet"));
+    add_placeholder (self, self->reasons_group, _("No playbook has been started yet"));
 
   for (guint i = 0; i < BK_N_OUTCOMES; i++)
     if (outcomes[i] > 0)
-      adw_preferences_group_add (self->outcomes_group,
-                                 create_count_row (bk_outcome_get_label (i), outcomes[i], total_outcomes));
+      add_row (self, self->outcomes_group,
+               create_count_row (bk_outcome_get_label (i), outcomes[i], total_outcomes));
   if (total_outcomes == 0)
-    add_placeholder (self->outcomes_group, _("No playbook has ended yet"));
+    add_placeholder (self, self->outcomes_group, _("No playbook has ended yet"));
 
   for (guint i = 0; i < notes->len; i++)
     {
@@ -115,16 +145,48 @@ fill (BkReflectionWindow *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), bk_note_get_text (note));
       gtk_widget_add_css_class (row, "reflection");
-      adw_preferences_group_add (self->notes_group, row);
+      add_row (self, self->notes_group, row);
     }
   if (notes->len == 0)
-    add_placeholder (self->notes_group, _("Write a note of the kind “Reflection” in a client’s journal"));
+    add_placeholder (self, self->notes_group, _("Write a note of the kind “Reflection” in a client’s journal"));
+}
+
+static void
+on_store_changed_cb (BkReflectionWindow *self)
+{
+  self->changed = TRUE;
+}
+
+static void
+on_database_flushed_cb (BkReflectionWindow *self)
+{
+  if (!self->changed)
+    return;
+
+  self->changed = FALSE;
+  clear (self);
+  fill (self);
+}
+
+static void
+bk_reflection_window_dispose (GObject *object)
+{
+  BkReflectionWindow *self = (BkReflectionWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_REFLECTION_WINDOW);
+  g_clear_object (&self->journal);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bk_reflection_window_parent_class)->dispose (object);
 }
 
 static void
 bk_reflection_window_class_init (BkReflectionWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_reflection_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-reflection-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BkReflectionWindow, reasons_group);
@@ -138,6 +200,8 @@ static void
 bk_reflection_window_init (BkReflectionWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
 }
 
 BkReflectionWindow *
@@ -151,7 +215,18 @@ bk_reflection_window_new (BkWindow *parent)
                        "transient-for", parent,
                        "destroy-with-parent", TRUE,
                        NULL);
-  fill (self, bk_window_get_journal (parent));
+  self->journal = g_object_ref (bk_window_get_journal (parent));
+
+  /* what it counts and lists: runs, reflection notes, and whose they are */
+  g_signal_connect_object (bk_journal_get_runs (self->journal), "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_notes (self->journal), "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed", G_CALLBACK (on_store_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_database (self->journal), "flushed", G_CALLBACK (on_database_flushed_cb),
+                           self, G_CONNECT_SWAPPED);
+  fill (self);
 
   return self;
 }

@@ -52,6 +52,9 @@ struct _BkWindow
   GtkWidget            *edit_button;
   GtkWidget            *client_menu_button;
   GtkWidget            *followups_button;
+
+  /* whether the write being told may have changed the check-ins that are due */
+  gboolean              followups_changed;
 };
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -482,6 +485,40 @@ show_reflection_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (bk_reflection_window_new (BK_WINDOW (widget))));
 }
 
+static void
+on_checkin_changed_cb (BkWindow *self)
+{
+  self->followups_changed = TRUE;
+}
+
+/* A counterpart's check-ins leave the list with it when it goes to the trash, and come back
+ * with it. */
+static void
+on_counterpart_changed_for_followups_cb (BkWindow *self,
+                                         BkChange  change)
+{
+  if (change != BK_CHANGE_CHANGED)
+    self->followups_changed = TRUE;
+}
+
+/* The JSON import tells the check-ins it adds as several rows (id 0) of the runs store */
+static void
+on_run_changed_for_followups_cb (BkWindow *self,
+                                 BkChange  change,
+                                 gint64    id)
+{
+  if (id == 0)
+    self->followups_changed = TRUE;
+}
+
+static void
+on_database_flushed_cb (BkWindow *self)
+{
+  if (self->followups_changed)
+    bk_window_update_followups (self);
+  self->followups_changed = FALSE;
+}
+
 void
 bk_window_update_followups (BkWindow *self)
 {
@@ -574,10 +611,14 @@ bk_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed",
                            G_CALLBACK (on_counterpart_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->journal, "runs-changed",
-                           G_CALLBACK (bk_window_update_followups), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->journal, "notes-changed",
-                           G_CALLBACK (bk_window_update_followups), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_checkins (self->journal), "changed",
+                           G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed",
+                           G_CALLBACK (on_counterpart_changed_for_followups_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_runs (self->journal), "changed",
+                           G_CALLBACK (on_run_changed_for_followups_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_database (self->journal), "flushed",
+                           G_CALLBACK (on_database_flushed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
