@@ -88,16 +88,6 @@ on_store_changed_cb (BkFollowupsWindow *self)
   self->changed = TRUE;
 }
 
-/* The JSON import tells the check-ins it adds as several rows (id 0) of the runs store */
-static void
-on_run_changed_cb (BkFollowupsWindow *self,
-                   BkChange           change,
-                   gint64             id)
-{
-  if (id == 0)
-    self->changed = TRUE;
-}
-
 /* Once a write has told all its changes: the list is short, read it again. Later, so that a
  * button is not taken away while it is being clicked. */
 static void
@@ -247,8 +237,6 @@ bk_followups_window_new (BkWindow *parent)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed", G_CALLBACK (on_store_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (bk_journal_get_runs (self->journal), "changed", G_CALLBACK (on_run_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_database (self->journal), "flushed", G_CALLBACK (on_database_flushed_cb),
                            self, G_CONNECT_SWAPPED);
   refresh (self);

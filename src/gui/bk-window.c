@@ -501,16 +501,6 @@ on_counterpart_changed_for_followups_cb (BkWindow *self,
     self->followups_changed = TRUE;
 }
 
-/* The JSON import tells the check-ins it adds as several rows (id 0) of the runs store */
-static void
-on_run_changed_for_followups_cb (BkWindow *self,
-                                 BkChange  change,
-                                 gint64    id)
-{
-  if (id == 0)
-    self->followups_changed = TRUE;
-}
-
 static void
 on_database_flushed_cb (BkWindow *self)
 {
@@ -615,8 +605,6 @@ bk_window_constructed (GObject *object)
                            G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed",
                            G_CALLBACK (on_counterpart_changed_for_followups_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (bk_journal_get_runs (self->journal), "changed",
-                           G_CALLBACK (on_run_changed_for_followups_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_database (self->journal), "flushed",
                            G_CALLBACK (on_database_flushed_cb), self, G_CONNECT_SWAPPED);
 

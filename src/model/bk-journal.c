@@ -25,37 +25,14 @@ struct _BkJournal
   BkOpenItemStore    *open_items;
   BkCheckinStore     *checkins;
   BkRunStore         *runs;
-
-  /* The signals of the whole journal, gathered from the stores' changes until the database
-   * has told them all: a counterpart id, 0 for several, or NO_PENDING. */
-  gint64              pending_notes;
-  gint64              pending_runs;
-  gint64              pending_credentials;
-  guint               pending_counterparts : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BkJournal, bk_journal, G_TYPE_OBJECT)
-
-enum {
-  COUNTERPARTS_CHANGED,
-  NOTES_CHANGED,
-  RUNS_CHANGED,
-  CREDENTIALS_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-/* No signal with a counterpart id waiting */
-#define NO_PENDING G_GINT64_CONSTANT (-1)
 
 static void
 bk_journal_dispose (GObject *object)
 {
   BkJournal *self = (BkJournal *) object;
-
-  if (self->database != NULL)
-    g_signal_handlers_disconnect_by_data (self->database, self);
 
   g_clear_object (&self->runs);
   g_clear_object (&self->checkins);
@@ -74,142 +51,11 @@ bk_journal_class_init (BkJournalClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = bk_journal_dispose;
-
-  /**
-   * BkJournal::counterparts-changed:
-   *
-   * A counterpart was added, changed, trashed or restored.
-   */
-  signals[COUNTERPARTS_CHANGED] =
-    g_signal_new ("counterparts-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
-  /**
-   * BkJournal::notes-changed:
-   * @counterpart_id: whose notes changed, or 0 when several counterparts' did
-   */
-  signals[NOTES_CHANGED] =
-    g_signal_new ("notes-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  /**
-   * BkJournal::runs-changed:
-   * @counterpart_id: whose runs, steps, open items or check-ins changed, or 0 when several
-   *   counterparts' did
-   *
-   * A change to a run also emits "counterparts-changed" (the list shows progress).
-   */
-  signals[RUNS_CHANGED] =
-    g_signal_new ("runs-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  /**
-   * BkJournal::credentials-changed:
-   * @counterpart_id: whose credentials (their metadata) changed, or 0 when several
-   *   counterparts' did
-   *
-   * Access in use counts among the counterpart's open items: "runs-changed" comes too.
-   */
-  signals[CREDENTIALS_CHANGED] =
-    g_signal_new ("credentials-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_INT64);
-}
-
-static void
-clear_pending (BkJournal *self)
-{
-  self->pending_counterparts = FALSE;
-  self->pending_notes = NO_PENDING;
-  self->pending_runs = NO_PENDING;
-  self->pending_credentials = NO_PENDING;
 }
 
 static void
 bk_journal_init (BkJournal *self)
 {
-  clear_pending (self);
-}
-
-/* One signal waits for several changes: of one counterpart, or 0 for several */
-static void
-add_pending (gint64 *pending,
-             gint64  counterpart_id)
-{
-  if (*pending == NO_PENDING)
-    *pending = counterpart_id;
-  else if (*pending != counterpart_id)
-    *pending = 0;
-}
-
-static void
-on_counterpart_changed_cb (BkJournal *self,
-                           BkChange   change,
-                           gint64     id,
-                           gint64     counterpart_id)
-{
-  self->pending_counterparts = TRUE;
-}
-
-static void
-on_note_changed_cb (BkJournal *self,
-                    BkChange   change,
-                    gint64     id,
-                    gint64     counterpart_id)
-{
-  add_pending (&self->pending_notes, counterpart_id);
-}
-
-static void
-on_run_changed_cb (BkJournal *self,
-                   BkChange   change,
-                   gint64     id,
-                   gint64     counterpart_id)
-{
-  add_pending (&self->pending_runs, counterpart_id);
-}
-
-static void
-on_credential_changed_cb (BkJournal *self,
-                          BkChange   change,
-                          gint64     id,
-                          gint64     counterpart_id)
-{
-  add_pending (&self->pending_credentials, counterpart_id);
-  /* access in use counts among the counterpart's open items */
-  add_pending (&self->pending_runs, counterpart_id);
-}
-
-static void
-on_database_flushed_cb (BkJournal  *self,
-                        BkDatabase *database)
-{
-  gboolean counterparts = self->pending_counterparts;
-  gint64 notes = self->pending_notes;
-  gint64 runs = self->pending_runs;
-  gint64 credentials = self->pending_credentials;
-
-  clear_pending (self);
-
-  if (counterparts)
-    g_signal_emit (self, signals[COUNTERPARTS_CHANGED], 0);
-  if (credentials != NO_PENDING)
-    g_signal_emit (self, signals[CREDENTIALS_CHANGED], 0, credentials);
-  if (runs != NO_PENDING)
-    g_signal_emit (self, signals[RUNS_CHANGED], 0, runs);
-  if (notes != NO_PENDING)
-    g_signal_emit (self, signals[NOTES_CHANGED], 0, notes);
 }
 
 char *
@@ -264,14 +110,6 @@ bk_journal_open_full (const char          *path,
   self->checkins = bk_checkin_store_new (self->database, self->notes);
   self->runs = bk_run_store_new (self->database, self->counterparts, self->notes,
                                  self->open_items, self->checkins);
-
-  g_signal_connect_swapped (self->counterparts, "changed", G_CALLBACK (on_counterpart_changed_cb), self);
-  g_signal_connect_swapped (self->notes, "changed", G_CALLBACK (on_note_changed_cb), self);
-  g_signal_connect_swapped (self->runs, "changed", G_CALLBACK (on_run_changed_cb), self);
-  g_signal_connect_swapped (self->open_items, "changed", G_CALLBACK (on_run_changed_cb), self);
-  g_signal_connect_swapped (self->checkins, "changed", G_CALLBACK (on_run_changed_cb), self);
-  g_signal_connect_swapped (self->credentials, "changed", G_CALLBACK (on_credential_changed_cb), self);
-  g_signal_connect_swapped (self->database, "flushed", G_CALLBACK (on_database_flushed_cb), self);
 
   return self;
 }

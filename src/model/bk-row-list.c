@@ -183,7 +183,6 @@ on_store_changed_cb (BkRowList *self,
                      gint64     counterpart_id,
                      BkStore   *store)
 {
-  /* 0: several rows, as an import tells them */
   if (counterpart_id == self->counterpart_id)
     g_array_append_val (self->pending, id);
 }
