@@ -536,6 +536,50 @@ test_deletion_without_keyring (Fixture       *fixture,
   g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* A note's deletion: in the trash while its undo is offered, back on undo, gone on commit;
+ * the client and its other notes stay */
+static void
+test_note_deletion (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) client = bk_test_add_counterpart (fixture->journal, "Client");
+  g_autoptr(BkNote) doomed = bk_test_add_note (fixture->journal, bk_counterpart_get_id (client),
+                                               "A note to delete");
+  g_autoptr(BkNote) kept = bk_test_add_note (fixture->journal, bk_counterpart_get_id (client),
+                                             "A note to keep");
+  g_autoptr(BkDeletion) undone = NULL;
+  g_autoptr(BkDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  BkNoteStore *notes = bk_journal_get_notes (fixture->journal);
+  gint64 client_id = bk_counterpart_get_id (client);
+
+  undone = bk_deletion_new_note (fixture->journal, bk_note_get_id (doomed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_deletion_get_counterpart_id (undone), ==, client_id);
+  g_assert_cmpuint (bk_note_store_count (notes, client_id), ==, 1);
+  g_assert_true (bk_deletion_undo (undone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_note_store_count (notes, client_id), ==, 2);
+  g_assert_true (commit (undone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM notes"), ==, 2);
+
+  deletion = bk_deletion_new_note (fixture->journal, bk_note_get_id (doomed), &error);
+  g_assert_no_error (error);
+  /* in the trash until committed */
+  g_assert_cmpuint (bk_note_store_count (notes, client_id), ==, 1);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM notes"), ==, 2);
+  g_assert_true (commit (deletion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM notes"), ==, 1);
+  g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 1);
+
+  /* nothing to delete: no deletion */
+  g_assert_null (bk_deletion_new_note (fixture->journal, bk_note_get_id (doomed), &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND);
+  g_assert_nonnull (kept);
+}
+
 static void
 test_not_in_session (void)
 {
@@ -563,6 +607,7 @@ main (int   argc,
     {
       ADD ("/access/save-undone", test_save_undone);
       ADD ("/access/deletion-without-keyring", test_deletion_without_keyring);
+      ADD ("/access/note-deletion", test_note_deletion);
     }
   else
     {

@@ -14,6 +14,7 @@
 #include "bk-feedback.h"
 #include "bk-access-view.h"
 #include "bk-client-page.h"
+#include "bk-deletion.h"
 #include "bk-note-dialog.h"
 #include "bk-note-list.h"
 #include "bk-note-row.h"
@@ -31,6 +32,8 @@ struct _BkClientPage
   BkNoteList      *notes;
   /* The toast of the note deletion that can still be undone; not owned. */
   AdwToast        *undo_toast;
+  /* the note deleted while its undo is offered */
+  BkDeletion      *note_deletion;
 
   GtkLabel        *name_label;
   GtkLabel        *subtitle_label;
@@ -198,32 +201,40 @@ edit_note_action (GtkWidget  *widget,
 }
 
 static void
-on_undo_delete_note_cb (AdwToast     *toast,
-                        BkClientPage *self)
+on_undo_delete_note_cb (BkClientPage *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "note-id"));
   g_autoptr(GError) error = NULL;
 
-  g_object_set_data (G_OBJECT (toast), "undone", GINT_TO_POINTER (TRUE));
-
-  if (!bk_note_store_set_trashed (bk_journal_get_notes (self->journal), id, FALSE, &error))
+  if (self->note_deletion != NULL && bk_deletion_get_pending (self->note_deletion) &&
+      !bk_deletion_undo (self->note_deletion, &error))
     bk_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
-on_delete_note_toast_dismissed_cb (AdwToast     *toast,
-                                   BkClientPage *self)
+on_note_deletion_committed_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
+  if (!bk_deletion_commit_finish (BK_DELETION (object), result, &error))
+    g_warning ("Could not delete for good: %s", error->message);
+}
 
-  if (g_object_get_data (G_OBJECT (toast), "undone"))
+/* The undo is no longer offered: what is in the trash goes for good */
+static void
+on_delete_note_toast_dismissed_cb (AdwToast     *toast,
+                                   BkClientPage *self)
+{
+  g_autoptr(BkDeletion) deletion = NULL;
+
+  if (self->undo_toast != toast)
     return;
 
-  if (!bk_journal_purge_trashed (self->journal, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "note-id")), &error))
-    g_warning ("Could not delete for good: %s", error->message);
+  self->undo_toast = NULL;
+  deletion = g_steal_pointer (&self->note_deletion);
+  if (deletion != NULL)
+    bk_deletion_commit_async (deletion, NULL, on_note_deletion_committed_cb, NULL);
 }
 
 static void
@@ -239,7 +250,7 @@ delete_note_action (GtkWidget  *widget,
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
 
-  if (!bk_note_store_set_trashed (bk_journal_get_notes (self->journal), id, TRUE, &error))
+  if (!(self->note_deletion = bk_deletion_new_note (self->journal, id, &error)))
     {
       bk_show_toast (GTK_WIDGET (self), error->message);
       return;
@@ -248,8 +259,8 @@ delete_note_action (GtkWidget  *widget,
   toast = adw_toast_new (_("Note deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "note-id", GSIZE_TO_POINTER (id));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_note_cb), self, 0);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_note_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_note_toast_dismissed_cb), self, 0);
   self->undo_toast = toast;
   /* The page always lives in a window with a toast overlay. */
@@ -314,6 +325,7 @@ bk_client_page_dispose (GObject *object)
   if (self->counterpart != NULL)
     g_signal_handlers_disconnect_by_func (self->counterpart, update_details, self);
 
+  g_clear_object (&self->note_deletion);
   g_clear_object (&self->notes);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);

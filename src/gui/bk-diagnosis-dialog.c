@@ -46,14 +46,20 @@ get_reasons (BkDiagnosisDialog *self)
   return reasons;
 }
 
+/* "diagnosis.start" (s): the playbook, by its id */
 static void
-on_start_clicked_cb (GtkButton         *button,
-                     BkDiagnosisDialog *self)
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  BkPlaybook *playbook = g_object_get_data (G_OBJECT (button), "playbook");
+  BkDiagnosisDialog *self = BK_DIAGNOSIS_DIALOG (widget);
+  BkPlaybook *playbook = bk_playbook_library_lookup (self->playbooks,
+                                                     g_variant_get_string (parameter, NULL));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BkRun) run = NULL;
+
+  g_return_if_fail (playbook != NULL);
 
   run = bk_run_store_start (bk_journal_get_runs (self->journal), bk_counterpart_get_id (self->counterpart), playbook,
                             get_reasons (self), now, &error);
@@ -84,8 +90,8 @@ create_playbook_row (BkDiagnosisDialog *self,
   gtk_widget_set_name (button, bk_playbook_get_id (playbook));
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
-  g_object_set_data (G_OBJECT (button), "playbook", playbook);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_start_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "diagnosis.start");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", bk_playbook_get_id (playbook));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
@@ -174,6 +180,8 @@ bk_diagnosis_dialog_class_init (BkDiagnosisDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, reasons_group);
   gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, recommended_group);
   gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, others_group);
+
+  gtk_widget_class_install_action (widget_class, "diagnosis.start", "s", start_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

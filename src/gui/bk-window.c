@@ -363,15 +363,14 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* "win.open-exported" (s): a file written, by its URI */
 static void
-on_open_exported_cb (AdwToast *toast,
-                     BkWindow *self)
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
-  g_autofree char *uri = g_file_get_uri (file);
-
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
@@ -380,13 +379,14 @@ on_exported_cb (BkWindow *self,
                 GFile    *file)
 {
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast;
 
   /* Translators: %s is a file name */
   toast = adw_toast_new_format (_("Exported “%s”"), name);
   adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_exported_cb), self, 0);
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -736,6 +736,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.edit-client", NULL, edit_client_action);
   gtk_widget_class_install_action (widget_class, "win.delete-client", NULL, delete_client_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -27,6 +27,8 @@ struct _BkDeletion
 
   BkJournal *journal;
   gint64     counterpart_id;
+  /* a note's deletion, or 0 for a counterpart's (with everything it has) */
+  gint64     note_id;
   char      *uuid;
   char      *name;
   State      state;
@@ -147,6 +149,39 @@ bk_deletion_new (BkJournal  *journal,
   return g_steal_pointer (&self);
 }
 
+/**
+ * bk_deletion_new_note:
+ * @note_id: a note in the journal
+ *
+ * Puts the note in the trash, to be deleted for good by bk_deletion_commit_async() unless
+ * bk_deletion_undo() brings it back first.
+ */
+BkDeletion *
+bk_deletion_new_note (BkJournal  *journal,
+                      gint64      note_id,
+                      GError    **error)
+{
+  g_autoptr(BkDeletion) self = NULL;
+  g_autoptr(BkNote) note = NULL;
+  BkNoteStore *store;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  store = bk_journal_get_notes (journal);
+  if (!(note = bk_note_store_dup (store, note_id, error)) ||
+      !bk_note_store_set_trashed (store, note_id, TRUE, error))
+    return NULL;
+
+  self = g_object_new (BK_TYPE_DELETION, NULL);
+  self->journal = g_object_ref (journal);
+  self->counterpart_id = bk_note_get_counterpart_id (note);
+  self->note_id = note_id;
+  self->state = STATE_PENDING;
+
+  return g_steal_pointer (&self);
+}
+
 gint64
 bk_deletion_get_counterpart_id (BkDeletion *self)
 {
@@ -179,8 +214,14 @@ bk_deletion_undo (BkDeletion  *self,
   g_return_val_if_fail (self->state == STATE_PENDING, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bk_counterpart_store_set_trashed (bk_journal_get_counterparts (self->journal), self->counterpart_id,
-                                         FALSE, error))
+  if (self->note_id != 0)
+    {
+      if (!bk_note_store_set_trashed (bk_journal_get_notes (self->journal), self->note_id, FALSE,
+                                      error))
+        return FALSE;
+    }
+  else if (!bk_counterpart_store_set_trashed (bk_journal_get_counterparts (self->journal),
+                                              self->counterpart_id, FALSE, error))
     return FALSE;
 
   set_state (self, STATE_UNDONE);
@@ -230,6 +271,19 @@ bk_deletion_commit_async (BkDeletion          *self,
 
   /* From here there is no way back, even while the keyring is still at work. */
   set_state (self, STATE_COMMITTED);
+
+  /* a note has no secrets */
+  if (self->note_id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!bk_journal_purge_trashed (self->journal, self->note_id, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   bk_access_delete_secrets_async (self->journal, self->uuid, cancellable, on_secrets_deleted_cb,
                                   g_steal_pointer (&task));
 }

@@ -22,6 +22,9 @@ G_DECLARE_FINAL_TYPE (BkDeletion, bk_deletion, BK, DELETION, GObject)
 BkDeletion *bk_deletion_new             (BkJournal            *journal,
                                          gint64                counterpart_id,
                                          GError              **error);
+BkDeletion *bk_deletion_new_note        (BkJournal            *journal,
+                                         gint64                note_id,
+                                         GError              **error);
 gint64      bk_deletion_get_counterpart_id (BkDeletion        *self);
 /* The counterpart's name, to tell the person what was deleted */
 const char *bk_deletion_get_name        (BkDeletion           *self);
