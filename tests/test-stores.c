@@ -251,6 +251,80 @@ test_step_tick (Fixture       *fixture,
   g_assert_cmpint (bk_counterpart_get_id (other), !=, id);
 }
 
+/* The open items, check-ins and credentials stores tell their rows as they come, change and go,
+ * each with its counterpart */
+static void
+test_each_store (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  BkOpenItemStore *open_items = bk_journal_get_open_items (fixture->journal);
+  BkCheckinStore *checkins = bk_journal_get_checkins (fixture->journal);
+  BkCredentialStore *credentials = bk_journal_get_credentials (fixture->journal);
+  g_autoptr(BkCounterpart) client = bk_test_add_counterpart (fixture->journal, "Client");
+  g_autoptr(BkOpenItem) item = bk_open_item_new ();
+  g_autoptr(BkCredential) credential = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 30, 10, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 30);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 client_id = bk_counterpart_get_id (client);
+  gint64 item_id;
+  gint64 checkin_id;
+  gint64 credential_id;
+
+  g_array_set_size (fixture->changes, 0);
+
+  /* open items */
+  bk_open_item_set_counterpart_id (item, client_id);
+  bk_open_item_set_description (item, "Invoice #118");
+  g_assert_true (bk_open_item_store_save (open_items, item, &error));
+  g_assert_no_error (error);
+  item_id = bk_open_item_get_id (item);
+  assert_changes (fixture, (Change[]) { { BK_STORE (open_items), BK_CHANGE_ADDED, item_id, client_id } }, 1);
+  g_assert_true (bk_open_item_store_settle (open_items, item_id, TRUE, now, &error));
+  g_assert_no_error (error);
+  assert_changes (fixture, (Change[]) { { BK_STORE (open_items), BK_CHANGE_CHANGED, item_id, client_id } }, 1);
+  g_assert_true (bk_open_item_store_delete (open_items, item_id, &error));
+  g_assert_no_error (error);
+  assert_changes (fixture, (Change[]) { { BK_STORE (open_items), BK_CHANGE_REMOVED, item_id, client_id } }, 1);
+
+  /* check-ins */
+  g_assert_true (bk_checkin_store_add (checkins, client_id, 0, later, &error));
+  g_assert_no_error (error);
+  listed = bk_checkin_store_list (checkins, client_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  checkin_id = bk_checkin_get_id (g_ptr_array_index (listed, 0));
+  assert_changes (fixture, (Change[]) { { BK_STORE (checkins), BK_CHANGE_ADDED, checkin_id, client_id } }, 1);
+  g_assert_true (bk_checkin_store_reschedule (checkins, checkin_id, now, &error));
+  g_assert_no_error (error);
+  assert_changes (fixture, (Change[]) { { BK_STORE (checkins), BK_CHANGE_CHANGED, checkin_id, client_id } }, 1);
+  /* done: the check-in, and its line in the timeline */
+  g_assert_true (bk_checkin_store_complete (checkins, checkin_id, "All good", now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changes->len, ==, 2);
+  g_assert_true (g_array_index (fixture->changes, Change, 0).store == BK_STORE (bk_journal_get_notes (fixture->journal)));
+  g_assert_cmpint (g_array_index (fixture->changes, Change, 1).change, ==, BK_CHANGE_CHANGED);
+  g_assert_cmpint (g_array_index (fixture->changes, Change, 1).id, ==, checkin_id);
+  g_array_set_size (fixture->changes, 0);
+  /* told someone: nothing a view shows */
+  g_assert_true (bk_checkin_store_set_notified (checkins, checkin_id, now, &error));
+  g_assert_no_error (error);
+  assert_changes (fixture, NULL, 0);
+
+  /* credentials */
+  credential = bk_test_add_credential (fixture->journal, client, "Hosting", NULL, NULL);
+  credential_id = bk_credential_get_id (credential);
+  assert_changes (fixture, (Change[]) { { BK_STORE (credentials), BK_CHANGE_ADDED, credential_id, client_id } }, 1);
+  g_assert_true (bk_credential_store_set_state (credentials, credential_id,
+                                                BK_CREDENTIAL_STATE_HANDED_OVER, now, &error));
+  g_assert_no_error (error);
+  assert_changes (fixture, (Change[]) { { BK_STORE (credentials), BK_CHANGE_CHANGED, credential_id, client_id } }, 1);
+  g_assert_true (bk_credential_store_delete (credentials, credential_id, &error));
+  g_assert_no_error (error);
+  assert_changes (fixture, (Change[]) { { BK_STORE (credentials), BK_CHANGE_REMOVED, credential_id, client_id } }, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +337,7 @@ main (int   argc,
   ADD ("/stores/changes/row-by-row", test_row_by_row);
   ADD ("/stores/changes/transactions", test_transactions);
   ADD ("/stores/changes/step-tick", test_step_tick);
+  ADD ("/stores/changes/each-store", test_each_store);
 
 #undef ADD
 
