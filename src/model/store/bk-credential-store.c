@@ -342,27 +342,15 @@ bk_credential_store_delete (BkCredentialStore  *self,
                             gint64              id,
                             GError            **error)
 {
-  BkDatabase *db = bk_store_get_database (BK_STORE (self));
-  gint64 counterpart_id;
-
   g_return_val_if_fail (BK_IS_CREDENTIAL_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bk_database_change_by_id (db,
-                                 "DELETE FROM credentials"
-                                 " WHERE id = ?1 AND counterpart_id IN"
-                                 "  (SELECT id FROM live_counterparts)"
-                                 " RETURNING counterpart_id",
-                                 id,
-                                 NULL,
-                                 &counterpart_id,
-                                 CREDENTIAL_NOT_FOUND,
-                                 error))
-    return FALSE;
-
-  bk_store_queue_change (BK_STORE (self), BK_CHANGE_REMOVED, id, counterpart_id);
-
-  return TRUE;
+  return bk_store_change_row (BK_STORE (self), BK_CHANGE_REMOVED,
+                              "DELETE FROM credentials"
+                              " WHERE id = ?1 AND counterpart_id IN"
+                              "  (SELECT id FROM live_counterparts)"
+                              " RETURNING counterpart_id",
+                              id, NULL, CREDENTIAL_NOT_FOUND, error);
 }
 
 /* Of one counterpart, or with a @counterpart_id of 0, of all counterparts not in the trash */

@@ -331,28 +331,16 @@ bk_open_item_store_settle (BkOpenItemStore  *self,
                            GDateTime        *now,
                            GError          **error)
 {
-  BkDatabase *db = bk_store_get_database (BK_STORE (self));
-  gint64 counterpart_id;
-
   g_return_val_if_fail (BK_IS_OPEN_ITEM_STORE (self), FALSE);
   g_return_val_if_fail (!settled || now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bk_database_change_by_id (db,
-                                     "UPDATE open_items SET settled = ?2"
-                                     " WHERE id = ?1 AND counterpart_id IN"
-                                     "  (SELECT id FROM live_counterparts)"
-                                     " RETURNING counterpart_id",
-                                     item_id,
-                                     settled ? now : NULL,
-                                     &counterpart_id,
-                                     OPEN_ITEM_NOT_FOUND,
-                                     error))
-    return FALSE;
-
-  bk_store_queue_change (BK_STORE (self), BK_CHANGE_CHANGED, item_id, counterpart_id);
-
-  return TRUE;
+  return bk_store_change_row (BK_STORE (self), BK_CHANGE_CHANGED,
+                              "UPDATE open_items SET settled = ?2"
+                              " WHERE id = ?1 AND counterpart_id IN"
+                              "  (SELECT id FROM live_counterparts)"
+                              " RETURNING counterpart_id",
+                              item_id, settled ? now : NULL, OPEN_ITEM_NOT_FOUND, error);
 }
 
 gboolean
@@ -360,27 +348,15 @@ bk_open_item_store_delete (BkOpenItemStore  *self,
                            gint64            item_id,
                            GError          **error)
 {
-  BkDatabase *db = bk_store_get_database (BK_STORE (self));
-  gint64 counterpart_id;
-
   g_return_val_if_fail (BK_IS_OPEN_ITEM_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bk_database_change_by_id (db,
-                                 "DELETE FROM open_items"
-                                 " WHERE id = ?1 AND counterpart_id IN"
-                                 "  (SELECT id FROM live_counterparts)"
-                                 " RETURNING counterpart_id",
-                                 item_id,
-                                 NULL,
-                                 &counterpart_id,
-                                 OPEN_ITEM_NOT_FOUND,
-                                 error))
-    return FALSE;
-
-  bk_store_queue_change (BK_STORE (self), BK_CHANGE_REMOVED, item_id, counterpart_id);
-
-  return TRUE;
+  return bk_store_change_row (BK_STORE (self), BK_CHANGE_REMOVED,
+                              "DELETE FROM open_items"
+                              " WHERE id = ?1 AND counterpart_id IN"
+                              "  (SELECT id FROM live_counterparts)"
+                              " RETURNING counterpart_id",
+                              item_id, NULL, OPEN_ITEM_NOT_FOUND, error);
 }
 
 /* @id: (out): the open item with this uuid, or 0 when there is none */

@@ -144,6 +144,39 @@ bk_store_queue_change (BkStore  *self,
   bk_database_queue_change (priv->database, self, signals[CHANGED], change, id, counterpart_id);
 }
 
+/**
+ * bk_store_change_row:
+ * @change: what the statement does to the row: %BK_CHANGE_CHANGED or %BK_CHANGE_REMOVED
+ * @sql: an UPDATE or DELETE of the row ?1 (a string literal), "... RETURNING counterpart_id",
+ *   with @date_time (or NULL) for its ?2 if it has one
+ * @not_found: the message of %BK_DATABASE_ERROR_NOT_FOUND when no row matched
+ *
+ * Changes one row by its id and tells it, with its counterpart.
+ */
+gboolean
+bk_store_change_row (BkStore     *self,
+                     BkChange     change,
+                     const char  *sql,
+                     gint64       id,
+                     GDateTime   *date_time,
+                     const char  *not_found,
+                     GError     **error)
+{
+  BkStorePrivate *priv = bk_store_get_instance_private (self);
+  gint64 counterpart_id;
+
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!bk_database_change_by_id (priv->database, sql, id, date_time, &counterpart_id, not_found,
+                                 error))
+    return FALSE;
+
+  bk_store_queue_change (self, change, id, counterpart_id);
+
+  return TRUE;
+}
+
 /* Whether the counterpart is in the journal and not in the trash: if not, fails with
  * %BK_DATABASE_ERROR_NOT_FOUND and the message @not_found. */
 gboolean

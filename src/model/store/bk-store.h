@@ -28,6 +28,14 @@ void        bk_store_queue_change (BkStore     *self,
                                    BkChange     change,
                                    gint64       id,
                                    gint64       counterpart_id);
+gboolean    bk_store_change_row   (BkStore     *self,
+                                   BkChange     change,
+                                   const char  *sql,
+                                   gint64       id,
+                                   GDateTime   *date_time,
+                                   const char  *not_found,
+                                   GError     **error);
+
 /* Whether the counterpart is in the journal and not in the trash: if not, fails with
  * %BK_DATABASE_ERROR_NOT_FOUND and the message @not_found. */
 gboolean    bk_store_check_counterpart (BkStore     *self,
