@@ -1066,6 +1066,86 @@ test_threads (Fixture       *fixture,
   g_assert_cmpuint (bk_summary_get_n_pages (first), >, 1);
 }
 
+/* The summary is what the journal held when it was made: what changes after that, while it is
+ * written on another thread, is not in it. */
+static void
+test_snapshot (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gint64 id = add_realistic_client (fixture, FALSE);
+  g_autoptr(BkSummary) summary = NULL;
+  g_autoptr(BkCounterpart) counterpart = NULL;
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) credentials = NULL;
+  g_autoptr(GDateTime) later = date (2026, 2, 2, 10);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "snapshot.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  BkPlaybook *part_playbook = bk_playbook_library_lookup (fixture->library, "part-ways");
+  gpointer args[2];
+  char *message;
+
+  if (!have_poppler ())
+    return;
+
+  summary = bk_summary_new (fixture->journal, id, NULL, fixture->library, &error);
+  g_assert_no_error (error);
+
+  /* every section's rows change */
+  counterpart = bk_counterpart_store_dup (bk_journal_get_counterparts (fixture->journal), id, &error);
+  g_assert_no_error (error);
+  bk_counterpart_set_name (counterpart, "RENAMEDMARK");
+  bk_counterpart_set_email (counterpart, "EMAILMARK@example.org");
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), counterpart, &error);
+  g_assert_no_error (error);
+
+  add_note (fixture, id, later, BK_NOTE_KIND_NOTE, "LATERMARK written after the summary", FALSE);
+
+  items = bk_open_item_store_list (bk_journal_get_open_items (fixture->journal), id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      bk_open_item_store_settle (bk_journal_get_open_items (fixture->journal),
+                                 bk_open_item_get_id (g_ptr_array_index (items, i)), TRUE, later,
+                                 &error);
+      g_assert_no_error (error);
+    }
+
+  run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (run);
+  bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), run, part_playbook,
+                               bk_playbook_get_step_ids (part_playbook)[1], BK_STEP_STATE_DONE,
+                               "TICKMARK", later, &error);
+  g_assert_no_error (error);
+
+  credentials = bk_credential_store_list (bk_journal_get_credentials (fixture->journal), id, &error);
+  g_assert_no_error (error);
+  bk_credential_store_set_state (bk_journal_get_credentials (fixture->journal),
+                                 bk_credential_get_id (g_ptr_array_index (credentials, 0)),
+                                 BK_CREDENTIAL_STATE_REVOKED, later, &error);
+  g_assert_no_error (error);
+
+  /* written on another thread, as the export does */
+  args[0] = summary;
+  args[1] = file;
+  message = g_thread_join (g_thread_new ("summary", write_in_thread, args));
+  g_assert_cmpstr (message, ==, NULL);
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Maria Sokolova"));
+  g_assert_nonnull (strstr (text, "maria@northwind.example"));
+  g_assert_null (strstr (text, "RENAMEDMARK"));
+  g_assert_null (strstr (text, "EMAILMARK"));
+  g_assert_null (strstr (text, "LATERMARK"));
+  g_assert_null (strstr (text, "TICKMARK"));
+  g_assert_cmpuint (count_occurrences (text, "still open"), ==, 2);
+  g_assert_nonnull (strstr (text, "In use"));
+  g_assert_null (strstr (text, "Revoked"));
+}
+
 /* The command line */
 
 /* Runs the built program in @language ("en" or "ru") */
@@ -1309,6 +1389,7 @@ main (int   argc,
   ADD ("/summary/write-errors", test_write_errors);
   ADD ("/summary/progress-and-cancel", test_progress_and_cancel);
   ADD ("/summary/threads", test_threads);
+  ADD ("/summary/snapshot", test_snapshot);
   ADD ("/summary/command-line", test_command_line);
   ADD ("/summary/events-in-reader-language", test_events_in_reader_language);
 

@@ -37,7 +37,7 @@ bk_summary_draw_chart (BkSummary *self,
                        double     width,
                        double     height)
 {
-  const BkSummaryHealth *points = (BkSummaryHealth *) self->health_history->data;
+  const BkHealthPoint *points = (BkHealthPoint *) self->health_history->data;
   guint n_points = self->health_history->len;
   double left = x + 18;
   double right = x + width - 2;
@@ -45,11 +45,14 @@ bk_summary_draw_chart (BkSummary *self,
   double plot_bottom = y + height - 20;
   gint64 t0 = self->chart_start;
   gint64 t1 = self->chart_end;
+  g_autofree char *start_date = bk_summary_format_unix_date (t0);
+  g_autofree char *middle_date = NULL;
+  g_autofree char *end_date = bk_summary_format_unix_date (t1);
   double px = 0;
   double py = 0;
 
 #define X_OF(t) (left + (right - left) * (double) ((t) - t0) / (double) (t1 - t0))
-#define Y_OF(h) (plot_bottom - (plot_bottom - plot_top) * ((h) - 1) / 4.0)
+#define Y_OF(h) (plot_bottom - (plot_bottom - plot_top) * (CLAMP ((h), 1, 5) - 1) / 4.0)
 
   cairo_save (cr);
 
@@ -67,10 +70,13 @@ bk_summary_draw_chart (BkSummary *self,
     }
 
   /* The dates at both ends, and the middle one when there is room */
-  draw_axis_date (self, cr, self->chart_dates[0], left, plot_bottom + 6, 0);
-  draw_axis_date (self, cr, self->chart_dates[2], right, plot_bottom + 6, 1);
-  if (self->chart_dates[1] != NULL)
-    draw_axis_date (self, cr, self->chart_dates[1], (left + right) / 2, plot_bottom + 6, 0.5);
+  draw_axis_date (self, cr, start_date, left, plot_bottom + 6, 0);
+  draw_axis_date (self, cr, end_date, right, plot_bottom + 6, 1);
+  if (t1 - t0 > 20 * 24 * 60 * 60)
+    {
+      middle_date = bk_summary_format_unix_date (t0 + (t1 - t0) / 2);
+      draw_axis_date (self, cr, middle_date, (left + right) / 2, plot_bottom + 6, 0.5);
+    }
 
   /* The step line: each value holds until the next change */
   cairo_new_path (cr);

@@ -29,6 +29,7 @@ block_clear (gpointer data)
   g_clear_object (&block->continued);
   g_clear_pointer (&block->lines, g_free);
   g_clear_pointer (&block->outline_title, g_free);
+  g_clear_pointer (&block->date, g_free);
 }
 
 static void
@@ -833,7 +834,7 @@ draw_footer (BkSummary *self,
   pango_cairo_show_layout (cr, number);
 
   /* The name, cut short where it would run into the page number */
-  name = bk_summary_small_layout (self, SIZE_FOOTER, self->name);
+  name = bk_summary_small_layout (self, SIZE_FOOTER, bk_counterpart_get_name (self->counterpart));
   pango_layout_set_width (name, (bk_summary_content_width (self) - (double) logical.width / PANGO_SCALE - 24) * PANGO_SCALE);
   pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
   cairo_move_to (cr, MARGIN_SIDE,

@@ -106,16 +106,18 @@ set_metadata (BkSummary       *self,
   g_autofree char *subject = NULL;
   g_autofree char *creator = NULL;
   g_autofree char *created = NULL;
+  const char *name = bk_counterpart_get_name (self->counterpart);
+  const char *organization = bk_summary_nonempty (bk_counterpart_get_organization (self->counterpart));
   const char *author = g_get_real_name ();
 
   /* Translators: the title of a relationship summary PDF, %s is the client's name */
-  title = g_strdup_printf (_("Relationship summary: %s"), self->name);
-  if (self->organization != NULL)
+  title = g_strdup_printf (_("Relationship summary: %s"), name);
+  if (organization != NULL)
     /* Translators: the subject of a relationship summary PDF: a name and an organisation */
-    subject = g_strdup_printf (_("The relationship with %s (%s)"), self->name, self->organization);
+    subject = g_strdup_printf (_("The relationship with %s (%s)"), name, organization);
   else
     /* Translators: the subject of a relationship summary PDF, %s is a name */
-    subject = g_strdup_printf (_("The relationship with %s"), self->name);
+    subject = g_strdup_printf (_("The relationship with %s"), name);
   creator = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
   created = g_date_time_format (self->generated_at, "%Y-%m-%dT%H:%M:%S%:z");
 

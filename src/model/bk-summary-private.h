@@ -1,5 +1,5 @@
 /* bk-summary-private.h: what a relationship summary holds, shared by its reading
- * (bk-summary.c) and its layout (bk-summary-layout.c)
+ * (bk-summary.c), its sections (bk-summary-sections.c) and its layout (bk-summary-layout.c)
  *
  * Copyright 2026 The Bridgekeeper authors
  *
@@ -13,67 +13,6 @@
 #include "bk-summary.h"
 
 G_BEGIN_DECLS
-
-/* Everything below is read from the journal by bk_summary_new() and already worded for the
- * page (translated, dates formatted), so that laying it out needs nothing else. */
-
-typedef struct
-{
-  char        *date;        /* "March 3, 2026" */
-  char        *time;        /* "14:05" */
-  char        *kind;        /* "Call" */
-  char        *text;
-  gboolean     is_private;
-} BkSummaryNote;
-
-typedef struct
-{
-  gint64       changed;     /* Unix time */
-  int          health;      /* 1 to 5 */
-} BkSummaryHealth;
-
-typedef struct
-{
-  char        *description;
-  char        *kind;        /* "Invoice" */
-  char        *amount;      /* "1,200.50 EUR", or NULL */
-  char        *opened;      /* a date */
-  char        *settled;     /* a date, or NULL while open */
-} BkSummaryOpenItem;
-
-typedef struct
-{
-  char        *title;
-  BkStepState  state;
-  char        *changed;     /* a date, or NULL */
-  char        *note;        /* or NULL */
-} BkSummaryStep;
-
-typedef struct
-{
-  char        *name;        /* the playbook's, translated */
-  char        *started;
-  char        *ended;       /* NULL while active */
-  char        *outcome;     /* NULL while active */
-  char        *successor;   /* NULL when nobody took over */
-  char        *reasons;     /* "They don't pay on time, ..." or NULL */
-  GPtrArray   *steps;       /* of BkSummaryStep */
-} BkSummaryRun;
-
-typedef struct
-{
-  char        *due;
-  char        *done;        /* NULL when not done */
-  gboolean     overdue;
-} BkSummaryCheckin;
-
-/* The access a counterpart gave us, labels and states only: never a secret */
-typedef struct
-{
-  char        *label;
-  char        *state;       /* "In use", "Handed over", "Revoked" */
-  char        *changed;     /* when the state last changed, or NULL */
-} BkSummaryAccess;
 
 /* A piece of a text block on a page: lines [first_line, first_line + n_lines) of block, the
  * top of the first at y (points from the page's top). */
@@ -98,31 +37,27 @@ struct _BkSummary
 {
   GObject       parent_instance;
 
-  /* The snapshot */
-  char         *name;
-  char         *organization;
-  char         *kind;
-  char         *email;
-  char         *phone;
-  char         *status;
-  int           health;
-  char         *tags;
-  char         *span;          /* "March 1, 2024 – May 3, 2026", or NULL without entries */
-  char         *generated;     /* the date the summary was made */
-  GDateTime    *generated_at;
-  gint64        first_entry;   /* Unix times, for the chart's axis; 0 when unknown */
-  gint64        last_entry;
-  GArray       *health_history; /* of BkSummaryHealth, oldest first, never empty */
-  gint64        chart_start;   /* the chart's time axis, Unix times */
-  gint64        chart_end;
-  char         *chart_dates[3]; /* under its start, middle (or NULL) and end */
-  GPtrArray    *open_items;    /* of BkSummaryOpenItem */
-  GPtrArray    *runs;          /* of BkSummaryRun */
-  GPtrArray    *checkins;      /* of BkSummaryCheckin */
-  GPtrArray    *access;        /* of BkSummaryAccess */
-  GPtrArray    *notes;         /* of BkSummaryNote, oldest first; NULL without the timeline */
-  char         *range;         /* the timeline's dates in words */
-  gboolean      include_private;
+  /* The snapshot, read by bk_summary_new() on the caller's thread: the stores' own value
+   * objects, fresh from the journal, that nothing else holds or changes, and that are only
+   * read from then on, on whichever thread lays the summary out. They are put into words as
+   * the sections are laid out (bk-summary-sections.c). */
+  BkCounterpart     *counterpart;
+  /* Names the playbooks and their steps; never changes once loaded. NULL: their ids */
+  BkPlaybookLibrary *playbooks;
+  GDateTime         *generated_at;   /* when the summary was made */
+  gint64             first_entry;    /* Unix times of the first and last notes; 0 without any */
+  gint64             last_entry;
+  GArray            *health_history; /* of BkHealthPoint, oldest first, never empty */
+  gint64             chart_start;    /* the chart's time axis, Unix times */
+  gint64             chart_end;
+  GPtrArray         *open_items;     /* of BkOpenItem */
+  GPtrArray         *runs;           /* of BkRun, with their steps */
+  GPtrArray         *checkins;       /* of BkCheckin */
+  GPtrArray         *credentials;    /* of BkCredential: labels and states, never a secret */
+  GPtrArray         *notes;          /* of BkNote, oldest first; NULL without the timeline */
+  GDateTime         *from;           /* the timeline's bounds, or NULL */
+  GDateTime         *to;
+  gboolean           include_private;
 
   /* The layout (bk-summary-layout.c) */
   PangoFontMap *font_map;
@@ -248,7 +183,7 @@ typedef struct
   char        *outline_title;
   int          outline_level;
   /* The date of a note, for its continued column */
-  const char  *date;
+  char        *date;
   /* A later part of the previous block's text */
   gboolean     continues;
 } BkSummaryBlock;
@@ -340,6 +275,18 @@ void            bk_summary_hairline        (cairo_t         *cr,
 PangoLayout    *bk_summary_small_layout    (BkSummary       *self,
                                             double           size,
                                             const char      *text);
+
+/* Words for the page (bk-summary.c), in the reader's language: "March 3, 2026", or NULL
+ * for a NULL date */
+char           *bk_summary_format_date     (GDateTime       *date_time);
+char           *bk_summary_format_unix_date (gint64          unix_time);
+
+/* @text, or NULL when it is empty: a field the summary leaves out */
+static inline const char *
+bk_summary_nonempty (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? text : NULL;
+}
 
 /* What the document says, section by section (bk-summary-sections.c): FALSE when
  * @cancellable was cancelled */
