@@ -11,6 +11,7 @@
 
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
+#include "bk-playbook-library.h"
 #include "bk-test-journal.h"
 
 typedef struct
@@ -460,6 +461,39 @@ test_find (void)
   bk_test_remove_tree (dir);
 }
 
+/* A progress note that matched reads as the timeline shows it, the person's matching words in
+ * bold */
+static void
+test_event_match (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(BkPlaybookLibrary) playbooks = bk_test_load_shipped_playbooks ();
+  BkPlaybook *playbook = bk_playbook_library_lookup (playbooks, "part-ways");
+  BkRunStore *runs = bk_journal_get_runs (fixture->journal);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 30, 10, 0, 0);
+  g_autoptr(BkCounterpart) item = NULL;
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *markup;
+
+  run = bk_run_store_start (runs, fixture->cafe, playbook, 0, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_run_store_set_step_state (runs, run, playbook, "acknowledge",
+                                              BK_STEP_STATE_DONE, "Wrote a calm e-mail <3", now,
+                                              &error));
+  g_assert_no_error (error);
+
+  g_object_set (fixture->list, "playbooks", playbooks, NULL);
+  bk_counterpart_list_set_query (fixture->list, "calm");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (fixture->list), 0);
+  g_assert_cmpint (bk_counterpart_get_id (item), ==, fixture->cafe);
+  markup = bk_counterpart_get_match_markup (item);
+  g_test_message ("%s", markup);
+  g_assert_cmpstr (markup, ==, "“Acknowledge the problems”: done — Wrote a <b>calm</b> e-mail &lt;3");
+  assert_valid_markup (markup);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +508,8 @@ main (int   argc,
   g_test_add ("/search/note-match", Fixture, NULL,
               fixture_set_up, test_note_match, fixture_tear_down);
   g_test_add ("/search/syntax", Fixture, NULL, fixture_set_up, test_syntax, fixture_tear_down);
+  g_test_add ("/search/event-match", Fixture, NULL, fixture_set_up, test_event_match,
+              fixture_tear_down);
   g_test_add ("/search/trashed", Fixture, NULL, fixture_set_up, test_trashed, fixture_tear_down);
   g_test_add ("/search/edits", Fixture, NULL, fixture_set_up, test_edits, fixture_tear_down);
 

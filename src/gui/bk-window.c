@@ -591,6 +591,7 @@ bk_window_constructed (GObject *object)
   G_OBJECT_CLASS (bk_window_parent_class)->constructed (object);
 
   self->counterparts = bk_counterpart_list_new (self->journal);
+  g_object_set (self->counterparts, "playbooks", self->playbooks, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->counterparts)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

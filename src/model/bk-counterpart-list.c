@@ -9,11 +9,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-page-cache-private.h"
+#include "bk-timeline.h"
 
 /* Snippet markers: control characters never typed into a name or note, turned into <b></b>
  * once the rest is escaped. */
@@ -26,6 +29,8 @@ struct _BkCounterpartList
 
   BkJournal          *journal;
   BkCounterpartStore *store;
+  /* for the words of a progress note that matched (nullable) */
+  BkPlaybookLibrary  *playbooks;
 
   char       *query;
   /* NULL when browsing rather than searching */
@@ -56,6 +61,7 @@ enum {
   PROP_JOURNAL,
   PROP_QUERY,
   PROP_STATUS_FILTER,
+  PROP_PLAYBOOKS,
   N_PROPS
 };
 
@@ -552,6 +558,33 @@ load_hit (BkCounterpartList *self,
   snippet = bk_counterpart_store_dup_snippet (counterparts, self->fts_query, hit->docid);
   if (snippet != NULL)
     markup = snippet_to_markup (snippet);
+
+  /* A progress note holds its event and the person's words (which are what matched): shown
+   * as the timeline shows it, in the reader's language, the matching words in bold. */
+  if (markup != NULL && hit->docid >= BK_NOTE_ID_BASE)
+    {
+      g_autoptr(BkNote) note = bk_note_store_dup (bk_journal_get_notes (self->journal),
+                                                  hit->docid, NULL);
+
+      if (note != NULL && bk_note_get_event (note) != BK_NOTE_EVENT_NONE)
+        {
+          g_autofree char *text = bk_timeline_dup_text (note, self->playbooks,
+                                                        bk_counterpart_get_kind (counterpart));
+          gsize words_len = strlen (bk_note_get_text (note));
+          gsize text_len = strlen (text);
+
+          if (words_len > 0 && text_len >= words_len &&
+              g_str_has_suffix (text, bk_note_get_text (note)))
+            {
+              g_autofree char *before = g_strndup (text, text_len - words_len);
+              g_autofree char *escaped = snippet_to_markup (before);
+              char *with_event = g_strconcat (escaped, markup, NULL);
+
+              g_free (markup);
+              markup = with_event;
+            }
+        }
+    }
   bk_counterpart_set_match (counterpart,
                             markup,
                             hit->docid >= BK_NOTE_ID_BASE ? hit->docid : 0);
@@ -639,6 +672,7 @@ bk_counterpart_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->playbooks);
   g_clear_object (&self->journal);
   g_clear_pointer (&self->pages, bk_page_cache_free);
   g_clear_pointer (&self->hit_items, g_ptr_array_unref);
@@ -681,6 +715,10 @@ bk_counterpart_list_get_property (GObject    *object,
       g_value_set_int (value, self->status_filter);
       break;
 
+    case PROP_PLAYBOOKS:
+      g_value_set_object (value, self->playbooks);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -706,6 +744,10 @@ bk_counterpart_list_set_property (GObject      *object,
 
     case PROP_STATUS_FILTER:
       bk_counterpart_list_set_status_filter (self, g_value_get_int (value));
+      break;
+
+    case PROP_PLAYBOOKS:
+      g_set_object (&self->playbooks, g_value_get_object (value));
       break;
 
     default:
@@ -738,6 +780,16 @@ bk_counterpart_list_class_init (BkCounterpartListClass *klass)
     g_param_spec_int ("status-filter", NULL, NULL,
                       -1, BK_COUNTERPART_N_STATUSES - 1, -1,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BkCounterpartList:playbooks:
+   *
+   * The playbooks, for the words of a progress note that a search found.
+   */
+  properties[PROP_PLAYBOOKS] =
+    g_param_spec_object ("playbooks", NULL, NULL,
+                         BK_TYPE_PLAYBOOK_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
