@@ -131,7 +131,8 @@ on_progress_cb (double   fraction,
 
   progress->task = g_object_ref (user_data);
   progress->fraction = fraction;
-  g_idle_add (update_progress_cb, progress);
+  /* not at idle priority: the bar must move while the dialog animates */
+  g_idle_add_full (G_PRIORITY_DEFAULT, update_progress_cb, progress, NULL);
 }
 
 static void

@@ -236,6 +236,32 @@ on_back_clicked_cb (BkWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Enter, Space or a double click on a row: its page, even when the row is selected already
+ * (a narrow window shows the list alone) */
+static void
+on_counterpart_activated_cb (BkWindow *self,
+                             guint     position)
+{
+  g_autoptr(BkCounterpart) counterpart = g_list_model_get_item (G_LIST_MODEL (self->counterparts),
+                                                                position);
+
+  if (counterpart == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  bk_window_show_counterpart (self, bk_counterpart_get_id (counterpart));
+}
+
+/* Back at the list in a narrow window: no row stays marked, so that choosing the same client
+ * again is a change of selection that opens it */
+static void
+on_leaflet_visible_child_cb (BkWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
 static void
 on_dialog_saved_cb (BkWindow      *self,
                     BkCounterpart *counterpart)
@@ -592,9 +618,13 @@ bk_window_constructed (GObject *object)
 
   self->counterparts = bk_counterpart_list_new (self->journal);
   g_object_set (self->counterparts, "playbooks", self->playbooks, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->counterparts)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Nothing selected until a person chooses: a row never looks selected without its page
+   * (autoselect would pick the first row before anyone listens). */
+  self->selection = g_object_new (GTK_TYPE_SINGLE_SELECTION,
+                                  "autoselect", FALSE,
+                                  "can-unselect", TRUE,
+                                  "model", self->counterparts,
+                                  NULL);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->counterparts, "items-changed",
@@ -735,6 +765,8 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_counterpart_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
