@@ -861,44 +861,80 @@ test_open_items (Fixture       *fixture,
   g_clear_error (&error);
 }
 
+/* Money as each language writes it: the symbol on its side, the locale's separators (the
+ * Russian group separator is a kind of space), a no-break space between number and symbol, and
+ * no decimals for a currency without minor units. Amounts stay in hundredths. */
 static void
 test_amount_locale (void)
 {
+  static const struct {
+    gint64      amount;
+    const char *currency;
+    const char *english;
+    const char *russian;
+  } amounts[] = {
+    { 9600000, "RUB", "₽96,000.00", "96 000,00 ₽" },
+    { 120050, "EUR", "€1,200.50", "1 200,50 €" },
+    { 5, "USD", "$0.05", "0,05 $" },
+    { 9600000, "JPY", "¥96,000", "96 000 ¥" },
+    /* a currency without minor units rounds to its unit */
+    { 9600050, "JPY", "¥96,001", "96 001 ¥" },
+    /* one the table does not know: its code, set apart, with two decimals */
+    { 120050, "CHF", "CHF 1,200.50", "1 200,50 CHF" },
+    { 120050, "", "1,200.50", "1 200,50" },
+  };
   g_autoptr(BkOpenItem) item = bk_open_item_new ();
-  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
-  g_autofree char *text = NULL;
+  g_autofree char *saved_numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *saved_monetary = g_strdup (setlocale (LC_MONETARY, NULL));
 
-  bk_open_item_set_amount (item, 120050);
-  bk_open_item_set_currency (item, "EUR");
-
-  if (setlocale (LC_NUMERIC, "en_US.UTF-8") != NULL)
+  for (guint russian = 0; russian <= 1; russian++)
     {
-      text = bk_open_item_dup_amount_text (item);
-      g_assert_cmpstr (text, ==, "1,200.50 EUR");
-      g_clear_pointer (&text, g_free);
-    }
-  else
-    {
-      g_test_message ("en_US.UTF-8 is not installed");
+      const char *locale = russian ? "ru_RU.UTF-8" : "en_US.UTF-8";
+
+      if (setlocale (LC_NUMERIC, locale) == NULL || setlocale (LC_MONETARY, locale) == NULL)
+        {
+          g_test_message ("%s is not installed", locale);
+          continue;
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+        {
+          g_autofree char *text = NULL;
+          g_autofree char *expected = NULL;
+          g_auto(GStrv) parts = NULL;
+
+          bk_open_item_set_amount (item, amounts[i].amount);
+          bk_open_item_set_currency (item, amounts[i].currency);
+          text = bk_open_item_dup_amount_text (item);
+
+          /* written here with plain spaces: a group separator (U+202F in Russian), a no-break
+           * space before or after the symbol */
+          parts = g_strsplit (russian ? amounts[i].russian : amounts[i].english, " ", -1);
+          if (russian)
+            {
+              g_autoptr(GString) built = g_string_new (parts[0]);
+
+              for (guint j = 1; parts[j] != NULL; j++)
+                {
+                  gboolean last = parts[j + 1] == NULL && amounts[i].currency[0] != '\0';
+
+                  g_string_append (built, last ? "\u00a0" : localeconv ()->mon_thousands_sep);
+                  g_string_append (built, parts[j]);
+                }
+              expected = g_string_free (g_steal_pointer (&built), FALSE);
+            }
+          else
+            {
+              expected = g_strjoinv ("\u00a0", parts);
+            }
+
+          g_test_message ("%s in %s", amounts[i].currency, locale);
+          g_assert_cmpstr (text, ==, expected);
+        }
     }
 
-  if (setlocale (LC_NUMERIC, "ru_RU.UTF-8") != NULL)
-    {
-      g_autofree char *expected = NULL;
-
-      text = bk_open_item_dup_amount_text (item);
-      /* the group separator is a kind of space; the decimal one a comma */
-      g_assert_true (g_str_has_prefix (text, "1"));
-      g_assert_true (g_str_has_suffix (text, "200,50 EUR"));
-      expected = g_strdup_printf ("1%s200,50 EUR", localeconv ()->thousands_sep);
-      g_assert_cmpstr (text, ==, expected);
-    }
-  else
-    {
-      g_test_message ("ru_RU.UTF-8 is not installed");
-    }
-
-  setlocale (LC_NUMERIC, saved);
+  setlocale (LC_NUMERIC, saved_numeric);
+  setlocale (LC_MONETARY, saved_monetary);
 }
 
 static void

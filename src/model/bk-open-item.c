@@ -286,12 +286,63 @@ append_grouped (GString    *out,
     }
 }
 
+/* The common currencies' symbols and how many decimals they are written with (ISO 4217's
+ * minor units); any other is written with its code and two decimals. */
+static const struct {
+  const char *code;
+  const char *symbol;
+  guint       digits;
+} currencies[] = {
+  { "AUD", "A$", 2 },
+  { "BRL", "R$", 2 },
+  { "CAD", "CA$", 2 },
+  { "CNY", "CN¥", 2 },
+  { "EUR", "€", 2 },
+  { "GBP", "£", 2 },
+  { "ILS", "₪", 2 },
+  { "INR", "₹", 2 },
+  { "JPY", "¥", 0 },
+  { "KRW", "₩", 0 },
+  { "KZT", "₸", 2 },
+  { "RUB", "₽", 2 },
+  { "TRY", "₺", 2 },
+  { "UAH", "₴", 2 },
+  { "USD", "$", 2 },
+  { "VND", "₫", 0 },
+};
+
+static const char *
+currency_symbol (const char *code,
+                 guint      *digits)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      if (g_str_equal (currencies[i].code, code))
+        {
+          *digits = currencies[i].digits;
+          return currencies[i].symbol;
+        }
+    }
+
+  *digits = 2;
+  return NULL;
+}
+
+static const char *
+nonempty_or (const char *text,
+             const char *fallback)
+{
+  return text != NULL && text[0] != '\0' ? text : fallback;
+}
+
 /**
  * bk_open_item_dup_amount_text:
  *
- * Returns: (nullable): the amount with the person's decimal point and thousands separator
- *   (LC_NUMERIC), two decimals and the currency code: "1,200.50 EUR", "1 200,50 RUB", or %NULL
- *   when the item has no amount
+ * Returns: (nullable): the amount as the person's locale writes money (LC_MONETARY): its
+ *   decimal point and thousands separator, the currency's symbol before or after the number,
+ *   and as many decimals as the currency has: "$1,200.50", "96 000,00 ₽", "¥96,000". In a
+ *   locale without money conventions (C) the code follows: "1200.50 EUR". %NULL when the item
+ *   has no amount.
  */
 char *
 bk_open_item_dup_amount_text (BkOpenItem *self)
@@ -301,6 +352,11 @@ bk_open_item_dup_amount_text (BkOpenItem *self)
   const struct lconv *conv;
   const char *point;
   const char *separator;
+  const char *symbol = NULL;
+  gboolean conventions;
+  gboolean alphabetic;
+  guint digits = 2;
+  gint64 whole;
 
   g_return_val_if_fail (BK_IS_OPEN_ITEM (self), NULL);
 
@@ -308,18 +364,47 @@ bk_open_item_dup_amount_text (BkOpenItem *self)
     return NULL;
 
   conv = localeconv ();
-  point = conv->decimal_point != NULL && conv->decimal_point[0] != '\0' ? conv->decimal_point : ".";
+  /* C and POSIX leave the money fields empty, and p_cs_precedes at CHAR_MAX */
+  conventions = conv->p_cs_precedes != CHAR_MAX;
+  point = nonempty_or (conv->mon_decimal_point, nonempty_or (conv->decimal_point, "."));
   /* a locale without grouping (C) has no separator, and gets none */
-  separator = conv->thousands_sep != NULL && conv->grouping != NULL &&
-              conv->grouping[0] > 0 && conv->grouping[0] != CHAR_MAX ? conv->thousands_sep : "";
-
-  units = g_strdup_printf ("%" G_GINT64_FORMAT, self->amount / MINOR_PER_UNIT);
-  text = g_string_new (NULL);
-  append_grouped (text, units, separator);
-  g_string_append_printf (text, "%s%02d", point, (int) (self->amount % MINOR_PER_UNIT));
+  separator = conv->mon_grouping != NULL && conv->mon_grouping[0] > 0 &&
+              conv->mon_grouping[0] != CHAR_MAX ? nonempty_or (conv->mon_thousands_sep, "") : "";
 
   if (self->currency[0] != '\0')
-    g_string_append_printf (text, " %s", self->currency);
+    symbol = currency_symbol (self->currency, &digits);
+  if (!conventions || symbol == NULL)
+    symbol = self->currency[0] != '\0' ? self->currency : NULL;
+
+  /* Amounts are kept in hundredths: a currency without minor units rounds to its unit. */
+  if (digits == 0)
+    whole = (self->amount + MINOR_PER_UNIT / 2) / MINOR_PER_UNIT;
+  else
+    whole = self->amount / MINOR_PER_UNIT;
+
+  units = g_strdup_printf ("%" G_GINT64_FORMAT, whole);
+  text = g_string_new (NULL);
+  append_grouped (text, units, separator);
+  if (digits > 0)
+    g_string_append_printf (text, "%s%02d", point, (int) (self->amount % MINOR_PER_UNIT));
+
+  if (symbol == NULL)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+
+  /* A code is set apart by a space whatever the locale says ("CHF 5.00"); the space is one
+   * that never breaks the amount over two lines. */
+  alphabetic = g_ascii_isalpha (symbol[strlen (symbol) - 1]) && g_ascii_isalpha (symbol[0]);
+  if (conventions && conv->p_cs_precedes == 1)
+    {
+      if (conv->p_sep_by_space == 1 || alphabetic)
+        g_string_prepend (text, "\u00a0");
+      g_string_prepend (text, symbol);
+    }
+  else
+    {
+      g_string_append (text, conventions ? "\u00a0" : " ");
+      g_string_append (text, symbol);
+    }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

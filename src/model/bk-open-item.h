@@ -53,7 +53,8 @@ GDateTime      *bk_open_item_get_settled        (BkOpenItem     *self);
 void            bk_open_item_set_settled        (BkOpenItem     *self,
                                                  GDateTime      *settled);
 gboolean        bk_open_item_is_settled         (BkOpenItem     *self);
-/* "1,200.50 EUR" in the person's locale, or NULL without an amount */
+/* "$1,200.50", "96 000,00 ₽", "¥96,000" as the person's locale writes money, or NULL
+ * without an amount */
 char           *bk_open_item_dup_amount_text    (BkOpenItem     *self);
 /* Reads "1200.50", "1 200,50" or "1,200.50" as minor units; FALSE when it is not an amount. */
 gboolean        bk_parse_amount                 (const char     *text,
