@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <libsecret/secret.h>
 
 #include "bk-access.h"
@@ -461,6 +463,35 @@ test_forget_orphans (Fixture       *fixture,
   assert_secret (fixture, bk_credential_get_id (saved_kept), "kept");
 }
 
+/* The person dismisses the keyring's prompt (here: the one to create the keyring, when there
+ * is no default collection and no prompt can be shown): a "no", as its own code the window
+ * stays quiet about, and the new credential is not kept. Last: it deletes the collection. */
+static void
+test_save_dismissed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = bk_test_add_counterpart (fixture->journal, "Acme");
+  g_autoptr(BkCredential) credential = new_credential (acme, "Hosting");
+  g_autoptr(BkCredential) saved = NULL;
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (secret_collection_delete_sync (collection, NULL, &error));
+  g_assert_no_error (error);
+
+  saved = save (fixture, credential, "never stored", &error);
+  g_assert_null (saved);
+  g_assert_error (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_DISMISSED);
+  g_assert_null (strstr (error->message, "/org/freedesktop"));
+  g_assert_cmpuint (count_rows (fixture, "SELECT count(*) FROM credentials"), ==, 0);
+}
+
 /* Without a Secret Service */
 
 static void
@@ -617,6 +648,9 @@ main (int   argc,
       ADD ("/access/delete", test_delete);
       ADD ("/access/deletion", test_deletion);
       ADD ("/access/forget-orphans", test_forget_orphans);
+      /* last: the keyring has no default collection afterwards */
+      if (g_str_equal (mode, "gnome-keyring"))
+        ADD ("/access/save-dismissed", test_save_dismissed);
     }
 
 #undef ADD

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <libsecret/secret.h>
 
 #include "bk-journal.h"
@@ -136,6 +138,16 @@ delete_counterpart (const char  *counterpart,
 }
 
 static gboolean
+check (GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  bk_keyring_check_async (NULL, on_ready, &result);
+
+  return bk_keyring_check_finish (wait_for (&result), error);
+}
+
+static gboolean
 forget_orphans (const char * const  *known,
                 guint               *n_deleted,
                 GError             **error)
@@ -243,6 +255,10 @@ test_store_and_lookup (void)
 
   if (!check_backend ())
     return;
+
+  /* a keyring is there */
+  g_assert_true (check (&error));
+  g_assert_no_error (error);
 
   ids_init (&ids);
   ids_init (&other);
@@ -528,8 +544,7 @@ assert_locked (GError *error)
 {
   g_assert_error (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_LOCKED);
   g_assert_cmpstr (error->message, ==,
-                   "The keyring is locked. Unlock it when your desktop asks for its password "
-                   "and try again; your secrets were not stored anywhere else.");
+                   "The keyring is locked: unlock it in Passwords and Keys, then try again.");
 }
 
 /* A locked keyring whose unlock is refused (here: no prompt can be shown at all). Last: the
@@ -582,6 +597,33 @@ test_locked (void)
 
   /* still there, untouched */
   g_assert_cmpuint (count_items ("credential", ids.credential), ==, 1);
+}
+
+/* No keyring to store in (the default collection is gone) and the one the desktop offers to
+ * create is not created: its prompt dismissed, or here, never shown. That is the person saying
+ * no, not a failure. Last: the keyring has no default collection afterwards. */
+static void
+test_not_created (void)
+{
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_auto(Ids) ids = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (secret_collection_delete_sync (collection, NULL, &error));
+  g_assert_no_error (error);
+
+  ids_init (&ids);
+  g_assert_false (store (ids.counterpart, ids.credential, "Hosting", "nowhere", &error));
+  g_assert_error (error, BK_KEYRING_ERROR, BK_KEYRING_ERROR_DISMISSED);
+  /* nothing technical, for a caller that says something */
+  g_assert_null (strstr (error->message, "/org/freedesktop"));
+  g_assert_cmpuint (count_items ("credential", ids.credential), ==, 0);
 }
 
 /* Without a Secret Service */
@@ -638,6 +680,11 @@ test_unavailable (void)
 
   started = g_get_monotonic_time ();
   g_assert_false (forget_orphans (known, NULL, &error));
+  assert_unavailable (error, started);
+  g_clear_error (&error);
+
+  started = g_get_monotonic_time ();
+  g_assert_false (check (&error));
   assert_unavailable (error, started);
   g_clear_error (&error);
 
@@ -712,9 +759,12 @@ main (int   argc,
       g_test_add_func ("/keyring/forget-orphans", test_forget_orphans);
       g_test_add_func ("/keyring/cancelled", test_cancelled);
       g_test_add_func ("/keyring/secret-not-in-journal", test_secret_not_in_journal);
-      /* last: it leaves the keyring locked */
+      /* last: they leave the keyring locked, then without a default collection */
       if (g_str_equal (keyring_mode, "gnome-keyring"))
-        g_test_add_func ("/keyring/locked", test_locked);
+        {
+          g_test_add_func ("/keyring/locked", test_locked);
+          g_test_add_func ("/keyring/not-created", test_not_created);
+        }
     }
 
   return g_test_run ();

@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <libsecret/secret.h>
+
 #include "bk-access-row.h"
 #include "bk-access-view.h"
 #include "bk-client-page.h"
@@ -1364,7 +1366,52 @@ test_access_without_keyring (Fixture       *fixture,
   view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW);
   box = bk_test_find_named (view, "keyring-unavailable");
   g_assert_true (bk_test_wait_until (is_visible, box, 10000));
+
+  /* the banner's text says what to do, not its title again */
+  {
+    const char *title = gtk_label_get_text (GTK_LABEL (bk_test_find_named (box, "keyring-unavailable-title")));
+    const char *text = gtk_label_get_text (GTK_LABEL (bk_test_find_named (box, "keyring-unavailable-text")));
+    g_autofree char *title_folded = g_utf8_casefold (title, -1);
+    g_autofree char *text_folded = g_utf8_casefold (text, -1);
+
+    g_assert_cmpstr (title, ==, _("The Keyring Is Not Available"));
+    g_assert_null (strstr (text_folded, title_folded));
+    g_assert_null (strstr (text, "/org/"));
+  }
+
+  /* "+" would open a form that cannot save: it is off, and says why */
+  gtk_widget_activate_action (view, "access.add", NULL);
+  g_assert_null (bk_test_find_toplevel (BK_TYPE_CREDENTIAL_DIALOG));
+  g_assert_false (gtk_widget_is_sensitive (bk_test_find_named (view, "add-credential")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (bk_test_find_named (view, "add-credential")), ==,
+                   _("Access cannot be added without the keyring"));
+  {
+    gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+    g_autoptr(GError) screenshot_error = NULL;
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window),
+                                                                                 ADW_TYPE_VIEW_STACK)),
+                                           "access");
+    bk_test_wait (300);
+    bk_test_save_screenshot (GTK_WIDGET (fixture->window),
+                             russian ? "access-no-keyring-ru.png" : "access-no-keyring-en.png", &screenshot_error);
+    g_assert_no_error (screenshot_error);
+  }
+
   g_assert_true (gtk_widget_activate_action (view, "access.retry", NULL));
+
+  /* a client without any access yet: the keyring is asked whether it is there at all */
+  {
+    g_autoptr(BkCounterpart) other = add_counterpart (fixture, "No Access Yet", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                      BK_COUNTERPART_STATUS_ACTIVE);
+
+    bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (other));
+    view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW);
+    box = bk_test_find_named (view, "keyring-unavailable");
+    g_assert_true (bk_test_wait_until (is_visible, box, 10000));
+    g_assert_false (gtk_widget_is_sensitive (bk_test_find_named (view, "add-credential")));
+    bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  }
 
   composer = find (fixture, "composer");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)), "Still works", -1);
@@ -1567,10 +1614,191 @@ test_first_client_opens (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A check-in is skipped with its switch, not by a hidden "0 days": turned off, its days cannot
+ * be set and no check-in is scheduled for it. */
+static void
+test_end_run_skip_checkin (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Calm Parting", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                     BK_COUNTERPART_STATUS_AT_RISK);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  BkPlaybook *playbook = bk_playbook_library_lookup (fixture->playbooks, "part-ways");
+  GtkWidget *dialog, *first_days, *second, *second_days;
+
+  run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (client), playbook,
+                            1u << BK_REASON_NON_PAYMENT, now, &error);
+  g_assert_no_error (error);
+
+  dialog = GTK_WIDGET (bk_end_run_dialog_new (GTK_WINDOW (fixture->window), fixture->journal, client, run, playbook));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* both on by default, the rule said in the group's description */
+  first_days = bk_test_find_named (dialog, "first-checkin-days");
+  second = bk_test_find_named (dialog, "second-checkin");
+  second_days = bk_test_find_named (dialog, "second-checkin-days");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (bk_test_find_named (dialog, "first-checkin"))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (second)));
+  g_assert_true (gtk_widget_get_sensitive (second_days));
+  /* no "0 days" to type */
+  g_assert_cmpfloat (gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (first_days))), ==, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (first_days), 14);
+  gtk_switch_set_active (GTK_SWITCH (second), FALSE);
+  g_assert_false (gtk_widget_get_sensitive (second_days));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.end", NULL));
+  g_assert_true (bk_test_wait_until (window_closed, GSIZE_TO_POINTER (BK_TYPE_END_RUN_DIALOG), 3000));
+
+  checkins = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (client), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checkins->len, ==, 1);
+  due = g_date_time_add_days (now, 14);
+  g_assert_cmpint (g_date_time_difference (bk_checkin_get_due (g_ptr_array_index (checkins, 0)), due), <,
+                   G_TIME_SPAN_DAY);
+  g_assert_cmpint (g_date_time_difference (due, bk_checkin_get_due (g_ptr_array_index (checkins, 0))), <,
+                   G_TIME_SPAN_DAY);
+}
+
+/* GTK's warnings that the window tests look out for, counted instead of aborting */
+static guint n_focus_out_warnings;
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+          strstr (fields[i].value, "did not receive a focus-out event") != NULL)
+        {
+          n_focus_out_warnings++;
+          return G_LOG_WRITER_HANDLED;
+        }
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+/* Saving New Access with Enter in the password field: no "GtkText - did not receive a
+ * focus-out event" warning while the form waits for the keyring. */
+static void
+test_credential_enter (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Enter Client", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                     BK_COUNTERPART_STATUS_ACTIVE);
+  GtkWidget *view, *secret_row, *text;
+  GtkWindow *dialog;
+
+  if (without_keyring ())
+    {
+      g_test_skip ("This run has no keyring");
+      return;
+    }
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW);
+  g_assert_true (gtk_widget_activate_action (view, "access.add", NULL));
+  dialog = bk_test_find_toplevel (BK_TYPE_CREDENTIAL_DIALOG);
+  g_assert_nonnull (dialog);
+  if (!bk_test_wait_until (is_active, dialog, 3000))
+    g_test_message ("The dialog did not become active: the focus cannot be followed");
+
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "label-row")), "Mail");
+  secret_row = bk_test_find_named (GTK_WIDGET (dialog), "secret-row");
+  gtk_editable_set_text (GTK_EDITABLE (secret_row), "enter-pressed");
+  text = bk_test_find_of_type (secret_row, GTK_TYPE_TEXT);
+  g_assert_true (gtk_widget_grab_focus (text));
+  bk_test_wait (100);
+
+  n_focus_out_warnings = 0;
+  g_signal_emit_by_name (text, "activate");
+  g_assert_true (bk_test_wait_until (window_closed, GSIZE_TO_POINTER (BK_TYPE_CREDENTIAL_DIALOG), 10000));
+  bk_test_wait (100);
+  g_assert_cmpuint (n_focus_out_warnings, ==, 0);
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal), 0), ==, 1);
+}
+
+static gboolean
+credential_form_ready (gpointer data)
+{
+  return gtk_widget_is_sensitive (bk_test_find_named (data, "secret-group"));
+}
+
+/* The person dismisses the keyring's prompt (here, in a keyring session of its own, the one to
+ * create a keyring when there is none: tests/keyring-session, no prompt can be shown). That is
+ * no error: no error dialog, the form stays as it was with a quiet "Not saved", nothing in the
+ * journal. */
+static void
+test_access_dismissed (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Dismissed Client", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                     BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+  GtkWidget *view, *group;
+  GtkWindow *dialog;
+
+  if (g_strcmp0 (g_getenv ("BK_TEST_KEYRING"), "gnome-keyring") != 0)
+    {
+      g_test_skip ("Runs in a keyring session of its own (test-window-keyring-dismissed)");
+      return;
+    }
+
+  service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
+                                                 NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (secret_collection_delete_sync (collection, NULL, &error));
+  g_assert_no_error (error);
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW);
+  g_assert_true (gtk_widget_activate_action (view, "access.add", NULL));
+  dialog = bk_test_find_toplevel (BK_TYPE_CREDENTIAL_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "label-row")), "Hosting panel");
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "secret-row")), "not kept");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  bk_test_wait (50);
+  g_assert_true (bk_test_wait_until (credential_form_ready, dialog, 10000));
+
+  /* still open, as the person left it, and no error dialog */
+  g_assert_true (bk_test_find_toplevel (BK_TYPE_CREDENTIAL_DIALOG) == dialog);
+  g_assert_null (bk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "label-row"))), ==,
+                   "Hosting panel");
+  group = bk_test_find_named (GTK_WIDGET (dialog), "secret-group");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   _("Not saved: the keyring’s prompt was dismissed. Save again when you are ready."));
+  g_assert_null (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "/org/"));
+  g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal), 0), ==, 0);
+
+  shoot_window (dialog, "credential-dismissed", russian);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_log_set_writer_func (log_writer, NULL, NULL);
   bk_test_gui_init (&argc, &argv);
 
   g_test_add ("/window/opens-empty", Fixture, NULL, fixture_set_up, test_window_opens_empty, fixture_tear_down);
@@ -1589,6 +1817,9 @@ main (int   argc,
   g_test_add ("/window/access-state-one-row", Fixture, NULL, fixture_set_up, test_access_state_one_row, fixture_tear_down);
   g_test_add ("/window/playbooks-error", Fixture, NULL, fixture_set_up, test_playbooks_error, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
+  g_test_add ("/window/access-dismissed", Fixture, NULL, fixture_set_up, test_access_dismissed, fixture_tear_down);
+  g_test_add ("/window/credential-enter", Fixture, NULL, fixture_set_up, test_credential_enter, fixture_tear_down);
+  g_test_add ("/window/end-run-skip-checkin", Fixture, NULL, fixture_set_up, test_end_run_skip_checkin, fixture_tear_down);
 
   return g_test_run ();
 }

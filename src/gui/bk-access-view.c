@@ -32,7 +32,9 @@ struct _BkAccessView
   guint                clear_clipboard_source;
 
   GtkWidget           *unavailable_box;
+  GtkLabel            *unavailable_title;
   GtkLabel            *unavailable_label;
+  GtkWidget           *add_button;
   GtkListBox          *credentials_list;
   GtkWidget           *empty_list;
 };
@@ -47,19 +49,56 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Says in the banner what is wrong with the keyring and what to do, or hides it; without a
+ * keyring, access cannot be added (its form could not save), and "+" says why. */
+static void
+show_keyring_state (BkAccessView *self,
+                    const GError *error)
+{
+  gboolean unavailable = g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE);
+  gboolean locked = g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_LOCKED);
+
+  gtk_widget_set_visible (self->unavailable_box, unavailable || locked);
+  if (unavailable)
+    {
+      gtk_label_set_text (self->unavailable_title, _("The Keyring Is Not Available"));
+      gtk_label_set_text (self->unavailable_label,
+                          _("Passwords are kept only in your desktop’s keyring, so access cannot "
+                            "be added or shown until it runs. Start GNOME Keyring (or log out and "
+                            "back in), then try again."));
+    }
+  else if (locked)
+    {
+      gtk_label_set_text (self->unavailable_title, _("The Keyring Is Locked"));
+      gtk_label_set_text (self->unavailable_label,
+                          _("Unlock it in Passwords and Keys, then try again."));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.add", !unavailable);
+  gtk_widget_set_tooltip_text (self->add_button,
+                               unavailable ? _("Access cannot be added without the keyring")
+                                           : _("Add Access"));
+}
+
 /* The keyring's answer decides whether the person is told it is unavailable. */
 static gboolean
 keyring_answered (BkAccessView *self,
                   const GError *error)
 {
-  gboolean unavailable = g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE) ||
-                         g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_LOCKED);
-
-  gtk_widget_set_visible (self->unavailable_box, unavailable);
-  if (unavailable)
-    gtk_label_set_text (self->unavailable_label, error->message);
+  /* a prompt the person dismissed says nothing about the keyring */
+  if (!g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_DISMISSED))
+    show_keyring_state (self, error);
 
   return error == NULL;
+}
+
+/* What is not worth a toast: no keyring (the banner says so) or a prompt the person dismissed */
+static gboolean
+is_quiet (const GError *error)
+{
+  return g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE) ||
+         g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_DISMISSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 static void
@@ -77,20 +116,36 @@ on_probe_ready_cb (GObject      *object,
   keyring_answered (self, error);
 }
 
-/* Asks the keyring once whether it answers, to say so up front rather than on a click. */
+static void
+on_check_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BkAccessView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  bk_access_check_keyring_finish (BK_JOURNAL (object), result, &error);
+  keyring_answered (self, error);
+}
+
+/* Asks the keyring once whether it answers, to say so up front rather than on a click: with
+ * a credential, whether its secret can be read; without, whether there is a keyring at all. */
 static void
 probe_keyring (BkAccessView *self)
 {
   g_autoptr(BkCredential) first = NULL;
 
-  if (self->credentials == NULL || !(first = g_list_model_get_item (self->credentials, 0)))
+  if (self->journal == NULL || self->credentials == NULL)
     {
       gtk_widget_set_visible (self->unavailable_box, FALSE);
       return;
     }
 
-  bk_access_lookup_secret_async (self->journal, bk_credential_get_id (first), NULL,
-                                 on_probe_ready_cb, g_object_ref (self));
+  if (!(first = g_list_model_get_item (self->credentials, 0)))
+    bk_access_check_keyring_async (self->journal, NULL, on_check_ready_cb, g_object_ref (self));
+  else
+    bk_access_lookup_secret_async (self->journal, bk_credential_get_id (first), NULL,
+                                   on_probe_ready_cb, g_object_ref (self));
 }
 
 static BkCredentialRow *
@@ -138,7 +193,7 @@ on_reveal_ready_cb (GObject      *object,
     bk_credential_row_show_secret (reveal->row, secret);
   else
     {
-      if (!g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE))
+      if (!is_quiet (error))
         bk_show_toast (GTK_WIDGET (reveal->self), error->message);
       bk_credential_row_set_revealed (reveal->row, FALSE);
     }
@@ -196,7 +251,7 @@ on_copy_ready_cb (GObject      *object,
 
   if (!keyring_answered (self, error))
     {
-      if (!g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_UNAVAILABLE))
+      if (!is_quiet (error))
         bk_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
@@ -500,7 +555,9 @@ bk_access_view_class_init (BkAccessViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-access-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BkAccessView, unavailable_box);
+  gtk_widget_class_bind_template_child (widget_class, BkAccessView, unavailable_title);
   gtk_widget_class_bind_template_child (widget_class, BkAccessView, unavailable_label);
+  gtk_widget_class_bind_template_child (widget_class, BkAccessView, add_button);
   gtk_widget_class_bind_template_child (widget_class, BkAccessView, credentials_list);
   gtk_widget_class_bind_template_child (widget_class, BkAccessView, empty_list);
 

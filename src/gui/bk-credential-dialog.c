@@ -30,6 +30,9 @@ struct _BkCredentialDialog
   AdwEntryRow         *url_row;
   AdwPreferencesGroup *secret_group;
   AdwPasswordEntryRow *secret_row;
+
+  /* Where the focus was when Save was pressed, to go back to if the password was not saved */
+  GtkWidget           *saved_focus;
 };
 
 G_DEFINE_FINAL_TYPE (BkCredentialDialog, bk_credential_dialog, ADW_TYPE_WINDOW)
@@ -59,6 +62,28 @@ on_entry_activated_cb (BkCredentialDialog *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
 }
 
+/* The form waits for the keyring, insensitive, or takes input again. The focus leaves it
+ * first: a text field made insensitive while focused keeps blinking its cursor and GTK warns
+ * that it "did not receive a focus-out event". */
+static void
+set_busy (BkCredentialDialog *self,
+          gboolean            busy)
+{
+  if (busy)
+    {
+      g_set_weak_pointer (&self->saved_focus, gtk_window_get_focus (GTK_WINDOW (self)));
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
+    }
+  else
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->page), TRUE);
+      if (self->saved_focus != NULL)
+        gtk_widget_grab_focus (self->saved_focus);
+      g_clear_weak_pointer (&self->saved_focus);
+    }
+}
+
 static void
 on_saved_cb (GObject      *object,
              GAsyncResult *result,
@@ -68,13 +93,17 @@ on_saved_cb (GObject      *object,
   g_autoptr(BkCredential) saved = NULL;
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page), TRUE);
+  set_busy (self, FALSE);
 
   /* Nothing half-saved: without its password the credential is as it was before. */
   if (!(saved = bk_access_save_finish (BK_JOURNAL (object), result, &error)))
     {
       if (error->domain == BK_DATABASE_ERROR)
         set_label_error (self, error->message);
+      else if (g_error_matches (error, BK_ACCESS_ERROR, BK_ACCESS_ERROR_DISMISSED))
+        /* The person said no to the keyring's prompt: not an error to report. The form stays
+         * as they left it, with a quiet line saying nothing was saved. */
+        adw_preferences_group_set_description (self->secret_group, error->message);
       else
         bk_show_error_dialog (GTK_WINDOW (self), _("The Password Was Not Saved"), error->message);
       return;
@@ -107,7 +136,7 @@ save_action (GtkWidget  *widget,
   bk_credential_set_username (self->credential, gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
   bk_credential_set_url (self->credential, gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
+  set_busy (self, TRUE);
   bk_access_save_async (self->journal, self->credential, gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
                         NULL, on_saved_cb, g_object_ref (self));
 }
@@ -117,6 +146,7 @@ bk_credential_dialog_dispose (GObject *object)
 {
   BkCredentialDialog *self = (BkCredentialDialog *)object;
 
+  g_clear_weak_pointer (&self->saved_focus);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_CREDENTIAL_DIALOG);
   g_clear_object (&self->credential);
   g_clear_object (&self->counterpart);

@@ -30,6 +30,8 @@ struct _BkEndRunDialog
   GtkSwitch      *status_switch;
   GtkSpinButton  *first_spin;
   GtkSpinButton  *second_spin;
+  GtkSwitch      *first_switch;
+  GtkSwitch      *second_switch;
 };
 
 G_DEFINE_FINAL_TYPE (BkEndRunDialog, bk_end_run_dialog, ADW_TYPE_WINDOW)
@@ -61,9 +63,10 @@ end_run (BkEndRunDialog  *self,
   guint days[2];
   guint n_days = 0;
 
-  if (gtk_spin_button_get_value_as_int (self->first_spin) > 0)
+  /* a check-in turned off is skipped */
+  if (gtk_switch_get_active (self->first_switch))
     days[n_days++] = gtk_spin_button_get_value_as_int (self->first_spin);
-  if (gtk_spin_button_get_value_as_int (self->second_spin) > 0)
+  if (gtk_switch_get_active (self->second_switch))
     days[n_days++] = gtk_spin_button_get_value_as_int (self->second_spin);
 
   return bk_run_store_end (bk_journal_get_runs (self->journal), self->run, self->playbook,
@@ -173,6 +176,8 @@ bk_end_run_dialog_class_init (BkEndRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, status_switch);
   gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, first_spin);
   gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, second_spin);
+  gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, first_switch);
+  gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, second_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_outcome_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.end", NULL, end_action);
@@ -185,6 +190,10 @@ bk_end_run_dialog_init (BkEndRunDialog *self)
   g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The days of a check-in turned off do not count. */
+  g_object_bind_property (self->first_switch, "active", self->first_spin, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->second_switch, "active", self->second_spin, "sensitive", G_BINDING_SYNC_CREATE);
 
   /* The rows' positions are BkOutcome's values. */
   for (guint i = 0; i < BK_N_OUTCOMES; i++)

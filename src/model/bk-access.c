@@ -28,6 +28,7 @@ translate_error (GError *error)
     { BK_KEYRING_ERROR_LOCKED, BK_ACCESS_ERROR_LOCKED },
     { BK_KEYRING_ERROR_NOT_FOUND, BK_ACCESS_ERROR_NO_SECRET },
     { BK_KEYRING_ERROR_FAILED, BK_ACCESS_ERROR_FAILED },
+    { BK_KEYRING_ERROR_DISMISSED, BK_ACCESS_ERROR_DISMISSED },
   };
 
   if (error->domain != BK_KEYRING_ERROR)
@@ -253,6 +254,42 @@ void
 bk_access_free_secret (char *secret)
 {
   bk_keyring_free_secret (secret);
+}
+
+/* Check */
+
+static void
+on_keyring_checked_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!bk_keyring_check_finish (result, &error))
+    g_task_return_error (task, translate_error (error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+bk_access_check_keyring_async (BkJournal           *journal,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (BK_IS_JOURNAL (journal));
+
+  bk_keyring_check_async (cancellable, on_keyring_checked_cb,
+                          new_task (journal, bk_access_check_keyring_async, cancellable, callback, user_data));
+}
+
+gboolean
+bk_access_check_keyring_finish (BkJournal     *journal,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return propagate_boolean (journal, result, bk_access_check_keyring_async, error);
 }
 
 /* Delete */

@@ -27,6 +27,8 @@ typedef enum
   /* The keyring holds no secret for that credential */
   BK_ACCESS_ERROR_NO_SECRET,
   BK_ACCESS_ERROR_FAILED,
+  /* The person dismissed the keyring's prompt: nothing was saved, and nothing is to report */
+  BK_ACCESS_ERROR_DISMISSED,
 } BkAccessError;
 
 GQuark        bk_access_error_quark             (void);
@@ -55,6 +57,16 @@ char         *bk_access_lookup_secret_finish    (BkJournal            *journal,
                                                  GAsyncResult         *result,
                                                  GError              **error);
 void          bk_access_free_secret             (char                 *secret);
+
+/* Whether there is a keyring to keep secrets in (fails with %BK_ACCESS_ERROR_UNAVAILABLE),
+ * without asking the person for anything */
+void          bk_access_check_keyring_async     (BkJournal            *journal,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean      bk_access_check_keyring_finish    (BkJournal            *journal,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 
 /* Deletes the credential's row and then its secret. Without the keyring the secret stays for
  * now (bk_access_forget_orphans_async() removes it later): the call still succeeds. */

@@ -135,9 +135,30 @@ new_locked_error (void)
 {
   return g_error_new_literal (BK_KEYRING_ERROR,
                               BK_KEYRING_ERROR_LOCKED,
-                              _("The keyring is locked. Unlock it when your desktop asks for "
-                                "its password and try again; your secrets were not stored "
-                                "anywhere else."));
+                              _("The keyring is locked: unlock it in Passwords and Keys, then "
+                                "try again."));
+}
+
+/* The person dismissed the keyring's prompt (to unlock it, or to create the keyring there was
+ * none of): a "no", not a failure. The message is for a caller that says something anyway. */
+static GError *
+new_dismissed_error (void)
+{
+  return g_error_new_literal (BK_KEYRING_ERROR,
+                              BK_KEYRING_ERROR_DISMISSED,
+                              _("Not saved: the keyring’s prompt was dismissed. Save again "
+                                "when you are ready."));
+}
+
+/* Storing in the default collection when there is none: libsecret asks the desktop to create
+ * it, and when the person dismisses that prompt it tries the missing collection again, which
+ * answers "Object does not exist at path …/collection/login". */
+static gboolean
+is_missing_collection (const GError *error)
+{
+  return g_error_matches (error, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT) ||
+         g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) ||
+         g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT);
 }
 
 /* Turns libsecret's error into ours; @task's cancellable tells a call the app cancelled from a
@@ -147,8 +168,6 @@ translate_error (GError    *error,
                  Operation  operation,
                  GTask     *task)
 {
-  g_autofree char *detail = NULL;
-
   g_debug ("libsecret failed (%s, %d): %s",
            g_quark_to_string (error->domain), error->code, error->message);
 
@@ -159,7 +178,13 @@ translate_error (GError    *error,
 
       /* the keyring asked for its password (or to create it) and the person said no */
       g_error_free (error);
-      return new_locked_error ();
+      return new_dismissed_error ();
+    }
+
+  if (operation == OPERATION_STORE && is_missing_collection (error))
+    {
+      g_error_free (error);
+      return new_dismissed_error ();
     }
 
   if (is_unavailable (error) ||
@@ -175,32 +200,31 @@ translate_error (GError    *error,
       return new_locked_error ();
     }
 
+  /* What the keyring said is for a bug report, not for the person: they get what to do. */
   if (g_dbus_error_is_remote_error (error))
     g_dbus_error_strip_remote_error (error);
-  detail = g_strdup (error->message);
+  g_message ("The keyring failed: %s", error->message);
   g_error_free (error);
 
   switch (operation)
     {
     case OPERATION_STORE:
-      /* Translators: %s is what the keyring said went wrong */
-      return g_error_new (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
-                          _("Could not store the secret in the keyring: %s"), detail);
+      return g_error_new_literal (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
+                                  _("The keyring could not save the password. Try again; if it "
+                                    "keeps failing, log out and back in to restart the keyring."));
     case OPERATION_LOOKUP:
-      /* Translators: %s is what the keyring said went wrong */
-      return g_error_new (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
-                          _("Could not read the secret from the keyring: %s"), detail);
+      return g_error_new_literal (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
+                                  _("The keyring could not read the password. Try again; if it "
+                                    "keeps failing, log out and back in to restart the keyring."));
     case OPERATION_DELETE:
-      /* Translators: %s is what the keyring said went wrong */
-      return g_error_new (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
-                          _("Could not delete the secret from the keyring: %s"), detail);
+      return g_error_new_literal (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
+                                  _("The keyring could not delete the password. Try again; if it "
+                                    "keeps failing, log out and back in to restart the keyring."));
     case OPERATION_SEARCH:
-      /* Translators: %s is what the keyring said went wrong */
-      return g_error_new (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
-                          _("Could not look through the keyring: %s"), detail);
     default:
-      g_return_val_if_reached (g_error_new_literal (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
-                                                    detail));
+      return g_error_new_literal (BK_KEYRING_ERROR, BK_KEYRING_ERROR_FAILED,
+                                  _("The keyring could not be searched. Try again; if it keeps "
+                                    "failing, log out and back in to restart the keyring."));
     }
 }
 
@@ -523,6 +547,56 @@ bk_keyring_delete_counterpart_finish (GAsyncResult  *result,
                                       GError       **error)
 {
   return propagate_boolean (result, bk_keyring_delete_counterpart_async, error);
+}
+
+/* Check */
+
+static void
+on_check_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GList *items;
+
+  items = secret_password_search_finish (result, &error);
+  g_list_free_full (items, g_object_unref);
+
+  if (error != NULL)
+    g_task_return_error (task, translate_error (error, OPERATION_SEARCH, task));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * bk_keyring_check_async:
+ *
+ * Whether there is a keyring to keep secrets in, without opening or unlocking anything: fails
+ * with BK_KEYRING_ERROR_UNAVAILABLE when there is none.
+ */
+void
+bk_keyring_check_async (GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_keyring_check_async);
+
+  /* A search of the app's own items: it needs the keyring, and never asks for a password. */
+  secret_password_search (get_schema (), SECRET_SEARCH_NONE, cancellable, on_check_cb, task,
+                          NULL);
+}
+
+gboolean
+bk_keyring_check_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  return propagate_boolean (result, bk_keyring_check_async, error);
 }
 
 /* Forgetting orphans */

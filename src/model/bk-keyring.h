@@ -22,6 +22,8 @@ typedef enum
   /* No secret is stored for that credential */
   BK_KEYRING_ERROR_NOT_FOUND,
   BK_KEYRING_ERROR_FAILED,
+  /* The person said no to the keyring's prompt: nothing was stored. Not a failure to report. */
+  BK_KEYRING_ERROR_DISMISSED,
 } BkKeyringError;
 
 GQuark   bk_keyring_error_quark  (void);
@@ -53,6 +55,13 @@ void     bk_keyring_delete_async  (const char           *credential_uuid,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data);
 gboolean bk_keyring_delete_finish (GAsyncResult         *result,
+                                   GError              **error);
+
+/* Fails with BK_KEYRING_ERROR_UNAVAILABLE when there is no keyring; never prompts */
+void     bk_keyring_check_async   (GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+gboolean bk_keyring_check_finish  (GAsyncResult         *result,
                                    GError              **error);
 
 /* Deletes every secret of a counterpart (when it is deleted for good) */
