@@ -1212,11 +1212,14 @@ test_export_closed_while_running (Fixture       *fixture,
   g_autoptr(GtkWindow) dialog = NULL;
   const char *name;
 
-  /* Enough pages that the export is still drawing when the dialog goes */
-  for (guint i = 0; i < 2000; i++)
+  /* Enough pages (some 1,400) that the export is still drawing when the dialog goes, even on a
+   * busy machine */
+  g_assert_true (bk_database_begin (bk_journal_get_database (fixture->journal), NULL));
+  for (guint i = 0; i < 10000; i++)
     add_note (fixture, client, BK_NOTE_KIND_CALL,
               "A call about the project, with enough words to take two lines of the page, or perhaps "
-              "three of them when the page is narrow, and a few more so that it surely does.", 2000 - i);
+              "three of them when the page is narrow, and a few more so that it surely does.", 10000 - i);
+  g_assert_true (bk_database_commit (bk_journal_get_database (fixture->journal), NULL));
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
