@@ -18,6 +18,7 @@
 #include "bk-journal.h"
 #include "bk-playbook-library.h"
 #include "bk-summary.h"
+#include "bk-summary-private.h"
 #include "bk-test-journal.h"
 
 typedef struct
@@ -627,6 +628,71 @@ test_document (Fixture       *fixture,
   g_assert_nonnull (strstr (outline, ">Talk it through</item>"));
   g_assert_nonnull (strstr (outline, ">Check-ins</item>"));
   g_assert_nonnull (strstr (outline, ">Timeline</item>"));
+}
+
+/* The chart colours health by meaning: poor red, strained amber, fair grey, good green */
+static void
+test_health_colours (void)
+{
+  const BkSummaryColour *poor = bk_summary_health_colour (1);
+  const BkSummaryColour *strained = bk_summary_health_colour (2);
+  const BkSummaryColour *fair = bk_summary_health_colour (3);
+
+  g_assert_cmpfloat (poor->r, >, poor->g + 0.3);
+  g_assert_cmpfloat (poor->r, >, poor->b + 0.3);
+  g_assert_cmpfloat (strained->r, >, strained->b + 0.3);
+  g_assert_cmpfloat (strained->g, >, strained->b + 0.2);
+  g_assert_cmpfloat (strained->r, >, strained->g);
+  g_assert_cmpfloat (ABS (fair->r - fair->g), <, 0.05);
+  g_assert_cmpfloat (ABS (fair->g - fair->b), <, 0.05);
+  for (int health = 4; health <= 5; health++)
+    {
+      const BkSummaryColour *good = bk_summary_health_colour (health);
+
+      g_assert_cmpfloat (good->g, >, good->r + 0.2);
+      g_assert_cmpfloat (good->g, >, good->b + 0.1);
+    }
+}
+
+/* The steps of an ended playbook say what happened; only a playbook under way has steps "not
+ * done yet" */
+static void
+test_ended_run_steps (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Ended Client", NULL);
+  BkPlaybook *playbook = bk_playbook_library_lookup (fixture->library, "part-ways");
+  g_autoptr(GDateTime) started = date (2026, 2, 2, 10);
+  g_autoptr(GDateTime) ended = date (2026, 2, 20, 10);
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  BkSummaryOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (client), playbook,
+                            1u << BK_REASON_CAPACITY, started, &error);
+  g_assert_no_error (error);
+  bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), run, playbook,
+                               bk_playbook_get_step_id (playbook, 0), BK_STEP_STATE_DONE, NULL, started, &error);
+  g_assert_no_error (error);
+  bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), run, playbook,
+                               bk_playbook_get_step_id (playbook, 1), BK_STEP_STATE_SKIPPED, NULL, started, &error);
+  g_assert_no_error (error);
+  bk_run_store_end (bk_journal_get_runs (fixture->journal), run, playbook,
+                    &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED }, ended, &error);
+  g_assert_no_error (error);
+
+  bk_summary_options_init (&options);
+  path = write_summary (fixture, bk_counterpart_get_id (client), &options, "ended.pdf");
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Done on February 2, 2026"));
+  g_assert_nonnull (strstr (text, "Skipped on February 2, 2026"));
+  g_assert_cmpuint (count_occurrences (text, "Not done"), ==, bk_playbook_get_n_steps (playbook) - 2);
+  g_assert_null (strstr (text, "Not done yet"));
 }
 
 /* Bookmarks need numbers that cairo reads the same with a decimal comma */
@@ -1385,6 +1451,8 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/summary/page-size", test_page_size);
+  g_test_add_func ("/summary/health-colours", test_health_colours);
+  ADD ("/summary/ended-run-steps", test_ended_run_steps);
   ADD ("/summary/file-name", test_file_name);
   ADD ("/summary/not-found", test_not_found);
   ADD ("/summary/document", test_document);

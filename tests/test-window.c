@@ -24,6 +24,7 @@
 #include "bk-export-dialog.h"
 #include "bk-feedback.h"
 #include "bk-followups-window.h"
+#include "bk-format.h"
 #include "bk-journal-json.h"
 #include "bk-journal.h"
 #include "bk-open-item-dialog.h"
@@ -378,6 +379,33 @@ row_progress_is (gpointer data)
   return g_strcmp0 (row_progress (args[0]), args[1]) == 0;
 }
 
+/* The number on the Resolution tab's badge, 0 for none */
+static guint
+resolution_badge (Fixture *fixture)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+
+  return adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "resolution")));
+}
+
+static gboolean
+resolution_badge_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return resolution_badge (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *label = bk_test_find_named (root, name);
+
+  g_assert_nonnull (label);
+  return gtk_widget_is_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
 static void
 test_playbook_progress (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -425,6 +453,10 @@ test_playbook_progress (Fixture       *fixture,
   args[1] = expected;
   g_assert_true (bk_test_wait_until (row_progress_is, args, 3000));
 
+  /* The badge: the unpaid invoice, the one thing this playbook asks to settle here */
+  args[1] = GUINT_TO_POINTER (1);
+  g_assert_true (bk_test_wait_until (resolution_badge_is, args, 3000));
+
   /* Tick the first two steps: the sidebar follows. */
   for (guint i = 0; i < 2; i++)
     {
@@ -471,10 +503,32 @@ test_playbook_progress (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (checkins->len, ==, 2);
 
-  /* The view follows: no steps, the check-ins and the earlier playbook listed */
+  /* The view follows: it leads with what happened (the outcome, who took over, the next
+   * check-in), then the check-ins and the playbook's history, then a way to start again */
   {
     gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
     GtkAdjustment *vadjustment;
+    g_autofree char *next_date = NULL;
+    g_autofree char *next_checkin = NULL;
+    g_autofree char *successor = NULL;
+    GDateTime *first_due = bk_checkin_get_due (g_ptr_array_index (checkins, 0));
+
+    for (guint i = 1; i < checkins->len; i++)
+      if (g_date_time_compare (bk_checkin_get_due (g_ptr_array_index (checkins, i)), first_due) < 0)
+        first_due = bk_checkin_get_due (g_ptr_array_index (checkins, i));
+    next_date = bk_format_date (first_due);
+    next_checkin = g_strdup_printf (_("Next check-in: %s"), next_date);
+    successor = g_strdup_printf (_("Taken over by %s"), "Anna Colleague");
+
+    g_assert_cmpstr (label_text (view, "ended-outcome"), ==, C_("outcome", "Parted ways"));
+    g_assert_cmpstr (label_text (view, "ended-successor"), ==, successor);
+    g_assert_cmpstr (label_text (view, "next-checkin"), ==, next_checkin);
+    g_assert_false (gtk_widget_is_visible (bk_test_find_named (view, "resolve-button")));
+    g_assert_true (gtk_widget_is_visible (bk_test_find_named (view, "restart-button")));
+    g_assert_true (gtk_widget_is_visible (bk_test_find_named (view, "earlier-runs")));
+    /* The invoice is still listed, but no playbook asks to settle it now: no badge */
+    args[1] = GUINT_TO_POINTER (0);
+    g_assert_true (bk_test_wait_until (resolution_badge_is, args, 3000));
 
     g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "steps")), 0));
     g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (bk_test_find_named (view, "checkins")), 1));
@@ -1797,6 +1851,113 @@ test_access_dismissed (Fixture       *fixture,
   shoot_window (dialog, "credential-dismissed", russian);
 }
 
+/* The Resolution tab's badge counts what the tab shows still to settle, while a playbook in
+ * progress settles it: a healthy client with a saved password gets none. */
+static void
+test_resolution_badge (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+  g_autoptr(BkCounterpart) healthy = add_counterpart (fixture, "Healthy Client", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                      BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCredential) credential = bk_credential_new ();
+  g_autoptr(BkOpenItem) item = bk_open_item_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(BkRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  BkPlaybook *talk = bk_playbook_library_lookup (fixture->playbooks, "talk-it-through");
+  gpointer args[2] = { fixture, NULL };
+
+  /* the demo: a playbook to part ways, an unpaid invoice and access still in use */
+  fill_demo_journal (fixture, russian);
+  args[1] = GUINT_TO_POINTER (2);
+  g_assert_true (bk_test_wait_until (resolution_badge_is, args, 3000));
+
+  /* a healthy client with a saved password and an open item: nothing to settle now */
+  bk_credential_set_counterpart_id (credential, bk_counterpart_get_id (healthy));
+  bk_credential_set_label (credential, "Hosting");
+  bk_credential_store_save (bk_journal_get_credentials (fixture->journal), credential, &error);
+  g_assert_no_error (error);
+  bk_open_item_set_counterpart_id (item, bk_counterpart_get_id (healthy));
+  bk_open_item_set_description (item, "Final report");
+  bk_open_item_set_kind (item, BK_OPEN_ITEM_KIND_DELIVERABLE);
+  bk_open_item_store_save (bk_journal_get_open_items (fixture->journal), item, &error);
+  g_assert_no_error (error);
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (healthy));
+  args[1] = GUINT_TO_POINTER (0);
+  g_assert_true (bk_test_wait_until (resolution_badge_is, args, 3000));
+  bk_test_wait (100);
+  g_assert_cmpuint (resolution_badge (fixture), ==, 0);
+
+  /* talking it through settles nothing: still none */
+  run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (healthy), talk,
+                            1u << BK_REASON_CAPACITY, now, &error);
+  g_assert_no_error (error);
+  bk_test_wait (100);
+  g_assert_cmpuint (resolution_badge (fixture), ==, 0);
+}
+
+/* The level in this level bar's filled blocks, "health-poor"… */
+static gboolean
+level_bar_has_class (GtkWidget  *bar,
+                     const char *css_class)
+{
+  GtkWidget *trough = gtk_widget_get_first_child (bar);
+  GtkWidget *first_block = trough != NULL ? gtk_widget_get_first_child (trough) : NULL;
+
+  return first_block != NULL && gtk_widget_has_css_class (first_block, css_class);
+}
+
+typedef struct
+{
+  GtkWidget  *bar;
+  const char *css_class;
+} LevelClass;
+
+static gboolean
+level_bar_has_class_cb (gpointer data)
+{
+  LevelClass *level = data;
+
+  return level_bar_has_class (level->bar, level->css_class);
+}
+
+/* Health is coloured by its meaning, the same on the page and in the sidebar: 1 is poor (not
+ * "full", as GTK's own offsets for a bar of 0 to 1 had it), 3 neutral, 4 and 5 good. */
+static void
+test_health_colours (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  static const char *classes[] = { NULL, "health-poor", "health-strained", "health-fair", "health-good", "health-good" };
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Some Client", NULL, BK_COUNTERPART_KIND_CLIENT,
+                                                     BK_COUNTERPART_STATUS_ACTIVE);
+  GtkWidget *page_bar, *row_bar;
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  bk_test_wait (100);
+  page_bar = bk_test_find_of_type (bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE), GTK_TYPE_LEVEL_BAR);
+  g_assert_nonnull (page_bar);
+
+  for (int health = 1; health <= 5; health++)
+    {
+      LevelClass level = { page_bar, classes[health] };
+
+      bk_counterpart_set_health (client, health);
+      bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), client, NULL);
+      g_assert_true (bk_test_wait_until (level_bar_has_class_cb, &level, 3000));
+      g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (page_bar)), ==, health);
+      g_assert_false (level_bar_has_class (page_bar, "full"));
+      g_assert_false (level_bar_has_class (page_bar, "low"));
+
+      /* the sidebar's row is a new widget for the changed row */
+      row_bar = bk_test_find_named (find (fixture, "counterpart-list"), "row-health");
+      g_assert_nonnull (row_bar);
+      level.bar = row_bar;
+      g_assert_true (bk_test_wait_until (level_bar_has_class_cb, &level, 3000));
+      g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (row_bar)), ==, health);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1818,6 +1979,8 @@ main (int   argc,
   g_test_add ("/window/access", Fixture, NULL, fixture_set_up, test_access, fixture_tear_down);
   g_test_add ("/window/access-without-keyring", Fixture, NULL, fixture_set_up, test_access_without_keyring, fixture_tear_down);
   g_test_add ("/window/access-state-one-row", Fixture, NULL, fixture_set_up, test_access_state_one_row, fixture_tear_down);
+  g_test_add ("/window/resolution-badge", Fixture, NULL, fixture_set_up, test_resolution_badge, fixture_tear_down);
+  g_test_add ("/window/health-colours", Fixture, NULL, fixture_set_up, test_health_colours, fixture_tear_down);
   g_test_add ("/window/playbooks-error", Fixture, NULL, fixture_set_up, test_playbooks_error, fixture_tear_down);
   g_test_add ("/window/screenshot-and-language", Fixture, NULL, fixture_set_up, test_screenshot_and_language, fixture_tear_down);
   g_test_add ("/window/access-dismissed", Fixture, NULL, fixture_set_up, test_access_dismissed, fixture_tear_down);

@@ -439,8 +439,9 @@ bk_client_page_init (BkClientPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The page's badge counts what is left to settle. */
-  g_object_bind_property (self->resolution_view, "n-open-items",
+  /* The tab's badge counts the open items it shows still to settle, while a playbook in
+   * progress settles them; nothing otherwise. */
+  g_object_bind_property (self->resolution_view, "n-to-settle",
                           self->resolution_page, "badge-number",
                           G_BINDING_SYNC_CREATE);
 

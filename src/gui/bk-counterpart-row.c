@@ -28,6 +28,7 @@ struct _BkCounterpartRow
   GtkWidget      *progress_box;
   GtkProgressBar *progress_bar;
   GtkLabel       *progress_label;
+  GtkLevelBar    *health_bar;
 };
 
 G_DEFINE_FINAL_TYPE (BkCounterpartRow, bk_counterpart_row, ADW_TYPE_BIN)
@@ -77,6 +78,7 @@ update (BkCounterpartRow *self)
 {
   BkCounterpart *counterpart = self->counterpart;
   g_autofree char *subtitle = NULL;
+  g_autofree char *health = NULL;
   const char *organization;
   const char *match;
   BkCounterpartStatus status;
@@ -102,6 +104,12 @@ update (BkCounterpartRow *self)
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_label_set_text (self->status_label, bk_counterpart_status_get_label (status));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
+
+  /* Translators: relationship health, %d is 1 to 5 */
+  health = g_strdup_printf (_("Health %d of 5"), bk_counterpart_get_health (counterpart));
+  gtk_level_bar_set_value (self->health_bar, bk_counterpart_get_health (counterpart));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->health_bar), health);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->health_bar), GTK_ACCESSIBLE_PROPERTY_LABEL, health, -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->match_label), match != NULL && match[0] != '\0');
   gtk_label_set_markup (self->match_label, match != NULL ? match : "");
@@ -184,6 +192,7 @@ bk_counterpart_row_class_init (BkCounterpartRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, BkCounterpartRow, health_bar);
 }
 
 static void

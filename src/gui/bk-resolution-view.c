@@ -16,6 +16,7 @@
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
 #include "bk-feedback.h"
+#include "bk-format.h"
 #include "bk-journal.h"
 #include "bk-open-item-dialog.h"
 #include "bk-open-item-row.h"
@@ -50,11 +51,20 @@ struct _BkResolutionView
    * and of that the access alone */
   guint                 n_open_items;
   guint                 n_open_access;
+  /* What the tab's badge counts: of those, the ones the playbook in progress shows to settle */
+  guint                 n_to_settle;
   /* The step whose row is open, so that a new row for it opens too */
   char                 *expanded_step;
 
   GtkWidget            *none_box;
   GtkWidget            *active_box;
+  GtkWidget            *ended_box;
+  GtkImage             *ended_icon;
+  GtkLabel             *ended_outcome_label;
+  GtkLabel             *ended_details_label;
+  GtkLabel             *ended_successor_label;
+  GtkLabel             *next_checkin_label;
+  GtkWidget            *restart_box;
   GtkImage             *playbook_icon;
   GtkLabel             *playbook_name_label;
   GtkLabel             *playbook_summary_label;
@@ -75,6 +85,7 @@ enum {
   PROP_0,
   PROP_N_OPEN_ITEMS,
   PROP_N_OPEN_ACCESS,
+  PROP_N_TO_SETTLE,
   PROP_PLAYBOOKS,
   PROP_STEPS,
   N_PROPS
@@ -104,6 +115,9 @@ update_counts (BkResolutionView *self)
   guint n_items = 0;
   guint n_item_access = 0;
   guint n_in_use = 0;
+  gboolean settles_items = FALSE;
+  gboolean settles_access = FALSE;
+  guint n_to_settle;
 
   if (self->open_items != NULL)
     {
@@ -130,7 +144,24 @@ update_counts (BkResolutionView *self)
         }
     }
 
+  /* The tab shows the open items always, and the access in use only in the access step: the
+   * badge counts what the playbook in progress asks to settle there, and nothing without one. */
+  for (guint i = 0; self->playbook != NULL && i < bk_playbook_get_n_steps (self->playbook); i++)
+    {
+      const char *role = bk_playbook_get_step_role (self->playbook, i);
+
+      settles_items |= g_strcmp0 (role, "open-items") == 0;
+      settles_access |= g_strcmp0 (role, "access") == 0;
+    }
+  n_to_settle = (settles_items || settles_access ? n_items : 0) + (settles_access ? n_in_use : 0);
+
   g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->n_to_settle != n_to_settle)
+    {
+      self->n_to_settle = n_to_settle;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TO_SETTLE]);
+    }
 
   if (self->n_open_items != n_items + n_in_use)
     {
@@ -191,6 +222,105 @@ update_progress (BkResolutionView *self)
   gtk_label_set_text (self->progress_label, progress);
 }
 
+/* The playbook that ended last, or NULL */
+static BkRun *
+dup_last_ended_run (BkResolutionView *self)
+{
+  BkRun *last = NULL;
+
+  for (guint i = 0; self->runs != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->runs)); i++)
+    {
+      g_autoptr(BkRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+
+      if (bk_run_is_active (run) || bk_run_get_ended (run) == NULL)
+        continue;
+      if (last == NULL || g_date_time_compare (bk_run_get_ended (run), bk_run_get_ended (last)) > 0)
+        g_set_object (&last, run);
+    }
+
+  return last;
+}
+
+/* "Next check-in: June 3, 2026", "A check-in is due now", or NULL when none is left to do */
+static char *
+dup_next_checkin_text (BkResolutionView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = NULL;
+  GDateTime *next = NULL;
+
+  for (guint i = 0; self->checkins != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->checkins)); i++)
+    {
+      g_autoptr(BkCheckin) checkin = g_list_model_get_item (G_LIST_MODEL (self->checkins), i);
+      GDateTime *due = bk_checkin_get_due (checkin);
+
+      if (bk_checkin_get_done (checkin) != NULL)
+        continue;
+      if (next == NULL || g_date_time_compare (due, next) < 0)
+        {
+          g_clear_pointer (&next, g_date_time_unref);
+          next = g_date_time_ref (due);
+        }
+    }
+
+  if (next == NULL)
+    return NULL;
+
+  if (g_date_time_compare (next, now) <= 0)
+    {
+      g_date_time_unref (next);
+      return g_strdup (_("A check-in is due now"));
+    }
+
+  date = bk_format_date (next);
+  g_date_time_unref (next);
+  /* Translators: after a playbook ended, %s is a date */
+  return g_strdup_printf (_("Next check-in: %s"), date);
+}
+
+/* After a playbook ended, the tab leads with what happened: the outcome, who took over, the
+ * next check-in. */
+static void
+update_ended (BkResolutionView *self)
+{
+  g_autoptr(BkRun) last = get_run (self) == NULL ? dup_last_ended_run (self) : NULL;
+  g_autofree char *ended = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *successor = NULL;
+  g_autofree char *next_checkin = NULL;
+  BkPlaybook *playbook;
+  const char *who;
+
+  /* Boxes rather than a stack: a stack would measure the hidden page's wrapped text for the
+   * shown page's height, and ask for a window wider than the screen. */
+  gtk_widget_set_visible (self->none_box, get_run (self) == NULL && last == NULL);
+  gtk_widget_set_visible (self->ended_box, last != NULL);
+  gtk_widget_set_visible (self->restart_box, last != NULL);
+  if (last == NULL)
+    return;
+
+  playbook = lookup_playbook (self, bk_run_get_playbook_id (last));
+  ended = bk_format_date (bk_run_get_ended (last));
+  /* Translators: "Part ways cleanly, ended on November 27, 2026" */
+  details = g_strdup_printf (_("%s, ended on %s"),
+                             playbook != NULL ? bk_playbook_get_name (playbook) : bk_run_get_playbook_id (last),
+                             ended);
+  who = bk_run_get_successor (last);
+  if (who != NULL && who[0] != '\0')
+    /* Translators: who took over the work when a playbook ended, a name */
+    successor = g_strdup_printf (_("Taken over by %s"), who);
+  next_checkin = dup_next_checkin_text (self);
+
+  gtk_image_set_from_icon_name (self->ended_icon,
+                                playbook != NULL ? bk_playbook_get_icon_name (playbook) : "emblem-ok-symbolic");
+  gtk_label_set_text (self->ended_outcome_label, bk_outcome_get_label (bk_run_get_outcome (last)));
+  gtk_label_set_text (self->ended_details_label, details);
+  gtk_label_set_text (self->ended_successor_label, successor != NULL ? successor : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->ended_successor_label), successor != NULL);
+  gtk_label_set_text (self->next_checkin_label,
+                      next_checkin != NULL ? next_checkin : _("No check-ins left to do"));
+}
+
 static void
 update_header (BkResolutionView *self)
 {
@@ -198,10 +328,8 @@ update_header (BkResolutionView *self)
   BkCounterpartKind kind;
   g_autofree char *reasons = NULL;
 
-  /* Boxes rather than a stack: a stack would measure the hidden page's wrapped text for the
-   * shown page's height, and ask for a window wider than the screen. */
-  gtk_widget_set_visible (self->none_box, run == NULL);
   gtk_widget_set_visible (self->active_box, run != NULL);
+  update_ended (self);
   if (run == NULL)
     return;
 
@@ -311,6 +439,7 @@ set_steps (BkResolutionView *self,
 
   gtk_list_box_bind_model (self->steps_list, G_LIST_MODEL (steps),
                            steps != NULL ? create_step_row : NULL, self, NULL);
+  update_counts (self);
   update_header (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEPS]);
 }
@@ -371,6 +500,8 @@ on_runs_changed_cb (BkResolutionView *self,
                     guint             added)
 {
   sync_active_run (self, FALSE);
+  /* An ended run's outcome or successor may have changed. */
+  update_ended (self);
 }
 
 /* The other lists */
@@ -451,6 +582,7 @@ set_lists (BkResolutionView *self)
       g_signal_connect_object (self->open_items, "items-changed", G_CALLBACK (update_group_visibility), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->credentials, "items-changed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->checkins, "items-changed", G_CALLBACK (update_group_visibility), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->checkins, "items-changed", G_CALLBACK (update_ended), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->earlier_runs, "items-changed", G_CALLBACK (update_group_visibility), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->runs, "items-changed", G_CALLBACK (on_runs_changed_cb), self, G_CONNECT_SWAPPED);
     }
@@ -466,6 +598,7 @@ set_lists (BkResolutionView *self)
 
   if (self->runs != NULL)
     sync_active_run (self, TRUE);
+  update_ended (self);
 }
 
 /* Actions */
@@ -644,6 +777,10 @@ bk_resolution_view_get_property (GObject    *object,
       g_value_set_uint (value, self->n_open_access);
       break;
 
+    case PROP_N_TO_SETTLE:
+      g_value_set_uint (value, self->n_to_settle);
+      break;
+
     case PROP_PLAYBOOKS:
       g_value_set_object (value, self->playbooks);
       break;
@@ -725,6 +862,12 @@ bk_resolution_view_class_init (BkResolutionViewClass *klass)
     g_param_spec_uint ("n-open-access", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Of those, what the playbook in progress shows to settle in this view (unsettled open items,
+   * and access in use when it has a step for it); 0 without one: the tab's badge */
+  properties[PROP_N_TO_SETTLE] =
+    g_param_spec_uint ("n-to-settle", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* The playbooks runs follow, from the client page */
   properties[PROP_PLAYBOOKS] =
     g_param_spec_object ("playbooks", NULL, NULL,
@@ -741,6 +884,13 @@ bk_resolution_view_class_init (BkResolutionViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-resolution-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BkResolutionView, none_box);
   gtk_widget_class_bind_template_child (widget_class, BkResolutionView, active_box);
+  gtk_widget_class_bind_template_child (widget_class, BkResolutionView, ended_box);
+  gtk_widget_class_bind_template_child (widget_class, BkResolutionView, ended_icon);
+  gtk_widget_class_bind_template_child (widget_class, BkResolutionView, ended_outcome_label);
+  gtk_widget_class_bind_template_child (widget_class, BkResolutionView, ended_details_label);
+  gtk_widget_class_bind_template_child (widget_class, BkResolutionView, ended_successor_label);
+  gtk_widget_class_bind_template_child (widget_class, BkResolutionView, next_checkin_label);
+  gtk_widget_class_bind_template_child (widget_class, BkResolutionView, restart_box);
   gtk_widget_class_bind_template_child (widget_class, BkResolutionView, playbook_icon);
   gtk_widget_class_bind_template_child (widget_class, BkResolutionView, playbook_name_label);
   gtk_widget_class_bind_template_child (widget_class, BkResolutionView, playbook_summary_label);

@@ -28,6 +28,25 @@ draw_axis_date (BkSummary  *self,
   bk_summary_show_layout (cr, layout, x - align * logical.width / PANGO_SCALE, y, &bk_summary_secondary_colour);
 }
 
+/* Health by meaning, as the app colours it: poor and strained warn, fair is neutral, good is
+ * good. Darker than the screen's colours, to read on paper. */
+static const BkSummaryColour health_poor_colour = { 0.75, 0.11, 0.16 };
+static const BkSummaryColour health_strained_colour = { 0.80, 0.50, 0.02 };
+static const BkSummaryColour health_good_colour = { 0.11, 0.52, 0.33 };
+
+const BkSummaryColour *
+bk_summary_health_colour (int health)
+{
+  if (health <= 1)
+    return &health_poor_colour;
+  if (health == 2)
+    return &health_strained_colour;
+  if (health == 3)
+    return &bk_summary_secondary_colour;
+
+  return &health_good_colour;
+}
+
 /* A step line of health (1 to 5) over time, on a light grid */
 void
 bk_summary_draw_chart (BkSummary *self,
@@ -78,7 +97,7 @@ bk_summary_draw_chart (BkSummary *self,
       draw_axis_date (self, cr, middle_date, (left + right) / 2, plot_bottom + 6, 0.5);
     }
 
-  /* The step line: each value holds until the next change */
+  /* The area under the step line, each value holding until the next change */
   cairo_new_path (cr);
   for (guint i = 0; i < n_points; i++)
     {
@@ -97,24 +116,35 @@ bk_summary_draw_chart (BkSummary *self,
     }
   if (right > px)
     cairo_line_to (cr, right, py);
+  cairo_line_to (cr, right, plot_bottom);
+  cairo_line_to (cr, X_OF (points[0].changed), plot_bottom);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, bk_summary_secondary_colour.r, bk_summary_secondary_colour.g, bk_summary_secondary_colour.b, 0.07);
+  cairo_fill (cr);
 
-  {
-    cairo_path_t *line = cairo_copy_path (cr);
-
-    cairo_line_to (cr, right, plot_bottom);
-    cairo_line_to (cr, X_OF (points[0].changed), plot_bottom);
-    cairo_close_path (cr);
-    cairo_set_source_rgba (cr, bk_summary_accent_colour.r, bk_summary_accent_colour.g, bk_summary_accent_colour.b, 0.08);
-    cairo_fill (cr);
-
-    cairo_append_path (cr, line);
-    cairo_path_destroy (line);
-  }
-
-  bk_summary_set_source (cr, &bk_summary_accent_colour);
-  cairo_set_line_width (cr, 1.6);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* The changes, thin and neutral; then each level in its colour */
+  cairo_set_line_width (cr, 0.8);
+  bk_summary_set_source (cr, &bk_summary_secondary_colour);
+  for (guint i = 1; i < n_points; i++)
+    {
+      cairo_move_to (cr, X_OF (points[i].changed), Y_OF (points[i - 1].health));
+      cairo_line_to (cr, X_OF (points[i].changed), Y_OF (points[i].health));
+    }
   cairo_stroke (cr);
+
+  cairo_set_line_width (cr, 1.8);
+  for (guint i = 0; i < n_points; i++)
+    {
+      double x_end = i + 1 < n_points ? X_OF (points[i + 1].changed) : right;
+
+      cairo_move_to (cr, X_OF (points[i].changed), Y_OF (points[i].health));
+      cairo_line_to (cr, MAX (x_end, X_OF (points[i].changed)), Y_OF (points[i].health));
+      bk_summary_set_source (cr, bk_summary_health_colour (points[i].health));
+      cairo_stroke (cr);
+    }
 
   /* A dot at each change */
   for (guint i = 0; i < n_points; i++)
@@ -123,7 +153,7 @@ bk_summary_draw_chart (BkSummary *self,
       cairo_arc (cr, X_OF (points[i].changed), Y_OF (points[i].health), 2.6, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill_preserve (cr);
-      bk_summary_set_source (cr, &bk_summary_accent_colour);
+      bk_summary_set_source (cr, bk_summary_health_colour (points[i].health));
       cairo_set_line_width (cr, 1.2);
       cairo_stroke (cr);
     }

@@ -294,6 +294,8 @@ gboolean        bk_summary_add_sections    (BkSummary       *self,
                                             GCancellable    *cancellable);
 
 /* The health chart (bk-summary-chart.c) */
+/* The colour of a health (1 to 5) in the chart: by meaning, as the app draws it */
+const BkSummaryColour *bk_summary_health_colour (int health);
 void            bk_summary_draw_chart      (BkSummary       *self,
                                             cairo_t         *cr,
                                             double           x,

@@ -153,27 +153,30 @@ add_open_items (BkSummary *self)
     }
 }
 
-/* "Done on May 3, 2026" */
+/* "Done on May 3, 2026"; a step of an ended run that was never ticked says what happened: it
+ * was not done */
 static char *
 dup_step_state_text (BkStepState  state,
-                     GDateTime   *changed)
+                     GDateTime   *changed,
+                     gboolean     ended)
 {
   g_autofree char *date = bk_summary_format_date (changed);
-
-  if (date == NULL)
-    return g_strdup (_("Not done yet"));
 
   switch (state)
     {
     case BK_STEP_STATE_DONE:
+      if (date == NULL)
+        return g_strdup (C_("playbook step", "Done"));
       /* Translators: a playbook step, %s is a date */
       return g_strdup_printf (_("Done on %s"), date);
     case BK_STEP_STATE_SKIPPED:
+      if (date == NULL)
+        return g_strdup (C_("playbook step", "Skipped"));
       /* Translators: a playbook step, %s is a date */
       return g_strdup_printf (_("Skipped on %s"), date);
     case BK_STEP_STATE_OPEN:
     default:
-      return g_strdup (_("Not done yet"));
+      return g_strdup (ended ? C_("playbook step", "Not done") : _("Not done yet"));
     }
 }
 
@@ -208,7 +211,8 @@ add_step (BkSummary         *self,
   int index = playbook != NULL ? bk_playbook_find_step (playbook, step_id) : -1;
   BkStepState state = bk_run_get_step_state (run, step_id);
   const char *note = bk_summary_nonempty (bk_run_get_step_note (run, step_id));
-  g_autofree char *state_text = dup_step_state_text (state, bk_run_get_step_changed (run, step_id));
+  g_autofree char *state_text = dup_step_state_text (state, bk_run_get_step_changed (run, step_id),
+                                                     !bk_run_is_active (run));
   BkSummaryRich rich;
   BkSummaryBlock *block;
 
