@@ -19,6 +19,7 @@
 #include "bk-counterpart-dialog.h"
 #include "bk-credential-dialog.h"
 #include "bk-credential-row.h"
+#include "bk-date-button.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
 #include "bk-export-dialog.h"
@@ -27,6 +28,7 @@
 #include "bk-format.h"
 #include "bk-journal-json.h"
 #include "bk-journal.h"
+#include "bk-note-dialog.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
 #include "bk-print-operation.h"
@@ -1201,15 +1203,74 @@ test_export_pdf (Fixture       *fixture,
   g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (bk_test_find_named (GTK_WIDGET (dialog), "private-switch"))));
 
-  /* A date that is not one is refused inline. */
-  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "from-row")), "someday");
-  bk_export_dialog_export_to_file (BK_EXPORT_DIALOG (dialog), file);
-  g_assert_true (gtk_widget_has_css_class (bk_test_find_named (GTK_WIDGET (dialog), "from-row"), "error"));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "from-row")), "");
+  /* The file chooser opens in Documents (or home), never in the process's working folder */
+  {
+    g_autoptr(GFile) folder = bk_export_dialog_dup_folder (BK_EXPORT_DIALOG (dialog));
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    g_autoptr(GFile) expected = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                     ? documents : g_get_home_dir ());
+
+    g_assert_true (g_file_equal (folder, expected));
+  }
+
+  /* An impossible range is refused where it is, with Export disabled: never silently. */
+  {
+    gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+    BkDateButton *from = BK_DATE_BUTTON (bk_test_find_named (GTK_WIDGET (dialog), "from-date"));
+    BkDateButton *to = BK_DATE_BUTTON (bk_test_find_named (GTK_WIDGET (dialog), "to-date"));
+    GtkWidget *to_row = bk_test_find_named (GTK_WIDGET (dialog), "to-row");
+    GtkWidget *export_button = bk_test_find_named (GTK_WIDGET (dialog), "export-button");
+    g_autoptr(GDateTime) later = g_date_time_new_local (2026, 3, 10, 0, 0, 0);
+    g_autoptr(GDateTime) earlier = g_date_time_new_local (2026, 3, 1, 0, 0, 0);
+    g_autoptr(GError) shot_error = NULL;
+
+    g_assert_null (bk_date_button_get_date_time (from));
+    g_assert_null (bk_date_button_get_date_time (to));
+    g_assert_true (gtk_widget_is_sensitive (export_button));
+
+    bk_date_button_set_date_time (from, later);
+    bk_date_button_set_date_time (to, earlier);
+    g_assert_false (gtk_widget_is_sensitive (export_button));
+    g_assert_true (gtk_widget_has_css_class (to_row, "error"));
+    g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_row)));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_row)), !=, "");
+    bk_export_dialog_export_to_file (BK_EXPORT_DIALOG (dialog), file);
+    bk_test_wait (100);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    bk_test_wait (200);
+    bk_test_save_screenshot (GTK_WIDGET (dialog), russian ? "export-range-ru.png" : "export-range-en.png", &shot_error);
+    g_assert_no_error (shot_error);
+
+    /* One day is a range: From and To are both included */
+    bk_date_button_set_date_time (from, earlier);
+    g_assert_true (gtk_widget_is_sensitive (export_button));
+    g_assert_false (gtk_widget_has_css_class (to_row, "error"));
+    bk_date_button_set_date_time (from, later);
+    g_assert_false (gtk_widget_is_sensitive (export_button));
+    bk_date_button_set_date_time (to, later);
+    g_assert_true (gtk_widget_is_sensitive (export_button));
+
+    /* Back to every day, through the popovers' own buttons */
+    g_signal_emit_by_name (bk_test_find_named (GTK_WIDGET (from), "date-none"), "clicked");
+    g_signal_emit_by_name (bk_test_find_named (GTK_WIDGET (to), "date-none"), "clicked");
+    g_assert_null (bk_date_button_get_date_time (from));
+    g_assert_null (bk_date_button_get_date_time (to));
+    g_assert_true (gtk_widget_is_sensitive (export_button));
+  }
 
   bk_export_dialog_export_to_file (BK_EXPORT_DIALOG (dialog), file);
   g_assert_true (bk_test_wait_until (file_exists, path, 20000));
+
+  /* The next export starts where this one went */
+  {
+    g_autoptr(BkExportDialog) next = g_object_ref_sink (bk_export_dialog_new (GTK_WINDOW (fixture->window), fixture->journal,
+                                                                              fixture->playbooks, client));
+    g_autoptr(GFile) folder = bk_export_dialog_dup_folder (next);
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+
+    g_assert_true (g_file_equal (folder, parent));
+    gtk_window_destroy (GTK_WINDOW (next));
+  }
 
   text = pdf_to_text (path);
   g_assert_nonnull (strstr (text, "Export Client"));
@@ -1958,6 +2019,226 @@ test_health_colours (Fixture       *fixture,
     }
 }
 
+/* Draws @window with @popover over it where it shows: a popover is a surface of its own, which
+ * a snapshot of the window leaves out. */
+static void
+save_with_popover (GtkWidget  *window,
+                   GtkWidget  *popover,
+                   const char *basename)
+{
+  g_autoptr(GdkPaintable) window_paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GdkPaintable) popover_paintable = gtk_widget_paintable_new (popover);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("BK_BUILD_ROOT"), "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  double window_dx, window_dy, popover_dx, popover_dy;
+  int ww = gtk_widget_get_width (window), wh = gtk_widget_get_height (window);
+  int pw = gtk_widget_get_width (popover), ph = gtk_widget_get_height (popover);
+  double x, y, x0, y0, x1, y1;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_dx, &window_dy);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_dx, &popover_dy);
+  x = gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_dx - window_dx;
+  y = gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_dy - window_dy;
+
+  gdk_paintable_snapshot (window_paintable, snapshot, ww, wh);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gdk_paintable_snapshot (popover_paintable, snapshot, pw, ph);
+  gtk_snapshot_restore (snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  x0 = MIN (0, x);
+  y0 = MIN (0, y);
+  x1 = MAX (ww, x + pw);
+  y1 = MAX (wh, y + ph);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* Opens @button's popover and chooses a day in its calendar and a time, as a person would */
+static GtkWidget *
+choose_date (GtkWidget *button,
+             int        year,
+             int        month,
+             int        day,
+             int        hour,
+             int        minute)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  GtkWidget *popover = bk_test_find_of_type (button, GTK_TYPE_POPOVER);
+  GtkWidget *calendar = bk_test_find_of_type (button, GTK_TYPE_CALENDAR);
+
+  g_assert_nonnull (popover);
+  g_assert_nonnull (calendar);
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (bk_test_wait_until (is_mapped, popover, 5000));
+
+  /* What a click on the day does: select it, and say so */
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+  g_signal_emit_by_name (calendar, "day-selected");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (bk_test_find_named (button, "hour")), hour);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (bk_test_find_named (button, "minute")), minute);
+  bk_test_wait (300);
+
+  return popover;
+}
+
+static void
+assert_local_date_time (GDateTime *date_time,
+                        int        year,
+                        int        month,
+                        int        day,
+                        int        hour,
+                        int        minute)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
+
+  g_assert_cmpint (g_date_time_get_year (local), ==, year);
+  g_assert_cmpint (g_date_time_get_month (local), ==, month);
+  g_assert_cmpint (g_date_time_get_day_of_month (local), ==, day);
+  g_assert_cmpint (g_date_time_get_hour (local), ==, hour);
+  g_assert_cmpint (g_date_time_get_minute (local), ==, minute);
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return bk_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* Edit Note: the text has the focus (a Space types, it never presses Cancel), the date shows
+ * as the timeline shows it, and the calendar popover sets the note's date. */
+static void
+test_note_date (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, russian ? "Мария Соколова" : "Maria Sokolova",
+                                                     russian ? "Студия «Север»" : "North Studio",
+                                                     BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkNote) listed = NULL;
+  g_autoptr(BkNote) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *page, *dialog, *text_view, *date_button, *popover;
+  GListModel *timeline;
+
+  add_note (fixture, client, BK_NOTE_KIND_CALL,
+            russian ? "Созвонились о сроках: макет к пятнице." : "Called about the deadline: the mock-up by Friday.", 3);
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  bk_test_wait (100);
+  page = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE);
+  timeline = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "timeline"))));
+  listed = g_list_model_get_item (timeline, 0);
+
+  g_assert_true (gtk_widget_activate_action (page, "page.edit-note", "x", bk_note_get_id (listed)));
+  dialog = GTK_WIDGET (bk_test_find_toplevel (BK_TYPE_NOTE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
+
+  text_view = bk_test_find_of_type (dialog, GTK_TYPE_TEXT_VIEW);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == text_view);
+
+  /* The date reads as in the timeline, not as ISO text */
+  date_button = bk_test_find_named (dialog, "note-date");
+  g_assert_nonnull (date_button);
+  expected = bk_format_date_time (bk_note_get_created (listed));
+  g_object_get (bk_test_find_of_type (date_button, GTK_TYPE_LABEL), "label", &shown, NULL);
+  g_assert_cmpstr (shown, ==, expected);
+
+  popover = choose_date (date_button, 2026, 8, 4, 9, 5);
+  assert_local_date_time (bk_date_button_get_date_time (BK_DATE_BUTTON (date_button)), 2026, 8, 4, 9, 5);
+  save_with_popover (dialog, popover, russian ? "note-date-ru.png" : "note-date-en.png");
+  if (russian)
+    check_translated (dialog);
+
+  /* At 360 pixels wide, the dialog and its popover */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 600);
+  bk_test_wait (500);
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
+  save_with_popover (dialog, popover, russian ? "note-date-narrow-ru.png" : "note-date-narrow-en.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
+  g_assert_true (bk_test_wait_until (is_gone, GSIZE_TO_POINTER (BK_TYPE_NOTE_DIALOG), 5000));
+
+  saved = bk_note_store_dup (bk_journal_get_notes (fixture->journal), bk_note_get_id (listed), &error);
+  g_assert_no_error (error);
+  assert_local_date_time (bk_note_get_created (saved), 2026, 8, 4, 9, 5);
+}
+
+/* The composer back-dates a new note; the next one is of now again. */
+static void
+test_composer_back_dates (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, russian ? "Ольга Петрова" : "Olga Petrova", NULL,
+                                                     BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  GtkWidget *composer, *date_button, *popover;
+  GListModel *timeline;
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  bk_test_wait (100);
+  composer = find (fixture, "composer");
+  date_button = find (fixture, "note-date");
+  g_assert_null (bk_date_button_get_date_time (BK_DATE_BUTTON (date_button)));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)),
+                            russian ? "Встретились в кафе, договорились о втором этапе." : "Met at the café, agreed on the second stage.", -1);
+  popover = choose_date (date_button, 2025, 3, 15, 14, 30);
+  save_with_popover (GTK_WIDGET (fixture->window), popover, russian ? "composer-date-ru.png" : "composer-date-en.png");
+  if (russian)
+    check_translated (GTK_WIDGET (fixture->window));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Nothing in the composer is cut at 360 pixels, with a date chosen */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  bk_test_wait (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "composer-narrow-ru.png" : "composer-narrow-en.png", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
+  bk_test_wait (100);
+  timeline = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "timeline"))));
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 1);
+  {
+    g_autoptr(BkNote) listed = g_list_model_get_item (timeline, 0);
+    g_autoptr(BkNote) saved = bk_note_store_dup (bk_journal_get_notes (fixture->journal), bk_note_get_id (listed), &error);
+
+    g_assert_no_error (error);
+    assert_local_date_time (bk_note_get_created (saved), 2025, 3, 15, 14, 30);
+  }
+  g_assert_null (bk_date_button_get_date_time (BK_DATE_BUTTON (date_button)));
+  bk_test_wait (300);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "composer-now-narrow-ru.png" : "composer-now-narrow-en.png", &error);
+  g_assert_no_error (error);
+
+  /* Without a date chosen, a note is of now */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)), russian ? "Счёт отправлен." : "Invoice sent.", -1);
+  g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
+  bk_test_wait (100);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
+  {
+    g_autoptr(BkNote) newest = g_list_model_get_item (timeline, 0);
+
+    g_assert_cmpstr (bk_note_get_text (newest), ==, russian ? "Счёт отправлен." : "Invoice sent.");
+    g_assert_cmpint (g_date_time_compare (bk_note_get_created (newest), before), >=, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1974,6 +2255,8 @@ main (int   argc,
   g_test_add ("/window/step-tick-item-by-item", Fixture, NULL, fixture_set_up, test_step_tick_item_by_item, fixture_tear_down);
   g_test_add ("/window/playbook-windows", Fixture, NULL, fixture_set_up, test_playbook_windows, fixture_tear_down);
   g_test_add ("/window/followups-follow-the-stores", Fixture, NULL, fixture_set_up, test_followups_follow_the_stores, fixture_tear_down);
+  g_test_add ("/window/note-date", Fixture, NULL, fixture_set_up, test_note_date, fixture_tear_down);
+  g_test_add ("/window/composer-back-dates", Fixture, NULL, fixture_set_up, test_composer_back_dates, fixture_tear_down);
   g_test_add ("/window/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/window/export-closed-while-running", Fixture, NULL, fixture_set_up, test_export_closed_while_running, fixture_tear_down);
   g_test_add ("/window/access", Fixture, NULL, fixture_set_up, test_access, fixture_tear_down);

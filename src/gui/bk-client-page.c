@@ -14,6 +14,7 @@
 #include "bk-feedback.h"
 #include "bk-access-view.h"
 #include "bk-client-page.h"
+#include "bk-date-button.h"
 #include "bk-deletion.h"
 #include "bk-note-dialog.h"
 #include "bk-note-list.h"
@@ -45,6 +46,7 @@ struct _BkClientPage
   GtkTextView     *composer_view;
   GtkWidget       *composer_placeholder;
   GtkDropDown     *kind_dropdown;
+  BkDateButton    *date_button;
   GtkCheckButton  *private_check;
   GtkStack        *timeline_stack;
   GtkListView     *timeline_view;
@@ -159,6 +161,7 @@ add_note_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = dup_composer_text (self);
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gboolean back_dated;
 
   if (self->counterpart == NULL || trimmed[0] == '\0')
     return;
@@ -168,6 +171,10 @@ add_note_action (GtkWidget  *widget,
   bk_note_set_kind (note, gtk_drop_down_get_selected (self->kind_dropdown));
   bk_note_set_private (note, gtk_check_button_get_active (self->private_check));
   bk_note_set_text (note, text);
+  /* Back-dated, or now */
+  back_dated = bk_date_button_get_date_time (self->date_button) != NULL;
+  if (back_dated)
+    bk_note_set_created (note, bk_date_button_get_date_time (self->date_button));
 
   if (!bk_note_store_save (bk_journal_get_notes (self->journal), note, &error))
     {
@@ -177,8 +184,10 @@ add_note_action (GtkWidget  *widget,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", 0);
   gtk_check_button_set_active (self->private_check, FALSE);
-  /* The new note is the newest: show it. */
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "list.scroll-to-item", "u", 0);
+  bk_date_button_set_date_time (self->date_button, NULL);
+  /* A note of now is the newest: show it. */
+  if (!back_dated)
+    gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -405,6 +414,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
 
   g_type_ensure (BK_TYPE_RESOLUTION_VIEW);
   g_type_ensure (BK_TYPE_ACCESS_VIEW);
+  g_type_ensure (BK_TYPE_DATE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, name_label);
@@ -417,6 +427,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, composer_view);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, composer_placeholder);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, date_button);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, private_check);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_view);
@@ -542,6 +553,7 @@ bk_client_page_set_counterpart (BkClientPage  *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", 0);
   gtk_check_button_set_active (self->private_check, FALSE);
   gtk_drop_down_set_selected (self->kind_dropdown, BK_NOTE_KIND_NOTE);
+  bk_date_button_set_date_time (self->date_button, NULL);
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
   update_timeline_stack (self);
 }

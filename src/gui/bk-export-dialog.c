@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-date-button.h"
 #include "bk-feedback.h"
 #include "bk-export-dialog.h"
-#include "bk-note-dialog.h"
 #include "bk-summary.h"
 
 struct _BkExportDialog
@@ -31,8 +31,9 @@ struct _BkExportDialog
   GtkWidget      *export_button;
   GtkSwitch      *timeline_switch;
   GtkSwitch      *private_switch;
-  AdwEntryRow    *from_row;
-  AdwEntryRow    *to_row;
+  BkDateButton   *from_button;
+  BkDateButton   *to_button;
+  AdwActionRow   *to_row;
   GtkProgressBar *progress_bar;
 };
 
@@ -66,35 +67,71 @@ export_free (Export *export)
   g_free (export);
 }
 
-static void
-on_date_changed_cb (BkExportDialog *self,
-                    AdwEntryRow    *row)
+/* The last day's notes are in: "To" is the end of its day. NULL when there is no bound. */
+static GDateTime *
+dup_to (BkExportDialog *self)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  GDateTime *day = bk_date_button_get_date_time (self->to_button);
+
+  return day != NULL ? g_date_time_add_seconds (day, 24 * 60 * 60 - 1) : NULL;
 }
 
-/* An empty row is no bound; anything else must be a date. */
 static gboolean
-read_date (AdwEntryRow  *row,
-           gboolean      end_of_day,
-           GDateTime   **date)
+is_range_valid (BkExportDialog *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autoptr(GDateTime) day = NULL;
+  GDateTime *from = bk_date_button_get_date_time (self->from_button);
+  g_autoptr(GDateTime) to = dup_to (self);
 
-  *date = NULL;
-  if (text[0] == '\0')
-    return TRUE;
+  return from == NULL || to == NULL || g_date_time_compare (from, to) <= 0;
+}
 
-  if (!(day = bk_parse_local_date_time (text)))
+/* An impossible range is said where it is, and there is nothing to export until it is fixed. */
+static void
+on_range_changed_cb (BkExportDialog *self)
+{
+  gboolean valid = is_range_valid (self);
+
+  if (valid)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-      return FALSE;
+      gtk_widget_remove_css_class (GTK_WIDGET (self->to_row), "error");
+      adw_action_row_set_subtitle (self->to_row, NULL);
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->to_row), "error");
+      adw_action_row_set_subtitle (self->to_row, _("Before the “From” day: choose a later day"));
     }
 
-  *date = end_of_day ? g_date_time_add_seconds (day, 24 * 60 * 60 - 1) : g_date_time_ref (day);
-  return TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.export", valid && self->cancellable == NULL);
+}
+
+/* Where the last export of this session went; the file chooser opens there next time. */
+static GFile *last_folder;
+
+static void
+remember_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
+  if (parent != NULL)
+    g_set_object (&last_folder, parent);
+}
+
+GFile *
+bk_export_dialog_dup_folder (BkExportDialog *self)
+{
+  const char *documents;
+
+  g_return_val_if_fail (BK_IS_EXPORT_DIALOG (self), NULL);
+
+  if (last_folder != NULL)
+    return g_object_ref (last_folder);
+
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
 }
 
 /* Whether @task is the export the dialog shows. Dispose lets go of it: what the task reports
@@ -190,6 +227,7 @@ export_to (BkExportDialog *self,
   g_autoptr(GTask) task = NULL;
   Export *export;
 
+  remember_folder (file);
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "progress");
@@ -242,6 +280,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
 static void
 choose_file (BkExportDialog *self)
 {
+  g_autoptr(GFile) folder = bk_export_dialog_dup_folder (self);
   g_autofree char *name = bk_summary_dup_file_name (self->summary);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -256,6 +295,7 @@ choose_file (BkExportDialog *self)
 
     g_list_store_append (filters, filter);
     gtk_file_dialog_set_title (dialog, _("Export Summary as PDF"));
+    gtk_file_dialog_set_initial_folder (dialog, folder);
     gtk_file_dialog_set_initial_name (dialog, name);
     gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
     gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_ready_cb, g_object_ref (self));
@@ -268,6 +308,7 @@ choose_file (BkExportDialog *self)
     chooser = gtk_file_chooser_native_new (_("Export Summary as PDF"), GTK_WINDOW (self),
                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
@@ -279,18 +320,17 @@ choose_file (BkExportDialog *self)
 static gboolean
 prepare_summary (BkExportDialog *self)
 {
-  g_autoptr(GDateTime) from = NULL;
-  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GDateTime) to = dup_to (self);
   g_autoptr(GError) error = NULL;
   BkSummaryOptions options;
 
-  if (!read_date (self->from_row, FALSE, &from) || !read_date (self->to_row, TRUE, &to))
+  if (!is_range_valid (self))
     return FALSE;
 
   bk_summary_options_init (&options);
   options.include_private = gtk_switch_get_active (self->private_switch);
   options.include_timeline = gtk_switch_get_active (self->timeline_switch);
-  options.from = from;
+  options.from = bk_date_button_get_date_time (self->from_button);
   options.to = to;
 
   g_clear_object (&self->summary);
@@ -369,6 +409,8 @@ bk_export_dialog_class_init (BkExportDialogClass *klass)
   object_class->dispose = bk_export_dialog_dispose;
   window_class->close_request = bk_export_dialog_close_request;
 
+  g_type_ensure (BK_TYPE_DATE_BUTTON);
+
   signals[EXPORTED] =
     g_signal_new ("exported",
                   G_TYPE_FROM_CLASS (klass),
@@ -381,10 +423,11 @@ bk_export_dialog_class_init (BkExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, BkExportDialog, timeline_switch);
   gtk_widget_class_bind_template_child (widget_class, BkExportDialog, private_switch);
-  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, from_button);
+  gtk_widget_class_bind_template_child (widget_class, BkExportDialog, to_button);
   gtk_widget_class_bind_template_child (widget_class, BkExportDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, BkExportDialog, progress_bar);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);

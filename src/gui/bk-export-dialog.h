@@ -28,5 +28,8 @@ BkExportDialog *bk_export_dialog_new (GtkWindow         *parent,
 
 void            bk_export_dialog_export_to_file (BkExportDialog *self,
                                                  GFile          *file);
+/* Where the file chooser opens: the last folder exported to in this session, else Documents,
+ * else home */
+GFile          *bk_export_dialog_dup_folder     (BkExportDialog *self);
 
 G_END_DECLS

@@ -22,7 +22,4 @@ BkNoteDialog *bk_note_dialog_new (GtkWindow *parent,
                                   BkJournal *journal,
                                   BkNote    *note);
 
-/* Reads "2026-11-27 14:05" or "2026-11-27" as local time; NULL when it is not a date. */
-GDateTime    *bk_parse_local_date_time (const char *text);
-
 G_END_DECLS
