@@ -37,8 +37,9 @@ struct _BkClientPage
 
   GtkLabel        *name_label;
   GtkLabel        *subtitle_label;
-  GtkLabel        *contact_label;
-  GtkLabel        *tags_label;
+  GtkLabel        *email_label;
+  GtkLabel        *phone_label;
+  GtkBox          *tags_box;
   GtkLabel        *status_label;
   GtkLabel        *health_label;
   GtkLevelBar     *health_bar;
@@ -48,6 +49,7 @@ struct _BkClientPage
   GtkCheckButton  *private_check;
   GtkStack        *timeline_stack;
   GtkListView     *timeline_view;
+  GtkScrolledWindow *journal_scroller;
   AdwViewStack    *view_stack;
   AdwViewStackPage *resolution_page;
   BkResolutionView *resolution_view;
@@ -60,6 +62,7 @@ enum {
   PROP_0,
   PROP_JOURNAL,
   PROP_PLAYBOOKS,
+  PROP_STACK,
   N_PROPS
 };
 
@@ -85,15 +88,70 @@ join_nonempty (const char *separator,
   return g_strconcat (a, separator, b, NULL);
 }
 
+/* An address as a link that opens it (mailto:, tel:), or hidden when there is none */
+static void
+set_link (GtkLabel   *label,
+          const char *scheme,
+          const char *address)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *escaped = NULL;
+  GString *target;
+
+  gtk_widget_set_visible (GTK_WIDGET (label), address != NULL && address[0] != '\0');
+  if (address == NULL || address[0] == '\0')
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+
+  /* a telephone number's spaces are only for the eye (RFC 3966 has no room for them) */
+  target = g_string_new (NULL);
+  for (const char *p = address; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p) || !g_str_equal (scheme, "tel"))
+      g_string_append_c (target, *p);
+  escaped = g_uri_escape_string (target->str, "@+-.()_", FALSE);
+  g_string_free (target, TRUE);
+
+  uri = g_strconcat (scheme, ":", escaped, NULL);
+  markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, address);
+  gtk_label_set_markup (label, markup);
+}
+
+static GtkWidget *
+create_tag_chip (const char *tag)
+{
+  GtkWidget *chip = gtk_label_new (tag);
+
+  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (chip, tag);
+  gtk_widget_add_css_class (chip, "tag-chip");
+  gtk_widget_add_css_class (chip, "caption");
+  return chip;
+}
+
+static void
+update_tags (BkClientPage *self)
+{
+  const char * const *tags = bk_counterpart_get_tags (self->counterpart);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_box_remove (self->tags_box, child);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    gtk_box_append (self->tags_box, create_tag_chip (tags[i]));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags != NULL && tags[0] != NULL);
+}
+
 static void
 update_details (BkClientPage *self)
 {
   BkCounterpart *counterpart = self->counterpart;
   const char *kind;
   g_autofree char *subtitle = NULL;
-  g_autofree char *contact = NULL;
-  g_autofree char *tags = NULL;
-  g_autofree char *tags_line = NULL;
   g_autofree char *health = NULL;
   int health_value;
 
@@ -102,11 +160,6 @@ update_details (BkClientPage *self)
 
   kind = bk_counterpart_kind_get_label (bk_counterpart_get_kind (counterpart));
   subtitle = join_nonempty (" · ", bk_counterpart_get_organization (counterpart), kind);
-  contact = join_nonempty (" · ", bk_counterpart_get_email (counterpart), bk_counterpart_get_phone (counterpart));
-  tags = bk_counterpart_dup_tags_string (counterpart);
-  if (tags != NULL && tags[0] != '\0')
-    /* Translators: %s is a comma-separated list of tags */
-    tags_line = g_strdup_printf (_("Tags: %s"), tags);
 
   health_value = bk_counterpart_get_health (counterpart);
   /* Translators: relationship health, %d is 1 to 5 */
@@ -114,8 +167,9 @@ update_details (BkClientPage *self)
 
   set_label (self->name_label, bk_counterpart_get_name (counterpart));
   set_label (self->subtitle_label, subtitle);
-  set_label (self->contact_label, contact);
-  set_label (self->tags_label, tags_line);
+  set_link (self->email_label, "mailto", bk_counterpart_get_email (counterpart));
+  set_link (self->phone_label, "tel", bk_counterpart_get_phone (counterpart));
+  update_tags (self);
   set_label (self->status_label, bk_counterpart_status_get_label (bk_counterpart_get_status (counterpart)));
   set_label (self->health_label, health);
   gtk_level_bar_set_value (self->health_bar, health_value);
@@ -177,8 +231,6 @@ add_note_action (GtkWidget  *widget,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", 0);
   gtk_check_button_set_active (self->private_check, FALSE);
-  /* The new note is the newest: show it. */
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -352,6 +404,10 @@ bk_client_page_get_property (GObject    *object,
       g_value_set_object (value, self->playbooks);
       break;
 
+    case PROP_STACK:
+      g_value_set_object (value, self->view_stack);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -400,6 +456,11 @@ bk_client_page_class_init (BkClientPageClass *klass)
     g_param_spec_object ("playbooks", NULL, NULL,
                          BK_TYPE_PLAYBOOK_LIBRARY,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Journal, Resolution and Access: the window puts their switcher in its header bar. */
+  properties[PROP_STACK] =
+    g_param_spec_object ("stack", NULL, NULL,
+                         ADW_TYPE_VIEW_STACK,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -409,8 +470,9 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, BkClientPage, contact_label);
-  gtk_widget_class_bind_template_child (widget_class, BkClientPage, tags_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, email_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, tags_box);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_bar);
@@ -420,6 +482,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, private_check);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, journal_scroller);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_page);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_view);
@@ -542,5 +605,25 @@ bk_client_page_set_counterpart (BkClientPage  *self,
   gtk_check_button_set_active (self->private_check, FALSE);
   gtk_drop_down_set_selected (self->kind_dropdown, BK_NOTE_KIND_NOTE);
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->journal_scroller), 0);
   update_timeline_stack (self);
+}
+
+AdwViewStack *
+bk_client_page_get_stack (BkClientPage *self)
+{
+  g_return_val_if_fail (BK_IS_CLIENT_PAGE (self), NULL);
+
+  return self->view_stack;
+}
+
+/* The journal, scrolled to its composer, ready for typing */
+void
+bk_client_page_focus_composer (BkClientPage *self)
+{
+  g_return_if_fail (BK_IS_CLIENT_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->journal_scroller), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer_view));
 }
