@@ -1672,6 +1672,7 @@ test_focus_stays_in_list (Fixture       *fixture,
   g_signal_emit_by_name (list, "activate", 1);
   bk_test_wait (100);
   g_assert_false (gtk_widget_get_focusable (find (fixture, "client-name")));
+  g_assert_false (gtk_widget_get_focusable (find (fixture, "note-text")));
   for (guint i = 0; i < 40; i++)
     {
       GtkWidget *focus;
