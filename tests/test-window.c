@@ -24,6 +24,7 @@
 #include "bk-followups-window.h"
 #include "bk-journal-json.h"
 #include "bk-journal.h"
+#include "bk-note-row.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
 #include "bk-print-operation.h"
@@ -1748,6 +1749,104 @@ test_client_details (Fixture       *fixture,
   }
 }
 
+static guint
+count_note_rows (GtkWidget *widget)
+{
+  guint n = BK_IS_NOTE_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_note_rows (child);
+
+  return n;
+}
+
+static gboolean
+has_note_rows (gpointer data)
+{
+  return count_note_rows (GTK_WIDGET (data)) > 0;
+}
+
+static gboolean
+is_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+}
+
+static gboolean
+is_folded_away (gpointer data)
+{
+  return !gtk_revealer_get_child_revealed (GTK_REVEALER (data)) &&
+         !gtk_widget_get_mapped (gtk_revealer_get_child (GTK_REVEALER (data)));
+}
+
+/* A client with thousands of notes opens at once: the timeline builds rows for what is on
+ * screen and a little more, not for every note. Reading down the notes folds the details away;
+ * back at the top they return, and the composer stays all along. */
+static void
+test_many_notes_open_at_once (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) busy = add_counterpart (fixture, "Busy Client", "Rather Busy Ltd",
+                                                   BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  GtkWidget *revealer;
+  GtkAdjustment *adjustment;
+  GListModel *shown;
+
+  g_assert_true (bk_database_begin (bk_journal_get_database (fixture->journal), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Note %u about the monthly invoice", i);
+
+      add_note (fixture, busy, BK_NOTE_KIND_NOTE, text, i);
+    }
+  g_assert_true (bk_database_commit (bk_journal_get_database (fixture->journal), &error));
+  g_assert_no_error (error);
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (busy));
+  page = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE);
+  g_assert_true (bk_test_wait_until (has_note_rows, page, 5000));
+  bk_test_wait (100);
+  g_test_message ("%u note rows for 2,000 notes", count_note_rows (page));
+  g_assert_cmpuint (count_note_rows (page), <, 100);
+
+  revealer = gtk_widget_get_ancestor (find (fixture, "client-details"), GTK_TYPE_REVEALER);
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "client-name")));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (find (fixture, "timeline"),
+                                                                                                   GTK_TYPE_SCROLLED_WINDOW)));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "timeline"))));
+
+  /* down the notes: the details fold away, the composer stays */
+  gtk_adjustment_set_value (adjustment, 300);
+  g_assert_true (bk_test_wait_until (is_folded_away, revealer, 2000));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "composer")));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "add-note")));
+
+  /* to the end of what is shown, again and again: older notes come, the rows stay bounded
+   * (GTK 4.8's list view keeps at most 200 and a few) */
+  for (guint i = 0; i < 8; i++)
+    {
+      guint before = g_list_model_get_n_items (shown);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+      bk_test_wait (50);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), >, before);
+    }
+  g_assert_cmpuint (count_note_rows (page), <=, 210);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* back at the top, the details are back */
+  gtk_adjustment_set_value (adjustment, 0);
+  g_assert_true (bk_test_wait_until (is_revealed, revealer, 2000));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "client-name")));
+}
+
 static int
 minimum_width (GtkWidget *widget)
 {
@@ -1813,6 +1912,7 @@ main (int   argc,
   g_test_add ("/window/first-run-follows-the-journal", Fixture, NULL, fixture_set_up, test_first_run_follows_the_journal, fixture_tear_down);
   g_test_add ("/window/focus-stays-in-list", Fixture, NULL, fixture_set_up, test_focus_stays_in_list, fixture_tear_down);
   g_test_add ("/window/client-details", Fixture, NULL, fixture_set_up, test_client_details, fixture_tear_down);
+  g_test_add ("/window/many-notes-open-at-once", Fixture, NULL, fixture_set_up, test_many_notes_open_at_once, fixture_tear_down);
   g_test_add ("/window/fits-360", Fixture, NULL, fixture_set_up, test_fits_360, fixture_tear_down);
   g_test_add ("/window/first-client-opens", Fixture, NULL, fixture_set_up, test_first_client_opens, fixture_tear_down);
   g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);

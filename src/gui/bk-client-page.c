@@ -22,6 +22,12 @@
 #include "bk-resolution-view.h"
 #include "bk-timeline.h"
 
+/* GTK 4.8's list view keeps a row widget for up to 200 items of its model, whatever it shows:
+ * it is given the newest notes, more than a tall window shows, and more of them as the reader
+ * nears the end, so that a client with thousands of notes opens at once. */
+#define N_NOTES_SHOWN_FIRST 40
+#define N_NOTES_SHOWN_MORE  40
+
 struct _BkClientPage
 {
   AdwBin           parent_instance;
@@ -30,6 +36,8 @@ struct _BkClientPage
   BkPlaybookLibrary *playbooks;
   BkCounterpart   *counterpart;
   BkNoteList      *notes;
+  /* the newest of them, as many as the timeline has been scrolled to */
+  GtkSliceListModel *shown_notes;
   /* The toast of the note deletion that can still be undone; not owned. */
   AdwToast        *undo_toast;
   /* the note deleted while its undo is offered */
@@ -50,6 +58,7 @@ struct _BkClientPage
   GtkStack        *timeline_stack;
   GtkListView     *timeline_view;
   GtkScrolledWindow *journal_scroller;
+  GtkRevealer     *details_revealer;
   AdwViewStack    *view_stack;
   AdwViewStackPage *resolution_page;
   BkResolutionView *resolution_view;
@@ -175,6 +184,48 @@ update_details (BkClientPage *self)
   gtk_level_bar_set_value (self->health_bar, health_value);
 }
 
+/* Reading down the notes, the details fold away and give the timeline their height; back at
+ * the top, they return. */
+static void
+on_timeline_scrolled_cb (GtkAdjustment *adjustment,
+                         BkClientPage  *self)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double room = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  /* a screen from the end of what is shown: the next notes */
+  if (self->shown_notes != NULL && value > 0 &&
+      value >= room - gtk_adjustment_get_page_size (adjustment))
+    {
+      guint size = gtk_slice_list_model_get_size (self->shown_notes);
+
+      if (size < g_list_model_get_n_items (G_LIST_MODEL (self->notes)))
+        gtk_slice_list_model_set_size (self->shown_notes, size + N_NOTES_SHOWN_MORE);
+    }
+
+  if (value <= 0)
+    {
+      gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+      return;
+    }
+
+  if (!gtk_revealer_get_reveal_child (self->details_revealer))
+    return;
+
+  /* Only if the notes still overflow once the details are gone: else the list would no longer
+   * scroll, be back at the top, and bring them back, again and again. */
+  if (room > gtk_widget_get_height (GTK_WIDGET (self->details_revealer)))
+    gtk_revealer_set_reveal_child (self->details_revealer, FALSE);
+}
+
+/* The top of the timeline, with the details above it */
+static void
+scroll_to_top (BkClientPage *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->journal_scroller), 0);
+  gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+}
+
 static void
 update_timeline_stack (BkClientPage *self)
 {
@@ -231,6 +282,8 @@ add_note_action (GtkWidget  *widget,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", 0);
   gtk_check_button_set_active (self->private_check, FALSE);
+  /* The new note is the newest: show it. */
+  scroll_to_top (self);
 }
 
 static void
@@ -378,6 +431,7 @@ bk_client_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->counterpart, update_details, self);
 
   g_clear_object (&self->note_deletion);
+  g_clear_object (&self->shown_notes);
   g_clear_object (&self->notes);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
@@ -483,6 +537,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, journal_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_page);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_view);
@@ -513,6 +568,8 @@ bk_client_page_init (BkClientPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_note_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_note_row_cb), NULL);
   gtk_list_view_set_factory (self->timeline_view, factory);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->journal_scroller), "value-changed",
+                           G_CALLBACK (on_timeline_scrolled_cb), self, 0);
 
   /* In the capture phase, or the text view would take Ctrl+Enter as a new line. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -585,6 +642,7 @@ bk_client_page_set_counterpart (BkClientPage  *self,
 
   if (self->notes != NULL)
     g_signal_handlers_disconnect_by_func (self->notes, update_timeline_stack, self);
+  g_clear_object (&self->shown_notes);
   g_clear_object (&self->notes);
 
   if (counterpart != NULL)
@@ -593,7 +651,9 @@ bk_client_page_set_counterpart (BkClientPage  *self,
 
       self->notes = bk_note_list_new (self->journal, bk_counterpart_get_id (counterpart));
       g_signal_connect_swapped (self->notes, "items-changed", G_CALLBACK (update_timeline_stack), self);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->notes)));
+      self->shown_notes = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->notes)),
+                                                    0, N_NOTES_SHOWN_FIRST);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown_notes)));
       gtk_list_view_set_model (self->timeline_view, GTK_SELECTION_MODEL (selection));
     }
   else
@@ -605,7 +665,7 @@ bk_client_page_set_counterpart (BkClientPage  *self,
   gtk_check_button_set_active (self->private_check, FALSE);
   gtk_drop_down_set_selected (self->kind_dropdown, BK_NOTE_KIND_NOTE);
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->journal_scroller), 0);
+  scroll_to_top (self);
   update_timeline_stack (self);
 }
 
@@ -617,13 +677,13 @@ bk_client_page_get_stack (BkClientPage *self)
   return self->view_stack;
 }
 
-/* The journal, scrolled to its composer, ready for typing */
+/* The journal at its top, details shown, ready for typing */
 void
 bk_client_page_focus_composer (BkClientPage *self)
 {
   g_return_if_fail (BK_IS_CLIENT_PAGE (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->journal_scroller), 0);
+  scroll_to_top (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->composer_view));
 }
