@@ -29,6 +29,7 @@
 #include "bk-journal-json.h"
 #include "bk-journal.h"
 #include "bk-note-dialog.h"
+#include "bk-note-row.h"
 #include "bk-open-item-dialog.h"
 #include "bk-playbook-library.h"
 #include "bk-print-operation.h"
@@ -140,15 +141,62 @@ n_listed (Fixture *fixture)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
 
+static gboolean
+is_russian (void)
+{
+  return g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
+}
+
+static void
+shoot (Fixture    *fixture,
+       const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, is_russian () ? "ru" : "en");
+  g_autoptr(GError) error = NULL;
+
+  bk_test_wait (300);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), file, &error);
+  g_assert_no_error (error);
+}
+
+/* With no client yet, one page with one thing to do: no list, no search, no filter. */
 static void
 test_window_opens_empty (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (find (fixture, "counterpart-list"))));
-
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
   g_assert_cmpuint (n_listed (fixture), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "first-run-page")));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "first-run-new-client")));
+  g_assert_false (gtk_widget_get_mapped (find (fixture, "counterpart-list")));
+  g_assert_false (gtk_widget_get_mapped (find (fixture, "search-entry")));
+  g_assert_false (gtk_widget_get_mapped (find (fixture, "status-filter")));
+  shoot (fixture, "first-run");
+}
+
+/* The two panes come with the first client and go with the last one. */
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+test_first_run_follows_the_journal (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) only = add_counterpart (fixture, "Only Client", NULL,
+                                                   BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ACTIVE);
+
+  g_assert_true (bk_test_wait_until (is_unmapped, find (fixture, "first-run-page"), 2000));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "counterpart-list")));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "search-entry")));
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (only));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-client", NULL));
+  g_assert_true (bk_test_wait_until (is_unmapped, find (fixture, "counterpart-list"), 2000));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "first-run-page")));
 }
 
 static BkCounterpartDialog *
@@ -200,6 +248,9 @@ test_create_client_and_note (Fixture       *fixture,
   title = GTK_LABEL (find (fixture, "client-name"));
   g_assert_cmpstr (gtk_label_get_text (title), ==, "Анна <b>Смирнова</b> &amp;");
   g_assert_false (gtk_label_get_use_markup (title));
+
+  /* Once created, the client is written about: focus waits in the composer, not on Edit. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == find (fixture, "composer"));
 
   /* A note, through the composer and its action (Ctrl+Enter). */
   composer = find (fixture, "composer");
@@ -2239,6 +2290,290 @@ test_composer_back_dates (Fixture       *fixture,
   }
 }
 
+static gboolean
+focus_is_in (GtkWidget *window,
+             GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* Choosing a client with the keyboard keeps the focus in the list: arrow keys go on walking
+ * it (they select, and selecting opens the page), Enter opens the row, and nothing jumps to
+ * the header's Edit button. Text on the page is no Tab stop: only controls take focus. */
+static void
+test_focus_stays_in_list (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) first = add_counterpart (fixture, "Anna First", NULL, BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCounterpart) second = add_counterpart (fixture, "Boris Second", "Org", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *list;
+  GtkWidget *edit = NULL;
+  BkClientPage *page;
+
+  bk_counterpart_set_email (second, "boris@example.org");
+  bk_counterpart_set_phone (second, "+7 900 000-00-00");
+  bk_counterpart_set_tags_from_string (second, "print, design");
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), second, NULL);
+  add_note (fixture, second, BK_NOTE_KIND_NOTE, "A note to read, not to tab through", 1);
+  bk_test_wait (100);
+
+  list = find (fixture, "counterpart-list");
+  page = BK_CLIENT_PAGE (bk_test_find_of_type (window, BK_TYPE_CLIENT_PAGE));
+  g_assert_true (gtk_widget_grab_focus (list));
+  g_assert_true (focus_is_in (window, list));
+
+  /* Down: the next row is selected and its page opens; the focus stays */
+  for (guint position = 0; position < 2; position++)
+    {
+      g_assert_true (gtk_widget_activate_action (list, "list.select-item", "(ubb)", position, FALSE, FALSE));
+      bk_test_wait (50);
+      g_assert_nonnull (bk_client_page_get_counterpart (page));
+      g_assert_true (focus_is_in (window, list));
+    }
+  g_assert_cmpstr (bk_counterpart_get_name (bk_client_page_get_counterpart (page)), ==, "Boris Second");
+
+  /* Enter on the row */
+  g_signal_emit_by_name (list, "activate", 0);
+  bk_test_wait (50);
+  g_assert_cmpstr (bk_counterpart_get_name (bk_client_page_get_counterpart (page)), ==, "Anna First");
+  g_assert_true (focus_is_in (window, list));
+
+  /* Tab leaves the list, for the page's controls, never for its text */
+  g_signal_emit_by_name (list, "activate", 1);
+  bk_test_wait (100);
+  g_assert_false (gtk_widget_get_focusable (find (fixture, "client-name")));
+  g_assert_false (gtk_widget_get_focusable (find (fixture, "note-text")));
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        continue;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      /* a label takes focus only for its links (e-mail, phone) */
+      if (GTK_IS_LABEL (focus))
+        g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (focus)), "<a href="));
+      if (GTK_IS_BUTTON (focus) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), "win.edit-client") == 0)
+        edit = focus;
+    }
+  /* (Edit is still a Tab stop, only not where choosing a client lands) */
+  g_assert_nonnull (edit);
+}
+
+/* The e-mail and phone open in the mail and phone apps; tags are chips; the menu says what
+ * it deletes. */
+static void
+test_client_details (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) vendor = add_counterpart (fixture, "PrintWorks", NULL, BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Jane Doe", NULL, BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  GtkWidget *tags;
+  guint n_chips = 0;
+
+  bk_counterpart_set_email (vendor, "orders@print&works.example");
+  bk_counterpart_set_phone (vendor, "+7 900 000-00-00");
+  bk_counterpart_set_tags_from_string (vendor, "print, <b>paper</b>");
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), vendor, NULL);
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (vendor));
+  bk_test_wait (50);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (fixture, "client-email"))), ==,
+                   "<a href=\"mailto:orders@print%26works.example\">orders@print&amp;works.example</a>");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (fixture, "client-phone"))), ==,
+                   "<a href=\"tel:+7900000-00-00\">+7 900 000-00-00</a>");
+  tags = find (fixture, "client-tags");
+  for (GtkWidget *child = gtk_widget_get_first_child (tags); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *chip = child;
+
+      g_assert_true (gtk_widget_has_css_class (chip, "tag-chip"));
+      g_assert_false (gtk_widget_get_focusable (chip));
+      if (n_chips++ == 1)
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chip)), ==, "<b>paper</b>");
+    }
+  g_assert_cmpuint (n_chips, ==, 2);
+
+  {
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+    bk_test_collect_texts (find (fixture, "client-menu"), texts);
+    g_assert_true (g_ptr_array_find_with_equal_func (texts, _("_Delete Vendor"), g_str_equal, NULL));
+    g_assert_false (g_ptr_array_find_with_equal_func (texts, _("_Delete Client"), g_str_equal, NULL));
+  }
+
+  /* A client without e-mail, phone or tags: none of them shows */
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
+  bk_test_wait (50);
+  g_assert_false (gtk_widget_get_visible (find (fixture, "client-email")));
+  g_assert_false (gtk_widget_get_visible (find (fixture, "client-phone")));
+  g_assert_false (gtk_widget_get_visible (find (fixture, "client-tags")));
+  {
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+    bk_test_collect_texts (find (fixture, "client-menu"), texts);
+    g_assert_true (g_ptr_array_find_with_equal_func (texts, _("_Delete Client"), g_str_equal, NULL));
+    g_assert_false (g_ptr_array_find_with_equal_func (texts, _("_Delete Vendor"), g_str_equal, NULL));
+  }
+}
+
+static guint
+count_note_rows (GtkWidget *widget)
+{
+  guint n = BK_IS_NOTE_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_note_rows (child);
+
+  return n;
+}
+
+static gboolean
+has_note_rows (gpointer data)
+{
+  return count_note_rows (GTK_WIDGET (data)) > 0;
+}
+
+static gboolean
+is_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+}
+
+static gboolean
+is_folded_away (gpointer data)
+{
+  return !gtk_revealer_get_child_revealed (GTK_REVEALER (data)) &&
+         !gtk_widget_get_mapped (gtk_revealer_get_child (GTK_REVEALER (data)));
+}
+
+/* A client with thousands of notes opens at once: the timeline builds rows for what is on
+ * screen and a little more, not for every note. Reading down the notes folds the details away;
+ * back at the top they return, and the composer stays all along. */
+static void
+test_many_notes_open_at_once (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) busy = add_counterpart (fixture, "Busy Client", "Rather Busy Ltd",
+                                                   BK_COUNTERPART_KIND_CLIENT,
+                                                   BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  GtkWidget *revealer;
+  GtkAdjustment *adjustment;
+  GListModel *shown;
+
+  g_assert_true (bk_database_begin (bk_journal_get_database (fixture->journal), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Note %u about the monthly invoice", i);
+
+      add_note (fixture, busy, BK_NOTE_KIND_NOTE, text, i);
+    }
+  g_assert_true (bk_database_commit (bk_journal_get_database (fixture->journal), &error));
+  g_assert_no_error (error);
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (busy));
+  page = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE);
+  g_assert_true (bk_test_wait_until (has_note_rows, page, 5000));
+  bk_test_wait (100);
+  g_test_message ("%u note rows for 2,000 notes", count_note_rows (page));
+  g_assert_cmpuint (count_note_rows (page), <, 100);
+
+  revealer = gtk_widget_get_ancestor (find (fixture, "client-details"), GTK_TYPE_REVEALER);
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "client-name")));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (find (fixture, "timeline"),
+                                                                                                   GTK_TYPE_SCROLLED_WINDOW)));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "timeline"))));
+
+  /* down the notes: the details fold away, the composer stays */
+  gtk_adjustment_set_value (adjustment, 300);
+  g_assert_true (bk_test_wait_until (is_folded_away, revealer, 2000));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "composer")));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "add-note")));
+
+  /* to the end of what is shown, again and again: older notes come, the rows stay bounded
+   * (GTK 4.8's list view keeps at most 200 and a few) */
+  for (guint i = 0; i < 8; i++)
+    {
+      guint before = g_list_model_get_n_items (shown);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+      bk_test_wait (50);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), >, before);
+    }
+  g_assert_cmpuint (count_note_rows (page), <=, 210);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* back at the top, the details are back */
+  gtk_adjustment_set_value (adjustment, 0);
+  g_assert_true (bk_test_wait_until (is_revealed, revealer, 2000));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "client-name")));
+}
+
+static int
+minimum_width (GtkWidget *widget)
+{
+  int minimum = 0, natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  return minimum;
+}
+
+/* The window fits a 360 px phone, in English and Russian, with a client open on each tab;
+ * narrow, the page's switcher moves to the bottom and the header bar names the client.
+ * What is measured is the window's content: under Xvfb, with no compositor, GTK draws a
+ * frame of its own around it ("solid-csd"), which a phone's maximized window has not. */
+static void
+test_fits_360 (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  const char *tabs[] = { "journal", "resolution", "access" };
+  AdwViewStack *stack;
+
+  fill_demo_journal (fixture, is_russian ());
+  bk_test_wait (300);
+  stack = bk_client_page_get_stack (BK_CLIENT_PAGE (bk_test_find_of_type (GTK_WIDGET (fixture->window),
+                                                                          BK_TYPE_CLIENT_PAGE)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+    {
+      adw_view_stack_set_visible_child_name (stack, tabs[i]);
+      bk_test_wait (100);
+      GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window));
+
+      g_test_message ("%s: minimum width %d (window %d)", tabs[i], minimum_width (content),
+                      minimum_width (GTK_WIDGET (fixture->window)));
+      g_assert_cmpint (minimum_width (content), <=, 360);
+    }
+
+  adw_view_stack_set_visible_child_name (stack, "journal");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  bk_test_wait (500);
+  g_assert_cmpint (gtk_widget_get_width (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window))), <=, 360);
+  g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (bk_test_find_of_type (GTK_WIDGET (fixture->window),
+                                                                                                          ADW_TYPE_VIEW_SWITCHER_TITLE))));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bk_test_find_of_type (GTK_WIDGET (fixture->window),
+                                                                                                 ADW_TYPE_VIEW_SWITCHER_BAR))));
+  shoot (fixture, "client-narrow");
+  adw_view_stack_set_visible_child_name (stack, "resolution");
+  shoot (fixture, "resolution-narrow");
+
+  /* wide again: the switcher is in the header bar, the bottom bar goes */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 680);
+  bk_test_wait (500);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bk_test_find_of_type (GTK_WIDGET (fixture->window),
+                                                                                                  ADW_TYPE_VIEW_SWITCHER_BAR))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2247,6 +2582,11 @@ main (int   argc,
   bk_test_gui_init (&argc, &argv);
 
   g_test_add ("/window/opens-empty", Fixture, NULL, fixture_set_up, test_window_opens_empty, fixture_tear_down);
+  g_test_add ("/window/first-run-follows-the-journal", Fixture, NULL, fixture_set_up, test_first_run_follows_the_journal, fixture_tear_down);
+  g_test_add ("/window/focus-stays-in-list", Fixture, NULL, fixture_set_up, test_focus_stays_in_list, fixture_tear_down);
+  g_test_add ("/window/client-details", Fixture, NULL, fixture_set_up, test_client_details, fixture_tear_down);
+  g_test_add ("/window/many-notes-open-at-once", Fixture, NULL, fixture_set_up, test_many_notes_open_at_once, fixture_tear_down);
+  g_test_add ("/window/fits-360", Fixture, NULL, fixture_set_up, test_fits_360, fixture_tear_down);
   g_test_add ("/window/first-client-opens", Fixture, NULL, fixture_set_up, test_first_client_opens, fixture_tear_down);
   g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);

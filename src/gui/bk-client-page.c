@@ -23,6 +23,12 @@
 #include "bk-resolution-view.h"
 #include "bk-timeline.h"
 
+/* GTK 4.8's list view keeps a row widget for up to 200 items of its model, whatever it shows:
+ * it is given the newest notes, more than a tall window shows, and more of them as the reader
+ * nears the end, so that a client with thousands of notes opens at once. */
+#define N_NOTES_SHOWN_FIRST 40
+#define N_NOTES_SHOWN_MORE  40
+
 struct _BkClientPage
 {
   AdwBin           parent_instance;
@@ -31,6 +37,8 @@ struct _BkClientPage
   BkPlaybookLibrary *playbooks;
   BkCounterpart   *counterpart;
   BkNoteList      *notes;
+  /* the newest of them, as many as the timeline has been scrolled to */
+  GtkSliceListModel *shown_notes;
   /* The toast of the note deletion that can still be undone; not owned. */
   AdwToast        *undo_toast;
   /* the note deleted while its undo is offered */
@@ -38,8 +46,9 @@ struct _BkClientPage
 
   GtkLabel        *name_label;
   GtkLabel        *subtitle_label;
-  GtkLabel        *contact_label;
-  GtkLabel        *tags_label;
+  GtkLabel        *email_label;
+  GtkLabel        *phone_label;
+  GtkBox          *tags_box;
   GtkLabel        *status_label;
   GtkLabel        *health_label;
   GtkLevelBar     *health_bar;
@@ -50,6 +59,8 @@ struct _BkClientPage
   GtkCheckButton  *private_check;
   GtkStack        *timeline_stack;
   GtkListView     *timeline_view;
+  GtkScrolledWindow *journal_scroller;
+  GtkRevealer     *details_revealer;
   AdwViewStack    *view_stack;
   AdwViewStackPage *resolution_page;
   BkResolutionView *resolution_view;
@@ -62,6 +73,7 @@ enum {
   PROP_0,
   PROP_JOURNAL,
   PROP_PLAYBOOKS,
+  PROP_STACK,
   N_PROPS
 };
 
@@ -87,15 +99,70 @@ join_nonempty (const char *separator,
   return g_strconcat (a, separator, b, NULL);
 }
 
+/* An address as a link that opens it (mailto:, tel:), or hidden when there is none */
+static void
+set_link (GtkLabel   *label,
+          const char *scheme,
+          const char *address)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *escaped = NULL;
+  GString *target;
+
+  gtk_widget_set_visible (GTK_WIDGET (label), address != NULL && address[0] != '\0');
+  if (address == NULL || address[0] == '\0')
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+
+  /* a telephone number's spaces are only for the eye (RFC 3966 has no room for them) */
+  target = g_string_new (NULL);
+  for (const char *p = address; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p) || !g_str_equal (scheme, "tel"))
+      g_string_append_c (target, *p);
+  escaped = g_uri_escape_string (target->str, "@+-.()_", FALSE);
+  g_string_free (target, TRUE);
+
+  uri = g_strconcat (scheme, ":", escaped, NULL);
+  markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, address);
+  gtk_label_set_markup (label, markup);
+}
+
+static GtkWidget *
+create_tag_chip (const char *tag)
+{
+  GtkWidget *chip = gtk_label_new (tag);
+
+  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (chip, tag);
+  gtk_widget_add_css_class (chip, "tag-chip");
+  gtk_widget_add_css_class (chip, "caption");
+  return chip;
+}
+
+static void
+update_tags (BkClientPage *self)
+{
+  const char * const *tags = bk_counterpart_get_tags (self->counterpart);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_box_remove (self->tags_box, child);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    gtk_box_append (self->tags_box, create_tag_chip (tags[i]));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags != NULL && tags[0] != NULL);
+}
+
 static void
 update_details (BkClientPage *self)
 {
   BkCounterpart *counterpart = self->counterpart;
   const char *kind;
   g_autofree char *subtitle = NULL;
-  g_autofree char *contact = NULL;
-  g_autofree char *tags = NULL;
-  g_autofree char *tags_line = NULL;
   g_autofree char *health = NULL;
   int health_value;
 
@@ -104,11 +171,6 @@ update_details (BkClientPage *self)
 
   kind = bk_counterpart_kind_get_label (bk_counterpart_get_kind (counterpart));
   subtitle = join_nonempty (" · ", bk_counterpart_get_organization (counterpart), kind);
-  contact = join_nonempty (" · ", bk_counterpart_get_email (counterpart), bk_counterpart_get_phone (counterpart));
-  tags = bk_counterpart_dup_tags_string (counterpart);
-  if (tags != NULL && tags[0] != '\0')
-    /* Translators: %s is a comma-separated list of tags */
-    tags_line = g_strdup_printf (_("Tags: %s"), tags);
 
   health_value = bk_counterpart_get_health (counterpart);
   /* Translators: relationship health, %d is 1 to 5 */
@@ -116,11 +178,54 @@ update_details (BkClientPage *self)
 
   set_label (self->name_label, bk_counterpart_get_name (counterpart));
   set_label (self->subtitle_label, subtitle);
-  set_label (self->contact_label, contact);
-  set_label (self->tags_label, tags_line);
+  set_link (self->email_label, "mailto", bk_counterpart_get_email (counterpart));
+  set_link (self->phone_label, "tel", bk_counterpart_get_phone (counterpart));
+  update_tags (self);
   set_label (self->status_label, bk_counterpart_status_get_label (bk_counterpart_get_status (counterpart)));
   set_label (self->health_label, health);
   gtk_level_bar_set_value (self->health_bar, health_value);
+}
+
+/* Reading down the notes, the details fold away and give the timeline their height; back at
+ * the top, they return. */
+static void
+on_timeline_scrolled_cb (GtkAdjustment *adjustment,
+                         BkClientPage  *self)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double room = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  /* a screen from the end of what is shown: the next notes */
+  if (self->shown_notes != NULL && value > 0 &&
+      value >= room - gtk_adjustment_get_page_size (adjustment))
+    {
+      guint size = gtk_slice_list_model_get_size (self->shown_notes);
+
+      if (size < g_list_model_get_n_items (G_LIST_MODEL (self->notes)))
+        gtk_slice_list_model_set_size (self->shown_notes, size + N_NOTES_SHOWN_MORE);
+    }
+
+  if (value <= 0)
+    {
+      gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+      return;
+    }
+
+  if (!gtk_revealer_get_reveal_child (self->details_revealer))
+    return;
+
+  /* Only if the notes still overflow once the details are gone: else the list would no longer
+   * scroll, be back at the top, and bring them back, again and again. */
+  if (room > gtk_widget_get_height (GTK_WIDGET (self->details_revealer)))
+    gtk_revealer_set_reveal_child (self->details_revealer, FALSE);
+}
+
+/* The top of the timeline, with the details above it */
+static void
+scroll_to_top (BkClientPage *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->journal_scroller), 0);
+  gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
 }
 
 static void
@@ -187,7 +292,7 @@ add_note_action (GtkWidget  *widget,
   bk_date_button_set_date_time (self->date_button, NULL);
   /* A note of now is the newest: show it. */
   if (!back_dated)
-    gtk_widget_activate_action (GTK_WIDGET (self->timeline_view), "list.scroll-to-item", "u", 0);
+    scroll_to_top (self);
 }
 
 static void
@@ -335,6 +440,7 @@ bk_client_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->counterpart, update_details, self);
 
   g_clear_object (&self->note_deletion);
+  g_clear_object (&self->shown_notes);
   g_clear_object (&self->notes);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
@@ -359,6 +465,10 @@ bk_client_page_get_property (GObject    *object,
 
     case PROP_PLAYBOOKS:
       g_value_set_object (value, self->playbooks);
+      break;
+
+    case PROP_STACK:
+      g_value_set_object (value, self->view_stack);
       break;
 
     default:
@@ -409,6 +519,11 @@ bk_client_page_class_init (BkClientPageClass *klass)
     g_param_spec_object ("playbooks", NULL, NULL,
                          BK_TYPE_PLAYBOOK_LIBRARY,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Journal, Resolution and Access: the window puts their switcher in its header bar. */
+  properties[PROP_STACK] =
+    g_param_spec_object ("stack", NULL, NULL,
+                         ADW_TYPE_VIEW_STACK,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -419,8 +534,9 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-client-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, BkClientPage, contact_label);
-  gtk_widget_class_bind_template_child (widget_class, BkClientPage, tags_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, email_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, tags_box);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_bar);
@@ -431,6 +547,8 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, private_check);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, journal_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_page);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, resolution_view);
@@ -462,6 +580,8 @@ bk_client_page_init (BkClientPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_note_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_note_row_cb), NULL);
   gtk_list_view_set_factory (self->timeline_view, factory);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->journal_scroller), "value-changed",
+                           G_CALLBACK (on_timeline_scrolled_cb), self, 0);
 
   /* In the capture phase, or the text view would take Ctrl+Enter as a new line. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -534,6 +654,7 @@ bk_client_page_set_counterpart (BkClientPage  *self,
 
   if (self->notes != NULL)
     g_signal_handlers_disconnect_by_func (self->notes, update_timeline_stack, self);
+  g_clear_object (&self->shown_notes);
   g_clear_object (&self->notes);
 
   if (counterpart != NULL)
@@ -542,7 +663,9 @@ bk_client_page_set_counterpart (BkClientPage  *self,
 
       self->notes = bk_note_list_new (self->journal, bk_counterpart_get_id (counterpart));
       g_signal_connect_swapped (self->notes, "items-changed", G_CALLBACK (update_timeline_stack), self);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->notes)));
+      self->shown_notes = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->notes)),
+                                                    0, N_NOTES_SHOWN_FIRST);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown_notes)));
       gtk_list_view_set_model (self->timeline_view, GTK_SELECTION_MODEL (selection));
     }
   else
@@ -555,5 +678,25 @@ bk_client_page_set_counterpart (BkClientPage  *self,
   gtk_drop_down_set_selected (self->kind_dropdown, BK_NOTE_KIND_NOTE);
   bk_date_button_set_date_time (self->date_button, NULL);
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  scroll_to_top (self);
   update_timeline_stack (self);
+}
+
+AdwViewStack *
+bk_client_page_get_stack (BkClientPage *self)
+{
+  g_return_val_if_fail (BK_IS_CLIENT_PAGE (self), NULL);
+
+  return self->view_stack;
+}
+
+/* The journal at its top, details shown, ready for typing */
+void
+bk_client_page_focus_composer (BkClientPage *self)
+{
+  g_return_if_fail (BK_IS_CLIENT_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  scroll_to_top (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer_view));
 }

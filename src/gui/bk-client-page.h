@@ -22,5 +22,7 @@ void           bk_client_page_set_journal     (BkClientPage  *self,
 BkCounterpart *bk_client_page_get_counterpart (BkClientPage  *self);
 void           bk_client_page_set_counterpart (BkClientPage  *self,
                                                BkCounterpart *counterpart);
+AdwViewStack  *bk_client_page_get_stack       (BkClientPage  *self);
+void           bk_client_page_focus_composer  (BkClientPage  *self);
 
 G_END_DECLS

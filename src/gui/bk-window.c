@@ -39,6 +39,7 @@ struct _BkWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
@@ -46,7 +47,9 @@ struct _BkWindow
   GtkDropDown          *status_filter;
   GtkStack             *sidebar_stack;
   GtkListView          *counterpart_view;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GMenu                *delete_section;
   GtkStack             *content_stack;
   BkClientPage         *client_page;
   GtkWidget            *edit_button;
@@ -79,15 +82,27 @@ update_sidebar_stack (BkWindow *self)
 {
   const char *page = "list";
 
+  /* (with no client at all, the first-run page stands in for both panes) */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->counterparts)) == 0)
-    {
-      gboolean filtered = bk_counterpart_list_get_query (self->counterparts) != NULL ||
-                          bk_counterpart_list_get_status_filter (self->counterparts) >= 0;
-
-      page = filtered ? "no-results" : "empty";
-    }
+    page = "no-results";
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+}
+
+/* The first-run page until the first client exists, and again once the last one is gone */
+static void
+update_main_stack (BkWindow *self)
+{
+  gboolean first_run = bk_counterpart_store_count (bk_journal_get_counterparts (self->journal)) == 0;
+
+  if (first_run)
+    {
+      /* a search or filter left from before can do nothing here: the list starts afresh */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->status_filter, 0);
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, first_run ? "first-run" : "panes");
 }
 
 static void
@@ -119,8 +134,29 @@ update_content (BkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_client);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_client);
 
-  adw_window_title_set_title (self->content_title, has_client ? bk_counterpart_get_name (shown) : "");
-  adw_window_title_set_subtitle (self->content_title, has_client ? bk_counterpart_get_organization (shown) : "");
+  adw_view_switcher_title_set_title (self->switcher_title, has_client ? bk_counterpart_get_name (shown) : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        has_client && bk_counterpart_get_organization (shown) != NULL ?
+                                        bk_counterpart_get_organization (shown) : "");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_client);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    has_client && adw_view_switcher_title_get_title_visible (self->switcher_title));
+
+  /* Say what is deleted: a client or a vendor */
+  g_menu_remove_all (self->delete_section);
+  g_menu_append (self->delete_section,
+                 has_client && bk_counterpart_get_kind (shown) == BK_COUNTERPART_KIND_VENDOR ?
+                 _("_Delete Vendor") : _("_Delete Client"),
+                 "win.delete-client");
+}
+
+/* Narrow, the header bar shows the client's name, and the switcher moves to the bottom. */
+static void
+on_switcher_title_visible_cb (BkWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    get_shown_counterpart (self) != NULL &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
 static void
@@ -130,7 +166,10 @@ show_counterpart (BkWindow      *self,
   bk_client_page_set_counterpart (self->client_page, counterpart);
   update_content (self);
 
-  if (counterpart != NULL)
+  /* Only a folded leaflet navigates: side by side, a leaflet would move the focus from the
+   * list to the page (it does when its visible child changes), and arrow keys must keep
+   * walking the list. on_leaflet_folded_cb() catches up when the window narrows. */
+  if (counterpart != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -170,6 +209,7 @@ static void
 on_counterparts_items_changed_cb (BkWindow *self)
 {
   update_sidebar_stack (self);
+  update_main_stack (self);
   select_shown_counterpart (self);
 }
 
@@ -197,6 +237,7 @@ on_counterpart_changed_cb (BkWindow           *self,
   bk_client_page_set_counterpart (self->client_page, NULL);
   update_content (self);
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  update_main_stack (self);
 }
 
 static void
@@ -223,11 +264,13 @@ on_status_filter_changed_cb (BkWindow *self)
                                          selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int)selected - 1);
 }
 
+/* Folding, the pane that shows is the client's page if there is one, else the list. */
 static void
 on_leaflet_folded_cb (BkWindow *self)
 {
-  if (adw_leaflet_get_folded (self->leaflet) && get_shown_counterpart (self) == NULL)
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet,
+                                   get_shown_counterpart (self) != NULL ? self->content : self->sidebar);
 }
 
 static void
@@ -269,6 +312,17 @@ on_dialog_saved_cb (BkWindow      *self,
   bk_window_show_counterpart (self, bk_counterpart_get_id (counterpart));
 }
 
+/* A new client: the next thing to do is to write about it. */
+static void
+on_new_dialog_saved_cb (BkWindow      *self,
+                        BkCounterpart *counterpart)
+{
+  bk_window_show_counterpart (self, bk_counterpart_get_id (counterpart));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+  bk_client_page_focus_composer (self->client_page);
+}
+
 static void
 open_counterpart_dialog (BkWindow      *self,
                          BkCounterpart *counterpart)
@@ -276,7 +330,9 @@ open_counterpart_dialog (BkWindow      *self,
   BkCounterpartDialog *dialog;
 
   dialog = bk_counterpart_dialog_new (GTK_WINDOW (self), self->journal, counterpart);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved",
+                           counterpart == NULL ? G_CALLBACK (on_new_dialog_saved_cb) : G_CALLBACK (on_dialog_saved_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -338,8 +394,10 @@ on_delete_toast_dismissed_cb (BkWindow *self,
   self->undo_toast = NULL;
   deletion = g_steal_pointer (&self->deletion);
 
-  /* The undo is no longer on offer: the deletion becomes final (unless it was undone). */
-  bk_deletion_commit_async (deletion, NULL, on_deletion_committed_cb, NULL);
+  /* The undo is no longer on offer: the deletion becomes final (unless it was undone).
+   * (When the window goes with the toast up, dispose has committed it already.) */
+  if (deletion != NULL)
+    bk_deletion_commit_async (deletion, NULL, on_deletion_committed_cb, NULL);
 }
 
 static void
@@ -648,6 +706,7 @@ bk_window_constructed (GObject *object)
   gtk_drop_down_set_model (self->status_filter, status_model);
 
   update_sidebar_stack (self);
+  update_main_stack (self);
   update_content (self);
   bk_window_update_followups (self);
 }
@@ -747,6 +806,7 @@ bk_window_class_init (BkWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, content);
@@ -754,7 +814,9 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, counterpart_view);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, delete_section);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, client_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, edit_button);
@@ -767,6 +829,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_counterpart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-client", NULL, new_client_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
