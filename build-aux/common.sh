@@ -25,6 +25,7 @@ BK_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring poppler-utils
   desktop-file-utils appstream locales itstool
   librsvg2-common adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  at-spi2-core python3-pyatspi gir1.2-atspi-2.0
 )
 
 bk_log ()

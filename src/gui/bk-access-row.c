@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-access-row.h"
+#include "bk-accessible.h"
 
 struct _BkAccessRow
 {
@@ -148,6 +149,7 @@ static void
 bk_access_row_init (BkAccessRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 BkAccessRow *

@@ -13,6 +13,7 @@
 
 #include "bk-access.h"
 #include "bk-access-view.h"
+#include "bk-accessible.h"
 #include "bk-credential-dialog.h"
 #include "bk-credential-row.h"
 #include "bk-feedback.h"
@@ -575,6 +576,7 @@ static void
 bk_access_view_init (BkAccessView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 void

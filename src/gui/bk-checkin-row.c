@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-checkin-row.h"
 #include "bk-format.h"
 
@@ -162,6 +163,7 @@ static void
 bk_checkin_row_init (BkCheckinRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 BkCheckinRow *

@@ -11,8 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-feedback.h"
 #include "bk-access-view.h"
+#include "bk-accessible.h"
+#include "bk-feedback.h"
 #include "bk-client-page.h"
 #include "bk-date-button.h"
 #include "bk-deletion.h"
@@ -567,6 +568,9 @@ bk_client_page_init (BkClientPage *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
+  bk_accessible_name_drop_down (self->kind_dropdown, gtk_widget_get_tooltip_text (GTK_WIDGET (self->kind_dropdown)));
 
   /* The tab's badge counts the open items it shows still to settle, while a playbook in
    * progress settles them; nothing otherwise. */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-counterpart-dialog.h"
 
 struct _BkCounterpartDialog
@@ -153,6 +154,8 @@ bk_counterpart_dialog_init (BkCounterpartDialog *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   /* The rows' positions are the enums' values. */
   gtk_string_list_append (kinds, bk_counterpart_kind_get_label (BK_COUNTERPART_KIND_CLIENT));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-counterpart-row.h"
 
 struct _BkCounterpartRow
@@ -79,6 +80,7 @@ update (BkCounterpartRow *self)
   BkCounterpart *counterpart = self->counterpart;
   g_autofree char *subtitle = NULL;
   g_autofree char *health = NULL;
+  g_autofree char *accessible_label = NULL;
   const char *organization;
   const char *match;
   BkCounterpartStatus status;
@@ -115,6 +117,19 @@ update (BkCounterpartRow *self)
   gtk_label_set_markup (self->match_label, match != NULL ? match : "");
 
   update_progress (self);
+
+  /* Translators: what a screen reader says for a row of the client list:
+   * "Anna Petrova, Acme Ltd · Client, At risk, Health 2 of 5" */
+  accessible_label = g_strdup_printf (_("%s, %s, %s, %s"), bk_counterpart_get_name (counterpart), subtitle,
+                                      bk_counterpart_status_get_label (status), health);
+  if (gtk_widget_get_visible (self->progress_box))
+    {
+      g_autofree char *with_progress = g_strdup_printf (_("%s, %s"), accessible_label,
+                                                        gtk_widget_get_tooltip_text (self->progress_box));
+      g_free (accessible_label);
+      accessible_label = g_steal_pointer (&with_progress);
+    }
+  bk_accessible_name_list_row (GTK_WIDGET (self), accessible_label);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-access.h"
+#include "bk-accessible.h"
 #include "bk-feedback.h"
 #include "bk-credential-dialog.h"
 #include "bk-journal.h"
@@ -181,6 +182,7 @@ static void
 bk_credential_dialog_init (BkCredentialDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-credential-row.h"
 #include "bk-format.h"
 
@@ -227,6 +228,7 @@ static void
 bk_credential_row_init (BkCredentialRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   gtk_label_set_text (self->secret_label, HIDDEN_SECRET);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-date-button.h"
 #include "bk-format.h"
 
@@ -349,6 +350,8 @@ bk_date_button_init (BkDateButton *self)
   self->show_time = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   update_label (self);
   sync_popover (self);

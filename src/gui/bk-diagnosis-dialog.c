@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-feedback.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-journal.h"
@@ -80,6 +81,11 @@ create_playbook_row (BkDiagnosisDialog *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start"));
+  g_autofree char *button_label = NULL;
+
+  /* Translators: what a screen reader says for the Start button of a playbook: "Start Make a referral" */
+  button_label = g_strdup_printf (_("Start %s"), bk_playbook_get_name (playbook));
+  bk_accessible_name_button (button, button_label);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_playbook_get_name (playbook));
@@ -190,6 +196,7 @@ static void
 bk_diagnosis_dialog_init (BkDiagnosisDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->playbook_rows = g_ptr_array_new ();
 }

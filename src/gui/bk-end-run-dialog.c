@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-feedback.h"
 #include "bk-end-run-dialog.h"
 #include "bk-journal.h"
@@ -190,6 +191,8 @@ bk_end_run_dialog_init (BkEndRunDialog *self)
   g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   /* The days of a check-in turned off do not count. */
   g_object_bind_property (self->first_switch, "active", self->first_spin, "sensitive", G_BINDING_SYNC_CREATE);

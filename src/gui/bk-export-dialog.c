@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-date-button.h"
 #include "bk-feedback.h"
 #include "bk-export-dialog.h"
@@ -438,6 +439,7 @@ static void
 bk_export_dialog_init (BkExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 BkExportDialog *

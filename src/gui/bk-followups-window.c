@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-followups-window.h"
 #include "bk-format.h"
 #include "bk-journal.h"
@@ -119,6 +120,7 @@ create_row (BkFollowupsWindow *self,
   if (due)
     {
       button = gtk_button_new_with_mnemonic (_("_Checked In"));
+      bk_accessible_fix_mnemonics (button);
       gtk_widget_set_name (button, "check-in");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Tick it off, with a note in the timeline"));

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-date-button.h"
 #include "bk-feedback.h"
 #include "bk-note-dialog.h"
@@ -98,6 +99,8 @@ bk_note_dialog_init (BkNoteDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   for (guint i = 0; i < BK_NOTE_N_KINDS; i++)
     gtk_string_list_append (kinds, bk_note_kind_get_label (i));

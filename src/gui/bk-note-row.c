@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-format.h"
 #include "bk-note-row.h"
 
@@ -41,6 +42,7 @@ update (BkNoteRow *self)
 {
   BkNote *note = self->note;
   g_autofree char *date = NULL;
+  g_autofree char *accessible_label = NULL;
   const char *text = self->text;
   BkNoteKind kind;
 
@@ -68,6 +70,16 @@ update (BkNoteRow *self)
       gtk_label_set_text (self->text_label, text);
       gtk_widget_set_visible (self->more_button, FALSE);
     }
+
+  if (bk_note_get_private (note))
+    /* Translators: what a screen reader says for a private note: "Call, August 4, 2026, 10:00, private: …" */
+    accessible_label = g_strdup_printf (_("%s, %s, private: %s"), bk_note_kind_get_label (kind), date,
+                                        gtk_label_get_text (self->text_label));
+  else
+    /* Translators: what a screen reader says for a note: "Call, August 4, 2026, 10:00: …" */
+    accessible_label = g_strdup_printf (_("%s, %s: %s"), bk_note_kind_get_label (kind), date,
+                                        gtk_label_get_text (self->text_label));
+  bk_accessible_name_list_row (GTK_WIDGET (self), accessible_label);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-journal.h"
 #include "bk-open-item-dialog.h"
 
@@ -173,6 +174,8 @@ bk_open_item_dialog_init (BkOpenItemDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   for (guint i = 0; i < BK_N_OPEN_ITEM_KINDS; i++)
     gtk_string_list_append (kinds, bk_open_item_kind_get_label (i));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-access-row.h"
+#include "bk-accessible.h"
 #include "bk-checkin-row.h"
 #include "bk-diagnosis-dialog.h"
 #include "bk-end-run-dialog.h"
@@ -919,6 +920,7 @@ static void
 bk_resolution_view_init (BkResolutionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 void

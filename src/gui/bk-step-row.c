@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-format.h"
 #include "bk-step-row.h"
 
@@ -84,6 +85,7 @@ update_state (BkStepRow *self)
 {
   BkStepState state;
   g_autofree char *subtitle = NULL;
+  g_autofree char *accessible_label = NULL;
 
   if (self->step == NULL)
     return;
@@ -92,6 +94,9 @@ update_state (BkStepRow *self)
   subtitle = dup_subtitle (self);
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  /* Translators: what a screen reader says for a playbook step: "2. Settle every open item, Done" */
+  accessible_label = g_strdup_printf (_("%s, %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), subtitle);
+  bk_accessible_name_expander_row (GTK_WIDGET (self), accessible_label);
   gtk_check_button_set_active (self->check, state == BK_STEP_STATE_DONE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->check), state != BK_STEP_STATE_SKIPPED);
   gtk_widget_set_visible (self->skip_button, state == BK_STEP_STATE_OPEN);
@@ -185,6 +190,7 @@ bk_step_row_constructed (GObject *object)
 {
   BkStepRow *self = BK_STEP_ROW (object);
   g_autofree char *title = NULL;
+  g_autofree char *check_label = NULL;
 
   G_OBJECT_CLASS (bk_step_row_parent_class)->constructed (object);
 
@@ -193,6 +199,9 @@ bk_step_row_constructed (GObject *object)
   /* Translators: a playbook step's number and title, "2. Settle every open item" */
   title = g_strdup_printf (_("%u. %s"), bk_run_step_get_index (self->step) + 1, bk_run_step_get_title (self->step));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  /* A screen reader hears which step the check box ticks, not only "Done" */
+  check_label = g_strdup_printf (_("Done: %s"), bk_run_step_get_title (self->step));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
   gtk_label_set_text (self->description_label, bk_run_step_get_description (self->step));
   /* The tests and the benchmark find a step's check box by the step's id. */
   gtk_widget_set_name (GTK_WIDGET (self->check), bk_run_step_get_step_id (self->step));
@@ -306,6 +315,7 @@ static void
 bk_step_row_init (BkStepRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 BkStepRow *

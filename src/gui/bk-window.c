@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
 #include "bk-counterpart-list.h"
@@ -608,6 +609,7 @@ bk_window_update_followups (BkWindow *self)
   /* Translators: a tooltip on the button that shows the follow-ups */
   tooltip = g_strdup_printf (ngettext ("%u check-in is due", "%u check-ins are due", due->len), due->len);
   gtk_widget_set_tooltip_text (self->followups_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->followups_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_visible (self->followups_button, due->len > 0);
 }
 
@@ -846,6 +848,8 @@ static void
 bk_window_init (BkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bk_accessible_fix_mnemonics (GTK_WIDGET (self));
+  bk_accessible_name_drop_down (self->status_filter, gtk_widget_get_tooltip_text (GTK_WIDGET (self->status_filter)));
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
