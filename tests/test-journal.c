@@ -924,7 +924,7 @@ test_migration_events (Fixture       *fixture,
       "Started the playbook “Part ways cleanly”.\n"
       "What isn’t working:\n"
       "• They don’t pay, or pay late\n"
-      "• Personalities or communication clash" },
+      "• Clashing personalities or ways of communicating" },
     { BK_NOTE_EVENT_STEP_DONE, "acknowledge", "Wrote a calm e-mail",
       "“Acknowledge the problems”: done — Wrote a calm e-mail" },
     { BK_NOTE_EVENT_STEP_SKIPPED, "settle", "", "“Settle every open item”: skipped" },

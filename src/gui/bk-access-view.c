@@ -267,8 +267,8 @@ on_copy_ready_cb (GObject      *object,
   self->clear_clipboard_source = g_timeout_add_seconds (BK_CREDENTIAL_EXPOSURE_SECONDS, clear_clipboard_cb, self);
 
   /* Translators: %d is a number of seconds */
-  message = g_strdup_printf (ngettext ("Password copied; the clipboard is cleared in %d second",
-                                       "Password copied; the clipboard is cleared in %d seconds",
+  message = g_strdup_printf (ngettext ("Password copied; the clipboard will be cleared in %d second",
+                                       "Password copied; the clipboard will be cleared in %d seconds",
                                        BK_CREDENTIAL_EXPOSURE_SECONDS), BK_CREDENTIAL_EXPOSURE_SECONDS);
   bk_show_toast (GTK_WIDGET (self), message);
 }

@@ -122,7 +122,7 @@ describe_counts (guint counterparts,
   notes_text = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
 
   /* Translators: joins "3 clients and vendors" and "12 notes" */
-  return g_strdup_printf (_("%s and %s"), counterparts_text, notes_text);
+  return g_strdup_printf (C_("counts", "%s, %s"), counterparts_text, notes_text);
 }
 
 static int

@@ -119,7 +119,7 @@ create_row (BkFollowupsWindow *self,
 
   if (due)
     {
-      button = gtk_button_new_with_mnemonic (_("_Checked In"));
+      button = gtk_button_new_with_mnemonic (_("Mark as _Done"));
       bk_accessible_fix_mnemonics (button);
       gtk_widget_set_name (button, "check-in");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

@@ -179,7 +179,7 @@ bk_reason_get_label (BkReason          reason,
     case BK_REASON_OVERSTATED_SKILLS:
       return vendor ? _("They overstated their skills") : _("We overstated our skills");
     case BK_REASON_PERSONALITY:
-      return _("Personalities or communication clash");
+      return _("Clashing personalities or ways of communicating");
     case BK_REASON_CAPACITY:
       return _("Scheduling or capacity problems");
     case BK_REASON_MISMATCH:
