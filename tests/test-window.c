@@ -2532,6 +2532,33 @@ minimum_width (GtkWidget *widget)
  * narrow, the page's switcher moves to the bottom and the header bar names the client.
  * What is measured is the window's content: under Xvfb, with no compositor, GTK draws a
  * frame of its own around it ("solid-csd"), which a phone's maximized window has not. */
+/* Each of the composer's controls is drawn whole inside its card, wrapped or not */
+static void
+assert_composer_controls_inside (Fixture *fixture)
+{
+  const char *names[] = { "note-kind", "note-private", "note-date", "add-note" };
+  GtkWidget *date = bk_test_find_named (GTK_WIDGET (fixture->window), "note-date");
+  GtkWidget *card = date;
+
+  while (card != NULL && !gtk_widget_has_css_class (card, "composer"))
+    card = gtk_widget_get_parent (card);
+  g_assert_nonnull (card);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *control = bk_test_find_named (card, names[i]);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (control, card, &bounds));
+      g_test_message ("%s: %.0f,%.0f %.0f×%.0f in a card of %d×%d", names[i], bounds.origin.x, bounds.origin.y,
+                      bounds.size.width, bounds.size.height, gtk_widget_get_width (card), gtk_widget_get_height (card));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (card));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (card));
+    }
+}
+
 static void
 test_fits_360 (Fixture       *fixture,
                gconstpointer  user_data)
@@ -2563,6 +2590,7 @@ test_fits_360 (Fixture       *fixture,
                                                                                                           ADW_TYPE_VIEW_SWITCHER_TITLE))));
   g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bk_test_find_of_type (GTK_WIDGET (fixture->window),
                                                                                                  ADW_TYPE_VIEW_SWITCHER_BAR))));
+  assert_composer_controls_inside (fixture);
   shoot (fixture, "client-narrow");
   adw_view_stack_set_visible_child_name (stack, "resolution");
   shoot (fixture, "resolution-narrow");
@@ -2572,6 +2600,9 @@ test_fits_360 (Fixture       *fixture,
   bk_test_wait (500);
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bk_test_find_of_type (GTK_WIDGET (fixture->window),
                                                                                                   ADW_TYPE_VIEW_SWITCHER_BAR))));
+  adw_view_stack_set_visible_child_name (stack, "journal");
+  bk_test_wait (100);
+  assert_composer_controls_inside (fixture);
 }
 
 int
