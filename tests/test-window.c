@@ -988,6 +988,20 @@ test_screenshot_and_language (Fixture       *fixture,
   }
 }
 
+/* A window's title is never cut short: dialogs are sized to it, in both languages */
+static void
+assert_titles_whole (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title") && gtk_widget_get_mapped (widget))
+    {
+      g_test_message ("title “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_titles_whole (child);
+}
+
 static void
 shoot_window (GtkWindow  *window,
               const char *name,
@@ -1001,6 +1015,7 @@ shoot_window (GtkWindow  *window,
   bk_test_wait (300);
   bk_test_save_screenshot (GTK_WIDGET (window), file, &error);
   g_assert_no_error (error);
+  assert_titles_whole (GTK_WIDGET (window));
   if (russian)
     check_translated (GTK_WIDGET (window));
   gtk_window_destroy (window);
@@ -1183,6 +1198,12 @@ test_playbook_windows (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-reflection", NULL));
   shoot_window (bk_test_find_toplevel (BK_TYPE_REFLECTION_WINDOW), "reflection", russian);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-client", NULL));
+  shoot_window (bk_test_find_toplevel (BK_TYPE_COUNTERPART_DIALOG), "new-client", russian);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-client", NULL));
+  shoot_window (bk_test_find_toplevel (BK_TYPE_COUNTERPART_DIALOG), "edit-client", russian);
 }
 
 static gboolean
