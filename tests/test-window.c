@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
 
 #include "bk-access-row.h"
@@ -2626,6 +2627,75 @@ test_fits_360 (Fixture       *fixture,
   assert_composer_controls_inside (fixture);
 }
 
+static gboolean
+toplevel_message_dialog (gpointer data)
+{
+  return bk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+toplevel_file_chooser (gpointer data)
+{
+  return bk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* Export Journal…: the primary menu's item asks where (Documents, a dated name), writes the file
+ * --export-json writes off the main loop, and says so; a folder that is not there gets a message
+ * and no file. */
+static void
+test_export_journal (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "no such folder", "journal.json", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *dialog;
+  JsonObject *root;
+
+  fill_demo_journal (fixture, is_russian ());
+
+  /* Without a portal, GTK's own file chooser stands in for the desktop's: it offers a dated
+   * name. The test then gives the file as choosing it there would (never the real Documents). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-journal", NULL));
+  g_assert_true (bk_test_wait_until (toplevel_file_chooser, NULL, 5000));
+  dialog = bk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_test_message ("suggested: %s", name);
+  g_assert_true (g_str_has_suffix (name, ".json"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  path = g_build_filename (fixture->dir, name, NULL);
+  file = g_file_new_for_path (path);
+  bk_window_export_journal (fixture->window, file);
+  g_assert_true (bk_test_wait_until (file_exists, path, 20000));
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "bridgekeeper");
+  /* the demo journal's four clients and vendors */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "counterparts")), ==, 4);
+  /* the next export offers the same folder */
+  {
+    g_autoptr(GFile) offered = bk_export_dup_folder ();
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+
+    g_assert_true (g_file_equal (offered, parent));
+  }
+
+  bk_window_export_journal (fixture->window, bad_file);
+  g_assert_true (bk_test_wait_until (toplevel_message_dialog, NULL, 20000));
+  dialog = bk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2661,6 +2731,10 @@ main (int   argc,
   g_test_add ("/window/access-dismissed", Fixture, NULL, fixture_set_up, test_access_dismissed, fixture_tear_down);
   g_test_add ("/window/credential-enter", Fixture, NULL, fixture_set_up, test_credential_enter, fixture_tear_down);
   g_test_add ("/window/end-run-skip-checkin", Fixture, NULL, fixture_set_up, test_end_run_skip_checkin, fixture_tear_down);
+
+  /* Last: it leaves its folder as the one the next export offers, which /window/export-pdf
+   * expects to be Documents */
+  g_test_add ("/window/export-journal", Fixture, NULL, fixture_set_up, test_export_journal, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -109,8 +109,8 @@ on_range_changed_cb (BkExportDialog *self)
 /* Where the last export of this session went; the file chooser opens there next time. */
 static GFile *last_folder;
 
-static void
-remember_folder (GFile *file)
+void
+bk_export_remember_folder (GFile *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
 
@@ -118,12 +118,11 @@ remember_folder (GFile *file)
     g_set_object (&last_folder, parent);
 }
 
+/* The folder an export offers first: the last one used in this session, else Documents */
 GFile *
-bk_export_dialog_dup_folder (BkExportDialog *self)
+bk_export_dup_folder (void)
 {
   const char *documents;
-
-  g_return_val_if_fail (BK_IS_EXPORT_DIALOG (self), NULL);
 
   if (last_folder != NULL)
     return g_object_ref (last_folder);
@@ -133,6 +132,14 @@ bk_export_dialog_dup_folder (BkExportDialog *self)
     return g_file_new_for_path (documents);
 
   return g_file_new_for_path (g_get_home_dir ());
+}
+
+GFile *
+bk_export_dialog_dup_folder (BkExportDialog *self)
+{
+  g_return_val_if_fail (BK_IS_EXPORT_DIALOG (self), NULL);
+
+  return bk_export_dup_folder ();
 }
 
 /* Whether @task is the export the dialog shows. Dispose lets go of it: what the task reports
@@ -228,7 +235,7 @@ export_to (BkExportDialog *self,
   g_autoptr(GTask) task = NULL;
   Export *export;
 
-  remember_folder (file);
+  bk_export_remember_folder (file);
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "progress");

@@ -19,7 +19,9 @@
 #include "bk-deletion.h"
 #include "bk-export-dialog.h"
 #include "bk-followups-window.h"
+#include "bk-feedback.h"
 #include "bk-journal.h"
+#include "bk-journal-json.h"
 #include "bk-print-operation.h"
 #include "bk-reflection-window.h"
 #include "bk-summary.h"
@@ -475,6 +477,173 @@ on_exported_cb (BkWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Export Journal…: the whole journal as JSON, the file the command line's --export-json writes,
+ * read in a thread on a connection of its own (a big journal takes seconds) and written
+ * atomically. */
+typedef struct
+{
+  char              *path;
+  BkPlaybookLibrary *playbooks;
+  GFile             *file;
+} JournalExport;
+
+static void
+journal_export_free (JournalExport *export)
+{
+  g_free (export->path);
+  g_clear_object (&export->playbooks);
+  g_clear_object (&export->file);
+  g_free (export);
+}
+
+static void
+journal_export_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  JournalExport *export = task_data;
+  g_autoptr(BkJournal) journal = NULL;
+  GError *error = NULL;
+
+  if (!(journal = bk_journal_open (export->path, &error)) ||
+      !bk_journal_export_json (journal, export->playbooks, export->file, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_journal_exported_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  BkWindow *self = BK_WINDOW (object);
+  g_autoptr(AdwToast) progress = user_data;
+  JournalExport *export = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  adw_toast_dismiss (progress);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-journal", TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    bk_show_error_dialog (GTK_WINDOW (self), _("The Journal Was Not Exported"), error->message);
+  else
+    on_exported_cb (self, export->file);
+}
+
+void
+bk_window_export_journal (BkWindow *self,
+                          GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+  JournalExport *export;
+  AdwToast *progress;
+
+  g_return_if_fail (BK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  bk_export_remember_folder (file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-journal", FALSE);
+
+  /* Stays until the export is done */
+  progress = adw_toast_new (_("Exporting the journal…"));
+  adw_toast_set_timeout (progress, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (progress));
+
+  export = g_new0 (JournalExport, 1);
+  export->path = g_strdup (bk_journal_get_path (self->journal));
+  export->playbooks = g_object_ref (self->playbooks);
+  export->file = g_object_ref (file);
+
+  task = g_task_new (self, NULL, on_journal_exported_cb, progress);
+  g_task_set_source_tag (task, bk_window_export_journal);
+  g_task_set_task_data (task, export, (GDestroyNotify) journal_export_free);
+  g_task_run_in_thread (task, journal_export_thread);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_journal_file_chosen_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(BkWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  if (file != NULL)
+    bk_window_export_journal (self, file);
+}
+#else
+static void
+on_journal_chooser_response_cb (GtkNativeDialog *chooser,
+                                int              response,
+                                BkWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      bk_window_export_journal (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+#endif
+
+static void
+export_journal_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  g_autoptr(GFile) folder = bk_export_dup_folder ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  /* Translators: the file name Export Journal… suggests; %s is the day, 2026-11-30 */
+  name = g_strdup_printf (_("Bridgekeeper journal %s.json"), day);
+  gtk_file_filter_set_name (filter, _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Export Journal"));
+    gtk_file_dialog_set_initial_folder (dialog, folder);
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_journal_file_chosen_cb, g_object_ref (self));
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (_("Export Journal"), GTK_WINDOW (self),
+                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    g_signal_connect (chooser, "response", G_CALLBACK (on_journal_chooser_response_cb), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
 static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
@@ -840,6 +1009,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-followups", NULL, show_followups_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.export-journal", NULL, export_journal_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-reflection", NULL, show_reflection_action);
 }
