@@ -936,6 +936,19 @@ test_screenshot_and_language (Fixture       *fixture,
   if (russian)
     check_translated (GTK_WIDGET (fixture->window));
 
+  /* The same two pages in the dark style */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  bk_test_wait (300);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "playbook-dark-ru.png" : "playbook-dark-en.png", &error);
+  g_assert_no_error (error);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
+                                         "journal");
+  bk_test_wait (300);
+  bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "main-window-dark-ru.png" : "main-window-dark-en.png", &error);
+  g_assert_no_error (error);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  bk_test_wait (300);
+
   /* The access she gave us */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
                                          "access");
