@@ -35,6 +35,7 @@
 #include "bk-playbook-library.h"
 #include "bk-print-operation.h"
 #include "bk-reflection-window.h"
+#include "bk-save-chooser.h"
 #include "bk-resolution-view.h"
 #include "bk-test-gui.h"
 #include "bk-window.h"
@@ -2695,7 +2696,7 @@ test_export_journal (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "counterparts")), ==, 4);
   /* the next export offers the same folder */
   {
-    g_autoptr(GFile) offered = bk_export_dup_folder ();
+    g_autoptr(GFile) offered = bk_save_chooser_dup_folder ();
     g_autoptr(GFile) parent = g_file_get_parent (file);
 
     g_assert_true (g_file_equal (offered, parent));

@@ -13,8 +13,9 @@
 
 #include "bk-accessible.h"
 #include "bk-date-button.h"
-#include "bk-feedback.h"
 #include "bk-export-dialog.h"
+#include "bk-feedback.h"
+#include "bk-save-chooser.h"
 #include "bk-summary.h"
 
 struct _BkExportDialog
@@ -106,40 +107,12 @@ on_range_changed_cb (BkExportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.export", valid && self->cancellable == NULL);
 }
 
-/* Where the last export of this session went; the file chooser opens there next time. */
-static GFile *last_folder;
-
-void
-bk_export_remember_folder (GFile *file)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-
-  if (parent != NULL)
-    g_set_object (&last_folder, parent);
-}
-
-/* The folder an export offers first: the last one used in this session, else Documents */
-GFile *
-bk_export_dup_folder (void)
-{
-  const char *documents;
-
-  if (last_folder != NULL)
-    return g_object_ref (last_folder);
-
-  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (documents);
-
-  return g_file_new_for_path (g_get_home_dir ());
-}
-
 GFile *
 bk_export_dialog_dup_folder (BkExportDialog *self)
 {
   g_return_val_if_fail (BK_IS_EXPORT_DIALOG (self), NULL);
 
-  return bk_export_dup_folder ();
+  return bk_save_chooser_dup_folder ();
 }
 
 /* Whether @task is the export the dialog shows. Dispose lets go of it: what the task reports
@@ -235,7 +208,7 @@ export_to (BkExportDialog *self,
   g_autoptr(GTask) task = NULL;
   Export *export;
 
-  bk_export_remember_folder (file);
+  bk_save_chooser_remember_folder (file);
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "progress");
@@ -250,79 +223,22 @@ export_to (BkExportDialog *self,
   g_task_run_in_thread (task, export_thread);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_save_ready_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_file_chosen (GObject *owner,
+                GFile   *file)
 {
-  g_autoptr(BkExportDialog) self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  if (file != NULL)
-    export_to (self, file);
+  export_to (BK_EXPORT_DIALOG (owner), file);
 }
-#else
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        BkExportDialog  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      export_to (self, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-#endif
-
-/* Both ways go through the desktop portal where there is one. */
 static void
 choose_file (BkExportDialog *self)
 {
-  g_autoptr(GFile) folder = bk_export_dialog_dup_folder (self);
   g_autofree char *name = bk_summary_dup_file_name (self->summary);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Export Summary as PDF"));
-    gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_save_ready_cb, g_object_ref (self));
-  }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (_("Export Summary as PDF"), GTK_WINDOW (self),
-                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  bk_save_chooser_run (GTK_WINDOW (self), _("Export Summary as PDF"), name, filter, on_file_chosen, G_OBJECT (self));
 }
 
 static gboolean

@@ -32,7 +32,5 @@ void            bk_export_dialog_export_to_file (BkExportDialog *self,
  * else home */
 GFile          *bk_export_dialog_dup_folder     (BkExportDialog *self);
 
-GFile          *bk_export_dup_folder            (void);
-void            bk_export_remember_folder       (GFile          *file);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "bk-journal-json.h"
 #include "bk-print-operation.h"
 #include "bk-reflection-window.h"
+#include "bk-save-chooser.h"
 #include "bk-summary.h"
 #include "bk-window.h"
 
@@ -543,7 +544,7 @@ bk_window_export_journal (BkWindow *self,
   g_return_if_fail (BK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  bk_export_remember_folder (file);
+  bk_save_chooser_remember_folder (file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-journal", FALSE);
 
   /* Stays until the export is done */
@@ -562,47 +563,18 @@ bk_window_export_journal (BkWindow *self,
   g_task_run_in_thread (task, journal_export_thread);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_journal_file_chosen_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
+on_journal_file_chosen (GObject *owner,
+                        GFile   *file)
 {
-  g_autoptr(BkWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  if (file != NULL)
-    bk_window_export_journal (self, file);
+  bk_window_export_journal (BK_WINDOW (owner), file);
 }
-#else
-static void
-on_journal_chooser_response_cb (GtkNativeDialog *chooser,
-                                int              response,
-                                BkWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      bk_window_export_journal (self, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-#endif
 
 static void
 export_journal_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  BkWindow *self = BK_WINDOW (widget);
-  g_autoptr(GFile) folder = bk_export_dup_folder ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -613,35 +585,7 @@ export_journal_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("JSON files"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Export Journal"));
-    gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_journal_file_chosen_cb, g_object_ref (self));
-  }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (_("Export Journal"), GTK_WINDOW (self),
-                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    g_signal_connect (chooser, "response", G_CALLBACK (on_journal_chooser_response_cb), self);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  bk_save_chooser_run (GTK_WINDOW (widget), _("Export Journal"), name, filter, on_journal_file_chosen, G_OBJECT (widget));
 }
 
 static void
