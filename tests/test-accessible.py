@@ -122,20 +122,15 @@ def windows(app):
     return children(app)
 
 
+def check_window(window, what):
+    problems = nameless(window)
+    report(not problems, '%s: %s has a name for every control' % (what, window.name or role(window)),
+           '\n'.join(sorted(set(problems))))
+
+
 def check_windows(app, what):
     for window in windows(app):
-        problems = nameless(window)
-        report(not problems, '%s: %s has a name for every control' % (what, window.name or role(window)),
-               '\n'.join(sorted(set(problems))))
-
-
-def click(node):
-    action = node.queryAction()
-    for index in range(action.nActions):
-        if action.getName(index) in ('click', 'press', 'activate'):
-            action.doAction(index)
-            return
-    raise AssertionError('%s %r cannot be clicked' % (role(node), node.name))
+        check_window(window, what)
 
 
 def has_action(node, name):
@@ -146,22 +141,18 @@ def has_action(node, name):
         return False
 
 
-def do_action(node, name):
+def do_action(node, *names):
+    """Does the first of names that node has: a window's or widget's action, or a click"""
     action = node.queryAction()
     for index in range(action.nActions):
-        if action.getName(index) == name:
+        if action.getName(index) in names:
             action.doAction(index)
             return
-    raise AssertionError('%s %r has no action %s' % (role(node), node.name, name))
+    raise AssertionError('%s %r has no action %s' % (role(node), node.name, ' or '.join(names)))
 
 
-def do_window_action(frame, name):
-    action = frame.queryAction()
-    for index in range(action.nActions):
-        if action.getName(index) == name:
-            action.doAction(index)
-            return
-    raise AssertionError('the window has no action ' + name)
+def click(node):
+    do_action(node, 'click', 'press', 'activate')
 
 
 def start(folder, journal):
@@ -224,15 +215,13 @@ def main():
                                  ('win.export-pdf', 'export'), ('win.show-followups', 'check-ins'),
                                  ('win.show-reflection', 'reflection')):
                 before = windows(app)
-                do_window_action(frame, action)
+                do_action(frame, action)
                 dialog = dialog_of(app, before)
-                problems = nameless(dialog)
-                report(not problems, '%s: %s has a name for every control' % (what, dialog.name or role(dialog)),
-                       '\n'.join(sorted(set(problems))))
+                check_window(dialog, what)
                 if os.environ.get('LANGUAGE', '').startswith('ru'):
                     report(re.search('[а-яА-Я]', dialog.name or '') is not None,
                            '%s: the dialog speaks Russian (%s)' % (what, dialog.name))
-                do_window_action(dialog, 'window.close')
+                do_action(dialog, 'window.close')
                 wait_for(lambda: dialog not in windows(app), what='the dialog to close')
 
             # The other tabs
@@ -247,9 +236,7 @@ def main():
             before = windows(app)
             do_action(find(frame, lambda n: has_action(n, 'resolution.diagnose')), 'resolution.diagnose')
             dialog = dialog_of(app, before)
-            problems = nameless(dialog)
-            report(not problems, 'resolve: %s has a name for every control' % dialog.name,
-                   '\n'.join(sorted(set(problems))))
+            check_window(dialog, 'resolve')
             # Start the first playbook: its steps, their check boxes, the open items and the end
             start_button = find(dialog, lambda n: role(n) == 'push button' and role(n.parent.parent.parent) == 'list item')
             click(start_button)

@@ -403,8 +403,15 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM notes"), ==, 0);
 }
 
+/* Whether a window of the type in @data is open, or gone */
 static gboolean
-dialog_closed (gpointer data)
+toplevel_shown (gpointer data)
+{
+  return bk_test_find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+toplevel_gone (gpointer data)
 {
   return bk_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
 }
@@ -496,7 +503,7 @@ test_playbook_progress (Fixture       *fixture,
   g_assert_nonnull (dialog);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (bk_test_find_named (GTK_WIDGET (dialog), "non-payment")), TRUE);
   g_signal_emit_by_name (bk_test_find_named (GTK_WIDGET (dialog), "part-ways"), "clicked");
-  g_assert_true (bk_test_wait_until (dialog_closed, GSIZE_TO_POINTER (BK_TYPE_DIAGNOSIS_DIALOG), 3000));
+  g_assert_true (bk_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (BK_TYPE_DIAGNOSIS_DIALOG), 3000));
 
   run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
@@ -542,7 +549,7 @@ test_playbook_progress (Fixture       *fixture,
     g_assert_nonnull (run);   /* not ended yet */
     adw_message_dialog_response (question, "end");
   }
-  g_assert_true (bk_test_wait_until (dialog_closed, GSIZE_TO_POINTER (BK_TYPE_END_RUN_DIALOG), 3000));
+  g_assert_true (bk_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (BK_TYPE_END_RUN_DIALOG), 3000));
 
   g_clear_object (&run);
   run = bk_run_store_dup_active (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (client), &error);
@@ -1457,12 +1464,6 @@ without_keyring (void)
 }
 
 static gboolean
-window_closed (gpointer data)
-{
-  return bk_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static gboolean
 label_is (gpointer data)
 {
   gpointer *args = data;
@@ -1502,7 +1503,7 @@ test_access (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "url-row")), "https://panel.example");
   gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "secret-row")), secret);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  g_assert_true (bk_test_wait_until (window_closed, GSIZE_TO_POINTER (BK_TYPE_CREDENTIAL_DIALOG), 10000));
+  g_assert_true (bk_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (BK_TYPE_CREDENTIAL_DIALOG), 10000));
 
   credentials = bk_credential_store_list (bk_journal_get_credentials (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
@@ -1857,7 +1858,7 @@ test_end_run_skip_checkin (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (second_days));
 
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.end", NULL));
-  g_assert_true (bk_test_wait_until (window_closed, GSIZE_TO_POINTER (BK_TYPE_END_RUN_DIALOG), 3000));
+  g_assert_true (bk_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (BK_TYPE_END_RUN_DIALOG), 3000));
 
   checkins = bk_checkin_store_list (bk_journal_get_checkins (fixture->journal), bk_counterpart_get_id (client), &error);
   g_assert_no_error (error);
@@ -1931,7 +1932,7 @@ test_credential_enter (Fixture       *fixture,
 
   n_focus_out_warnings = 0;
   g_signal_emit_by_name (text, "activate");
-  g_assert_true (bk_test_wait_until (window_closed, GSIZE_TO_POINTER (BK_TYPE_CREDENTIAL_DIALOG), 10000));
+  g_assert_true (bk_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (BK_TYPE_CREDENTIAL_DIALOG), 10000));
   bk_test_wait (100);
   g_assert_cmpuint (n_focus_out_warnings, ==, 0);
   g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal), 0), ==, 1);
@@ -2195,12 +2196,6 @@ assert_local_date_time (GDateTime *date_time,
   g_assert_cmpint (g_date_time_get_minute (local), ==, minute);
 }
 
-static gboolean
-is_gone (gpointer data)
-{
-  return bk_test_find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
 /* Edit Note: the text has the focus (a Space types, it never presses Cancel), the date shows
  * as the timeline shows it, and the calendar popover sets the note's date. */
 static void
@@ -2256,7 +2251,7 @@ test_note_date (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   g_assert_true (gtk_widget_activate_action (dialog, "dialog.save", NULL));
-  g_assert_true (bk_test_wait_until (is_gone, GSIZE_TO_POINTER (BK_TYPE_NOTE_DIALOG), 5000));
+  g_assert_true (bk_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (BK_TYPE_NOTE_DIALOG), 5000));
 
   saved = bk_note_store_dup (bk_journal_get_notes (fixture->journal), bk_note_get_id (listed), &error);
   g_assert_no_error (error);
@@ -2641,18 +2636,6 @@ test_fits_360 (Fixture       *fixture,
   assert_composer_controls_inside (fixture);
 }
 
-static gboolean
-toplevel_message_dialog (gpointer data)
-{
-  return bk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-toplevel_file_chooser (gpointer data)
-{
-  return bk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
 /* Export Journal…: the primary menu's item asks where (Documents, a dated name), writes the file
  * --export-json writes off the main loop, and says so; a folder that is not there gets a message
  * and no file. */
@@ -2675,7 +2658,7 @@ test_export_journal (Fixture       *fixture,
   /* Without a portal, GTK's own file chooser stands in for the desktop's: it offers a dated
    * name. The test then gives the file as choosing it there would (never the real Documents). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-journal", NULL));
-  g_assert_true (bk_test_wait_until (toplevel_file_chooser, NULL, 5000));
+  g_assert_true (bk_test_wait_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
   dialog = bk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
@@ -2703,7 +2686,7 @@ test_export_journal (Fixture       *fixture,
   }
 
   bk_window_export_journal (fixture->window, bad_file);
-  g_assert_true (bk_test_wait_until (toplevel_message_dialog, NULL, 20000));
+  g_assert_true (bk_test_wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 20000));
   dialog = bk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
