@@ -4,13 +4,19 @@
 
 Extracts a fresh template from po/POTFILES.in the way the build does (the playbooks through
 the ITS rules in data/its/), merges the language's .po into it, and fails, naming them, when any
-message is untranslated or fuzzy. Usage: check-translation.py SOURCE_ROOT LANG
+message is untranslated or fuzzy, or when a source file with translatable strings is missing
+from po/POTFILES.in (its strings would never reach a translator). Usage: check-translation.py
+SOURCE_ROOT LANG
 """
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
+
+# What marks a string for translation in C sources and GtkBuilder files
+MARKERS = re.compile(r'\b(?:N?C?_|ngettext|g_dngettext|g_dpgettext2)\s*\(\s*"|translatable="yes"')
 
 KEYWORDS = ['-k_', '-kN_', '-kC_:1c,2', '-kNC_:1c,2', '-kg_dngettext:2,3', '-kngettext:1,2',
             '-kg_dpgettext2:2c,3']
@@ -36,6 +42,16 @@ def main():
                                capture_output=True, text=True, check=True).stdout
 
     problems = []
+    for folder in ('src', 'ui'):
+        for dirpath, _dirs, names in os.walk(os.path.join(root, folder)):
+            for name in sorted(names):
+                if not name.endswith(('.c', '.ui')):
+                    continue
+                path = os.path.relpath(os.path.join(dirpath, name), root)
+                with open(os.path.join(root, path), encoding='utf-8') as f:
+                    if MARKERS.search(f.read()) and path not in files:
+                        problems.append('not in po/POTFILES.in: %s' % path)
+
     for kind, text in (('untranslated', missing), ('fuzzy', fuzzy)):
         for block in text.split('\n\n'):
             if 'msgid ""\nmsgstr ""' in block and block.startswith(('#', 'msgid ""')) and 'Project-Id' in block:

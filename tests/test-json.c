@@ -1749,7 +1749,80 @@ count_change_cb (BkStore     *store,
     count->other++;
 }
 
-/* An import tells each row it adds, as the app's own writes do, once it has committed. */
+static void
+on_imported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **done = user_data;
+
+  *done = g_object_ref (result);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* bk_journal_import_json_async(), waited for: meanwhile the journal refuses writes at once */
+static gboolean
+import_in_thread (BkJournal        *journal,
+                  GFile            *file,
+                  BkImportSummary  *summary,
+                  GError          **error)
+{
+  BkDatabase *database = bk_journal_get_database (journal);
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GError) busy = NULL;
+  gint64 before = bk_counterpart_store_count (bk_journal_get_counterparts (journal));
+  guint notified = 0;
+
+  g_signal_connect (database, "notify::busy", G_CALLBACK (count_notify_cb), &notified);
+
+  bk_journal_import_json_async (journal, file, NULL, on_imported_cb, &done);
+  g_assert_true (bk_database_get_busy (database));
+  g_assert_false (bk_database_begin (database, &busy));
+  g_assert_error (busy, BK_DATABASE_ERROR, BK_DATABASE_ERROR_BUSY);
+
+  while (done == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handlers_disconnect_by_data (database, &notified);
+  g_assert_false (bk_database_get_busy (database));
+  g_assert_cmpuint (notified, ==, 2);
+
+  if (!bk_journal_import_json_finish (journal, done, summary, error))
+    {
+      /* all or nothing, and the journal takes writes again */
+      g_assert_cmpint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, before);
+      g_assert_true (bk_database_begin (database, NULL));
+      g_assert_true (bk_database_commit (database, NULL));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A bad file, imported in a thread: nothing is added, and the message says what is wrong */
+static void
+test_import_in_thread_fails (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BkImportSummary summary;
+
+  write_json (fixture, HEADER_3 "[{\"name\":\"A\"},{\"name\":\"\"}]}");
+  g_assert_false (import_in_thread (fixture->journal, fixture->json_file, &summary, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "counterparts[1]"));
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+}
+
+/* An import tells each row it adds, as the app's own writes do, once it has committed; in a
+ * thread, the journal's own stores tell it when it is done. */
 static void
 test_changes_per_row (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -1788,7 +1861,19 @@ test_changes_per_row (Fixture       *fixture,
               "\"state_changed\":\"2025-05-01\"}],"
               "\"health_history\":[{\"changed\":\"2025-01-01\",\"health\":2}]},"
               "{\"name\":\"B\"}]}");
-  import_ok (fixture->journal, fixture->json_file, &summary);
+  if (user_data != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (import_in_thread (fixture->journal, fixture->json_file, &summary, &error));
+      g_assert_no_error (error);
+    }
+  else
+    {
+      import_ok (fixture->journal, fixture->json_file, &summary);
+    }
+  g_assert_cmpuint (summary.counterparts_added, ==, 2);
+  g_assert_cmpuint (summary.notes_added, ==, 2);
   g_assert_cmpuint (summary.runs_added, ==, 2);
   g_assert_cmpuint (summary.checkins_added, ==, 2);
   g_assert_cmpuint (summary.credentials_added, ==, 2);
@@ -1835,6 +1920,8 @@ main (int   argc,
   ADD ("/json/import/missing-file", test_missing_file);
   ADD ("/json/import/failed-write-rolls-back", test_failed_write_rolls_back);
   ADD ("/json/import/changes-per-row", test_changes_per_row);
+  g_test_add ("/json/import/in-thread", Fixture, "in thread", fixture_set_up, test_changes_per_row, fixture_tear_down);
+  ADD ("/json/import/in-thread-fails", test_import_in_thread_fails);
   ADD ("/json/export/format", test_export_format);
   ADD ("/json/export/empty-journal", test_empty_journal);
   ADD ("/json/export/replaces-atomically", test_export_replaces);

@@ -25,6 +25,7 @@
 #include "bk-end-run-dialog.h"
 #include "bk-export-dialog.h"
 #include "bk-feedback.h"
+#include "bk-file-chooser.h"
 #include "bk-followups-window.h"
 #include "bk-format.h"
 #include "bk-journal-json.h"
@@ -35,7 +36,6 @@
 #include "bk-playbook-library.h"
 #include "bk-print-operation.h"
 #include "bk-reflection-window.h"
-#include "bk-save-chooser.h"
 #include "bk-resolution-view.h"
 #include "bk-test-gui.h"
 #include "bk-window.h"
@@ -2679,7 +2679,7 @@ test_export_journal (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "counterparts")), ==, 4);
   /* the next export offers the same folder */
   {
-    g_autoptr(GFile) offered = bk_save_chooser_dup_folder ();
+    g_autoptr(GFile) offered = bk_file_chooser_dup_folder ();
     g_autoptr(GFile) parent = g_file_get_parent (file);
 
     g_assert_true (g_file_equal (offered, parent));
@@ -2691,6 +2691,141 @@ test_export_journal (Fixture       *fixture,
   g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (dialog);
+}
+
+/* Whether the window shows the text args[1] somewhere (a toast, a label) */
+static gboolean
+window_shows (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  bk_test_collect_texts (GTK_WIDGET (args[0]), texts);
+
+  return g_ptr_array_find_with_equal_func (texts, args[1], g_str_equal, NULL);
+}
+
+static gboolean
+n_listed_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return n_listed (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static GFile *
+write_import_file (Fixture    *fixture,
+                   const char *name,
+                   const char *contents)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  bk_test_write_file (fixture->dir, name, contents);
+
+  return g_file_new_for_path (path);
+}
+
+#define IMPORT_HEADER "{\"format\":\"bridgekeeper\",\"version\":3,\"counterparts\":"
+
+/* Import…, from the first-run page: the file's clients arrive in the list, a toast says how
+ * many, and nothing writes meanwhile. Again, with a client open: it stays open and selected.
+ * A bad file: a message that names the fault, and nothing changes. */
+static void
+test_import_journal (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) second = NULL;
+  g_autoptr(GFile) broken = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *nothing_new = NULL;
+  GtkSelectionModel *selection;
+  BkClientPage *page;
+  GtkWindow *dialog;
+  gint64 open_id;
+
+  first = write_import_file (fixture, "clients.json",
+                             IMPORT_HEADER "[{\"name\":\"Ольга Петрова\",\"kind\":\"client\","
+                             "\"notes\":[{\"text\":\"Созвонились\"},{\"text\":\"Счёт №118\"}]},"
+                             "{\"name\":\"Northwind Studio\",\"kind\":\"vendor\"}]}");
+  second = write_import_file (fixture, "more.json",
+                              IMPORT_HEADER "[{\"id\":\"7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e42\","
+                              "\"name\":\"Aaron Abbott\"}]}");
+  broken = write_import_file (fixture, "broken.json",
+                              IMPORT_HEADER "[{\"name\":\"Fine\"},{\"name\":\"\"}]}");
+
+  /* the first-run page offers it, and it asks for a file to open */
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "first-run-import")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-journal", NULL));
+  g_assert_true (bk_test_wait_until (toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+  dialog = bk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_true (bk_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+
+  /* while the import writes on its own connection, nothing here offers to write */
+  bk_window_import_journal (fixture->window, first);
+  g_assert_false (gtk_widget_get_sensitive (find (fixture, "first-run-new-client")));
+  g_assert_false (gtk_widget_get_sensitive (find (fixture, "first-run-import")));
+
+  counts = bk_format_counts (2, 2);
+  imported = g_strdup_printf (_("Imported %s"), counts);
+  g_assert_true (bk_test_wait_until (window_shows, (gpointer[]) { fixture->window, imported }, 20000));
+  g_assert_true (bk_test_wait_until (is_unmapped, find (fixture, "first-run-page"), 5000));
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  g_assert_true (gtk_widget_get_sensitive (find (fixture, "first-run-new-client")));
+  shoot (fixture, "imported");
+
+  /* with a client open, another file: the new client is listed, the open one stays */
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "counterpart-list")));
+  page = BK_CLIENT_PAGE (bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE));
+  g_assert_true (gtk_selection_model_select_item (selection, 1, TRUE));
+  open_id = bk_counterpart_get_id (bk_client_page_get_counterpart (page));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page)));
+
+  bk_window_import_journal (fixture->window, second);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page)));
+  g_assert_true (bk_test_wait_until (n_listed_is, (gpointer[]) { fixture, GUINT_TO_POINTER (3) }, 20000));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page)));
+  g_assert_cmpint (bk_counterpart_get_id (bk_client_page_get_counterpart (page)), ==, open_id);
+  {
+    g_autoptr(BkCounterpart) selected = NULL;
+    guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+
+    g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+    selected = g_list_model_get_item (G_LIST_MODEL (selection), position);
+    g_assert_cmpint (bk_counterpart_get_id (selected), ==, open_id);
+  }
+
+  /* the same file again: nothing new, and it says so */
+  nothing_new = g_strdup_printf (_("Nothing new: the journal has all of “%s” already"), "more.json");
+  bk_window_import_journal (fixture->window, second);
+  g_assert_true (bk_test_wait_until (window_shows, (gpointer[]) { fixture->window, nothing_new }, 20000));
+  g_assert_cmpuint (n_listed (fixture), ==, 3);
+
+  /* a bad file: all or nothing, and the message names the fault */
+  bk_window_import_journal (fixture->window, broken);
+  g_assert_true (bk_test_wait_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 20000));
+  dialog = bk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "broken.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "counterparts[1]"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, _("Nothing Was Imported"));
+  {
+    g_autofree char *file = g_strdup_printf ("import-failed-%s.png", is_russian () ? "ru" : "en");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
+    bk_test_save_screenshot (GTK_WIDGET (dialog), file, &error);
+    g_assert_no_error (error);
+  }
+  gtk_window_destroy (dialog);
+  g_assert_cmpuint (n_listed (fixture), ==, 3);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM counterparts"), ==, 3);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (page)));
 }
 
 int
@@ -2728,6 +2863,7 @@ main (int   argc,
   g_test_add ("/window/access-dismissed", Fixture, NULL, fixture_set_up, test_access_dismissed, fixture_tear_down);
   g_test_add ("/window/credential-enter", Fixture, NULL, fixture_set_up, test_credential_enter, fixture_tear_down);
   g_test_add ("/window/end-run-skip-checkin", Fixture, NULL, fixture_set_up, test_end_run_skip_checkin, fixture_tear_down);
+  g_test_add ("/window/import-journal", Fixture, NULL, fixture_set_up, test_import_journal, fixture_tear_down);
 
   /* Last: it leaves its folder as the one the next export offers, which /window/export-pdf
    * expects to be Documents */

@@ -15,6 +15,7 @@
 #include "bk-application.h"
 #include "bk-checkin-monitor.h"
 #include "bk-feedback.h"
+#include "bk-format.h"
 #include "bk-journal.h"
 #include "bk-journal-json.h"
 #include "bk-playbook-library.h"
@@ -110,21 +111,6 @@ export_json (const char *filename)
   return EXIT_SUCCESS;
 }
 
-static char *
-describe_counts (guint counterparts,
-                 guint notes)
-{
-  g_autofree char *counterparts_text = NULL;
-  g_autofree char *notes_text = NULL;
-
-  counterparts_text = g_strdup_printf (ngettext ("%u client or vendor", "%u clients and vendors", counterparts),
-                                       counterparts);
-  notes_text = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
-
-  /* Translators: joins "3 clients and vendors" and "12 notes" */
-  return g_strdup_printf (C_("counts", "%s, %s"), counterparts_text, notes_text);
-}
-
 static int
 import_json (const char *filename)
 {
@@ -146,14 +132,14 @@ import_json (const char *filename)
       return EXIT_FAILURE;
     }
 
-  added = describe_counts (summary.counterparts_added, summary.notes_added);
+  added = bk_format_counts (summary.counterparts_added, summary.notes_added);
   /* Translators: %s is, for example, "3 clients and vendors and 12 notes" */
   g_print (_("Imported %s."), added);
   g_print ("\n");
 
   if (summary.counterparts_skipped > 0 || summary.notes_skipped > 0)
     {
-      skipped = describe_counts (summary.counterparts_skipped, summary.notes_skipped);
+      skipped = bk_format_counts (summary.counterparts_skipped, summary.notes_skipped);
       /* Translators: %s is, for example, "3 clients and vendors and 12 notes" */
       g_print (_("Left as they were, because the journal has them already: %s."), skipped);
       g_print ("\n");

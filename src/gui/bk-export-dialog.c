@@ -15,7 +15,7 @@
 #include "bk-date-button.h"
 #include "bk-export-dialog.h"
 #include "bk-feedback.h"
-#include "bk-save-chooser.h"
+#include "bk-file-chooser.h"
 #include "bk-summary.h"
 
 struct _BkExportDialog
@@ -112,7 +112,7 @@ bk_export_dialog_dup_folder (BkExportDialog *self)
 {
   g_return_val_if_fail (BK_IS_EXPORT_DIALOG (self), NULL);
 
-  return bk_save_chooser_dup_folder ();
+  return bk_file_chooser_dup_folder ();
 }
 
 /* Whether @task is the export the dialog shows. Dispose lets go of it: what the task reports
@@ -208,7 +208,7 @@ export_to (BkExportDialog *self,
   g_autoptr(GTask) task = NULL;
   Export *export;
 
-  bk_save_chooser_remember_folder (file);
+  bk_file_chooser_remember_folder (file);
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "progress");
@@ -238,7 +238,7 @@ choose_file (BkExportDialog *self)
 
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
-  bk_save_chooser_run (GTK_WINDOW (self), _("Export Summary as PDF"), name, filter, on_file_chosen, G_OBJECT (self));
+  bk_file_chooser_save (GTK_WINDOW (self), _("Export Summary as PDF"), name, filter, on_file_chosen, G_OBJECT (self));
 }
 
 static gboolean

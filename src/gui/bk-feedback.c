@@ -62,3 +62,92 @@ bk_show_playbooks_error (GtkApplication *application,
 
   return GTK_WINDOW (dialog);
 }
+
+/* Progress toasts */
+
+/* Work done sooner than this needs no progress toast */
+#define PROGRESS_DELAY_MSEC 500
+/* A progress toast, once shown, stays at least this long */
+#define PROGRESS_MIN_SHOWN_MSEC 1000
+
+struct _BkProgressToast
+{
+  AdwToastOverlay *overlay;
+  AdwToast        *toast;
+  AdwToast        *result;
+  guint            timeout_id;
+  gint64           shown_at;
+};
+
+static void
+progress_toast_free (BkProgressToast *self)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_object (&self->overlay);
+  g_clear_object (&self->toast);
+  g_clear_object (&self->result);
+  g_free (self);
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  BkProgressToast *self = user_data;
+
+  self->timeout_id = 0;
+  self->shown_at = g_get_monotonic_time ();
+  adw_toast_set_timeout (self->toast, 0);
+  adw_toast_overlay_add_toast (self->overlay, g_object_ref (self->toast));
+
+  return G_SOURCE_REMOVE;
+}
+
+BkProgressToast *
+bk_progress_toast_start (AdwToastOverlay *overlay,
+                         const char      *title)
+{
+  BkProgressToast *self;
+
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (overlay), NULL);
+
+  self = g_new0 (BkProgressToast, 1);
+  self->overlay = g_object_ref (overlay);
+  self->toast = adw_toast_new (title);
+  self->timeout_id = g_timeout_add (PROGRESS_DELAY_MSEC, show_progress_cb, self);
+
+  return self;
+}
+
+static gboolean
+replace_progress_cb (gpointer user_data)
+{
+  BkProgressToast *self = user_data;
+
+  self->timeout_id = 0;
+  if (self->shown_at != 0)
+    adw_toast_dismiss (self->toast);
+  if (self->result != NULL)
+    adw_toast_overlay_add_toast (self->overlay, g_steal_pointer (&self->result));
+  progress_toast_free (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+bk_progress_toast_finish (BkProgressToast *self,
+                          AdwToast        *result)
+{
+  gint64 shown_msec;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (result == NULL || ADW_IS_TOAST (result));
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->result = result;
+
+  shown_msec = self->shown_at != 0 ? (g_get_monotonic_time () - self->shown_at) / 1000 : G_MAXINT64;
+  if (shown_msec >= PROGRESS_MIN_SHOWN_MSEC)
+    replace_progress_cb (self);
+  else
+    self->timeout_id = g_timeout_add (PROGRESS_MIN_SHOWN_MSEC - shown_msec, replace_progress_cb, self);
+}

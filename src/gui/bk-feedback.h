@@ -23,4 +23,16 @@ void bk_show_error_dialog (GtkWindow  *parent,
 GtkWindow *bk_show_playbooks_error (GtkApplication *application,
                                     const GError   *error);
 
+/* A toast that says work is under way: shown only once the work has taken long enough to notice,
+ * then kept long enough to read (a toast that came and went at once would only flicker; and
+ * libadwaita 1.2 must not hide a toast before its show animation is done). */
+typedef struct _BkProgressToast BkProgressToast;
+
+BkProgressToast *bk_progress_toast_start  (AdwToastOverlay *overlay,
+                                           const char      *title);
+/* Takes the progress toast away, and shows @result (transfer full) if it is not %NULL. Frees
+ * @self. */
+void             bk_progress_toast_finish (BkProgressToast *self,
+                                           AdwToast        *result);
+
 G_END_DECLS

@@ -40,3 +40,18 @@ bk_format_date (GDateTime *date_time)
    * %B is the month name in the form used after a day number ("27 ноября"). */
   return format_local (date_time, _("%B %-e, %Y"));
 }
+
+char *
+bk_format_counts (guint counterparts,
+                  guint notes)
+{
+  g_autofree char *counterparts_text = NULL;
+  g_autofree char *notes_text = NULL;
+
+  counterparts_text = g_strdup_printf (ngettext ("%u client or vendor", "%u clients and vendors", counterparts),
+                                       counterparts);
+  notes_text = g_strdup_printf (ngettext ("%u note", "%u notes", notes), notes);
+
+  /* Translators: joins "3 clients and vendors" and "12 notes" */
+  return g_strdup_printf (C_("counts", "%s, %s"), counterparts_text, notes_text);
+}

@@ -15,5 +15,8 @@ G_BEGIN_DECLS
 char *bk_format_date_time (GDateTime *date_time);
 /* "November 27, 2026" / «27 ноября 2026» in local time */
 char *bk_format_date      (GDateTime *date_time);
+/* "3 clients and vendors, 12 notes" */
+char *bk_format_counts    (guint      counterparts,
+                           guint      notes);
 
 G_END_DECLS

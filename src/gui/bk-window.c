@@ -18,13 +18,14 @@
 #include "bk-counterpart-row.h"
 #include "bk-deletion.h"
 #include "bk-export-dialog.h"
-#include "bk-followups-window.h"
 #include "bk-feedback.h"
+#include "bk-file-chooser.h"
+#include "bk-followups-window.h"
+#include "bk-format.h"
 #include "bk-journal.h"
 #include "bk-journal-json.h"
 #include "bk-print-operation.h"
 #include "bk-reflection-window.h"
-#include "bk-save-chooser.h"
 #include "bk-summary.h"
 #include "bk-window.h"
 
@@ -124,6 +125,21 @@ select_shown_counterpart (BkWindow *self)
   gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* While an import writes on a connection of its own, nothing here writes: the page and the
+ * actions that would are off until it is done. */
+static void
+update_write_actions (BkWindow *self)
+{
+  gboolean writable = !bk_database_get_busy (bk_journal_get_database (self->journal));
+  gboolean has_client = get_shown_counterpart (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-client", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-journal", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-client", writable && has_client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-client", writable && has_client);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->client_page), writable);
+}
+
 static void
 update_content (BkWindow *self)
 {
@@ -133,8 +149,7 @@ update_content (BkWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, has_client ? "client" : "none");
   gtk_widget_set_visible (self->edit_button, has_client);
   gtk_widget_set_visible (self->client_menu_button, has_client);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-client", has_client);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-client", has_client);
+  update_write_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_client);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_client);
 
@@ -462,9 +477,9 @@ open_exported_action (GtkWidget  *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-static void
-on_exported_cb (BkWindow *self,
-                GFile    *file)
+/* "Exported “name.pdf”", with a button that opens it */
+static AdwToast *
+exported_toast_new (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *uri = g_file_get_uri (file);
@@ -475,7 +490,15 @@ on_exported_cb (BkWindow *self,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-exported");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  return toast;
+}
+
+static void
+on_exported_cb (BkWindow *self,
+                GFile    *file)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, exported_toast_new (file));
 }
 
 /* Export Journal…: the whole journal as JSON, the file the command line's --export-json writes,
@@ -520,17 +543,21 @@ on_journal_exported_cb (GObject      *object,
                         gpointer      user_data)
 {
   BkWindow *self = BK_WINDOW (object);
-  g_autoptr(AdwToast) progress = user_data;
+  BkProgressToast *progress = user_data;
   JournalExport *export = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  adw_toast_dismiss (progress);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-journal", TRUE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    bk_show_error_dialog (GTK_WINDOW (self), _("The Journal Was Not Exported"), error->message);
+    {
+      bk_progress_toast_finish (progress, NULL);
+      bk_show_error_dialog (GTK_WINDOW (self), _("The Journal Was Not Exported"), error->message);
+    }
   else
-    on_exported_cb (self, export->file);
+    {
+      bk_progress_toast_finish (progress, exported_toast_new (export->file));
+    }
 }
 
 void
@@ -539,18 +566,15 @@ bk_window_export_journal (BkWindow *self,
 {
   g_autoptr(GTask) task = NULL;
   JournalExport *export;
-  AdwToast *progress;
+  BkProgressToast *progress;
 
   g_return_if_fail (BK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  bk_save_chooser_remember_folder (file);
+  bk_file_chooser_remember_folder (file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-journal", FALSE);
 
-  /* Stays until the export is done */
-  progress = adw_toast_new (_("Exporting the journal…"));
-  adw_toast_set_timeout (progress, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (progress));
+  progress = bk_progress_toast_start (self->toast_overlay, _("Exporting the journal…"));
 
   export = g_new0 (JournalExport, 1);
   export->path = g_strdup (bk_journal_get_path (self->journal));
@@ -585,7 +609,137 @@ export_journal_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("JSON files"));
   gtk_file_filter_add_mime_type (filter, "application/json");
   gtk_file_filter_add_suffix (filter, "json");
-  bk_save_chooser_run (GTK_WINDOW (widget), _("Export Journal"), name, filter, on_journal_file_chosen, G_OBJECT (widget));
+  bk_file_chooser_save (GTK_WINDOW (widget), _("Export Journal"), name, filter, on_journal_file_chosen, G_OBJECT (widget));
+}
+
+/* Import…: a file Export Journal… (or --export-json) wrote, added all or nothing on a
+ * connection of its own (a big file takes seconds); the list and the pages learn what came
+ * when it is done. */
+typedef struct
+{
+  BkWindow     *window;
+  GApplication *application;
+  GFile           *file;
+  BkProgressToast *progress;
+} JournalImport;
+
+static void
+journal_import_free (JournalImport *import)
+{
+  if (import->application != NULL)
+    g_application_release (import->application);
+  g_clear_object (&import->application);
+  g_clear_object (&import->window);
+  g_clear_object (&import->file);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JournalImport, journal_import_free)
+
+/* "Imported 3 clients and vendors, 12 notes", and what was in the journal already */
+static char *
+describe_import (const BkImportSummary *summary,
+                 GFile                 *file)
+{
+  g_autofree char *added = NULL;
+  g_autofree char *skipped = NULL;
+
+  if (summary->counterparts_added == 0 && summary->notes_added == 0)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Translators: %s is a file name */
+      return g_strdup_printf (_("Nothing new: the journal has all of “%s” already"), name);
+    }
+
+  added = bk_format_counts (summary->counterparts_added, summary->notes_added);
+  if (summary->counterparts_skipped == 0 && summary->notes_skipped == 0)
+    /* Translators: %s is, for example, "3 clients and vendors, 12 notes" */
+    return g_strdup_printf (_("Imported %s"), added);
+
+  skipped = bk_format_counts (summary->counterparts_skipped, summary->notes_skipped);
+  /* Translators: both %s are, for example, "3 clients and vendors, 12 notes" */
+  return g_strdup_printf (_("Imported %s. Already in the journal: %s"), added, skipped);
+}
+
+static void
+on_journal_imported_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(JournalImport) import = user_data;
+  BkWindow *self = import->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  BkImportSummary summary;
+  AdwToast *toast;
+
+  if (!bk_journal_import_json_finish (BK_JOURNAL (object), result, &summary, &error))
+    {
+      g_autofree char *message = NULL;
+
+      bk_progress_toast_finish (g_steal_pointer (&import->progress), NULL);
+
+      /* Translators: %s says what is wrong with the file, and where */
+      message = g_strdup_printf (_("%s\n\nThe journal is unchanged."), error->message);
+      bk_show_error_dialog (GTK_WINDOW (self), _("Nothing Was Imported"), message);
+      return;
+    }
+
+  text = describe_import (&summary, import->file);
+  toast = adw_toast_new (text);
+  bk_progress_toast_finish (g_steal_pointer (&import->progress), toast);
+}
+
+void
+bk_window_import_journal (BkWindow *self,
+                          GFile    *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *progress_title = NULL;
+  JournalImport *import;
+
+  g_return_if_fail (BK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  bk_file_chooser_remember_folder (file);
+  name = g_file_get_basename (file);
+
+  import = g_new0 (JournalImport, 1);
+  import->window = g_object_ref (self);
+  import->file = g_object_ref (file);
+  /* Translators: %s is a file name */
+  progress_title = g_strdup_printf (_("Importing “%s”…"), name);
+  import->progress = bk_progress_toast_start (self->toast_overlay, progress_title);
+
+  /* Closing the window does not cut an import short: the application waits for it. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      import->application = G_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
+      g_application_hold (import->application);
+    }
+
+  bk_journal_import_json_async (self->journal, file, NULL, on_journal_imported_cb, import);
+}
+
+static void
+on_import_file_chosen (GObject *owner,
+                       GFile   *file)
+{
+  bk_window_import_journal (BK_WINDOW (owner), file);
+}
+
+static void
+import_journal_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  bk_file_chooser_open (GTK_WINDOW (widget), _("Import"), filter, on_import_file_chosen, G_OBJECT (widget));
 }
 
 static void
@@ -811,6 +965,8 @@ bk_window_constructed (GObject *object)
                            G_CALLBACK (on_counterpart_changed_for_followups_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_database (self->journal), "flushed",
                            G_CALLBACK (on_database_flushed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bk_journal_get_database (self->journal), "notify::busy",
+                           G_CALLBACK (update_write_actions), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
@@ -954,6 +1110,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-followups", NULL, show_followups_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.export-journal", NULL, export_journal_action);
+  gtk_widget_class_install_action (widget_class, "win.import-journal", NULL, import_journal_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-reflection", NULL, show_reflection_action);
 }

@@ -27,6 +27,8 @@ void       bk_window_show_message  (BkWindow      *self,
                                     const char    *message);
 void       bk_window_export_journal (BkWindow     *self,
                                      GFile        *file);
+void       bk_window_import_journal (BkWindow     *self,
+                                     GFile        *file);
 void       bk_window_add_toast     (BkWindow      *self,
                                     AdwToast      *toast);
 /* Selects and shows a counterpart of the journal, as a click on its row does. */

@@ -254,6 +254,9 @@ typedef struct
   gint64   id;
 } PendingChange;
 
+/* More rows than this coming or going in one write: the list is read again */
+#define MAX_ROWS_PLACED 64
+
 /* The counterpart @id, as the journal has it now, into @item (which the list holds): a row on
  * screen follows in place. */
 static void
@@ -350,6 +353,13 @@ browse_changes (BkCounterpartList *self)
   const char *status = status_filter_string (self);
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   BkChange change = g_array_index (self->pending, PendingChange, 0).change;
+
+  /* Each row's place is a query of its own: many rows at once (an import) are read anew. */
+  if (self->pending->len > MAX_ROWS_PLACED)
+    {
+      reload (self);
+      return;
+    }
 
   for (guint i = 0; i < self->pending->len; i++)
     {

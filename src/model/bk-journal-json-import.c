@@ -1751,3 +1751,205 @@ bk_journal_import_json (BkJournal        *self,
 
   return FALSE;
 }
+
+/* Importing off the main thread */
+
+#define N_STORES 6
+
+static BkStore *
+get_store (BkJournal *journal,
+           guint      index)
+{
+  switch (index)
+    {
+    case 0: return BK_STORE (bk_journal_get_counterparts (journal));
+    case 1: return BK_STORE (bk_journal_get_notes (journal));
+    case 2: return BK_STORE (bk_journal_get_runs (journal));
+    case 3: return BK_STORE (bk_journal_get_open_items (journal));
+    case 4: return BK_STORE (bk_journal_get_checkins (journal));
+    case 5: return BK_STORE (bk_journal_get_credentials (journal));
+    default: g_assert_not_reached ();
+    }
+}
+
+/* A change the import's own stores told, to be told again by the journal's */
+typedef struct
+{
+  guint    store;
+  BkChange change;
+  gint64   id;
+  gint64   counterpart_id;
+} ToldChange;
+
+typedef struct
+{
+  GArray *told;
+  guint   store;
+} Listener;
+
+typedef struct
+{
+  char            *path;
+  GFile           *file;
+  BkImportSummary  summary;
+  GArray          *told;
+  Listener         listeners[N_STORES];
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_pointer (&job->path, g_free);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->told, g_array_unref);
+  g_free (job);
+}
+
+static void
+on_import_store_changed_cb (BkStore  *store,
+                            BkChange  change,
+                            gint64    id,
+                            gint64    counterpart_id,
+                            Listener *listener)
+{
+  ToldChange told = { listener->store, change, id, counterpart_id };
+
+  g_array_append_val (listener->told, told);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(BkJournal) journal = NULL;
+  GError *error = NULL;
+
+  /* the journal was checked when it was first opened */
+  if (!(journal = bk_journal_open_full (job->path, BK_JOURNAL_OPEN_DEFER_CHECK, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < N_STORES; i++)
+    g_signal_connect (get_store (journal, i), "changed",
+                      G_CALLBACK (on_import_store_changed_cb), &job->listeners[i]);
+
+  if (!bk_journal_import_json (journal, job->file, &job->summary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the main thread: the journal's stores tell what the import added, in one write. */
+static void
+tell_imported (BkJournal *self,
+               GArray    *told)
+{
+  BkDatabase *database = bk_journal_get_database (self);
+  g_autoptr(GError) error = NULL;
+
+  if (told->len == 0)
+    return;
+
+  if (!bk_database_begin (database, &error))
+    {
+      g_warning ("Could not tell what was imported: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < told->len; i++)
+    {
+      const ToldChange *change = &g_array_index (told, ToldChange, i);
+
+      bk_store_queue_change (get_store (self, change->store), change->change, change->id,
+                             change->counterpart_id);
+    }
+
+  if (!bk_database_commit (database, &error))
+    g_warning ("Could not tell what was imported: %s", error->message);
+}
+
+static void
+on_import_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  BkJournal *self = BK_JOURNAL (object);
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  bk_database_release_writes (bk_journal_get_database (self));
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  tell_imported (self, job->told);
+  g_task_return_pointer (task, g_memdup2 (&job->summary, sizeof job->summary), g_free);
+}
+
+void
+bk_journal_import_json_async (BkJournal           *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+  ImportJob *job;
+
+  g_return_if_fail (BK_IS_JOURNAL (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_journal_import_json_async);
+
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (bk_journal_get_path (self));
+  job->file = g_object_ref (file);
+  job->told = g_array_new (FALSE, FALSE, sizeof (ToldChange));
+  for (guint i = 0; i < N_STORES; i++)
+    job->listeners[i] = (Listener) { job->told, i };
+
+  /* the import holds the write lock until it is done: writes here would wait for it */
+  bk_database_hold_writes (bk_journal_get_database (self));
+
+  worker = g_task_new (self, cancellable, on_import_done_cb, task);
+  g_task_set_source_tag (worker, import_thread);
+  g_task_set_task_data (worker, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (worker, import_thread);
+}
+
+gboolean
+bk_journal_import_json_finish (BkJournal        *self,
+                               GAsyncResult     *result,
+                               BkImportSummary  *summary,
+                               GError          **error)
+{
+  g_autofree BkImportSummary *done = NULL;
+
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bk_journal_import_json_async, FALSE);
+
+  if (!(done = g_task_propagate_pointer (G_TASK (result), error)))
+    {
+      if (summary != NULL)
+        memset (summary, 0, sizeof *summary);
+      return FALSE;
+    }
+
+  if (summary != NULL)
+    *summary = *done;
+
+  return TRUE;
+}

@@ -52,4 +52,17 @@ gboolean bk_journal_import_json (BkJournal        *self,
                                  BkImportSummary  *summary,
                                  GError          **error);
 
+/* As bk_journal_import_json(), in a thread on a connection of its own, so that the main loop
+ * never waits for it. Meanwhile @self refuses writes (its database is "busy"); when it is done,
+ * @self's stores tell what was added, as if it had been written through them. */
+void     bk_journal_import_json_async  (BkJournal            *self,
+                                        GFile                *file,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean bk_journal_import_json_finish (BkJournal            *self,
+                                        GAsyncResult         *result,
+                                        BkImportSummary      *summary,
+                                        GError              **error);
+
 G_END_DECLS

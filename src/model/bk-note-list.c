@@ -36,6 +36,9 @@ typedef struct
   gint64   id;
 } PendingChange;
 
+/* More notes than this coming or going in one write: the timeline is read again */
+#define MAX_NOTES_PLACED 64
+
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkNoteList, bk_note_list, G_TYPE_OBJECT,
@@ -143,6 +146,13 @@ note_changes (BkNoteList *self)
 {
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   BkChange change = g_array_index (self->pending, PendingChange, 0).change;
+
+  /* Each note's place is a query of its own: many at once are read anew. */
+  if (self->pending->len > MAX_NOTES_PLACED)
+    {
+      reload (self);
+      return;
+    }
 
   for (guint i = 0; i < self->pending->len; i++)
     {

@@ -41,17 +41,46 @@ struct _BkDatabase
   GArray     *marks;
   GArray     *pending;
   GHashTable *pending_index;
+
+  /* see bk_database_hold_writes() */
+  guint       writes_held;
 };
 
 G_DEFINE_FINAL_TYPE (BkDatabase, bk_database, G_TYPE_OBJECT)
 G_DEFINE_QUARK (bk-database-error-quark, bk_database_error)
 
 enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
   FLUSHED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void
+bk_database_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BkDatabase *self = BK_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, bk_database_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 finalize_statement (gpointer data)
@@ -90,6 +119,20 @@ bk_database_class_init (BkDatabaseClass *klass)
 
   object_class->dispose = bk_database_dispose;
   object_class->finalize = bk_database_finalize;
+  object_class->get_property = bk_database_get_property;
+
+  /**
+   * BkDatabase:busy:
+   *
+   * Whether writes are refused for now: another connection is in a long write (see
+   * bk_database_hold_writes()).
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * BkDatabase::flushed:
@@ -695,6 +738,33 @@ bk_database_queue_change (BkDatabase *self,
 
 /* Transactions */
 
+void
+bk_database_hold_writes (BkDatabase *self)
+{
+  g_return_if_fail (BK_IS_DATABASE (self));
+
+  if (self->writes_held++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+bk_database_release_writes (BkDatabase *self)
+{
+  g_return_if_fail (BK_IS_DATABASE (self));
+  g_return_if_fail (self->writes_held > 0);
+
+  if (--self->writes_held == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+gboolean
+bk_database_get_busy (BkDatabase *self)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+
+  return self->writes_held > 0;
+}
+
 /* As bk_database_exec(), of a statement kept prepared: every write begins and ends with one,
  * and preparing it anew each time cost more than some of the writes. */
 static gboolean
@@ -715,6 +785,13 @@ bk_database_begin (BkDatabase  *self,
                    GError     **error)
 {
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+
+  if (self->depth == 0 && self->writes_held > 0)
+    {
+      g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_BUSY,
+                           _("The journal is busy with an import. Try again when it is done."));
+      return FALSE;
+    }
 
   if (!exec_cached (self, "SAVEPOINT bk_write", error))
     return FALSE;

@@ -26,6 +26,9 @@ typedef enum
   BK_DATABASE_ERROR_NOT_FOUND,
   /* Parting ways while items are still open to settle: ask the person first. */
   BK_DATABASE_ERROR_OPEN_ITEMS,
+  /* Another connection of this process is in a long write (an import): a write here would
+   * wait for it, so it is refused at once. */
+  BK_DATABASE_ERROR_BUSY,
 } BkDatabaseError;
 
 /* What happened to one row of a store, as its "changed" signal tells it. */
@@ -147,6 +150,13 @@ gboolean       bk_database_find_by_text     (BkDatabase    *self,
 char         **bk_database_dup_strings      (BkDatabase    *self,
                                              const char    *sql,
                                              GError       **error);
+
+/* While another connection of this process holds the journal's write lock for long (see
+ * bk_journal_import_json_async()): writes here are refused at once with
+ * %BK_DATABASE_ERROR_BUSY, and the "busy" property is %TRUE. Holds nest. */
+void           bk_database_hold_writes      (BkDatabase    *self);
+void           bk_database_release_writes   (BkDatabase    *self);
+gboolean       bk_database_get_busy         (BkDatabase    *self);
 
 /* Nestable (SAVEPOINT): every write runs inside one. */
 gboolean       bk_database_begin            (BkDatabase    *self,
