@@ -1,0 +1,124 @@
+/* bench-import-journal.c: Import… of the 10,000-client / 200,000-note journal that
+ * bench-startup builds (exported as JSON first) into an empty journal whose window runs: how long
+ * until the list shows every client, and the longest the main loop went without running a 5 ms
+ * timer meanwhile (a stall a person would notice). Runs the window under the display
+ * build-aux/test starts, after bench-startup:
+ *   build-aux/test --benchmark startup import-journal
+ *
+ * Copyright 2026 The Bridgekeeper authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bk-journal.h"
+#include "bk-journal-json.h"
+#include "bk-playbook-library.h"
+#include "bk-test-gui.h"
+#include "bk-test-journal.h"
+#include "bk-window.h"
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+on_tick_cb (gpointer data)
+{
+  Ticks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+lists_all (gpointer data)
+{
+  GtkWidget *list = bk_test_find_named (GTK_WIDGET (data), "counterpart-list");
+
+  return list != NULL &&
+         g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))) == 10000;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cached = g_build_filename (BK_BENCH_CACHE_DIR, "journal-10k-v1-s5.db", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *source_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkPlaybookLibrary) playbooks = NULL;
+  g_autoptr(GError) error = NULL;
+  Ticks ticks = { 0 };
+  gint64 start;
+  gsize length;
+  BkWindow *window;
+  guint tick_id;
+
+  bk_test_gui_init (&argc, &argv);
+
+  if (!g_file_get_contents (cached, &contents, &length, NULL))
+    {
+      g_print ("No 10,000-client journal at %s: run the startup benchmark first.\n", cached);
+      return 0;
+    }
+
+  dir = bk_test_make_tmp_dir ();
+  source_path = g_build_filename (dir, "source.db", NULL);
+  path = g_build_filename (dir, "journal.db", NULL);
+  json = g_build_filename (dir, "journal.json", NULL);
+  file = g_file_new_for_path (json);
+  if (!g_file_set_contents (source_path, contents, length, &error))
+    g_error ("%s", error->message);
+  g_clear_pointer (&contents, g_free);
+
+  playbooks = bk_test_load_shipped_playbooks ();
+  {
+    g_autoptr(BkJournal) source = bk_test_open_journal (source_path);
+
+    if (!bk_journal_export_json (source, playbooks, file, &error))
+      g_error ("%s", error->message);
+  }
+
+  journal = bk_test_open_journal (path);
+  window = bk_window_new (NULL, journal, playbooks);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  bk_test_wait (500);
+
+  ticks.last = start = g_get_monotonic_time ();
+  tick_id = g_timeout_add (5, on_tick_cb, &ticks);
+  bk_window_import_journal (window, file);
+  while (!lists_all (window) && g_get_monotonic_time () - start < 600 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick_id);
+
+  g_print ("Import… of 10,000 clients / 200,000 notes into an open window: %.2f s until listed; "
+           "the longest the main loop went without running a 5 ms timer meanwhile: %.1f ms\n",
+           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, ticks.longest / 1000.0);
+
+  bk_test_wait (1500);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&journal);
+  bk_test_remove_tree (dir);
+
+  return 0;
+}
