@@ -921,7 +921,7 @@ test_migration_events (Fixture       *fixture,
     const char *english;
   } maria[] = {
     { BK_NOTE_EVENT_RUN_STARTED, "", "",
-      "Started the playbook “Part ways cleanly”.\n"
+      "Started the playbook “Part Ways Cleanly”.\n"
       "What isn’t working:\n"
       "• They don’t pay, or pay late\n"
       "• Clashing personalities or ways of communicating" },
@@ -934,7 +934,7 @@ test_migration_events (Fixture       *fixture,
     { BK_NOTE_EVENT_NONE, "", "“Hand over or revoke access”: to do again",
       "“Hand over or revoke access”: to do again" },
     { BK_NOTE_EVENT_RUN_ENDED, "", "Anna Petrova",
-      "Ended “Part ways cleanly”: Referred to a colleague — taken over by Anna Petrova" },
+      "Ended “Part Ways Cleanly”: Referred to a colleague — taken over by Anna Petrova" },
     { BK_NOTE_EVENT_CHECKIN_DONE, "", "All good", "Checked in — All good" },
     { BK_NOTE_EVENT_NONE, "", "An ordinary note", "An ordinary note" },
   };
@@ -987,7 +987,7 @@ test_migration_events (Fixture       *fixture,
     g_autofree char *checked = bk_timeline_dup_text (g_ptr_array_index (notes, 6), playbooks,
                                                      BK_COUNTERPART_KIND_VENDOR);
 
-    g_assert_true (g_str_has_prefix (started, "Started the playbook “Part ways cleanly”."));
+    g_assert_true (g_str_has_prefix (started, "Started the playbook “Part Ways Cleanly”."));
     g_assert_true (g_str_has_suffix (done, ": done — Написала спокойное письмо"));
     g_assert_cmpstr (checked, ==, "Checked in — Всё хорошо");
   }

@@ -439,7 +439,7 @@ dup_checkin (BkJournal *journal,
   return NULL;
 }
 
-/* "Olga Mironova", whose run of the shipped "Talk it through" ended 45 days ago with check-ins
+/* "Olga Mironova", whose run of the shipped "Talk It Through" ended 45 days ago with check-ins
  * at 30 and 90 days: the first is due, the second is not. */
 static void
 write_journal (Fixture *fixture)

@@ -116,7 +116,7 @@ test_load_directory (void)
   g_assert_cmpstr (bk_playbook_get_step_role (referral, bk_playbook_find_step (referral, "hand-over")), ==, "open-items");
 
   /* texts arrive with their white space normalised */
-  g_assert_cmpstr (bk_playbook_get_name (part_ways), ==, "Part ways cleanly");
+  g_assert_cmpstr (bk_playbook_get_name (part_ways), ==, "Part Ways Cleanly");
   g_assert_null (strchr (bk_playbook_get_summary (part_ways, BK_COUNTERPART_KIND_CLIENT), '\n'));
   g_assert_true (g_str_has_prefix (bk_playbook_get_summary (part_ways, BK_COUNTERPART_KIND_CLIENT), "Ending a work relationship isn’t “firing” anyone"));
 }

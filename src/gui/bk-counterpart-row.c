@@ -65,7 +65,7 @@ update_progress (BkCounterpartRow *self)
   playbook = self->playbooks != NULL ? bk_playbook_library_lookup (self->playbooks, playbook_id) : NULL;
   /* Translators: playbook progress in the client list, "3/6" */
   fraction = g_strdup_printf (_("%u/%u"), settled, total);
-  /* Translators: a tooltip, "Part ways cleanly: 3 of 6 steps" */
+  /* Translators: a tooltip, "Part Ways Cleanly: 3 of 6 steps" */
   tooltip = g_strdup_printf (ngettext ("%s: %u of %u step", "%s: %u of %u steps", total),
                              playbook != NULL ? bk_playbook_get_name (playbook) : playbook_id, settled, total);
 

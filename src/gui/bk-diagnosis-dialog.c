@@ -83,7 +83,7 @@ create_playbook_row (BkDiagnosisDialog *self,
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start"));
   g_autofree char *button_label = NULL;
 
-  /* Translators: what a screen reader says for the Start button of a playbook: "Start Make a referral" */
+  /* Translators: what a screen reader says for the Start button of a playbook: "Start Make a Referral" */
   button_label = g_strdup_printf (_("Start %s"), bk_playbook_get_name (playbook));
   bk_accessible_name_button (button, button_label);
 

@@ -302,7 +302,7 @@ update_ended (BkResolutionView *self)
 
   playbook = lookup_playbook (self, bk_run_get_playbook_id (last));
   ended = bk_format_date (bk_run_get_ended (last));
-  /* Translators: "Part ways cleanly, ended on November 27, 2026" */
+  /* Translators: "Part Ways Cleanly, ended on November 27, 2026" */
   details = g_strdup_printf (_("%s, ended on %s"),
                              playbook != NULL ? bk_playbook_get_name (playbook) : bk_run_get_playbook_id (last),
                              ended);

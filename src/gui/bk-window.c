@@ -278,7 +278,7 @@ on_status_filter_changed_cb (BkWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->status_filter);
 
-  /* The first entry is "All Statuses"; the others follow BkCounterpartStatus. */
+  /* The first entry is "All statuses"; the others follow BkCounterpartStatus. */
   bk_counterpart_list_set_status_filter (self->counterparts,
                                          selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int)selected - 1);
 }
@@ -910,7 +910,7 @@ create_status_filter_model (void)
 {
   GtkStringList *strings = gtk_string_list_new (NULL);
 
-  gtk_string_list_append (strings, _("All Statuses"));
+  gtk_string_list_append (strings, _("All statuses"));
   for (guint i = 0; i < BK_COUNTERPART_N_STATUSES; i++)
     gtk_string_list_append (strings, bk_counterpart_status_get_label (i));
 

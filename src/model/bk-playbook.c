@@ -12,7 +12,7 @@
  * are translated here at load time. data/playbooks/README.md says the same for authors.
  *
  *   <playbook id="part-ways" order="20" icon="system-log-out-symbolic" outcome="parted">
- *     <name>Part ways cleanly</name>
+ *     <name>Part Ways Cleanly</name>
  *     <summary>What the playbook is about.</summary>
  *     <summary counterpart="vendor">The same, worded for a vendor.</summary>
  *     <recommend reason="non-payment conduct">Why it fits these problems.</recommend>
