@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "bk-resources.h"
 #include "bk-test-gui.h"
@@ -73,6 +74,180 @@ bk_test_wait_until (gboolean (*done) (gpointer),
     }
 
   return TRUE;
+}
+
+typedef struct
+{
+  guint n_ticks;
+  guint n_frames;
+} FrameCount;
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       data)
+{
+  FrameCount *count = data;
+
+  count->n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_drawn (gpointer data)
+{
+  FrameCount *count = data;
+
+  /* A tick comes as a frame begins, before its layout and paint: the one after the
+   * n_frames-th frame's tick tells that frame was drawn whole. */
+  return count->n_ticks > count->n_frames;
+}
+
+/* Waits until @widget's window has drawn @n_frames frames from now: what changed before the
+ * call has been laid out and painted. @widget must be mapped (only then has it frames). */
+gboolean
+bk_test_wait_frames (GtkWidget *widget,
+                     guint      n_frames)
+{
+  FrameCount count = { 0, n_frames };
+  guint id;
+  gboolean drawn;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  /* The callback also keeps the frame clock going while nothing else asks it to draw */
+  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &count, NULL);
+  drawn = bk_test_wait_until (frames_drawn, &count, 5000);
+  gtk_widget_remove_tick_callback (widget, id);
+
+  return drawn;
+}
+
+/* Whether @toast, a toast of @overlay, has come all the way in: AdwToastOverlay slides a new
+ * toast up from below its bottom edge until it rests on it (its allocation, margins included,
+ * ends there), and fades a leaving one out. */
+static gboolean
+toast_in_place (GtkWidget *overlay,
+                GtkWidget *toast)
+{
+  GtkAllocation allocation;
+
+  gtk_widget_get_allocation (toast, &allocation);
+
+  return gtk_widget_get_opacity (toast) == 1.0 && allocation.y + allocation.height == gtk_widget_get_height (overlay);
+}
+
+/* Whether no transition runs in the part of @widget's tree that shows: a stack's, a revealer's
+ * (an expander row's), a leaflet's, a squeezer's (a view switcher title's), a toast's. */
+static gboolean
+is_at_rest (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return TRUE;
+
+  if ((GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget))) ||
+      (GTK_IS_REVEALER (widget) &&
+       gtk_revealer_get_child_revealed (GTK_REVEALER (widget)) != gtk_revealer_get_reveal_child (GTK_REVEALER (widget))) ||
+      (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget))) ||
+      (ADW_IS_SQUEEZER (widget) && adw_squeezer_get_transition_running (ADW_SQUEEZER (widget))))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_TOAST_OVERLAY (widget) && g_str_equal (gtk_widget_get_css_name (child), "toast") &&
+          !toast_in_place (widget, child))
+        return FALSE;
+      if (!is_at_rest (child))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_at_rest_cb (gpointer data)
+{
+  return is_at_rest (GTK_WIDGET (data));
+}
+
+/* @widget as its window last drew it, or NULL before it was first drawn */
+static GdkTexture *
+render_drawn (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
+
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static gboolean
+same_pixels (GdkTexture *a,
+             GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  gsize stride = (gsize) width * 4;
+  g_autofree guchar *a_data = NULL;
+  g_autofree guchar *b_data = NULL;
+
+  if (width != gdk_texture_get_width (b) || height != gdk_texture_get_height (b))
+    return FALSE;
+
+  a_data = g_malloc (stride * height);
+  b_data = g_malloc (stride * height);
+  gdk_texture_download (a, a_data, stride);
+  gdk_texture_download (b, b_data, stride);
+
+  return memcmp (a_data, b_data, stride * height) == 0;
+}
+
+/* Waits until @widget is drawn and holds still, as a screenshot wants it: its layout done, no
+ * transition running (see is_at_rest()), and then the same picture two frames in a row, for
+ * what no widget tells (a CSS transition, such as a focus ring or a check mark coming in).
+ * Gives that picture. */
+static GdkTexture *
+wait_still (GtkWidget *widget)
+{
+  g_autoptr(GdkTexture) previous = NULL;
+  gint64 deadline;
+
+  /* A leaflet folds, and so starts its transition, only once it is laid out */
+  if (!bk_test_wait_frames (widget, 1) || !bk_test_wait_until (is_at_rest_cb, widget, 10000))
+    return NULL;
+
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (g_get_monotonic_time () < deadline && bk_test_wait_frames (widget, 1))
+    {
+      g_autoptr(GdkTexture) texture = render_drawn (widget);
+
+      if (texture != NULL && previous != NULL && same_pixels (texture, previous))
+        return g_steal_pointer (&texture);
+
+      g_set_object (&previous, texture);
+    }
+
+  return NULL;
+}
+
+/* Waits until @widget (mapped) is drawn and holds still: see wait_still() */
+gboolean
+bk_test_wait_still (GtkWidget *widget)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  texture = wait_still (widget);
+  return texture != NULL;
 }
 
 GtkWidget *
@@ -191,40 +366,20 @@ bk_test_save_screenshot (GtkWidget   *widget,
                          const char  *basename,
                          GError     **error)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_build_filename (g_getenv ("BK_BUILD_ROOT"), "screenshots", NULL);
   g_autofree char *path = g_build_filename (dir, basename, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = 0;
-  int height = 0;
 
-  /* A window that has not drawn its first frame yet has nothing to show: give it a moment
-   * (a busy machine may need several). */
-  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  /* What a person would see once the window is done changing, not a frame in between */
+  if (!(texture = wait_still (widget)))
     {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      if (attempt > 0)
-        {
-          gtk_widget_queue_draw (widget);
-          bk_test_wait (100);
-        }
-
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-
-  if (node == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "%s was not drawn, or did not hold still",
+                   G_OBJECT_TYPE_NAME (widget));
       return FALSE;
     }
 
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
   if (!gdk_texture_save_to_png (texture, path))
     {

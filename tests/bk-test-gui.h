@@ -19,6 +19,9 @@ void       bk_test_wait              (guint         msec);
 gboolean   bk_test_wait_until        (gboolean    (*done) (gpointer),
                                       gpointer      data,
                                       guint         timeout_msec);
+gboolean   bk_test_wait_frames       (GtkWidget    *widget,
+                                      guint         n_frames);
+gboolean   bk_test_wait_still        (GtkWidget    *widget);
 GtkWidget *bk_test_find_named        (GtkWidget    *root,
                                       const char   *name);
 GtkWidget *bk_test_find_of_type      (GtkWidget    *root,

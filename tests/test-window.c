@@ -125,6 +125,42 @@ is_folded (gpointer data)
   return adw_leaflet_get_folded (ADW_LEAFLET (data));
 }
 
+static gboolean
+is_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+  int        height;
+} WindowSize;
+
+/* Whether the window is laid out at the size asked for it, give or take the frame that GTK
+ * draws itself under Xvfb (no compositor) */
+static gboolean
+window_size_is (gpointer data)
+{
+  WindowSize *size = data;
+
+  return ABS (gtk_widget_get_width (size->window) - size->width) <= 20 &&
+         ABS (gtk_widget_get_height (size->window) - size->height) <= 20;
+}
+
+/* Resizes @window as a person would; the X server and then GTK's layout take their time. */
+static void
+resize_window (GtkWidget *window,
+               int        width,
+               int        height)
+{
+  WindowSize size = { window, width, height };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (bk_test_wait_until (window_size_is, &size, 5000));
+}
+
 static GtkWidget *
 find (Fixture    *fixture,
       const char *name)
@@ -156,7 +192,7 @@ shoot (Fixture    *fixture,
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, is_russian () ? "ru" : "en");
   g_autoptr(GError) error = NULL;
 
-  bk_test_wait (300);
+  /* (It waits until the window is drawn and holds still) */
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), file, &error);
   g_assert_no_error (error);
 }
@@ -237,8 +273,8 @@ test_create_client_and_note (Fixture       *fixture,
   /* Markup-looking names show literally. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Анна <b>Смирнова</b> &amp;");
   gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "organization-row")), "Рога и копыта");
+  /* Saved and closed at once: the journal is written on the main thread */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  bk_test_wait (50);
   g_assert_null (bk_test_find_toplevel (BK_TYPE_COUNTERPART_DIALOG));
   g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 1);
   g_assert_cmpuint (n_listed (fixture), ==, 1);
@@ -260,7 +296,6 @@ test_create_client_and_note (Fixture       *fixture,
   g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (shown)), ==, 0);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)), "Позвонила, обсудили счёт 🧾 — שלום", -1);
   g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
-  bk_test_wait (50);
   g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (shown)), ==, 1);
 
   {
@@ -352,6 +387,18 @@ count_rows (Fixture    *fixture,
   return bk_test_file_query_int (path, sql);
 }
 
+/* Whether the window shows the text args[1] somewhere (a toast, a label) */
+static gboolean
+window_shows (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  bk_test_collect_texts (GTK_WIDGET (args[0]), texts);
+
+  return g_ptr_array_find_with_equal_func (texts, args[1], g_str_equal, NULL);
+}
+
 static gboolean
 one_counterpart_row (gpointer data)
 {
@@ -370,16 +417,17 @@ test_delete_and_undo (Fixture       *fixture,
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (doomed));
   g_assert_cmpuint (n_listed (fixture), ==, 2);
 
+  /* The client goes to the trash at once, and leaves the list */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-client", NULL));
-  bk_test_wait (100);
   g_assert_cmpuint (n_listed (fixture), ==, 1);
   g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (fixture->journal)), ==, 1);
   {
     g_autoptr(GError) error = NULL;
+    g_autofree char *deleted = g_strdup_printf (_("“%s” deleted"), "Doomed");
     gboolean russian = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ru");
 
-    /* The toast, to look at */
-    bk_test_wait (400);
+    /* The toast, to look at (the screenshot waits for it to come all the way in) */
+    g_assert_true (bk_test_wait_until (window_shows, (gpointer[]) { fixture->window, deleted }, 5000));
     bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "delete-toast-ru.png" : "delete-toast-en.png",
                              &error);
     g_assert_no_error (error);
@@ -389,13 +437,12 @@ test_delete_and_undo (Fixture       *fixture,
   undo = find_button_labelled (GTK_WIDGET (fixture->window), _("_Undo"));
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
-  bk_test_wait (100);
   g_assert_cmpuint (n_listed (fixture), ==, 2);
   g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (fixture->journal), bk_counterpart_get_id (doomed)), ==, 1);
 
   /* Deleted again and the toast dismissed: gone for good. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-client", NULL));
-  bk_test_wait (100);
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
   gtk_window_close (GTK_WINDOW (fixture->window));
   /* The client's secrets leave the keyring first, asynchronously. */
   g_assert_true (bk_test_wait_until (one_counterpart_row, fixture, 5000));
@@ -493,10 +540,11 @@ test_playbook_progress (Fixture       *fixture,
   g_assert_no_error (error);
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
-  bk_test_wait (50);
+  /* The list view makes its rows when it is laid out */
+  g_assert_true (bk_test_wait_until (has_named, (gpointer[]) { find (fixture, "counterpart-list"), (gpointer) "row-progress" }, 5000));
   g_assert_null (row_progress (fixture));
 
-  /* Diagnose: they don't pay. Part ways cleanly comes first; start it. */
+  /* Diagnose: they don't pay. Part Ways Cleanly comes first; start it. */
   view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW);
   g_assert_true (gtk_widget_activate_action (view, "resolution.diagnose", NULL));
   dialog = bk_test_find_toplevel (BK_TYPE_DIAGNOSIS_DIALOG);
@@ -600,11 +648,10 @@ test_playbook_progress (Fixture       *fixture,
 
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
                                            "resolution");
-    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 1000);
-    bk_test_wait (300);
+    /* Laid out at its new size, the tab knows how far down it goes */
+    resize_window (GTK_WIDGET (fixture->window), 1000, 1000);
     vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (bk_test_find_of_type (view, GTK_TYPE_SCROLLED_WINDOW)));
     gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-    bk_test_wait (300);
     bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "resolution-ended-ru.png" : "resolution-ended-en.png", &error);
     g_assert_no_error (error);
   }
@@ -783,6 +830,14 @@ count_items_changed_cb (GListModel   *model,
   changed->added = added;
 }
 
+static gboolean
+items_changed_seen (gpointer data)
+{
+  ItemsChanged *changed = data;
+
+  return changed->n_signals > 0;
+}
+
 /* The rows of a list box, in order */
 static GPtrArray *
 list_rows (GtkWidget *list)
@@ -822,7 +877,6 @@ test_step_tick_item_by_item (Fixture       *fixture,
   fill_demo_journal (fixture, russian);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
                                          "resolution");
-  bk_test_wait (300);
 
   view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW);
   g_object_get (view, "steps", &steps, NULL);
@@ -846,7 +900,11 @@ test_step_tick_item_by_item (Fixture       *fixture,
   check = bk_test_find_named (steps_list, bk_playbook_get_step_id (playbook, ticked));
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  bk_test_wait (200);
+  /* Once both have told their change, and the window has drawn two frames after it, anything
+   * else they were going to tell (from an idle, from a layout) would have come: it did not. */
+  g_assert_true (bk_test_wait_until (items_changed_seen, &steps_changed, 5000));
+  g_assert_true (bk_test_wait_until (items_changed_seen, &sidebar_changed, 5000));
+  g_assert_true (bk_test_wait_frames (GTK_WIDGET (fixture->window), 2));
 
   g_signal_handlers_disconnect_by_data (steps, &steps_changed);
   g_signal_handlers_disconnect_by_data (gtk_list_view_get_model (sidebar), &sidebar_changed);
@@ -878,11 +936,12 @@ test_step_tick_item_by_item (Fixture       *fixture,
 
   /* Look at the rows below the fold: the access step open, with the access to hand over. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (g_ptr_array_index (step_rows_after, 2)), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 1000);
-  bk_test_wait (300);
+  resize_window (GTK_WIDGET (fixture->window), 1000, 1000);
+  /* The page has its full height once the row has opened all the way */
+  g_assert_true (bk_test_wait_until (is_revealed, bk_test_find_of_type (g_ptr_array_index (step_rows_after, 2), GTK_TYPE_REVEALER),
+                                     5000));
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (steps_list, GTK_TYPE_SCROLLED_WINDOW)));
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  bk_test_wait (300);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "resolution-rows-ru.png" : "resolution-rows-en.png", &error);
   g_assert_no_error (error);
   if (russian)
@@ -893,11 +952,9 @@ test_step_tick_item_by_item (Fixture       *fixture,
   g_object_get (view, "n-open-items", &n_open, NULL);
   g_assert_cmpuint (n_open, ==, 2);
   g_assert_true (gtk_widget_activate_action (g_ptr_array_index (item_rows_after, 0), "item.settle", NULL));
-  bk_test_wait (100);
   g_object_get (view, "n-open-items", &n_open, NULL);
   g_assert_cmpuint (n_open, ==, 1);
   g_assert_true (gtk_widget_activate_action (bk_test_find_of_type (steps_list, BK_TYPE_ACCESS_ROW), "access-row.handed-over", NULL));
-  bk_test_wait (100);
   g_object_get (view, "n-open-items", &n_open, NULL);
   g_assert_cmpuint (n_open, ==, 0);
   g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (steps_list), 2) == g_ptr_array_index (step_rows_after, 2));
@@ -907,7 +964,6 @@ test_step_tick_item_by_item (Fixture       *fixture,
   item_rows_after = list_rows (items_list);
   g_assert_cmpuint (item_rows_after->len, ==, 1);
   g_assert_true (gtk_widget_activate_action (g_ptr_array_index (item_rows_after, 0), "item.delete", NULL));
-  bk_test_wait (100);
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (items_list), 0));
   g_assert_false (gtk_widget_get_visible (items_list));
 }
@@ -926,9 +982,8 @@ test_screenshot_and_language (Fixture       *fixture,
       check_translated (GTK_WIDGET (fixture->window));
     }
 
+  /* (Each screenshot waits until the window is drawn and holds still) */
   fill_demo_journal (fixture, russian);
-  bk_test_wait (300);
-
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "main-window-ru.png" : "main-window-en.png", &error);
   g_assert_no_error (error);
 
@@ -938,7 +993,6 @@ test_screenshot_and_language (Fixture       *fixture,
   /* The playbook in progress */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
                                          "resolution");
-  bk_test_wait (300);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "playbook-ru.png" : "playbook-en.png", &error);
   g_assert_no_error (error);
   if (russian)
@@ -946,21 +1000,19 @@ test_screenshot_and_language (Fixture       *fixture,
 
   /* The same two pages in the dark style */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  bk_test_wait (300);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "playbook-dark-ru.png" : "playbook-dark-en.png", &error);
   g_assert_no_error (error);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
                                          "journal");
-  bk_test_wait (300);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "main-window-dark-ru.png" : "main-window-dark-en.png", &error);
   g_assert_no_error (error);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  bk_test_wait (300);
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
 
   /* The access she gave us */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
                                          "access");
-  bk_test_wait (500);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-ru.png" : "access-en.png", &error);
   g_assert_no_error (error);
   if (russian)
@@ -971,7 +1023,6 @@ test_screenshot_and_language (Fixture       *fixture,
                                      ADW_TYPE_EXPANDER_ROW);
   g_assert_nonnull (access_row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), TRUE);
-  bk_test_wait (500);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-open-ru.png" : "access-open-en.png", &error);
   g_assert_no_error (error);
   if (russian)
@@ -979,8 +1030,7 @@ test_screenshot_and_language (Fixture       *fixture,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), FALSE);
 
   /* Down to 360 pixels wide the window folds to one pane: the client, with a way back. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
-  bk_test_wait (500);
+  resize_window (GTK_WIDGET (fixture->window), 360, 720);
   g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET))));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "main-window-narrow-ru.png" : "main-window-narrow-en.png", &error);
@@ -988,7 +1038,6 @@ test_screenshot_and_language (Fixture       *fixture,
 
   /* The opened access, narrow: its state buttons go one under the other */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (access_row), TRUE);
-  bk_test_wait (500);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-open-narrow-ru.png" : "access-open-narrow-en.png",
                            &error);
   g_assert_no_error (error);
@@ -1001,7 +1050,6 @@ test_screenshot_and_language (Fixture       *fixture,
     bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (newcomer));
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
                                            "access");
-    bk_test_wait (500);
     bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "access-empty-narrow-ru.png" : "access-empty-narrow-en.png",
                              &error);
     g_assert_no_error (error);
@@ -1031,17 +1079,19 @@ shoot_window (GtkWindow  *window,
 {
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, russian ? "ru" : "en");
   g_autoptr(GError) error = NULL;
+  GType type;
 
   g_assert_nonnull (window);
+  type = G_OBJECT_TYPE (window);
   g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
-  bk_test_wait (300);
   bk_test_save_screenshot (GTK_WIDGET (window), file, &error);
   g_assert_no_error (error);
   assert_titles_whole (GTK_WIDGET (window));
   if (russian)
     check_translated (GTK_WIDGET (window));
   gtk_window_destroy (window);
-  bk_test_wait (50);
+  /* Gone, so that the next window of its type to be looked for is the next one opened */
+  g_assert_null (bk_test_find_toplevel (type));
 }
 
 static guint
@@ -1192,7 +1242,6 @@ test_playbook_windows (Fixture       *fixture,
                     : "The referral worked: Anna suited them better, and Olga later sent two new clients my way.", 2);
 
   fill_demo_journal (fixture, russian);
-  bk_test_wait (100);
   view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW);
 
   g_assert_true (gtk_widget_activate_action (view, "resolution.diagnose", NULL));
@@ -1329,9 +1378,14 @@ test_export_pdf (Fixture       *fixture,
     g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_row)));
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (to_row)), !=, "");
     bk_export_dialog_export_to_file (BK_EXPORT_DIALOG (dialog), file);
-    bk_test_wait (100);
+    /* No export begins (one shows its progress at once), and none writes later: still no file
+     * once the dialog has drawn a couple of frames after the refusal */
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (bk_test_find_of_type (GTK_WIDGET (dialog),
+                                                                                                                 GTK_TYPE_PROGRESS_BAR),
+                                                                                           GTK_TYPE_STACK))),
+                     ==, "options");
+    g_assert_true (bk_test_wait_frames (GTK_WIDGET (dialog), 2));
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-    bk_test_wait (200);
     bk_test_save_screenshot (GTK_WIDGET (dialog), russian ? "export-range-ru.png" : "export-range-en.png", &shot_error);
     g_assert_no_error (shot_error);
 
@@ -1598,7 +1652,6 @@ test_access_without_keyring (Fixture       *fixture,
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window),
                                                                                  ADW_TYPE_VIEW_STACK)),
                                            "access");
-    bk_test_wait (300);
     bk_test_save_screenshot (GTK_WIDGET (fixture->window),
                              russian ? "access-no-keyring-ru.png" : "access-no-keyring-en.png", &screenshot_error);
     g_assert_no_error (screenshot_error);
@@ -1649,7 +1702,6 @@ test_access_state_one_row (Fixture       *fixture,
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK)),
                                          "access");
-  bk_test_wait (100);
 
   view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_ACCESS_VIEW);
   g_object_get (view, "credentials", &credentials, NULL);
@@ -1672,16 +1724,16 @@ test_access_state_one_row (Fixture       *fixture,
 
   /* Open the middle one and mark it handed over, as a person would */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (before[1]), TRUE);
-  bk_test_wait (100);
   g_signal_connect (credentials, "items-changed", G_CALLBACK (count_items_changed_cb), &changed);
   button = bk_test_find_named (before[1], "mark-handed-over");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_visible (button));
   g_assert_false (gtk_widget_is_visible (bk_test_find_named (before[1], "mark-in-use")));
   g_signal_emit_by_name (button, "clicked");
-  bk_test_wait (100);
 
-  /* the model told one row, once */
+  /* the model told one row, once: nothing more came in the two frames the window drew after */
+  g_assert_true (bk_test_wait_until (items_changed_seen, &changed, 5000));
+  g_assert_true (bk_test_wait_frames (GTK_WIDGET (fixture->window), 2));
   g_assert_cmpuint (changed.n_signals, ==, 1);
   g_assert_cmpuint (changed.position, ==, 1);
   g_assert_cmpuint (changed.removed, ==, 1);
@@ -1898,6 +1950,12 @@ is_active (gpointer data)
   return gtk_window_is_active (GTK_WINDOW (data));
 }
 
+static gboolean
+has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (GTK_WIDGET (data));
+}
+
 /* Saving New Access with Enter in the password field: no "GtkText - did not receive a
  * focus-out event" warning while the form waits for the keyring. */
 static void
@@ -1908,6 +1966,7 @@ test_credential_enter (Fixture       *fixture,
                                                      BK_COUNTERPART_STATUS_ACTIVE);
   GtkWidget *view, *secret_row, *text;
   GtkWindow *dialog;
+  gboolean active;
 
   if (without_keyring ())
     {
@@ -1920,7 +1979,8 @@ test_credential_enter (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (view, "access.add", NULL));
   dialog = bk_test_find_toplevel (BK_TYPE_CREDENTIAL_DIALOG);
   g_assert_nonnull (dialog);
-  if (!bk_test_wait_until (is_active, dialog, 3000))
+  active = bk_test_wait_until (is_active, dialog, 3000);
+  if (!active)
     g_test_message ("The dialog did not become active: the focus cannot be followed");
 
   gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "label-row")), "Mail");
@@ -1928,12 +1988,14 @@ test_credential_enter (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (secret_row), "enter-pressed");
   text = bk_test_find_of_type (secret_row, GTK_TYPE_TEXT);
   g_assert_true (gtk_widget_grab_focus (text));
-  bk_test_wait (100);
+  /* With the focus in an active window its cursor blinks: what would warn */
+  if (active)
+    g_assert_true (bk_test_wait_until (has_focus, text, 3000));
 
   n_focus_out_warnings = 0;
   g_signal_emit_by_name (text, "activate");
   g_assert_true (bk_test_wait_until (toplevel_gone, GSIZE_TO_POINTER (BK_TYPE_CREDENTIAL_DIALOG), 10000));
-  bk_test_wait (100);
+  /* The warning comes from that blinking, which ends with the dialog: gone, nothing is left to warn */
   g_assert_cmpuint (n_focus_out_warnings, ==, 0);
   g_assert_cmpuint (bk_credential_store_count_in_use (bk_journal_get_credentials (fixture->journal), 0), ==, 1);
 }
@@ -1983,7 +2045,8 @@ test_access_dismissed (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "label-row")), "Hosting panel");
   gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "secret-row")), "not kept");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
-  bk_test_wait (50);
+  /* The form waits for the keyring, then takes input again */
+  g_assert_false (credential_form_ready (dialog));
   g_assert_true (bk_test_wait_until (credential_form_ready, dialog, 10000));
 
   /* still open, as the person left it, and no error dialog */
@@ -2035,14 +2098,20 @@ test_resolution_badge (Fixture       *fixture,
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (healthy));
   args[1] = GUINT_TO_POINTER (0);
   g_assert_true (bk_test_wait_until (resolution_badge_is, args, 3000));
-  bk_test_wait (100);
+  /* and it stays so: nothing changes it in the frames the window draws after */
+  g_assert_true (bk_test_wait_frames (GTK_WIDGET (fixture->window), 2));
   g_assert_cmpuint (resolution_badge (fixture), ==, 0);
 
-  /* talking it through settles nothing: still none */
+  /* talking it through settles nothing: still none, once the tab shows the playbook's steps and
+   * the window has drawn them */
   run = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (healthy), talk,
                             1u << BK_REASON_CAPACITY, now, &error);
   g_assert_no_error (error);
-  bk_test_wait (100);
+  g_assert_true (bk_test_wait_until (has_named,
+                                     (gpointer[]) { bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW),
+                                                    (gpointer) bk_playbook_get_step_id (talk, 0) },
+                                     5000));
+  g_assert_true (bk_test_wait_frames (GTK_WIDGET (fixture->window), 2));
   g_assert_cmpuint (resolution_badge (fixture), ==, 0);
 }
 
@@ -2083,7 +2152,6 @@ test_health_colours (Fixture       *fixture,
   GtkWidget *page_bar, *row_bar;
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
-  bk_test_wait (100);
   page_bar = bk_test_find_of_type (bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE), GTK_TYPE_LEVEL_BAR);
   g_assert_nonnull (page_bar);
 
@@ -2114,19 +2182,30 @@ save_with_popover (GtkWidget  *window,
                    GtkWidget  *popover,
                    const char *basename)
 {
-  g_autoptr(GdkPaintable) window_paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GdkPaintable) popover_paintable = gtk_widget_paintable_new (popover);
+  g_autoptr(GdkPaintable) window_paintable = NULL;
+  g_autoptr(GdkPaintable) popover_paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_build_filename (g_getenv ("BK_BUILD_ROOT"), "screenshots", NULL);
   g_autofree char *path = g_build_filename (dir, basename, NULL);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GtkSnapshot *snapshot;
   double window_dx, window_dy, popover_dx, popover_dy;
-  int ww = gtk_widget_get_width (window), wh = gtk_widget_get_height (window);
-  int pw = gtk_widget_get_width (popover), ph = gtk_widget_get_height (popover);
+  int ww, wh, pw, ph;
   double x, y, x0, y0, x1, y1;
 
+  /* Each drawn as it now is, and holding still (the popover draws on frames of its own) */
+  g_assert_true (bk_test_wait_until (is_mapped, popover, 5000));
+  g_assert_true (bk_test_wait_still (popover));
+  g_assert_true (bk_test_wait_still (window));
+
+  window_paintable = gtk_widget_paintable_new (window);
+  popover_paintable = gtk_widget_paintable_new (popover);
+  snapshot = gtk_snapshot_new ();
+  ww = gtk_widget_get_width (window);
+  wh = gtk_widget_get_height (window);
+  pw = gtk_widget_get_width (popover);
+  ph = gtk_widget_get_height (popover);
   gtk_native_get_surface_transform (GTK_NATIVE (window), &window_dx, &window_dy);
   gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_dx, &popover_dy);
   x = gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_dx - window_dx;
@@ -2174,7 +2253,6 @@ choose_date (GtkWidget *button,
   g_signal_emit_by_name (calendar, "day-selected");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (bk_test_find_named (button, "hour")), hour);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (bk_test_find_named (button, "minute")), minute);
-  bk_test_wait (300);
 
   return popover;
 }
@@ -2217,7 +2295,6 @@ test_note_date (Fixture       *fixture,
   add_note (fixture, client, BK_NOTE_KIND_CALL,
             russian ? "Созвонились о сроках: макет к пятнице." : "Called about the deadline: the mock-up by Friday.", 3);
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
-  bk_test_wait (100);
   page = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE);
   timeline = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "timeline"))));
   listed = g_list_model_get_item (timeline, 0);
@@ -2244,8 +2321,7 @@ test_note_date (Fixture       *fixture,
     check_translated (dialog);
 
   /* At 360 pixels wide, the dialog and its popover */
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 600);
-  bk_test_wait (500);
+  resize_window (dialog, 360, 600);
   g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
   save_with_popover (dialog, popover, russian ? "note-date-narrow-ru.png" : "note-date-narrow-en.png");
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -2272,7 +2348,6 @@ test_composer_back_dates (Fixture       *fixture,
   GListModel *timeline;
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
-  bk_test_wait (100);
   composer = find (fixture, "composer");
   date_button = find (fixture, "note-date");
   g_assert_null (bk_date_button_get_date_time (BK_DATE_BUTTON (date_button)));
@@ -2286,14 +2361,12 @@ test_composer_back_dates (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   /* Nothing in the composer is cut at 360 pixels, with a date chosen */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
-  bk_test_wait (500);
+  resize_window (GTK_WIDGET (fixture->window), 360, 720);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "composer-narrow-ru.png" : "composer-narrow-en.png", &error);
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
-  bk_test_wait (100);
   timeline = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "timeline"))));
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 1);
   {
@@ -2304,14 +2377,12 @@ test_composer_back_dates (Fixture       *fixture,
     assert_local_date_time (bk_note_get_created (saved), 2025, 3, 15, 14, 30);
   }
   g_assert_null (bk_date_button_get_date_time (BK_DATE_BUTTON (date_button)));
-  bk_test_wait (300);
   bk_test_save_screenshot (GTK_WIDGET (fixture->window), russian ? "composer-now-narrow-ru.png" : "composer-now-narrow-en.png", &error);
   g_assert_no_error (error);
 
   /* Without a date chosen, a note is of now */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)), russian ? "Счёт отправлен." : "Invoice sent.", -1);
   g_assert_true (gtk_widget_activate_action (composer, "page.add-note", NULL));
-  bk_test_wait (100);
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
   {
     g_autoptr(BkNote) newest = g_list_model_get_item (timeline, 0);
@@ -2349,7 +2420,6 @@ test_focus_stays_in_list (Fixture       *fixture,
   bk_counterpart_set_tags_from_string (second, "print, design");
   bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), second, NULL);
   add_note (fixture, second, BK_NOTE_KIND_NOTE, "A note to read, not to tab through", 1);
-  bk_test_wait (100);
 
   list = find (fixture, "counterpart-list");
   page = BK_CLIENT_PAGE (bk_test_find_of_type (window, BK_TYPE_CLIENT_PAGE));
@@ -2360,7 +2430,6 @@ test_focus_stays_in_list (Fixture       *fixture,
   for (guint position = 0; position < 2; position++)
     {
       g_assert_true (gtk_widget_activate_action (list, "list.select-item", "(ubb)", position, FALSE, FALSE));
-      bk_test_wait (50);
       g_assert_nonnull (bk_client_page_get_counterpart (page));
       g_assert_true (focus_is_in (window, list));
     }
@@ -2368,13 +2437,13 @@ test_focus_stays_in_list (Fixture       *fixture,
 
   /* Enter on the row */
   g_signal_emit_by_name (list, "activate", 0);
-  bk_test_wait (50);
   g_assert_cmpstr (bk_counterpart_get_name (bk_client_page_get_counterpart (page)), ==, "Anna First");
   g_assert_true (focus_is_in (window, list));
 
   /* Tab leaves the list, for the page's controls, never for its text */
   g_signal_emit_by_name (list, "activate", 1);
-  bk_test_wait (100);
+  /* Tab goes by where the controls are: the page laid out as it is for him */
+  g_assert_true (bk_test_wait_frames (window, 1));
   g_assert_false (gtk_widget_get_focusable (find (fixture, "client-name")));
   g_assert_false (gtk_widget_get_focusable (find (fixture, "note-text")));
   for (guint i = 0; i < 40; i++)
@@ -2412,7 +2481,6 @@ test_client_details (Fixture       *fixture,
   bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), vendor, NULL);
 
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (vendor));
-  bk_test_wait (50);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (fixture, "client-email"))), ==,
                    "<a href=\"mailto:orders@print%26works.example\">orders@print&amp;works.example</a>");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (fixture, "client-phone"))), ==,
@@ -2439,7 +2507,6 @@ test_client_details (Fixture       *fixture,
 
   /* A client without e-mail, phone or tags: none of them shows */
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (client));
-  bk_test_wait (50);
   g_assert_false (gtk_widget_get_visible (find (fixture, "client-email")));
   g_assert_false (gtk_widget_get_visible (find (fixture, "client-phone")));
   g_assert_false (gtk_widget_get_visible (find (fixture, "client-tags")));
@@ -2470,10 +2537,22 @@ has_note_rows (gpointer data)
   return count_note_rows (GTK_WIDGET (data)) > 0;
 }
 
+/* Whether the list model args[0] has more than args[1] items */
 static gboolean
-is_revealed (gpointer data)
+n_items_above (gpointer data)
 {
-  return gtk_revealer_get_child_revealed (GTK_REVEALER (data));
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (args[0]) > GPOINTER_TO_UINT (args[1]);
+}
+
+/* Whether the adjustment args[0] goes further than the double at args[1] */
+static gboolean
+upper_above (gpointer data)
+{
+  gpointer *args = data;
+
+  return gtk_adjustment_get_upper (args[0]) > *(double *) args[1];
 }
 
 static gboolean
@@ -2513,7 +2592,8 @@ test_many_notes_open_at_once (Fixture       *fixture,
   bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (busy));
   page = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_CLIENT_PAGE);
   g_assert_true (bk_test_wait_until (has_note_rows, page, 5000));
-  bk_test_wait (100);
+  /* and whatever rows it makes next: two frames drawn after the first rows */
+  g_assert_true (bk_test_wait_frames (GTK_WIDGET (fixture->window), 2));
   g_test_message ("%u note rows for 2,000 notes", count_note_rows (page));
   g_assert_cmpuint (count_note_rows (page), <, 100);
 
@@ -2536,10 +2616,12 @@ test_many_notes_open_at_once (Fixture       *fixture,
   for (guint i = 0; i < 8; i++)
     {
       guint before = g_list_model_get_n_items (shown);
+      double upper = gtk_adjustment_get_upper (adjustment);
 
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
-      bk_test_wait (50);
-      g_assert_cmpuint (g_list_model_get_n_items (shown), >, before);
+      gtk_adjustment_set_value (adjustment, upper - gtk_adjustment_get_page_size (adjustment));
+      g_assert_true (bk_test_wait_until (n_items_above, (gpointer[]) { shown, GUINT_TO_POINTER (before) }, 5000));
+      /* Laid out, the older notes make the page longer: the next end is further down */
+      g_assert_true (bk_test_wait_until (upper_above, (gpointer[]) { adjustment, &upper }, 5000));
     }
   g_assert_cmpuint (count_note_rows (page), <=, 210);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
@@ -2590,6 +2672,22 @@ assert_composer_controls_inside (Fixture *fixture)
     }
 }
 
+/* Whether the page's view switcher sits in the bottom bar (narrow) rather than in the header
+ * bar: the switcher title follows the window's width some frames after it is laid out. */
+static gboolean
+switcher_at_bottom (gpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (((Fixture *) data)->window);
+
+  return adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bk_test_find_of_type (window, ADW_TYPE_VIEW_SWITCHER_BAR)));
+}
+
+static gboolean
+switcher_at_top (gpointer data)
+{
+  return !switcher_at_bottom (data);
+}
+
 static void
 test_fits_360 (Fixture       *fixture,
                gconstpointer  user_data)
@@ -2598,14 +2696,12 @@ test_fits_360 (Fixture       *fixture,
   AdwViewStack *stack;
 
   fill_demo_journal (fixture, is_russian ());
-  bk_test_wait (300);
   stack = bk_client_page_get_stack (BK_CLIENT_PAGE (bk_test_find_of_type (GTK_WIDGET (fixture->window),
                                                                           BK_TYPE_CLIENT_PAGE)));
 
   for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
     {
       adw_view_stack_set_visible_child_name (stack, tabs[i]);
-      bk_test_wait (100);
       GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window));
 
       g_test_message ("%s: minimum width %d (window %d)", tabs[i], minimum_width (content),
@@ -2614,8 +2710,8 @@ test_fits_360 (Fixture       *fixture,
     }
 
   adw_view_stack_set_visible_child_name (stack, "journal");
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
-  bk_test_wait (500);
+  resize_window (GTK_WIDGET (fixture->window), 360, 720);
+  g_assert_true (bk_test_wait_until (switcher_at_bottom, fixture, 5000));
   g_assert_cmpint (gtk_widget_get_width (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window))), <=, 360);
   g_assert_true (adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (bk_test_find_of_type (GTK_WIDGET (fixture->window),
                                                                                                           ADW_TYPE_VIEW_SWITCHER_TITLE))));
@@ -2627,12 +2723,13 @@ test_fits_360 (Fixture       *fixture,
   shoot (fixture, "resolution-narrow");
 
   /* wide again: the switcher is in the header bar, the bottom bar goes */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 680);
-  bk_test_wait (500);
+  resize_window (GTK_WIDGET (fixture->window), 1000, 680);
+  g_assert_true (bk_test_wait_until (switcher_at_top, fixture, 5000));
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bk_test_find_of_type (GTK_WIDGET (fixture->window),
                                                                                                   ADW_TYPE_VIEW_SWITCHER_BAR))));
   adw_view_stack_set_visible_child_name (stack, "journal");
-  bk_test_wait (100);
+  /* the tab laid out anew, at the wide size */
+  g_assert_true (bk_test_wait_frames (GTK_WIDGET (fixture->window), 1));
   assert_composer_controls_inside (fixture);
 }
 
@@ -2691,18 +2788,6 @@ test_export_journal (Fixture       *fixture,
   g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (dialog);
-}
-
-/* Whether the window shows the text args[1] somewhere (a toast, a label) */
-static gboolean
-window_shows (gpointer data)
-{
-  gpointer *args = data;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  bk_test_collect_texts (GTK_WIDGET (args[0]), texts);
-
-  return g_ptr_array_find_with_equal_func (texts, args[1], g_str_equal, NULL);
 }
 
 static gboolean
