@@ -67,12 +67,46 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Appends @text (@length bytes) to @query as an FTS5 string: quoted, its quotes doubled */
+static void
+append_fts_string (GString    *query,
+                   const char *text,
+                   gsize       length)
+{
+  if (query->len > 0)
+    g_string_append_c (query, ' ');
+
+  g_string_append_c (query, '"');
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, text[i]);
+    }
+  g_string_append_c (query, '"');
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       length)
+{
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * bk_search_query_from_text:
  * @text: (nullable): what a person typed
  *
  * Every word becomes a quoted FTS5 string followed by "*", so that quotes, "AND", "(" or "-"
- * in what a person types are only ever words to look for.
+ * in what a person types are only ever words to look for. Words "in double quotes" become a
+ * phrase: those words, in that order; a phrase still being typed (its quote not closed yet)
+ * ends in a prefix.
  */
 char *
 bk_search_query_from_text (const char *text)
@@ -96,21 +130,28 @@ bk_search_query_from_text (const char *text)
       if (*p == '\0')
         break;
 
+      if (*p == '"')
+        {
+          const char *end = strchr (p + 1, '"');
+          gsize length = end != NULL ? (gsize) (end - p - 1) : strlen (p + 1);
+
+          if (!is_blank (p + 1, length))
+            {
+              append_fts_string (query, p + 1, length);
+              if (end == NULL)
+                g_string_append_c (query, '*');
+            }
+
+          p = end != NULL ? end + 1 : p + 1 + length;
+          continue;
+        }
+
       word = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+      while (*p != '\0' && *p != '"' && !g_unichar_isspace (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
 
-      if (query->len > 0)
-        g_string_append_c (query, ' ');
-
-      g_string_append_c (query, '"');
-      for (const char *q = word; q < p; q++)
-        {
-          if (*q == '"')
-            g_string_append_c (query, '"');
-          g_string_append_c (query, *q);
-        }
-      g_string_append (query, "\"*");
+      append_fts_string (query, word, p - word);
+      g_string_append_c (query, '*');
     }
 
   if (query->len == 0)

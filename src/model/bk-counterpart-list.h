@@ -37,7 +37,8 @@ guint              bk_counterpart_list_find          (BkCounterpartList  *self,
                                                       gint64              id);
 
 /* Turns what a person types into an FTS5 query: every word must match, the last as a prefix
- * (all of them, in fact, so that "mar ivan" finds "Maria Ivanova"). NULL when nothing is left. */
+ * (all of them, in fact, so that "mar ivan" finds "Maria Ivanova"), and "quoted words" as a
+ * phrase. NULL when nothing is left. */
 char              *bk_search_query_from_text         (const char         *text);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "bk-schema.h"
+#include "bk-search-tokenizer.h"
 
 /* "BKJL": tells a Bridgekeeper journal from any other SQLite file. */
 #define BK_SCHEMA_APPLICATION_ID 0x424B4A4C
@@ -224,6 +225,15 @@ static const char * const migrations[] = {
   "  WHERE notes.kind = 'progress' AND notes.event IS NULL"
   "  AND checkins.counterpart_id = notes.counterpart_id AND checkins.done = notes.created"
   "  AND (notes.text LIKE 'Checked in%' OR notes.text LIKE 'Связались%');",
+
+  /* 6: the search index reads words by their stem, with ё as е (see bk-search-tokenizer.h) */
+  "DROP TABLE search_index;"
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  name, organization, tags, body,"
+  "  content = 'search_documents', content_rowid = 'docid',"
+  "  tokenize = '" BK_SEARCH_TOKENIZER "', prefix = '2 3'"
+  ");"
+  "INSERT INTO search_index (search_index) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_SCHEMA_VERSION);
@@ -376,7 +386,7 @@ bk_schema_check_integrity (const char  *path,
     {
       sqlite3_extended_result_codes (db, TRUE);
       sqlite3_busy_timeout (db, 5000);
-      ok = check_integrity (db, path, error);
+      ok = bk_search_tokenizer_register (db, error) && check_integrity (db, path, error);
     }
 
   sqlite3_close (db);
@@ -536,6 +546,8 @@ bk_schema_open (const char  *path,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 5000);
+  if (!bk_search_tokenizer_register (db, error))
+    return NULL;
   /* Until the file is accepted, closing must not checkpoint a WAL left over into it. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BK_SCHEMA_VERSION 5
+#define BK_SCHEMA_VERSION 6
 
 BkDatabase *bk_schema_open            (const char  *path,
                                        gboolean     check_first,
