@@ -395,3 +395,23 @@ bk_test_store_counterpart_cb (gpointer  store,
 {
   *last = counterpart_id;
 }
+
+void
+bk_test_list_wait (BkCounterpartList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (bk_counterpart_list_get_searching (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+void
+bk_test_list_set_query (BkCounterpartList *list,
+                        const char        *query)
+{
+  bk_counterpart_list_set_query (list, query);
+  bk_test_list_wait (list);
+}

@@ -95,7 +95,7 @@ search (Fixture    *fixture,
   GListModel *model = G_LIST_MODEL (fixture->list);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  bk_counterpart_list_set_query (fixture->list, text);
+  bk_test_list_set_query (fixture->list, text);
   g_assert_cmpstr (bk_counterpart_list_get_query (fixture->list), ==, text);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -262,7 +262,7 @@ test_upgraded_journal (void)
   list = bk_counterpart_list_new (journal);
 
   /* Maria Sokolova's step note "Wrote a calm e-mail" */
-  bk_counterpart_list_set_query (list, "calmly");
+  bk_test_list_set_query (list, "calmly");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (bk_counterpart_get_name (first), ==, "Maria Sokolova");
@@ -357,7 +357,7 @@ test_note_match (Fixture       *fixture,
   g_autoptr(BkCounterpart) item = NULL;
   const char *markup;
 
-  bk_counterpart_list_set_query (fixture->list, "invo");
+  bk_test_list_set_query (fixture->list, "invo");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   item = g_list_model_get_item (model, 0);
@@ -374,7 +374,7 @@ test_note_match (Fixture       *fixture,
   g_clear_object (&item);
 
   /* a match in the counterpart's own fields */
-  bk_counterpart_list_set_query (fixture->list, "ром");
+  bk_test_list_set_query (fixture->list, "ром");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   item = g_list_model_get_item (model, 0);
   g_assert_cmpint (bk_counterpart_get_match_note_id (item), ==, 0);
@@ -383,7 +383,7 @@ test_note_match (Fixture       *fixture,
   g_clear_object (&item);
 
   /* browsing again: no match */
-  bk_counterpart_list_set_query (fixture->list, "");
+  bk_test_list_set_query (fixture->list, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   item = g_list_model_get_item (model, 0);
   g_assert_null (bk_counterpart_get_match_markup (item));
@@ -434,6 +434,7 @@ test_trashed (Fixture       *fixture,
   /* the list follows the journal by itself */
   bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), fixture->acme, TRUE, &error);
   g_assert_no_error (error);
+  bk_test_list_wait (fixture->list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
   g_assert_false (found (fixture, "acme", fixture->acme));
   g_assert_true (found (fixture, "acme", fixture->maria));
@@ -441,14 +442,20 @@ test_trashed (Fixture       *fixture,
 
   bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), fixture->acme, FALSE, &error);
   g_assert_no_error (error);
+
+  bk_test_list_wait (fixture->list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 1);
 
   bk_note_store_set_trashed (bk_journal_get_notes (fixture->journal), fixture->invoice_note, TRUE, &error);
   g_assert_no_error (error);
+
+  bk_test_list_wait (fixture->list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
 
   bk_journal_purge_trash (fixture->journal, &error);
   g_assert_no_error (error);
+
+  bk_test_list_wait (fixture->list);
   g_assert_cmpuint (n_found (fixture, "invoice"), ==, 0);
   g_assert_true (found (fixture, "acme", fixture->acme));
 }
@@ -462,7 +469,7 @@ test_edits (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GListModel *model = G_LIST_MODEL (fixture->list);
 
-  bk_counterpart_list_set_query (fixture->list, "invoice");
+  bk_test_list_set_query (fixture->list, "invoice");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   note = bk_note_store_dup (bk_journal_get_notes (fixture->journal), fixture->invoice_note, &error);
@@ -470,6 +477,7 @@ test_edits (Fixture       *fixture,
   bk_note_set_text (note, "They paid the bill at last.");
   bk_note_store_save (bk_journal_get_notes (fixture->journal), note, &error);
   g_assert_no_error (error);
+  bk_test_list_wait (fixture->list);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_true (found (fixture, "bill", fixture->acme));
@@ -484,6 +492,7 @@ test_edits (Fixture       *fixture,
   bk_counterpart_set_name (counterpart, "Boulangerie Dupont");
   bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), counterpart, &error);
   g_assert_no_error (error);
+  bk_test_list_wait (fixture->list);
   g_assert_false (found (fixture, "paris", fixture->cafe));
   g_assert_true (found (fixture, "dupont", fixture->cafe));
 
@@ -491,6 +500,7 @@ test_edits (Fixture       *fixture,
   bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_WINDING_DOWN);
   bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), counterpart, &error);
   g_assert_no_error (error);
+  bk_test_list_wait (fixture->list);
   bk_counterpart_list_set_status_filter (fixture->list, BK_COUNTERPART_STATUS_ACTIVE);
   g_assert_false (found (fixture, "dupont", fixture->cafe));
   bk_counterpart_list_set_status_filter (fixture->list, BK_COUNTERPART_STATUS_WINDING_DOWN);
@@ -598,7 +608,7 @@ test_event_match (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_object_set (fixture->list, "playbooks", playbooks, NULL);
-  bk_counterpart_list_set_query (fixture->list, "calm");
+  bk_test_list_set_query (fixture->list, "calm");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 1);
   item = g_list_model_get_item (G_LIST_MODEL (fixture->list), 0);
   g_assert_cmpint (bk_counterpart_get_id (item), ==, fixture->cafe);

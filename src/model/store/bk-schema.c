@@ -620,6 +620,53 @@ bk_schema_open (const char  *path,
 }
 
 /**
+ * bk_schema_open_read_only:
+ * @path: a journal open already on another connection
+ *
+ * A connection that only reads, for work off the main thread (a search): it never writes, so
+ * it never waits for the journal's writes nor makes them wait. A journal not of this version
+ * (not opened, so not migrated, by this build) is refused.
+ */
+BkDatabase *
+bk_schema_open_read_only (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(BkDatabase) self = NULL;
+  sqlite3 *db = NULL;
+  gint64 user_version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      set_open_error (db, path, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = bk_database_new (path, db);
+
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!bk_search_tokenizer_register (db, error) ||
+      !query_int (db, path, "PRAGMA user_version", &user_version, error))
+    return NULL;
+
+  if (user_version != BK_SCHEMA_VERSION)
+    {
+      set_corrupt_error (path, error);
+      return NULL;
+    }
+
+  if (!bk_database_exec (self, views, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
  * bk_schema_set_aside:
  * @path: a journal that could not be opened (and is not open)
  * @new_path: (out) (optional): where it went

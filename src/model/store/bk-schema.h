@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 BkDatabase *bk_schema_open            (const char  *path,
                                        gboolean     check_first,
                                        GError     **error);
+/* A second connection, read-only, to a journal opened (and so migrated) already */
+BkDatabase *bk_schema_open_read_only  (const char  *path,
+                                       GError     **error);
 gboolean    bk_schema_check_integrity (const char  *path,
                                        GError     **error);
 gboolean    bk_schema_set_aside       (const char  *path,
