@@ -56,7 +56,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cached = g_build_filename (BK_BENCH_CACHE_DIR, "journal-10k-v1-s5.db", NULL);
+  g_autofree char *cached = g_strdup_printf ("%s/journal-10k-v1-s%d.db", BK_BENCH_CACHE_DIR, BK_SCHEMA_VERSION);
   g_autofree char *dir = NULL;
   g_autofree char *source_path = NULL;
   g_autofree char *path = NULL;

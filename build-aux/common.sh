@@ -21,7 +21,7 @@ export BK_PROFILE BK_BUILD_DIR
 BK_PACKAGES=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libjson-glib-dev libsecret-1-dev
+  libsqlite3-dev libjson-glib-dev libsecret-1-dev libstemmer-dev
   xvfb xauth dbus dbus-x11 gnome-keyring poppler-utils
   desktop-file-utils appstream locales itstool
   librsvg2-common adwaita-icon-theme fonts-cantarell fonts-dejavu-core

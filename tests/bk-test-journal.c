@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "bk-journal.h"
+#include "bk-search-tokenizer.h"
 #include "bk-test-journal.h"
 
 /* Folders and files */
@@ -164,6 +165,7 @@ bk_test_load_sql_fixture (const char *path,
 
   g_mkdir_with_parents (folder, 0700);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (bk_search_tokenizer_register (db, NULL));
   sqlite3_exec (db, sql, NULL, NULL, &message);
   g_assert_cmpstr (message, ==, NULL);
   sqlite3_close (db);
@@ -216,6 +218,7 @@ bk_test_file_query_int (const char *path,
   gint64 value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_true (bk_search_tokenizer_register (db, NULL));
   value = bk_test_db_query_int (db, sql);
   sqlite3_close (db);
 
@@ -391,4 +394,24 @@ bk_test_store_counterpart_cb (gpointer  store,
                               gint64   *last)
 {
   *last = counterpart_id;
+}
+
+void
+bk_test_list_wait (BkCounterpartList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (bk_counterpart_list_get_searching (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+void
+bk_test_list_set_query (BkCounterpartList *list,
+                        const char        *query)
+{
+  bk_counterpart_list_set_query (list, query);
+  bk_test_list_wait (list);
 }

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-playbook-library.h"
 
@@ -83,5 +84,11 @@ void               bk_test_store_counterpart_cb   (gpointer             store,
                                                    gint64               id,
                                                    gint64               counterpart_id,
                                                    gint64              *last);
+
+/* Sets @list's query and runs the main loop until the search (off the main thread) is shown */
+void               bk_test_list_set_query         (BkCounterpartList   *list,
+                                                   const char          *query);
+/* Runs the main loop until @list is no longer searching (after a write, say) */
+void               bk_test_list_wait              (BkCounterpartList   *list);
 
 G_END_DECLS

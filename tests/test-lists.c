@@ -296,12 +296,12 @@ test_counterpart_list (Fixture       *fixture,
   g_assert_cmpuint (changed.n_signals, ==, 0);
 
   /* searching: the same list */
-  bk_counterpart_list_set_query (list, "клиент 01");
+  bk_test_list_set_query (list, "клиент 01");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
-  bk_counterpart_list_set_query (list, "pie");
+  bk_test_list_set_query (list, "pie");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpstr (name_at (model, 0), ==, "apple");
-  bk_counterpart_list_set_query (list, NULL);
+  bk_test_list_set_query (list, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
 }
 

@@ -312,7 +312,7 @@ test_steps (Fixture       *fixture,
   g_clear_object (&item);
 
   /* and in a search result */
-  bk_counterpart_list_set_query (list, "acm");
+  bk_test_list_set_query (list, "acm");
   item = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (bk_counterpart_get_run_playbook_id (item), ==, "test-part");
   g_assert_cmpuint (bk_counterpart_get_run_steps_settled (item), ==, 1);
@@ -1460,12 +1460,12 @@ test_migration (Fixture       *fixture,
 
   /* the search index came through */
   list = bk_counterpart_list_new (fixture->journal);
-  bk_counterpart_list_set_query (list, "оплачен");
+  bk_test_list_set_query (list, "оплачен");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   item = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpint (bk_counterpart_get_match_note_id (item), ==, BK_NOTE_ID_BASE + 1);
   g_clear_object (&item);
-  bk_counterpart_list_set_query (list, NULL);
+  bk_test_list_set_query (list, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
 
   /* the old reflection is in the reflection view */

@@ -95,7 +95,7 @@ search (Fixture    *fixture,
   GListModel *model = G_LIST_MODEL (fixture->list);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  bk_counterpart_list_set_query (fixture->list, text);
+  bk_test_list_set_query (fixture->list, text);
   g_assert_cmpstr (bk_counterpart_list_get_query (fixture->list), ==, text);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -161,7 +161,11 @@ test_query_from_text (void)
     { " \t\n ", NULL },
     { "ива", "\"ива\"*" },
     { "  mar   ivan ", "\"mar\"* \"ivan\"*" },
-    { "a\"b", "\"a\"\"b\"*" },
+    { "a\"b", "\"a\"* \"b\"*" },
+    { "\"board meeting\"", "\"board meeting\"" },
+    { "pay \"board meet", "\"pay\"* \"board meet\"*" },
+    { "\"\" \"  \" x", "\"x\"*" },
+    { "\"a \"\"b\"", "\"a \" \"b\"" },
     { "AND OR NOT", "\"AND\"* \"OR\"* \"NOT\"*" },
     { "name:x (y) -z *", "\"name:x\"* \"(y)\"* \"-z\"* \"*\"*" },
   };
@@ -190,9 +194,119 @@ test_russian (Fixture       *fixture,
   /* Latin "ivan" is another word */
   g_assert_false (found (fixture, "ivan", fixture->ivanov));
 
-  /* unicode61 keeps ё apart from е: "петр" does not find "Пётр" */
-  if (!found (fixture, "петр", fixture->ivanov))
-    g_test_message ("ё and е are different letters to the search index");
+  /* ё is е to the search, either way round */
+  g_assert_true (found (fixture, "петр", fixture->ivanov));
+  g_assert_true (found (fixture, "ПЕТР", fixture->ivanov));
+}
+
+/* Words match by their stem, in the language of their script; ё is е, й is not и */
+static void
+test_stems (Fixture       *fixture,
+            gconstpointer  data)
+{
+  gint64 paid = add_counterpart (fixture->journal, "Сергей Котов", "", "");
+  gint64 waiting = add_counterpart (fixture->journal, "Анна Белова", "", "");
+  gint64 kettle = add_counterpart (fixture->journal, "Olga", "", "");
+  gint64 invoices = add_counterpart (fixture->journal, "Northwind", "", "");
+
+  add_note (fixture->journal, paid, "Клиент оплатил Счёт №118 вчера.");
+  add_note (fixture->journal, waiting, "Ждём оплаты до пятницы; напомнила про оплату и счет.");
+  add_note (fixture->journal, kettle, "Подарили чайник 🫖 <b>на память</b>.");
+  add_note (fixture->journal, invoices, "Sent two invoices, both paid by wire.");
+
+  /* Russian: forms of one word */
+  g_assert_true (found (fixture, "оплата", paid));
+  g_assert_true (found (fixture, "оплата", waiting));
+  g_assert_true (found (fixture, "оплатили", paid));
+  g_assert_true (found (fixture, "Оплаты", waiting));
+
+  /* ё and е, both ways, in notes too */
+  g_assert_true (found (fixture, "счет", paid));
+  g_assert_true (found (fixture, "счёт", waiting));
+  g_assert_true (found (fixture, "СЧЁТА", paid));
+
+  /* й is a letter of its own */
+  g_assert_true (found (fixture, "чайник", kettle));
+  g_assert_false (found (fixture, "чаиник", kettle));
+
+  /* English */
+  g_assert_true (found (fixture, "invoice", invoices));
+  g_assert_true (found (fixture, "INVOICES", invoices));
+  g_assert_true (found (fixture, "invoicing", invoices));
+  g_assert_true (found (fixture, "wires", invoices));
+  /* "Sent the <script> & invoice for March" */
+  g_assert_true (found (fixture, "invoices", fixture->acme));
+
+  /* still a prefix while typed: half a word, and a whole one its stem is shorter than */
+  g_assert_true (found (fixture, "опла", paid));
+  g_assert_true (found (fixture, "оплатил", paid));
+  g_assert_true (found (fixture, "invoi", invoices));
+
+  /* markup and emoji in the text are only characters; they do not hide the words */
+  g_assert_true (found (fixture, "память", kettle));
+  g_assert_true (found (fixture, "подарил", kettle));
+}
+
+/* A journal from before stems: its index is made anew when it is upgraded */
+static void
+test_upgraded_journal (void)
+{
+  g_autofree char *dir = bk_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkCounterpartList) list = NULL;
+  g_autoptr(BkCounterpart) first = NULL;
+
+  bk_test_load_sql_fixture (path, "journal-v4.sql");
+  journal = bk_test_open_journal (path);
+  list = bk_counterpart_list_new (journal);
+
+  /* Maria Sokolova's step note "Wrote a calm e-mail" */
+  bk_test_list_set_query (list, "calmly");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (bk_counterpart_get_name (first), ==, "Maria Sokolova");
+
+  g_clear_object (&list);
+  g_clear_object (&journal);
+  bk_test_remove_tree (dir);
+}
+
+/* "Quoted words" match as a phrase: those words, in that order */
+static void
+test_phrase (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_assert_true (found (fixture, "\"board meeting\"", fixture->acme));
+  g_assert_true (found (fixture, "\"Board Meetings\"", fixture->acme));
+  g_assert_false (found (fixture, "\"meeting board\"", fixture->acme));
+  g_assert_true (found (fixture, "board meeting", fixture->acme));
+  g_assert_true (found (fixture, "meeting board", fixture->acme));
+  /* a phrase still being typed */
+  g_assert_true (found (fixture, "\"after the boa", fixture->acme));
+  g_assert_true (found (fixture, "\"новый договор\"", fixture->ivanov));
+  g_assert_false (found (fixture, "\"договор новый\"", fixture->ivanov));
+}
+
+/* The words that matched a stem are marked whole in what the list shows */
+static void
+test_stem_snippet (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 paid = add_counterpart (fixture->journal, "Сергей Котов", "", "");
+  g_autoptr(BkCounterpart) item = NULL;
+  g_autoptr(GArray) ids = NULL;
+  const char *markup;
+
+  add_note (fixture->journal, paid, "Клиент наконец оплатил Счёт №118.");
+  ids = search (fixture, "оплата счет");
+  g_assert_cmpuint (ids->len, ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (fixture->list), 0);
+  markup = bk_counterpart_get_match_markup (item);
+  g_test_message ("%s", markup);
+  g_assert_nonnull (strstr (markup, "<b>оплатил</b>"));
+  g_assert_nonnull (strstr (markup, "<b>Счёт</b>"));
+  assert_valid_markup (markup);
 }
 
 static void
@@ -243,7 +357,7 @@ test_note_match (Fixture       *fixture,
   g_autoptr(BkCounterpart) item = NULL;
   const char *markup;
 
-  bk_counterpart_list_set_query (fixture->list, "invo");
+  bk_test_list_set_query (fixture->list, "invo");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   item = g_list_model_get_item (model, 0);
@@ -260,7 +374,7 @@ test_note_match (Fixture       *fixture,
   g_clear_object (&item);
 
   /* a match in the counterpart's own fields */
-  bk_counterpart_list_set_query (fixture->list, "ром");
+  bk_test_list_set_query (fixture->list, "ром");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   item = g_list_model_get_item (model, 0);
   g_assert_cmpint (bk_counterpart_get_match_note_id (item), ==, 0);
@@ -269,7 +383,7 @@ test_note_match (Fixture       *fixture,
   g_clear_object (&item);
 
   /* browsing again: no match */
-  bk_counterpart_list_set_query (fixture->list, "");
+  bk_test_list_set_query (fixture->list, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   item = g_list_model_get_item (model, 0);
   g_assert_null (bk_counterpart_get_match_markup (item));
@@ -320,6 +434,7 @@ test_trashed (Fixture       *fixture,
   /* the list follows the journal by itself */
   bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), fixture->acme, TRUE, &error);
   g_assert_no_error (error);
+  bk_test_list_wait (fixture->list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
   g_assert_false (found (fixture, "acme", fixture->acme));
   g_assert_true (found (fixture, "acme", fixture->maria));
@@ -327,14 +442,20 @@ test_trashed (Fixture       *fixture,
 
   bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), fixture->acme, FALSE, &error);
   g_assert_no_error (error);
+
+  bk_test_list_wait (fixture->list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 1);
 
   bk_note_store_set_trashed (bk_journal_get_notes (fixture->journal), fixture->invoice_note, TRUE, &error);
   g_assert_no_error (error);
+
+  bk_test_list_wait (fixture->list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
 
   bk_journal_purge_trash (fixture->journal, &error);
   g_assert_no_error (error);
+
+  bk_test_list_wait (fixture->list);
   g_assert_cmpuint (n_found (fixture, "invoice"), ==, 0);
   g_assert_true (found (fixture, "acme", fixture->acme));
 }
@@ -348,7 +469,7 @@ test_edits (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GListModel *model = G_LIST_MODEL (fixture->list);
 
-  bk_counterpart_list_set_query (fixture->list, "invoice");
+  bk_test_list_set_query (fixture->list, "invoice");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   note = bk_note_store_dup (bk_journal_get_notes (fixture->journal), fixture->invoice_note, &error);
@@ -356,6 +477,7 @@ test_edits (Fixture       *fixture,
   bk_note_set_text (note, "They paid the bill at last.");
   bk_note_store_save (bk_journal_get_notes (fixture->journal), note, &error);
   g_assert_no_error (error);
+  bk_test_list_wait (fixture->list);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_true (found (fixture, "bill", fixture->acme));
@@ -370,6 +492,7 @@ test_edits (Fixture       *fixture,
   bk_counterpart_set_name (counterpart, "Boulangerie Dupont");
   bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), counterpart, &error);
   g_assert_no_error (error);
+  bk_test_list_wait (fixture->list);
   g_assert_false (found (fixture, "paris", fixture->cafe));
   g_assert_true (found (fixture, "dupont", fixture->cafe));
 
@@ -377,6 +500,7 @@ test_edits (Fixture       *fixture,
   bk_counterpart_set_status (counterpart, BK_COUNTERPART_STATUS_WINDING_DOWN);
   bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), counterpart, &error);
   g_assert_no_error (error);
+  bk_test_list_wait (fixture->list);
   bk_counterpart_list_set_status_filter (fixture->list, BK_COUNTERPART_STATUS_ACTIVE);
   g_assert_false (found (fixture, "dupont", fixture->cafe));
   bk_counterpart_list_set_status_filter (fixture->list, BK_COUNTERPART_STATUS_WINDING_DOWN);
@@ -484,7 +608,7 @@ test_event_match (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_object_set (fixture->list, "playbooks", playbooks, NULL);
-  bk_counterpart_list_set_query (fixture->list, "calm");
+  bk_test_list_set_query (fixture->list, "calm");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 1);
   item = g_list_model_get_item (G_LIST_MODEL (fixture->list), 0);
   g_assert_cmpint (bk_counterpart_get_id (item), ==, fixture->cafe);
@@ -502,9 +626,14 @@ main (int   argc,
 
   g_test_add_func ("/search/query-from-text", test_query_from_text);
   g_test_add_func ("/search/find-by-name-or-uuid", test_find);
+  g_test_add_func ("/search/upgraded-journal", test_upgraded_journal);
   g_test_add ("/search/russian", Fixture, NULL, fixture_set_up, test_russian, fixture_tear_down);
   g_test_add ("/search/english", Fixture, NULL, fixture_set_up, test_english, fixture_tear_down);
   g_test_add ("/search/prefix", Fixture, NULL, fixture_set_up, test_prefix, fixture_tear_down);
+  g_test_add ("/search/stems", Fixture, NULL, fixture_set_up, test_stems, fixture_tear_down);
+  g_test_add ("/search/phrase", Fixture, NULL, fixture_set_up, test_phrase, fixture_tear_down);
+  g_test_add ("/search/stem-snippet", Fixture, NULL, fixture_set_up, test_stem_snippet,
+              fixture_tear_down);
   g_test_add ("/search/note-match", Fixture, NULL,
               fixture_set_up, test_note_match, fixture_tear_down);
   g_test_add ("/search/syntax", Fixture, NULL, fixture_set_up, test_syntax, fixture_tear_down);

@@ -1268,6 +1268,100 @@ run_bridgekeeper (Fixture            *fixture,
   return run_bridgekeeper_in (fixture, "en", args, out, err);
 }
 
+/* --search prints what the sidebar would find, without a display; 1 when nothing matches */
+static void
+test_command_line_search (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) maria = add_counterpart (fixture, "Maria Sokolova", "Northwind");
+  g_autoptr(BkCounterpart) ivan = add_counterpart (fixture, "Ivan Petrov", "");
+  g_autoptr(BkCounterpart) ivanka = add_counterpart (fixture, "Ivanka Petrova", "");
+  g_autoptr(GDateTime) march = date (2025, 3, 10, 12);
+
+  add_note (fixture, bk_counterpart_get_id (maria), march, BK_NOTE_KIND_NOTE,
+            "Sent the invoice for March.", FALSE);
+  add_note (fixture, bk_counterpart_get_id (ivan), march, BK_NOTE_KIND_CALL,
+            "Клиент наконец оплатил счёт.", TRUE);
+  g_clear_object (&fixture->journal);
+
+  {
+    const char *args[] = { "--search", "invoices", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 0);
+    g_test_message ("%s", out);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_nonnull (strstr (out, "Maria Sokolova (Northwind), Client\n"));
+    g_assert_nonnull (strstr (out, "  March 10, 2025: Sent the invoice for March.\n"));
+    g_assert_null (strstr (out, "Ivan"));
+  }
+
+  /* a private note says so; stems and ё work as in the window */
+  {
+    const char *args[] = { "--search", "оплата счет", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "Ivan Petrov, Client\n"));
+    g_assert_nonnull (strstr (out, "  March 10, 2025 (private): Клиент наконец оплатил счёт.\n"));
+  }
+
+  /* in Russian */
+  {
+    const char *args[] = { "--search", "оплата", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper_in (fixture, "ru", args, &out, &err), ==, 0);
+    g_test_message ("%s", out);
+    g_assert_nonnull (strstr (out, "Ivan Petrov, Клиент\n"));
+    g_assert_nonnull (strstr (out, "10 марта 2025 (личная): "));
+  }
+
+  /* --limit */
+  {
+    const char *args[] = { "--search", "ivan", "--limit", "1", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 0);
+    lines = g_strsplit (out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  }
+
+  /* nothing found: exit status 1, nothing printed */
+  {
+    const char *args[] = { "--search", "quetzal", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 1);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_cmpstr (err, ==, "");
+  }
+
+  /* bad use */
+  {
+    const char *args[] = { "--search", "ivan", "--limit", "0", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--limit"));
+  }
+  {
+    const char *args[] = { "--search", "  ", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--search"));
+  }
+}
+
 static void
 test_command_line (Fixture       *fixture,
                    gconstpointer  data)
@@ -1466,6 +1560,7 @@ main (int   argc,
   ADD ("/summary/threads", test_threads);
   ADD ("/summary/snapshot", test_snapshot);
   ADD ("/summary/command-line", test_command_line);
+  ADD ("/summary/command-line-search", test_command_line_search);
   ADD ("/summary/events-in-reader-language", test_events_in_reader_language);
 
 #undef ADD

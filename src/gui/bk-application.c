@@ -20,6 +20,7 @@
 #include "bk-journal-json.h"
 #include "bk-playbook-library.h"
 #include "bk-resources.h"
+#include "bk-search.h"
 #include "bk-summary.h"
 #include "bk-window.h"
 
@@ -53,6 +54,11 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-pdf: only notes from this day on (YYYY-MM-DD)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: only notes up to this day (YYYY-MM-DD)"), N_("DATE") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the clients, vendors and notes that match QUERY and exit"), N_("QUERY") },
+  /* a string: GApplication cannot tell an integer option given as 0 from one not given */
+  { "limit", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --search: print at most N clients and vendors (50 unless given)"), N_("N") },
   /* The PDF file of --export-pdf */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
@@ -289,12 +295,120 @@ export_pdf (const char   *who,
   return EXIT_SUCCESS;
 }
 
+#define DEFAULT_SEARCH_LIMIT 50
+
+/* A search result's words as plain text: the markup's tags and entities gone */
+static char *
+dup_plain_text (const char *markup)
+{
+  g_autofree char *text = NULL;
+
+  if (!pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    return g_strdup (markup);
+
+  return g_steal_pointer (&text);
+}
+
+/* One result: the counterpart, then (when a note matched) the note's day and its words */
+static void
+print_search_result (BkJournal     *journal,
+                     BkCounterpart *counterpart)
+{
+  const char *organization = bk_counterpart_get_organization (counterpart);
+  const char *markup = bk_counterpart_get_match_markup (counterpart);
+  gint64 note_id = bk_counterpart_get_match_note_id (counterpart);
+  g_autofree char *words = markup != NULL ? dup_plain_text (markup) : NULL;
+  g_autoptr(BkNote) note = NULL;
+
+  if (organization[0] != '\0')
+    /* Translators: a client or vendor found by --search: "Anna Petrova (Northwind Studio), client" */
+    g_print (_("%s (%s), %s"), bk_counterpart_get_name (counterpart), organization,
+             bk_counterpart_kind_get_label (bk_counterpart_get_kind (counterpart)));
+  else
+    /* Translators: a client or vendor found by --search: "Anna Petrova, client" */
+    g_print (_("%s, %s"), bk_counterpart_get_name (counterpart),
+             bk_counterpart_kind_get_label (bk_counterpart_get_kind (counterpart)));
+  g_print ("\n");
+
+  if (note_id != 0 && (note = bk_note_store_dup (bk_journal_get_notes (journal), note_id, NULL)))
+    {
+      g_autofree char *day = bk_format_date (bk_note_get_created (note));
+
+      if (bk_note_get_private (note))
+        /* Translators: a note found by --search: "  October 20, 2026 (private): Invoice sent…" */
+        g_print (_("  %s (private): %s"), day, words != NULL ? words : "");
+      else
+        /* Translators: a note found by --search: "  October 20, 2026: Invoice sent…" */
+        g_print (_("  %s: %s"), day, words != NULL ? words : "");
+      g_print ("\n");
+    }
+  else if (words != NULL && words[0] != '\0' &&
+           g_strcmp0 (words, bk_counterpart_get_name (counterpart)) != 0)
+    {
+      /* the organisation or the tags matched */
+      g_print ("  %s\n", words);
+    }
+}
+
+/* --search QUERY [--limit N]: what the sidebar's search finds, for a terminal. Exits with 1
+ * when nothing matches (as grep does). */
+static int
+search (const char   *query,
+        GVariantDict *options)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkPlaybookLibrary) playbooks = NULL;
+  g_autoptr(BkSearcher) searcher = NULL;
+  g_autoptr(BkSearch) found = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fts_query = bk_search_query_from_text (query);
+  const char *limit_text = NULL;
+  guint64 limit = DEFAULT_SEARCH_LIMIT;
+
+  if (g_variant_dict_lookup (options, "limit", "&s", &limit_text) &&
+      !g_ascii_string_to_unsigned (limit_text, 10, 1, G_MAXUINT, &limit, NULL))
+    {
+      g_printerr ("%s\n", _("--limit takes a number of results, 1 or more."));
+      return EXIT_FAILURE;
+    }
+
+  if (fts_query == NULL)
+    {
+      g_printerr ("%s\n", _("Say what to look for: bridgekeeper --search WORDS"));
+      return EXIT_FAILURE;
+    }
+
+  if (!(journal = open_journal_for_command_line ()))
+    return EXIT_FAILURE;
+
+  if (!(playbooks = load_playbooks (&error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  searcher = bk_searcher_new (journal, playbooks);
+  found = bk_searcher_search (searcher, fts_query, NULL);
+  if (!(items = bk_search_next_page (found, (guint) limit, NULL, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    print_search_result (journal, g_ptr_array_index (items, i));
+
+  return items->len > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 static int
 bk_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   const char *filename = NULL;
   const char *who = NULL;
+  const char *query = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -310,6 +424,15 @@ bk_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "export-pdf", "&s", &who))
     return export_pdf (who, options);
+
+  if (g_variant_dict_lookup (options, "search", "&s", &query))
+    return search (query, options);
+
+  if (g_variant_dict_contains (options, "limit"))
+    {
+      g_printerr ("%s\n", _("--limit goes with --search QUERY."));
+      return EXIT_FAILURE;
+    }
 
   if (g_variant_dict_contains (options, "include-private") ||
       g_variant_dict_contains (options, "from") ||

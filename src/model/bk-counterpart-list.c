@@ -16,12 +16,6 @@
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-page-cache-private.h"
-#include "bk-timeline.h"
-
-/* Snippet markers: control characters never typed into a name or note, turned into <b></b>
- * once the rest is escaped. */
-#define MATCH_START '\x01'
-#define MATCH_END   '\x02'
 
 struct _BkCounterpartList
 {
@@ -39,16 +33,24 @@ struct _BkCounterpartList
 
   /* the number of items last told ("items-changed"): the list's size is the cache's while
    * browsing, the hits' while searching */
-  guint        n_items;
+  guint         n_items;
   /* changes told by the stores, waiting for the database to have told them all */
-  GArray      *pending;
-  gboolean     search_dirty;
-  gint64       search_changed_id;
+  GArray       *pending;
+  gboolean      search_dirty;
+  gint64        search_changed_id;
   /* browsing */
-  BkPageCache *pages;
-  /* searching: BkSearchHit per position, and the items made so far (NULL until asked for) */
-  GArray      *hits;
-  GPtrArray   *hit_items;
+  BkPageCache  *pages;
+  /* searching, off the main thread: the search under way, the page being read (it is
+   * cancelled when the query changes), and the items found so far. Until the first page of a
+   * new search arrives, the items shown are the previous ones (browsing's or a search's). */
+  BkSearcher   *searcher;
+  BkSearch     *search;
+  GCancellable *cancellable;
+  gboolean      replace_items;
+  gboolean      showing_hits;
+  GPtrArray    *hit_items;
+  /* between telling that every item went and that the new ones came (see tell_replaced()) */
+  gboolean      emptied;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -62,114 +64,16 @@ enum {
   PROP_QUERY,
   PROP_STATUS_FILTER,
   PROP_PLAYBOOKS,
+  PROP_SEARCHING,
   N_PROPS
 };
 
+/* Results read at a time: more than a window shows */
+#define SEARCH_PAGE 50
+/* The next page is read when an item this close to the end of those found is asked for */
+#define SEARCH_PREFETCH 20
+
 static GParamSpec *properties[N_PROPS];
-
-/**
- * bk_search_query_from_text:
- * @text: (nullable): what a person typed
- *
- * Every word becomes a quoted FTS5 string followed by "*", so that quotes, "AND", "(" or "-"
- * in what a person types are only ever words to look for.
- */
-char *
-bk_search_query_from_text (const char *text)
-{
-  g_autoptr(GString) query = NULL;
-  const char *p;
-
-  if (text == NULL)
-    return NULL;
-
-  query = g_string_new (NULL);
-  p = text;
-
-  while (*p != '\0')
-    {
-      const char *word;
-
-      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-
-      if (*p == '\0')
-        break;
-
-      word = p;
-      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-
-      if (query->len > 0)
-        g_string_append_c (query, ' ');
-
-      g_string_append_c (query, '"');
-      for (const char *q = word; q < p; q++)
-        {
-          if (*q == '"')
-            g_string_append_c (query, '"');
-          g_string_append_c (query, *q);
-        }
-      g_string_append (query, "\"*");
-    }
-
-  if (query->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&query), FALSE);
-}
-
-/* Escapes the snippet and turns the markers into <b></b>, always balanced. Line breaks become
- * spaces: the match is shown on one line. */
-static char *
-snippet_to_markup (const char *snippet)
-{
-  g_autoptr(GString) markup = g_string_new (NULL);
-  const char *start = snippet;
-  gboolean bold = FALSE;
-
-  for (const char *p = snippet;; p++)
-    {
-      char c = *p;
-
-      if (c != '\0' && c != MATCH_START && c != MATCH_END && c != '\n' && c != '\r' && c != '\t')
-        continue;
-
-      if (p > start)
-        {
-          g_autofree char *escaped = g_markup_escape_text (start, p - start);
-          g_string_append (markup, escaped);
-        }
-
-      start = p + 1;
-
-      if (c == '\0')
-        break;
-      else if (c == MATCH_START && !bold)
-        g_string_append (markup, "<b>");
-      else if (c == MATCH_END && bold)
-        g_string_append (markup, "</b>");
-      else if ((c == '\n' || c == '\r' || c == '\t') &&
-               markup->len > 0 && markup->str[markup->len - 1] != ' ')
-        g_string_append_c (markup, ' ');
-
-      if (c == MATCH_START || c == MATCH_END)
-        bold = (c == MATCH_START);
-    }
-
-  if (bold)
-    g_string_append (markup, "</b>");
-
-  return g_string_free (g_steal_pointer (&markup), FALSE);
-}
-
-/* hit_items has holes for the items not asked for yet */
-static void
-clear_item (gpointer data)
-{
-  if (data != NULL)
-    g_object_unref (data);
-}
 
 static const char *
 status_filter_string (BkCounterpartList *self)
@@ -180,13 +84,9 @@ status_filter_string (BkCounterpartList *self)
   return bk_counterpart_status_to_string (self->status_filter);
 }
 
-static void
-clear_items (BkCounterpartList *self)
-{
-  bk_page_cache_reset (self->pages, 0);
-  g_array_set_size (self->hits, 0);
-  g_ptr_array_set_size (self->hit_items, 0);
-}
+static void on_page_read_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data);
 
 static guint
 count_browsing (BkCounterpartList *self)
@@ -195,50 +95,207 @@ count_browsing (BkCounterpartList *self)
                                             status_filter_string (self));
 }
 
-/* Runs the search once: every matching row, best first, reduced to the best row of each
- * counterpart. The items themselves are read when they are asked for. */
+/* Tells that every item was replaced. GTK 4.8's list views look each added item up among the
+ * rows they showed when both come in one change, which read all 10,000 rows of a browsing
+ * list (a third of a second): so the old items go first, then the new ones come. */
 static void
-run_search (BkCounterpartList *self)
+tell_replaced (BkCounterpartList *self,
+               guint              old_n_items,
+               guint              new_n_items)
 {
-  g_autoptr(GArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
-
-  hits = bk_counterpart_store_search (bk_journal_get_counterparts (self->journal),
-                                      self->fts_query, status_filter_string (self), &error);
-  if (hits == NULL)
+  if (old_n_items > 0)
     {
-      /* what a person types is always a valid query: this is the journal failing */
-      g_warning ("Could not search: %s", error->message);
+      self->emptied = TRUE;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+      self->emptied = FALSE;
+    }
+
+  if (new_n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n_items);
+}
+
+static void
+set_searching (BkCounterpartList *self,
+               gboolean           searching)
+{
+  if ((self->cancellable != NULL) == searching)
+    return;
+
+  if (searching)
+    self->cancellable = g_cancellable_new ();
+  else
+    g_clear_object (&self->cancellable);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+static void
+cancel_search (BkCounterpartList *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  set_searching (self, FALSE);
+  g_clear_object (&self->search);
+}
+
+/* Starts the search for the query anew: its first page (@limit results, to show as many as
+ * before after a write) replaces the items shown when it arrives. */
+static void
+start_search (BkCounterpartList *self,
+              guint              limit)
+{
+  cancel_search (self);
+
+  if (self->searcher == NULL)
+    self->searcher = bk_searcher_new (self->journal, self->playbooks);
+
+  self->search = bk_searcher_search (self->searcher, self->fts_query, status_filter_string (self));
+  self->replace_items = TRUE;
+  set_searching (self, TRUE);
+  bk_search_next_page_async (self->search, MAX (limit, SEARCH_PAGE), self->cancellable,
+                             on_page_read_cb, g_object_ref (self));
+}
+
+/* The next page, when the list is scrolled near the end of what was found */
+static void
+read_more (BkCounterpartList *self)
+{
+  if (self->search == NULL || self->cancellable != NULL || bk_search_is_done (self->search))
+    return;
+
+  self->replace_items = FALSE;
+  set_searching (self, TRUE);
+  bk_search_next_page_async (self->search, SEARCH_PAGE, self->cancellable,
+                             on_page_read_cb, g_object_ref (self));
+}
+
+static gboolean
+same_hit (BkCounterpart *a,
+          BkCounterpart *b,
+          gint64         changed_id)
+{
+  return bk_counterpart_get_id (a) == bk_counterpart_get_id (b) &&
+         bk_counterpart_get_match_note_id (a) == bk_counterpart_get_match_note_id (b) &&
+         g_strcmp0 (bk_counterpart_get_match_markup (a), bk_counterpart_get_match_markup (b)) == 0 &&
+         bk_counterpart_get_id (a) != changed_id;
+}
+
+/* A new search's first page in place of what was shown: the same hits at either end keep
+ * their items (and a selection stays on them), unless they are the counterpart that changed;
+ * only the middle is told. */
+static void
+replace_hits (BkCounterpartList *self,
+              GPtrArray         *items)
+{
+  g_autoptr(GPtrArray) old_items = g_steal_pointer (&self->hit_items);
+  guint old_len = self->n_items;
+  guint new_len = items->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  self->hit_items = g_ptr_array_ref (items);
+
+  if (self->showing_hits)
+    {
+      while (prefix < old_len && prefix < new_len &&
+             same_hit (old_items->pdata[prefix], items->pdata[prefix], self->search_changed_id))
+        {
+          g_set_object ((BkCounterpart **) &items->pdata[prefix], old_items->pdata[prefix]);
+          prefix++;
+        }
+
+      while (suffix < old_len - prefix && suffix < new_len - prefix &&
+             same_hit (old_items->pdata[old_len - 1 - suffix], items->pdata[new_len - 1 - suffix],
+                       self->search_changed_id))
+        {
+          g_set_object ((BkCounterpart **) &items->pdata[new_len - 1 - suffix],
+                        old_items->pdata[old_len - 1 - suffix]);
+          suffix++;
+        }
+    }
+  else
+    {
+      bk_page_cache_reset (self->pages, 0);
+      self->showing_hits = TRUE;
+      self->search_changed_id = 0;
+      self->n_items = new_len;
+      tell_replaced (self, old_len, new_len);
       return;
     }
 
-  g_array_append_vals (self->hits, hits->data, hits->len);
-  g_ptr_array_set_size (self->hit_items, self->hits->len);
+  self->search_changed_id = 0;
+  self->n_items = new_len;
+
+  if (old_len - prefix - suffix > 0 || new_len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old_len - prefix - suffix, new_len - prefix - suffix);
 }
 
+static void
+on_page_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BkCounterpartList) self = user_data;
+  BkSearch *search = BK_SEARCH (object);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint old_len;
+
+  items = bk_search_next_page_finish (search, result, &error);
+
+  /* a search given up for another: the other's pages are what counts */
+  if (search != self->search || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (items == NULL)
+    {
+      /* what a person types is always a valid query: this is the journal failing */
+      g_warning ("Could not search: %s", error->message);
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+
+  set_searching (self, FALSE);
+
+  if (self->replace_items)
+    {
+      replace_hits (self, items);
+      return;
+    }
+
+  old_len = self->hit_items->len;
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (self->hit_items, g_object_ref (items->pdata[i]));
+  self->n_items = self->hit_items->len;
+
+  if (items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, items->len);
+}
+
+/* Reads the list anew: browsing, at once; searching, in the background (what is shown stays
+ * until the first page arrives). */
 static void
 reload (BkCounterpartList *self)
 {
   guint old_n_items = self->n_items;
 
-  clear_items (self);
   /* what is read now is as the journal has it: nothing is left to follow */
   g_array_set_size (self->pending, 0);
   self->search_dirty = FALSE;
+  self->search_changed_id = 0;
 
   if (self->fts_query != NULL)
     {
-      run_search (self);
-      self->n_items = self->hits->len;
-    }
-  else
-    {
-      self->n_items = count_browsing (self);
-      bk_page_cache_reset (self->pages, self->n_items);
+      start_search (self, SEARCH_PAGE);
+      return;
     }
 
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  cancel_search (self);
+  g_ptr_array_set_size (self->hit_items, 0);
+  self->showing_hits = FALSE;
+  self->n_items = count_browsing (self);
+  bk_page_cache_reset (self->pages, self->n_items);
+  tell_replaced (self, old_n_items, self->n_items);
 }
 
 static gboolean
@@ -394,61 +451,6 @@ browse_changes (BkCounterpartList *self)
     reload (self);
 }
 
-/* Searching: the search is run again, and only what differs is told */
-static void
-search_change (BkCounterpartList *self,
-               gint64             changed_id)
-{
-  g_autoptr(GArray) old_hits = g_array_copy (self->hits);
-  g_autoptr(GPtrArray) old_items = g_ptr_array_new_with_free_func (clear_item);
-  guint old_len = old_hits->len;
-  guint prefix = 0;
-  guint suffix = 0;
-  guint new_len;
-
-  for (guint i = 0; i < self->hit_items->len; i++)
-    {
-      gpointer item = g_ptr_array_index (self->hit_items, i);
-
-      g_ptr_array_add (old_items, item != NULL ? g_object_ref (item) : NULL);
-    }
-
-  g_array_set_size (self->hits, 0);
-  g_ptr_array_set_size (self->hit_items, 0);
-  run_search (self);
-  new_len = self->hits->len;
-  self->n_items = new_len;
-
-  /* The same counterparts before and after keep their items, unless they are the one that
-   * changed (its match or its details may differ). */
-  while (prefix < old_len && prefix < new_len &&
-         g_array_index (old_hits, BkSearchHit, prefix).counterpart_id ==
-         g_array_index (self->hits, BkSearchHit, prefix).counterpart_id &&
-         g_array_index (old_hits, BkSearchHit, prefix).docid ==
-         g_array_index (self->hits, BkSearchHit, prefix).docid &&
-         g_array_index (old_hits, BkSearchHit, prefix).counterpart_id != changed_id)
-    {
-      g_ptr_array_index (self->hit_items, prefix) = g_steal_pointer (&g_ptr_array_index (old_items, prefix));
-      prefix++;
-    }
-
-  while (suffix < old_len - prefix && suffix < new_len - prefix &&
-         g_array_index (old_hits, BkSearchHit, old_len - 1 - suffix).counterpart_id ==
-         g_array_index (self->hits, BkSearchHit, new_len - 1 - suffix).counterpart_id &&
-         g_array_index (old_hits, BkSearchHit, old_len - 1 - suffix).docid ==
-         g_array_index (self->hits, BkSearchHit, new_len - 1 - suffix).docid &&
-         g_array_index (old_hits, BkSearchHit, old_len - 1 - suffix).counterpart_id != changed_id)
-    {
-      g_ptr_array_index (self->hit_items, new_len - 1 - suffix) =
-        g_steal_pointer (&g_ptr_array_index (old_items, old_len - 1 - suffix));
-      suffix++;
-    }
-
-  if (old_len - prefix - suffix > 0 || new_len - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                                old_len - prefix - suffix, new_len - prefix - suffix);
-}
-
 /* A search is run again once for a whole write; the counterpart that changed, if only one
  * did, gets a new item */
 static void
@@ -498,14 +500,15 @@ on_database_flushed_cb (BkCounterpartList *self,
   if (self->search_dirty)
     {
       self->search_dirty = FALSE;
+      /* run again, as far as it was read, off the main thread */
       if (self->fts_query != NULL)
-        search_change (self, self->search_changed_id);
+        start_search (self, self->showing_hits ? self->hit_items->len : SEARCH_PAGE);
     }
 
   if (self->pending->len == 0)
     return;
 
-  if (self->fts_query == NULL)
+  if (self->fts_query == NULL && !self->showing_hits)
     {
       if (self->pending->len == 1)
         browse_change (self,
@@ -544,64 +547,6 @@ new_placeholder (gpointer user_data)
   return bk_counterpart_new ();
 }
 
-static BkCounterpart *
-load_hit (BkCounterpartList *self,
-          const BkSearchHit *hit)
-{
-  BkCounterpartStore *counterparts = bk_journal_get_counterparts (self->journal);
-  g_autoptr(BkCounterpart) counterpart = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *snippet = NULL;
-  g_autofree char *markup = NULL;
-
-  counterpart = bk_counterpart_store_dup (counterparts, hit->counterpart_id, &error);
-
-  /* Gone behind our back (another process): a list must still have an item here. */
-  if (counterpart == NULL)
-    {
-      if (!g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_NOT_FOUND))
-        g_warning ("Could not read a search result: %s", error->message);
-      counterpart = bk_counterpart_new ();
-      bk_counterpart_set_id (counterpart, hit->counterpart_id);
-    }
-
-  snippet = bk_counterpart_store_dup_snippet (counterparts, self->fts_query, hit->docid);
-  if (snippet != NULL)
-    markup = snippet_to_markup (snippet);
-
-  /* A progress note holds its event and the person's words (which are what matched): shown
-   * as the timeline shows it, in the reader's language, the matching words in bold. */
-  if (markup != NULL && hit->docid >= BK_NOTE_ID_BASE)
-    {
-      g_autoptr(BkNote) note = bk_note_store_dup (bk_journal_get_notes (self->journal),
-                                                  hit->docid, NULL);
-
-      if (note != NULL && bk_note_get_event (note) != BK_NOTE_EVENT_NONE)
-        {
-          g_autofree char *text = bk_timeline_dup_text (note, self->playbooks,
-                                                        bk_counterpart_get_kind (counterpart));
-          gsize words_len = strlen (bk_note_get_text (note));
-          gsize text_len = strlen (text);
-
-          if (words_len > 0 && text_len >= words_len &&
-              g_str_has_suffix (text, bk_note_get_text (note)))
-            {
-              g_autofree char *before = g_strndup (text, text_len - words_len);
-              g_autofree char *escaped = snippet_to_markup (before);
-              char *with_event = g_strconcat (escaped, markup, NULL);
-
-              g_free (markup);
-              markup = with_event;
-            }
-        }
-    }
-  bk_counterpart_set_match (counterpart,
-                            markup,
-                            hit->docid >= BK_NOTE_ID_BASE ? hit->docid : 0);
-
-  return g_steal_pointer (&counterpart);
-}
-
 static GType
 bk_counterpart_list_get_item_type (GListModel *model)
 {
@@ -613,8 +558,11 @@ bk_counterpart_list_get_n_items (GListModel *model)
 {
   BkCounterpartList *self = BK_COUNTERPART_LIST (model);
 
-  if (self->fts_query != NULL)
-    return self->hits->len;
+  if (self->emptied)
+    return 0;
+
+  if (self->showing_hits)
+    return self->hit_items->len;
 
   return bk_page_cache_get_size (self->pages);
 }
@@ -628,11 +576,10 @@ bk_counterpart_list_get_item (GListModel *model,
   if (position >= bk_counterpart_list_get_n_items (model))
     return NULL;
 
-  if (self->fts_query != NULL)
+  if (self->showing_hits)
     {
-      if (g_ptr_array_index (self->hit_items, position) == NULL)
-        g_ptr_array_index (self->hit_items, position) =
-          load_hit (self, &g_array_index (self->hits, BkSearchHit, position));
+      if (position + SEARCH_PREFETCH >= self->hit_items->len)
+        read_more (self);
 
       return g_object_ref (g_ptr_array_index (self->hit_items, position));
     }
@@ -685,6 +632,8 @@ bk_counterpart_list_dispose (GObject *object)
   g_clear_object (&self->playbooks);
   g_clear_object (&self->journal);
   g_clear_pointer (&self->pages, bk_page_cache_free);
+  cancel_search (self);
+  g_clear_object (&self->searcher);
   g_clear_pointer (&self->hit_items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bk_counterpart_list_parent_class)->dispose (object);
@@ -697,7 +646,6 @@ bk_counterpart_list_finalize (GObject *object)
 
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->fts_query, g_free);
-  g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
 
   G_OBJECT_CLASS (bk_counterpart_list_parent_class)->finalize (object);
@@ -727,6 +675,10 @@ bk_counterpart_list_get_property (GObject    *object,
 
     case PROP_PLAYBOOKS:
       g_value_set_object (value, self->playbooks);
+      break;
+
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, bk_counterpart_list_get_searching (self));
       break;
 
     default:
@@ -801,6 +753,17 @@ bk_counterpart_list_class_init (BkCounterpartListClass *klass)
                          BK_TYPE_PLAYBOOK_LIBRARY,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * BkCounterpartList:searching:
+   *
+   * Whether a search is being read, off the main thread: the items shown are those before it
+   * until its page arrives.
+   */
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -809,9 +772,8 @@ bk_counterpart_list_init (BkCounterpartList *self)
 {
   self->status_filter = -1;
   self->pages = bk_page_cache_new (load_page, new_placeholder, self);
-  self->hits = g_array_new (FALSE, FALSE, sizeof (BkSearchHit));
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
-  self->hit_items = g_ptr_array_new_with_free_func (clear_item);
+  self->hit_items = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 BkCounterpartList *
@@ -901,11 +863,11 @@ bk_counterpart_list_find (BkCounterpartList *self,
 {
   g_return_val_if_fail (BK_IS_COUNTERPART_LIST (self), G_MAXUINT);
 
-  if (self->fts_query != NULL)
+  if (self->showing_hits)
     {
-      for (guint i = 0; i < self->hits->len; i++)
+      for (guint i = 0; i < self->hit_items->len; i++)
         {
-          if (g_array_index (self->hits, BkSearchHit, i).counterpart_id == id)
+          if (bk_counterpart_get_id (self->hit_items->pdata[i]) == id)
             return i;
         }
 
@@ -913,4 +875,12 @@ bk_counterpart_list_find (BkCounterpartList *self,
     }
 
   return bk_counterpart_store_find_position (self->store, id, status_filter_string (self));
+}
+
+gboolean
+bk_counterpart_list_get_searching (BkCounterpartList *self)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART_LIST (self), FALSE);
+
+  return self->cancellable != NULL;
 }

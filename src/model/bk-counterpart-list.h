@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "bk-journal.h"
+#include "bk-search.h"
 
 G_BEGIN_DECLS
 
@@ -21,8 +22,11 @@ G_DECLARE_FINAL_TYPE (BkCounterpartList, bk_counterpart_list, BK, COUNTERPART_LI
  * time as they are asked for: showing it costs the same for 10 counterparts or 10,000.
  *
  * With a search query it lists the counterparts whose name, organisation, tags or notes match
- * (prefix matching, case and diacritics folded), best match first, and each item carries the
- * matching words (bk_counterpart_get_match_markup()). It follows the journal's changes itself. */
+ * (words by their stem, the last as a prefix; see BkSearch): those matched by their own name,
+ * organisation or tags first, then by a note, newest first; each item carries the matching words
+ * (bk_counterpart_get_match_markup()). The search is read off the main thread a page at a
+ * time, the next page as the end of the list is asked for. It follows the journal's changes
+ * itself. */
 BkCounterpartList *bk_counterpart_list_new           (BkJournal          *journal);
 BkJournal         *bk_counterpart_list_get_journal   (BkCounterpartList  *self);
 const char        *bk_counterpart_list_get_query     (BkCounterpartList  *self);
@@ -36,8 +40,7 @@ void               bk_counterpart_list_set_status_filter (BkCounterpartList *sel
 guint              bk_counterpart_list_find          (BkCounterpartList  *self,
                                                       gint64              id);
 
-/* Turns what a person types into an FTS5 query: every word must match, the last as a prefix
- * (all of them, in fact, so that "mar ivan" finds "Maria Ivanova"). NULL when nothing is left. */
-char              *bk_search_query_from_text         (const char         *text);
+/* Whether a search is being read (off the main thread): see BkCounterpartList:searching */
+gboolean           bk_counterpart_list_get_searching (BkCounterpartList  *self);
 
 G_END_DECLS

@@ -98,7 +98,12 @@ bk_journal_open_full (const char          *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(database = bk_schema_open (path, (flags & BK_JOURNAL_OPEN_DEFER_CHECK) == 0, error)))
+  if (flags & BK_JOURNAL_OPEN_READ_ONLY)
+    database = bk_schema_open_read_only (path, error);
+  else
+    database = bk_schema_open (path, (flags & BK_JOURNAL_OPEN_DEFER_CHECK) == 0, error);
+
+  if (database == NULL)
     return NULL;
 
   self = g_object_new (BK_TYPE_JOURNAL, NULL);

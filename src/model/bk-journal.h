@@ -25,6 +25,9 @@ typedef enum
   BK_JOURNAL_OPEN_DEFAULT     = 0,
   /* Leave the integrity check to bk_journal_check_integrity_async() */
   BK_JOURNAL_OPEN_DEFER_CHECK = 1 << 0,
+  /* A second connection that only reads, to a journal opened already (see
+   * bk_schema_open_read_only()) */
+  BK_JOURNAL_OPEN_READ_ONLY   = 1 << 1,
 } BkJournalOpenFlags;
 
 #define BK_TYPE_JOURNAL (bk_journal_get_type ())

@@ -702,113 +702,160 @@ bk_counterpart_store_find_position_any (BkCounterpartStore *self,
 
 /* Searching: one full-text index over counterparts and their notes */
 
-/**
- * bk_counterpart_store_search:
- * @fts_query: an FTS5 query (see bk_search_query_from_text())
- * @status: (nullable): only counterparts of this status
- *
- * Runs a search once: every matching row, best first, reduced to the best row of each
- * counterpart.
- *
- * Returns: (element-type BkSearchHit): the hits, or %NULL when the journal fails
- */
-GArray *
-bk_counterpart_store_search (BkCounterpartStore  *self,
-                             const char          *fts_query,
-                             const char          *status,
-                             GError             **error)
+/* The live counterpart (of @status, unless %NULL) that the matching row @docid is or belongs
+ * to; 0 for none */
+static gint64
+search_row_owner (BkCounterpartStore  *self,
+                  gint64               docid,
+                  gboolean             is_note,
+                  const char          *status,
+                  GError             **error)
 {
   BkDatabase *db = bk_store_get_database (BK_STORE (self));
   g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GArray) hits = NULL;
+  gint64 owner = 0;
   int rc;
+
+  if (is_note)
+    stmt = bk_database_prepare_cached (db,
+                                       "SELECT c.id FROM live_note_owners AS n"
+                                       " JOIN counterparts AS c ON c.id = n.counterpart_id"
+                                       " WHERE n.id = ?1 AND c.trashed = 0"
+                                       " AND (?2 IS NULL OR c.status = ?2)",
+                                       error);
+  else
+    stmt = bk_database_prepare_cached (db,
+                                       "SELECT id FROM counterparts"
+                                       " WHERE id = ?1 AND trashed = 0"
+                                       " AND (?2 IS NULL OR status = ?2)",
+                                       error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, docid);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    owner = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      bk_database_set_error (db, error);
+      return -1;
+    }
+
+  return owner;
+}
+
+static void
+clear_search_hit (gpointer data)
+{
+  BkSearchHit *hit = data;
+
+  g_clear_pointer (&hit->snippet, g_free);
+}
+
+/**
+ * bk_counterpart_store_search_page:
+ * @fts_query: an FTS5 query (see bk_search_query_from_text())
+ * @status: (nullable): only counterparts of this status
+ * @cursor: where the previous page ended (zeroed for the first); moved on
+ * @seen: (element-type gint64 gint64): the counterparts found by the previous pages (a set of
+ *   ids in g_int64_hash() pointers); the new ones are added
+ * @limit: the most hits to return
+ *
+ * One page of a search, read as far as it needs and no further: first the counterparts whose
+ * own row (name, organisation, tags) matches, then those with a matching note; each part newest
+ * first, and one hit per counterpart (its first). The page is short only at the end
+ * (@cursor->done).
+ *
+ * Returns: (element-type BkSearchHit): the hits, or %NULL when the journal fails (an
+ *   interrupted connection fails with SQLITE_INTERRUPT's message)
+ */
+GArray *
+bk_counterpart_store_search_page (BkCounterpartStore  *self,
+                                  const char          *fts_query,
+                                  const char          *status,
+                                  BkSearchCursor      *cursor,
+                                  GHashTable          *seen,
+                                  guint                limit,
+                                  GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(GArray) hits = NULL;
 
   g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
   g_return_val_if_fail (fts_query != NULL, NULL);
+  g_return_val_if_fail (cursor != NULL, NULL);
+  g_return_val_if_fail (seen != NULL, NULL);
 
-#define SEARCH_SQL(filter) \
-  "SELECT c.id, h.docid" \
-  " FROM (SELECT rowid AS docid, bm25 (search_index, 10.0, 4.0, 4.0, 1.0) AS score" \
-  "       FROM search_index WHERE search_index MATCH ?1) AS h" \
-  " LEFT JOIN live_note_owners AS n ON n.id = h.docid" \
-  " JOIN counterparts AS c" \
-  "   ON c.id = CASE WHEN h.docid >= ?2 THEN n.counterpart_id ELSE h.docid END" \
-  " WHERE c.trashed = 0" filter \
-  " ORDER BY h.score, h.docid"
-
-  if (status == NULL)
-    stmt = bk_database_prepare_cached (db, SEARCH_SQL (""), error);
-  else
-    stmt = bk_database_prepare_cached (db, SEARCH_SQL (" AND c.status = ?3"), error);
-
-#undef SEARCH_SQL
-
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, BK_NOTE_ID_BASE);
-  if (status != NULL)
-    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
-
-  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   hits = g_array_new (FALSE, FALSE, sizeof (BkSearchHit));
+  g_array_set_clear_func (hits, clear_search_hit);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (!cursor->done && hits->len < limit)
     {
-      BkSearchHit hit;
+      g_autoptr(BkCachedStatement) stmt = NULL;
+      gboolean full = FALSE;
+      int rc = SQLITE_DONE;
 
-      hit.counterpart_id = sqlite3_column_int64 (stmt, 0);
-      hit.docid = sqlite3_column_int64 (stmt, 1);
+      /* FTS5 walks its index backwards by rowid, within the bounds, reading no more than it
+       * is asked for: no ranking, no sorting of every match. The snippet comes with each row
+       * (asked for on its own, it would run the whole query again). */
+      stmt = bk_database_prepare_cached (db,
+                                         "SELECT rowid,"
+                                         " snippet (search_index, -1, char (1), char (2), '…', 12)"
+                                         " FROM search_index"
+                                         " WHERE search_index MATCH ?1"
+                                         " AND rowid >= ?2 AND rowid < ?3"
+                                         " ORDER BY rowid DESC",
+                                         error);
+      if (stmt == NULL)
+        return NULL;
 
-      if (!g_hash_table_add (seen, g_memdup2 (&hit.counterpart_id, sizeof hit.counterpart_id)))
-        continue;
+      sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, cursor->in_notes ? BK_NOTE_ID_BASE : 0);
+      if (cursor->after > 0)
+        sqlite3_bind_int64 (stmt, 3, cursor->after);
+      else
+        sqlite3_bind_int64 (stmt, 3, cursor->in_notes ? G_MAXINT64 : BK_NOTE_ID_BASE);
 
-      g_array_append_val (hits, hit);
-    }
+      while (!full && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          BkSearchHit hit;
 
-  if (rc != SQLITE_DONE)
-    {
-      bk_database_set_error (db, error);
-      return NULL;
+          hit.docid = sqlite3_column_int64 (stmt, 0);
+          cursor->after = hit.docid;
+
+          hit.counterpart_id = search_row_owner (self, hit.docid, cursor->in_notes, status, error);
+          if (hit.counterpart_id < 0)
+            return NULL;
+          if (hit.counterpart_id == 0 ||
+              !g_hash_table_add (seen, g_memdup2 (&hit.counterpart_id, sizeof hit.counterpart_id)))
+            continue;
+
+          hit.snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          g_array_append_val (hits, hit);
+          full = hits->len >= limit;
+        }
+
+      if (full)
+        break;
+
+      if (rc != SQLITE_DONE)
+        {
+          bk_database_set_error (db, error);
+          return NULL;
+        }
+
+      /* this part is read to its end: the notes next, or nothing */
+      if (cursor->in_notes)
+        cursor->done = TRUE;
+      cursor->in_notes = TRUE;
+      cursor->after = 0;
     }
 
   return g_steal_pointer (&hits);
 }
 
-/* The words around what matched @fts_query in the row @docid, the matches between \x01 and
- * \x02; %NULL when it no longer matches */
-char *
-bk_counterpart_store_dup_snippet (BkCounterpartStore *self,
-                                  const char         *fts_query,
-                                  gint64              docid)
-{
-  BkDatabase *db = bk_store_get_database (BK_STORE (self));
-  g_autoptr(BkCachedStatement) stmt = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
-
-  stmt = bk_database_prepare_cached (db,
-                                     "SELECT snippet (search_index, -1, char (1), char (2), '…', 12)"
-                                     " FROM search_index"
-                                     " WHERE search_index MATCH ?1 AND rowid = ?2",
-                                     &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Could not show what matched: %s", error->message);
-      return NULL;
-    }
-
-  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, docid);
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-
-  return g_strdup (bk_database_column_text (stmt, 0));
-}
 
 /**
  * bk_counterpart_store_find:

@@ -19,13 +19,24 @@ typedef struct
   int    health;
 } BkHealthPoint;
 
-/* A search result: a counterpart, and its best-ranked matching row (itself or one of its
- * notes) */
+/* A search result: a counterpart, its matching row (itself or one of its notes), and the
+ * words around the match, the matching ones between \x01 and \x02 */
 typedef struct
 {
-  gint64 counterpart_id;
-  gint64 docid;
+  gint64  counterpart_id;
+  gint64  docid;
+  char   *snippet;
 } BkSearchHit;
+
+/* Where a search read up to: zeroed, it begins */
+typedef struct
+{
+  /* the rows read so far are this one and those above it */
+  gint64   after;
+  /* reading the notes' rows (the counterparts' own came first) */
+  gboolean in_notes;
+  gboolean done;
+} BkSearchCursor;
 
 #define BK_TYPE_COUNTERPART_STORE (bk_counterpart_store_get_type ())
 
@@ -75,13 +86,13 @@ guint          bk_counterpart_store_find_position     (BkCounterpartStore   *sel
 guint          bk_counterpart_store_find_position_any (BkCounterpartStore   *self,
                                                        gint64                id,
                                                        const char           *status);
-GArray        *bk_counterpart_store_search            (BkCounterpartStore   *self,
+GArray        *bk_counterpart_store_search_page       (BkCounterpartStore   *self,
                                                        const char           *fts_query,
                                                        const char           *status,
+                                                       BkSearchCursor       *cursor,
+                                                       GHashTable           *seen,
+                                                       guint                 limit,
                                                        GError              **error);
-char          *bk_counterpart_store_dup_snippet       (BkCounterpartStore   *self,
-                                                       const char           *fts_query,
-                                                       gint64                docid);
 /* Whom a name or a uuid means (the command line's CLIENT) */
 GPtrArray     *bk_counterpart_store_find              (BkCounterpartStore   *self,
                                                        const char           *name_or_uuid,

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "bk-schema.h"
+#include "bk-search-tokenizer.h"
 
 /* "BKJL": tells a Bridgekeeper journal from any other SQLite file. */
 #define BK_SCHEMA_APPLICATION_ID 0x424B4A4C
@@ -224,6 +225,15 @@ static const char * const migrations[] = {
   "  WHERE notes.kind = 'progress' AND notes.event IS NULL"
   "  AND checkins.counterpart_id = notes.counterpart_id AND checkins.done = notes.created"
   "  AND (notes.text LIKE 'Checked in%' OR notes.text LIKE 'Связались%');",
+
+  /* 6: the search index reads words by their stem, with ё as е (see bk-search-tokenizer.h) */
+  "DROP TABLE search_index;"
+  "CREATE VIRTUAL TABLE search_index USING fts5 ("
+  "  name, organization, tags, body,"
+  "  content = 'search_documents', content_rowid = 'docid',"
+  "  tokenize = '" BK_SEARCH_TOKENIZER "', prefix = '2 3'"
+  ");"
+  "INSERT INTO search_index (search_index) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_SCHEMA_VERSION);
@@ -376,7 +386,7 @@ bk_schema_check_integrity (const char  *path,
     {
       sqlite3_extended_result_codes (db, TRUE);
       sqlite3_busy_timeout (db, 5000);
-      ok = check_integrity (db, path, error);
+      ok = bk_search_tokenizer_register (db, error) && check_integrity (db, path, error);
     }
 
   sqlite3_close (db);
@@ -536,6 +546,8 @@ bk_schema_open (const char  *path,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 5000);
+  if (!bk_search_tokenizer_register (db, error))
+    return NULL;
   /* Until the file is accepted, closing must not checkpoint a WAL left over into it. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
@@ -600,6 +612,53 @@ bk_schema_open (const char  *path,
 
   if (!migrate (self, (int) user_version, error))
     return NULL;
+
+  if (!bk_database_exec (self, views, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * bk_schema_open_read_only:
+ * @path: a journal open already on another connection
+ *
+ * A connection that only reads, for work off the main thread (a search): it never writes, so
+ * it never waits for the journal's writes nor makes them wait. A journal not of this version
+ * (not opened, so not migrated, by this build) is refused.
+ */
+BkDatabase *
+bk_schema_open_read_only (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(BkDatabase) self = NULL;
+  sqlite3 *db = NULL;
+  gint64 user_version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      set_open_error (db, path, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = bk_database_new (path, db);
+
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!bk_search_tokenizer_register (db, error) ||
+      !query_int (db, path, "PRAGMA user_version", &user_version, error))
+    return NULL;
+
+  if (user_version != BK_SCHEMA_VERSION)
+    {
+      set_corrupt_error (path, error);
+      return NULL;
+    }
 
   if (!bk_database_exec (self, views, error))
     return NULL;

@@ -12,10 +12,13 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BK_SCHEMA_VERSION 5
+#define BK_SCHEMA_VERSION 6
 
 BkDatabase *bk_schema_open            (const char  *path,
                                        gboolean     check_first,
+                                       GError     **error);
+/* A second connection, read-only, to a journal opened (and so migrated) already */
+BkDatabase *bk_schema_open_read_only  (const char  *path,
                                        GError     **error);
 gboolean    bk_schema_check_integrity (const char  *path,
                                        GError     **error);
