@@ -92,17 +92,15 @@ static struct sb_stemmer *
 choose_stemmer (Tokenizer  *self,
                 const char *word)
 {
-  switch (g_unichar_get_script (g_utf8_get_char (word)))
-    {
-    case G_UNICODE_SCRIPT_CYRILLIC:
-      return self->russian;
+  GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (word));
 
-    case G_UNICODE_SCRIPT_LATIN:
-      return self->english;
+  if (script == G_UNICODE_SCRIPT_CYRILLIC)
+    return self->russian;
 
-    default:
-      return NULL;
-    }
+  if (script == G_UNICODE_SCRIPT_LATIN)
+    return self->english;
+
+  return NULL;
 }
 
 /* One word as unicode61 read it (lower case, Latin diacritics removed): ё as е, then its
