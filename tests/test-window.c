@@ -18,6 +18,7 @@
 #include "bk-access-view.h"
 #include "bk-client-page.h"
 #include "bk-counterpart-dialog.h"
+#include "bk-counterpart-list.h"
 #include "bk-credential-dialog.h"
 #include "bk-credential-row.h"
 #include "bk-date-button.h"
@@ -357,6 +358,86 @@ test_search_filters_list (Fixture       *fixture,
   g_assert_cmpuint (n_listed (fixture), ==, 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "status-filter")), 0);
   g_assert_cmpuint (n_listed (fixture), ==, 3);
+}
+
+static gboolean
+is_searching (gpointer data)
+{
+  return bk_counterpart_list_get_searching (BK_COUNTERPART_LIST (data));
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+is_search_done (gpointer data)
+{
+  return !bk_counterpart_list_get_searching (BK_COUNTERPART_LIST (data));
+}
+
+/* The sidebar's list under its selection model */
+static GListModel *
+counterpart_list (Fixture *fixture)
+{
+  GtkListView *view = GTK_LIST_VIEW (find (fixture, "counterpart-list"));
+
+  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (view)));
+}
+
+/* Searching never makes the window wait: a query is sent off and the main loop goes on, the
+ * list as it was until the results come back (a search on the main loop would never be seen
+ * under way), and a newer query makes the older one's results never show. */
+static void
+test_search_never_blocks (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) jane = add_counterpart (fixture, "Jane Doe", "ACME Corp", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCounterpart) ivan = add_counterpart (fixture, "Иван Петров", NULL, BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  BkCounterpartList *list = BK_COUNTERPART_LIST (counterpart_list (fixture));
+  guint changes = 0;
+
+  add_note (fixture, ivan, BK_NOTE_KIND_INVOICE, "Клиент оплатил счёт №118", 2);
+  add_note (fixture, jane, BK_NOTE_KIND_NOTE, "Asked about the ACME invoices", 1);
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+
+  /* typed: under way, the list unchanged until the answer */
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "search-entry")), "оплата");
+  g_assert_true (bk_test_wait_until (is_searching, list, 3000));
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  g_assert_true (bk_test_wait_until (listed_is, (gpointer[]) { fixture, GUINT_TO_POINTER (1) }, 10000));
+  {
+    g_autoptr(BkCounterpart) found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpint (bk_counterpart_get_id (found), ==, bk_counterpart_get_id (ivan));
+    g_assert_nonnull (strstr (bk_counterpart_get_match_markup (found), "<b>оплатил</b>"));
+  }
+
+  /* two queries at once: only the newer one's results are ever shown */
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  bk_counterpart_list_set_query (list, "Иван");
+  bk_counterpart_list_set_query (list, "invoice");
+  g_assert_true (bk_counterpart_list_get_searching (list));
+  g_assert_true (bk_test_wait_until (is_search_done, list, 10000));
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  {
+    g_autoptr(BkCounterpart) found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpint (bk_counterpart_get_id (found), ==, bk_counterpart_get_id (jane));
+  }
+  g_assert_cmpuint (changes, ==, 1);
+  g_signal_handlers_disconnect_by_data (list, &changes);
+
+  /* cleared: the whole list again, at once */
+  bk_counterpart_list_set_query (list, "");
+  g_assert_false (bk_counterpart_list_get_searching (list));
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
 }
 
 static GtkWidget *
@@ -2929,6 +3010,7 @@ main (int   argc,
   g_test_add ("/window/first-client-opens", Fixture, NULL, fixture_set_up, test_first_client_opens, fixture_tear_down);
   g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
+  g_test_add ("/window/search-never-blocks", Fixture, NULL, fixture_set_up, test_search_never_blocks, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
   g_test_add ("/window/step-tick-item-by-item", Fixture, NULL, fixture_set_up, test_step_tick_item_by_item, fixture_tear_down);
