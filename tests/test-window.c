@@ -440,6 +440,105 @@ test_search_never_blocks (Fixture       *fixture,
   g_assert_cmpuint (n_listed (fixture), ==, 2);
 }
 
+/* The note row of @note_id among @root's widgets, or NULL */
+static BkNoteRow *
+find_note_row (GtkWidget *root,
+               gint64     note_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      BkNoteRow *row = NULL;
+
+      if (BK_IS_NOTE_ROW (child) && bk_note_row_get_note (BK_NOTE_ROW (child)) != NULL &&
+          bk_note_get_id (bk_note_row_get_note (BK_NOTE_ROW (child))) == note_id)
+        return BK_NOTE_ROW (child);
+
+      if ((row = find_note_row (child, note_id)))
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Whether the note row args[1] (a note id) is on screen in the timeline of args[0] */
+static gboolean
+note_row_on_screen (gpointer data)
+{
+  gpointer *args = data;
+  Fixture *fixture = args[0];
+  GtkWidget *timeline = find (fixture, "timeline");
+  GtkWidget *scroller = gtk_widget_get_ancestor (timeline, GTK_TYPE_SCROLLED_WINDOW);
+  BkNoteRow *row = find_note_row (timeline, *(gint64 *) args[1]);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), scroller, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* A search result found in an old note of a long timeline: choosing it pages the timeline to
+ * that note, its matching word marked, without the notes before it; "Show Newer Notes" goes
+ * back to the newest. */
+static void
+test_search_lands_on_note (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) olga = add_counterpart (fixture, "Olga Mironova", "Translation Bureau", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "counterpart-list")));
+  GtkWidget *timeline;
+  BkNoteRow *row;
+  gint64 found_id = 0;
+
+  for (int i = 0; i < 600; i++)
+    {
+      g_autoptr(BkNote) note = bk_note_new ();
+      g_autoptr(GDateTime) created = g_date_time_add_hours (now, -i);
+
+      bk_note_set_counterpart_id (note, bk_counterpart_get_id (olga));
+      bk_note_set_created (note, created);
+      bk_note_set_text (note, i == 300 ? "Sent the glossary; she asked for the Quetzal brochure too."
+                                       : "A routine call about the weekly batch.");
+      bk_test_save_note (fixture->journal, note);
+      if (i == 300)
+        found_id = bk_note_get_id (note);
+    }
+
+  /* (the list had one client before too: the search's own answer is waited for) */
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "search-entry")), "quetzal");
+  g_assert_true (bk_test_wait_until (is_searching, counterpart_list (fixture), 3000));
+  g_assert_true (bk_test_wait_until (is_search_done, counterpart_list (fixture), 10000));
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+
+  g_assert_true (bk_test_wait_until (note_row_on_screen, (gpointer[]) { fixture, &found_id }, 5000));
+  timeline = find (fixture, "timeline");
+  row = find_note_row (timeline, found_id);
+  {
+    GtkLabel *text = GTK_LABEL (bk_test_find_named (GTK_WIDGET (row), "note-text"));
+
+    g_assert_true (gtk_label_get_use_markup (text));
+    g_assert_nonnull (strstr (gtk_label_get_label (text), ">Quetzal</span>"));
+  }
+  /* the timeline starts just above the note; the newer ones are a button away */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (timeline)))), <, 100);
+  g_assert_true (bk_test_wait_until (is_mapped, find (fixture, "show-newer-notes"), 5000));
+  shoot (fixture, "search-landed");
+
+  g_assert_true (gtk_widget_activate_action (find (fixture, "show-newer-notes"), "page.show-newest", NULL));
+  g_assert_true (bk_test_wait_until (is_unmapped, find (fixture, "show-newer-notes"), 5000));
+  {
+    g_autoptr(BkNote) newest = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (timeline))), 0);
+
+    g_assert_cmpstr (bk_note_get_text (newest), ==, "A routine call about the weekly batch.");
+    g_assert_cmpint (bk_note_get_id (newest), !=, found_id);
+  }
+}
+
 static GtkWidget *
 find_button_labelled (GtkWidget  *root,
                       const char *label)
@@ -3011,6 +3110,7 @@ main (int   argc,
   g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
   g_test_add ("/window/search-never-blocks", Fixture, NULL, fixture_set_up, test_search_never_blocks, fixture_tear_down);
+  g_test_add ("/window/search-lands-on-note", Fixture, NULL, fixture_set_up, test_search_lands_on_note, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);
   g_test_add ("/window/step-tick-item-by-item", Fixture, NULL, fixture_set_up, test_step_tick_item_by_item, fixture_tear_down);

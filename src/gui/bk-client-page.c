@@ -29,6 +29,8 @@
  * nears the end, so that a client with thousands of notes opens at once. */
 #define N_NOTES_SHOWN_FIRST 40
 #define N_NOTES_SHOWN_MORE  40
+/* A search's note, landed on, comes with this many newer notes above it */
+#define N_NOTES_ABOVE_FOUND 2
 
 struct _BkClientPage
 {
@@ -40,6 +42,10 @@ struct _BkClientPage
   BkNoteList      *notes;
   /* the newest of them, as many as the timeline has been scrolled to */
   GtkSliceListModel *shown_notes;
+  GtkRevealer       *newer_revealer;
+  /* the note a search found, and the search's words in it (see bk_client_page_show_note()) */
+  gint64             found_note_id;
+  char              *found_markup;
   /* The toast of the note deletion that can still be undone; not owned. */
   AdwToast        *undo_toast;
   /* the note deleted while its undo is offered */
@@ -201,8 +207,9 @@ on_timeline_scrolled_cb (GtkAdjustment *adjustment,
       value >= room - gtk_adjustment_get_page_size (adjustment))
     {
       guint size = gtk_slice_list_model_get_size (self->shown_notes);
+      guint offset = gtk_slice_list_model_get_offset (self->shown_notes);
 
-      if (size < g_list_model_get_n_items (G_LIST_MODEL (self->notes)))
+      if (offset + size < g_list_model_get_n_items (G_LIST_MODEL (self->notes)))
         gtk_slice_list_model_set_size (self->shown_notes, size + N_NOTES_SHOWN_MORE);
     }
 
@@ -227,6 +234,20 @@ scroll_to_top (BkClientPage *self)
 {
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->journal_scroller), 0);
   gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+}
+
+/* The newest notes at the top, also after a search landed further down */
+static void
+show_newest (BkClientPage *self)
+{
+  if (self->shown_notes != NULL && gtk_slice_list_model_get_offset (self->shown_notes) > 0)
+    {
+      gtk_slice_list_model_set_offset (self->shown_notes, 0);
+      gtk_slice_list_model_set_size (self->shown_notes, N_NOTES_SHOWN_FIRST);
+    }
+
+  gtk_revealer_set_reveal_child (self->newer_revealer, FALSE);
+  scroll_to_top (self);
 }
 
 static void
@@ -291,9 +312,9 @@ add_note_action (GtkWidget  *widget,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer_view), "", 0);
   gtk_check_button_set_active (self->private_check, FALSE);
   bk_date_button_set_date_time (self->date_button, NULL);
-  /* A note of now is the newest: show it. */
+  /* A note of now is the newest: show it (from a note a search landed on too). */
   if (!back_dated)
-    scroll_to_top (self);
+    show_newest (self);
 }
 
 static void
@@ -406,6 +427,8 @@ bind_note_row_cb (GtkSignalListItemFactory *factory,
     text = bk_timeline_dup_text (note, self->playbooks,
                                  bk_counterpart_get_kind (self->counterpart));
   bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), note, text);
+  bk_note_row_set_highlight (BK_NOTE_ROW (gtk_list_item_get_child (item)),
+                             bk_note_get_id (note) == self->found_note_id ? self->found_markup : NULL);
 }
 
 static void
@@ -413,6 +436,7 @@ unbind_note_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
+  bk_note_row_set_highlight (BK_NOTE_ROW (gtk_list_item_get_child (item)), NULL);
   bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
@@ -442,6 +466,7 @@ bk_client_page_dispose (GObject *object)
 
   g_clear_object (&self->note_deletion);
   g_clear_object (&self->shown_notes);
+  g_clear_pointer (&self->found_markup, g_free);
   g_clear_object (&self->notes);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->journal);
@@ -501,6 +526,18 @@ bk_client_page_set_property (GObject      *object,
     }
 }
 
+/* "Show Newer Notes": back from a note a search landed on to the newest, at the top */
+static void
+show_newest_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BkClientPage *self = BK_CLIENT_PAGE (widget);
+
+  show_newest (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+}
+
 static void
 bk_client_page_class_init (BkClientPageClass *klass)
 {
@@ -548,6 +585,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, private_check);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, newer_revealer);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, journal_scroller);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, view_stack);
@@ -556,6 +594,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, access_view);
 
   gtk_widget_class_install_action (widget_class, "page.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "page.show-newest", NULL, show_newest_action);
   gtk_widget_class_install_action (widget_class, "page.edit-note", "x", edit_note_action);
   gtk_widget_class_install_action (widget_class, "page.delete-note", "x", delete_note_action);
 }
@@ -660,6 +699,9 @@ bk_client_page_set_counterpart (BkClientPage  *self,
     g_signal_handlers_disconnect_by_func (self->notes, update_timeline_stack, self);
   g_clear_object (&self->shown_notes);
   g_clear_object (&self->notes);
+  self->found_note_id = 0;
+  g_clear_pointer (&self->found_markup, g_free);
+  gtk_revealer_set_reveal_child (self->newer_revealer, FALSE);
 
   if (counterpart != NULL)
     {
@@ -703,4 +745,66 @@ bk_client_page_focus_composer (BkClientPage *self)
   adw_view_stack_set_visible_child_name (self->view_stack, "journal");
   scroll_to_top (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->composer_view));
+}
+
+/* The rows on screen already: the found note's is marked, the others are not */
+static void
+mark_found_note (BkClientPage *self,
+                 GtkWidget    *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (BK_IS_NOTE_ROW (child))
+        {
+          BkNote *note = bk_note_row_get_note (BK_NOTE_ROW (child));
+
+          bk_note_row_set_highlight (BK_NOTE_ROW (child),
+                                     note != NULL && bk_note_get_id (note) == self->found_note_id ?
+                                     self->found_markup : NULL);
+        }
+      else
+        {
+          mark_found_note (self, child);
+        }
+    }
+}
+
+/**
+ * bk_client_page_show_note:
+ * @note_id: a note of the counterpart shown
+ * @match_markup: (nullable): the words a search matched in it, in bold (see
+ *   bk_counterpart_get_match_markup()), to mark in the note
+ *
+ * Pages the timeline to the note, its matching words marked: the timeline starts just above
+ * it, and only the notes on screen are read. "Show Newer Notes" goes back to the newest.
+ */
+void
+bk_client_page_show_note (BkClientPage *self,
+                          gint64        note_id,
+                          const char   *match_markup)
+{
+  guint position;
+  guint offset;
+
+  g_return_if_fail (BK_IS_CLIENT_PAGE (self));
+
+  if (self->notes == NULL || (position = bk_note_list_find (self->notes, note_id)) == G_MAXUINT)
+    return;
+
+  self->found_note_id = note_id;
+  g_free (self->found_markup);
+  self->found_markup = g_strdup (match_markup);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  mark_found_note (self, GTK_WIDGET (self->timeline_view));
+
+  /* The timeline starts a little above the note (for what came just after it): the notes
+   * newer than that are a button away. Scrolled there instead, GTK 4.8's list view drew
+   * nothing until it was scrolled again. */
+  offset = position > N_NOTES_ABOVE_FOUND ? position - N_NOTES_ABOVE_FOUND : 0;
+  gtk_slice_list_model_set_offset (self->shown_notes, offset);
+  gtk_slice_list_model_set_size (self->shown_notes, N_NOTES_SHOWN_FIRST);
+  gtk_revealer_set_reveal_child (self->newer_revealer, offset > 0);
+  scroll_to_top (self);
 }

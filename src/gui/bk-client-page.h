@@ -24,5 +24,8 @@ void           bk_client_page_set_counterpart (BkClientPage  *self,
                                                BkCounterpart *counterpart);
 AdwViewStack  *bk_client_page_get_stack       (BkClientPage  *self);
 void           bk_client_page_focus_composer  (BkClientPage  *self);
+void           bk_client_page_show_note       (BkClientPage  *self,
+                                               gint64         note_id,
+                                               const char    *match_markup);
 
 G_END_DECLS

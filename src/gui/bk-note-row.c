@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "bk-accessible.h"
@@ -26,6 +28,8 @@ struct _BkNoteRow
   BkNote    *note;
   /* its words as the reader sees them */
   char      *text;
+  /* the words a search found in it, in lower case (nullable) */
+  GStrv      highlight;
 
   GtkImage  *kind_image;
   GtkLabel  *kind_label;
@@ -36,6 +40,110 @@ struct _BkNoteRow
 };
 
 G_DEFINE_FINAL_TYPE (BkNoteRow, bk_note_row, ADW_TYPE_BIN)
+
+/* The words in bold in a search result's markup, in lower case, each once */
+static GStrv
+dup_marked_words (const char *markup)
+{
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PangoAttrList) attributes = NULL;
+  g_autofree char *text = NULL;
+  PangoAttrIterator *iterator;
+
+  if (!pango_parse_markup (markup, -1, 0, &attributes, &text, NULL, NULL) || attributes == NULL)
+    return NULL;
+
+  iterator = pango_attr_list_get_iterator (attributes);
+  do
+    {
+      PangoAttribute *weight = pango_attr_iterator_get (iterator, PANGO_ATTR_WEIGHT);
+      int start, end;
+
+      pango_attr_iterator_range (iterator, &start, &end);
+      if (weight != NULL && ((PangoAttrInt *) weight)->value >= PANGO_WEIGHT_BOLD &&
+          end > start && end <= (int) strlen (text))
+        {
+          g_autofree char *word = g_utf8_strdown (text + start, end - start);
+
+          if (g_hash_table_add (seen, g_strdup (word)))
+            g_strv_builder_add (words, word);
+        }
+    }
+  while (pango_attr_iterator_next (iterator));
+  pango_attr_iterator_destroy (iterator);
+
+  return g_strv_builder_end (words);
+}
+
+/* @text as markup with the highlighted words marked; %NULL when none is in it. Words are
+ * found in lower case, where lower case keeps every letter's length in bytes (else as
+ * written). */
+static char *
+dup_highlighted (const char         *text,
+                 const char * const *words)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  const char *haystack = strlen (lower) == strlen (text) ? lower : text;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gsize done = 0;
+  gboolean any = FALSE;
+
+  for (gsize at = 0; haystack[at] != '\0';)
+    {
+      gsize length = 0;
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          gsize word_length = strlen (words[i]);
+
+          if (word_length > length && strncmp (haystack + at, words[i], word_length) == 0)
+            length = word_length;
+        }
+
+      if (length == 0)
+        {
+          at = g_utf8_next_char (haystack + at) - haystack;
+          continue;
+        }
+
+      {
+        g_autofree char *before = g_markup_escape_text (text + done, at - done);
+        g_autofree char *match = g_markup_escape_text (text + at, length);
+
+        g_string_append (markup, before);
+        g_string_append_printf (markup, "<span weight=\"bold\" background=\"#f6d32d\" bgalpha=\"45%%\">%s</span>",
+                                match);
+      }
+      at += length;
+      done = at;
+      any = TRUE;
+    }
+
+  if (!any)
+    return NULL;
+
+  {
+    g_autofree char *rest = g_markup_escape_text (text + done, -1);
+
+    g_string_append (markup, rest);
+  }
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+/* The note's words in the label, marked where a search found them */
+static void
+set_text_label (BkNoteRow  *self,
+                const char *text)
+{
+  g_autofree char *markup = NULL;
+
+  if (self->highlight != NULL && (markup = dup_highlighted (text, (const char * const *) self->highlight)))
+    gtk_label_set_markup (self->text_label, markup);
+  else
+    gtk_label_set_text (self->text_label, text);
+}
 
 static void
 update (BkNoteRow *self)
@@ -62,12 +170,12 @@ update (BkNoteRow *self)
       g_autofree char *shown = g_utf8_substring (text, 0, MAX_SHOWN_CHARS);
       g_autofree char *with_ellipsis = g_strconcat (shown, "…", NULL);
 
-      gtk_label_set_text (self->text_label, with_ellipsis);
+      set_text_label (self, with_ellipsis);
       gtk_widget_set_visible (self->more_button, TRUE);
     }
   else
     {
-      gtk_label_set_text (self->text_label, text);
+      set_text_label (self, text);
       gtk_widget_set_visible (self->more_button, FALSE);
     }
 
@@ -102,6 +210,7 @@ bk_note_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_NOTE_ROW);
   g_clear_object (&self->note);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->highlight, g_strfreev);
 
   G_OBJECT_CLASS (bk_note_row_parent_class)->dispose (object);
 }
@@ -152,6 +261,18 @@ bk_note_row_get_note (BkNoteRow *self)
  * @text: (nullable): its words as the reader sees them (bk_timeline_dup_text()); the note's
  *   text when %NULL
  */
+void
+bk_note_row_set_highlight (BkNoteRow  *self,
+                           const char *match_markup)
+{
+  g_return_if_fail (BK_IS_NOTE_ROW (self));
+
+  g_clear_pointer (&self->highlight, g_strfreev);
+  if (match_markup != NULL)
+    self->highlight = dup_marked_words (match_markup);
+  update (self);
+}
+
 void
 bk_note_row_set_note (BkNoteRow  *self,
                       BkNote     *note,

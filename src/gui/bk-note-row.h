@@ -22,5 +22,9 @@ BkNote    *bk_note_row_get_note (BkNoteRow *self);
 void       bk_note_row_set_note (BkNoteRow  *self,
                                  BkNote     *note,
                                  const char *text);
+/* Marks in the note the words that a search matched: those in bold in @match_markup (a
+ * search result's, see bk_counterpart_get_match_markup()); %NULL marks nothing. */
+void       bk_note_row_set_highlight (BkNoteRow  *self,
+                                      const char *match_markup);
 
 G_END_DECLS

@@ -211,6 +211,16 @@ bk_window_show_counterpart (BkWindow *self,
   select_shown_counterpart (self);
 }
 
+/* A search result found in a note: the timeline goes to it, its words marked */
+static void
+show_found_note (BkWindow      *self,
+                 BkCounterpart *result)
+{
+  if (bk_counterpart_get_match_note_id (result) != 0)
+    bk_client_page_show_note (self->client_page, bk_counterpart_get_match_note_id (result),
+                              bk_counterpart_get_match_markup (result));
+}
+
 static void
 on_selection_changed_cb (BkWindow *self)
 {
@@ -221,7 +231,10 @@ on_selection_changed_cb (BkWindow *self)
     return;
 
   if (shown == NULL || bk_counterpart_get_id (shown) != bk_counterpart_get_id (selected))
-    bk_window_show_counterpart (self, bk_counterpart_get_id (selected));
+    {
+      bk_window_show_counterpart (self, bk_counterpart_get_id (selected));
+      show_found_note (self, selected);
+    }
 }
 
 static void
@@ -312,6 +325,7 @@ on_counterpart_activated_cb (BkWindow *self,
 
   gtk_single_selection_set_selected (self->selection, position);
   bk_window_show_counterpart (self, bk_counterpart_get_id (counterpart));
+  show_found_note (self, counterpart);
 }
 
 /* Back at the list in a narrow window: no row stays marked, so that choosing the same client

@@ -414,3 +414,12 @@ bk_note_list_get_counterpart_id (BkNoteList *self)
 
   return self->counterpart_id;
 }
+
+guint
+bk_note_list_find (BkNoteList *self,
+                   gint64      id)
+{
+  g_return_val_if_fail (BK_IS_NOTE_LIST (self), G_MAXUINT);
+
+  return bk_note_store_find_position (self->store, self->counterpart_id, id);
+}

@@ -22,5 +22,8 @@ G_DECLARE_FINAL_TYPE (BkNoteList, bk_note_list, BK, NOTE_LIST, GObject)
 BkNoteList *bk_note_list_new                (BkJournal  *journal,
                                              gint64      counterpart_id);
 gint64      bk_note_list_get_counterpart_id (BkNoteList *self);
+/* Where the note @id is in the list (one indexed query; nothing else is read), or G_MAXUINT */
+guint       bk_note_list_find               (BkNoteList *self,
+                                             gint64      id);
 
 G_END_DECLS
