@@ -64,6 +64,10 @@ def main():
                 'the app icon',
             os.path.join(datadir, 'icons', 'hicolor', 'symbolic', 'apps',
                          app_id + '-symbolic.svg'): 'the symbolic icon',
+            os.path.join(datadir, 'gnome-shell', 'search-providers',
+                         app_id + '.search-provider.ini'): "the overview's search provider",
+            os.path.join(datadir, 'dbus-1', 'services', app_id + '.service'):
+                'the D-Bus service that starts the app for it',
         }
         for lang in langs:
             expected[os.path.join(args.localedir, lang, 'LC_MESSAGES',
@@ -95,6 +99,17 @@ def main():
                     failures += 1
                 if f'xml:lang="{lang}"' not in metainfo_text:
                     print(f'the metainfo has no {lang} text')
+                    failures += 1
+
+        # D-Bus starts the installed program, under the app's own name, for the overview.
+        service = staged(os.path.join(datadir, 'dbus-1', 'services', app_id + '.service'))
+        if os.path.isfile(service):
+            with open(service, encoding='utf-8') as f:
+                service_text = f.read()
+            for line in ('Name=' + app_id,
+                         'Exec=' + os.path.join(args.bindir, 'bridgekeeper') + ' --gapplication-service'):
+                if line not in service_text.splitlines():
+                    print(f'the D-Bus service file lacks "{line}"')
                     failures += 1
 
         # The metainfo, the desktop file and the icon agree with each other once installed.

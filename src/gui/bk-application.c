@@ -21,6 +21,7 @@
 #include "bk-playbook-library.h"
 #include "bk-resources.h"
 #include "bk-search.h"
+#include "bk-search-provider.h"
 #include "bk-summary.h"
 #include "bk-window.h"
 
@@ -31,10 +32,13 @@ struct _BkApplication
   BkJournal         *journal;
   BkPlaybookLibrary *playbooks;
   BkCheckinMonitor  *checkin_monitor;
+  BkSearchProvider  *search_provider;
 };
 
 /* How often a running app looks for check-ins that fell due */
 #define FOLLOWUPS_INTERVAL_SECONDS (15 * 60)
+/* Started by D-Bus for the overview's search, with no window: how long it stays after */
+#define SERVICE_IDLE_MSEC (20 * 1000)
 
 G_DEFINE_FINAL_TYPE (BkApplication, bk_application, ADW_TYPE_APPLICATION)
 
@@ -622,11 +626,44 @@ on_integrity_checked_cb (GObject      *object,
   g_application_release (G_APPLICATION (self));
 }
 
+BkJournal *
+bk_application_ensure_journal (BkApplication  *self,
+                               GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (BK_IS_APPLICATION (self), NULL);
+
+  if (self->journal != NULL)
+    return self->journal;
+
+  /* The check that reads every page runs after the window shows, not before. */
+  path = bk_journal_dup_default_path ();
+  if (!(self->journal = bk_journal_open_full (path, BK_JOURNAL_OPEN_DEFER_CHECK, error)))
+    return NULL;
+
+  bk_journal_check_integrity_async (self->journal, NULL, on_integrity_checked_cb, g_object_ref (self));
+
+  return self->journal;
+}
+
+BkPlaybookLibrary *
+bk_application_get_playbooks (BkApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BK_IS_APPLICATION (self), NULL);
+
+  if (self->playbooks == NULL && !(self->playbooks = load_playbooks (&error)))
+    g_warning ("%s", error->message);
+
+  return self->playbooks;
+}
+
 static void
 bk_application_activate (GApplication *app)
 {
   BkApplication *self = (BkApplication *)app;
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
@@ -643,17 +680,10 @@ bk_application_activate (GApplication *app)
       return;
     }
 
-  path = bk_journal_dup_default_path ();
-  if (self->journal == NULL)
+  if (!bk_application_ensure_journal (self, &error))
     {
-      /* The check that reads every page runs after the window shows, not before. */
-      if (!(self->journal = bk_journal_open_full (path, BK_JOURNAL_OPEN_DEFER_CHECK, &error)))
-        {
-          show_journal_error (self, error);
-          return;
-        }
-
-      bk_journal_check_integrity_async (self->journal, NULL, on_integrity_checked_cb, g_object_ref (self));
+      show_journal_error (self, error);
+      return;
     }
 
   show_window (self, NULL);
@@ -733,6 +763,11 @@ bk_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (bk_application_parent_class)->startup (app);
 
+  /* Started by D-Bus (--gapplication-service) for the overview's search: it stays a while
+   * for the next keystrokes, then goes; a window keeps it as long as it is open. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SERVICE_IDLE_MSEC);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -741,11 +776,44 @@ bk_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
+/* The overview's search reaches the app on its own bus name, at …/SearchProvider */
+static gboolean
+bk_application_dbus_register (GApplication     *app,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  BkApplication *self = (BkApplication *)app;
+  g_autofree char *provider_path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (bk_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = bk_search_provider_new (self);
+
+  return bk_search_provider_export (self->search_provider, connection, provider_path, error);
+}
+
+static void
+bk_application_dbus_unregister (GApplication    *app,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  BkApplication *self = (BkApplication *)app;
+
+  if (self->search_provider != NULL)
+    bk_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (bk_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 bk_application_dispose (GObject *object)
 {
   BkApplication *self = (BkApplication *)object;
 
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->checkin_monitor);
   g_clear_object (&self->journal);
   g_clear_object (&self->playbooks);
@@ -764,6 +832,8 @@ bk_application_class_init (BkApplicationClass *klass)
   app_class->activate = bk_application_activate;
   app_class->startup = bk_application_startup;
   app_class->handle_local_options = bk_application_handle_local_options;
+  app_class->dbus_register = bk_application_dbus_register;
+  app_class->dbus_unregister = bk_application_dbus_unregister;
 }
 
 static void

@@ -1199,3 +1199,27 @@ bk_window_add_toast (BkWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+void
+bk_window_show_search_result (BkWindow      *self,
+                              BkCounterpart *result)
+{
+  g_return_if_fail (BK_IS_WINDOW (self));
+  g_return_if_fail (BK_IS_COUNTERPART (result));
+
+  bk_window_show_counterpart (self, bk_counterpart_get_id (result));
+  show_found_note (self, result);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+void
+bk_window_search (BkWindow   *self,
+                  const char *text)
+{
+  g_return_if_fail (BK_IS_WINDOW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

@@ -29,6 +29,12 @@ void       bk_window_export_journal (BkWindow     *self,
                                      GFile        *file);
 void       bk_window_import_journal (BkWindow     *self,
                                      GFile        *file);
+/* A search result (a BkCounterpart with its match): its page, at the note that matched */
+void       bk_window_show_search_result (BkWindow      *self,
+                                         BkCounterpart *result);
+/* The sidebar searching for @text */
+void       bk_window_search         (BkWindow     *self,
+                                     const char   *text);
 void       bk_window_add_toast     (BkWindow      *self,
                                     AdwToast      *toast);
 /* Selects and shows a counterpart of the journal, as a click on its row does. */
