@@ -17,9 +17,13 @@
 #include "bk-journal-json.h"
 #include "bk-journal-json-private.h"
 #include "bk-journal.h"
+#include "bk-schema.h"
 #include "bk-store-values-private.h"
 
 #define N_COUNTERPART_KINDS (BK_COUNTERPART_KIND_VENDOR + 1)
+/* SQLite's page cache while an import writes, and as it is otherwise (its default) */
+#define IMPORT_CACHE_KIB  32768
+#define DEFAULT_CACHE_KIB 2000
 #define MIN_HEALTH 1
 #define MAX_HEALTH 5
 
@@ -1595,6 +1599,7 @@ write_notes (BkJournal        *self,
 static gboolean
 write_entries (BkJournal        *self,
                GPtrArray        *entries,
+               guint             first_position,
                BkImportSummary  *summary,
                GError          **error)
 {
@@ -1644,7 +1649,7 @@ write_entries (BkJournal        *self,
         }
 
       if (!write_notes (self, entry, counterpart_id, summary, error) ||
-          !write_playbook_members (self, entry, i, counterpart_id, summary, error) ||
+          !write_playbook_members (self, entry, first_position + i, counterpart_id, summary, error) ||
           !write_credentials (self, entry, counterpart_id, summary, error))
         return FALSE;
     }
@@ -1663,21 +1668,375 @@ write_entries (BkJournal        *self,
  *
  * Returns: %TRUE on success; on failure the journal is unchanged
  */
+/* Reading a file a piece at a time: every client or vendor of "counterparts" is parsed, checked
+ * and written in turn, so that an import needs little more memory than its file (parsing a
+ * whole 90 MB export at once took 400 MB). Only the text is scanned here, for where each piece
+ * begins and ends; any file this scan does not expect is read whole instead, which also gives
+ * the parser's own message for a broken one. */
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Piece;
+
+static gsize
+skip_space (const char *data,
+            gsize       length,
+            gsize       at)
+{
+  while (at < length && (data[at] == ' ' || data[at] == '\t' || data[at] == '\n' || data[at] == '\r'))
+    at++;
+
+  return at;
+}
+
+/* The end of the string that begins at @at, or 0 */
+static gsize
+scan_string (const char *data,
+             gsize       length,
+             gsize       at)
+{
+  for (at++; at < length; at++)
+    {
+      if (data[at] == '\\')
+        at++;
+      else if (data[at] == '"')
+        return at + 1;
+    }
+
+  return 0;
+}
+
+/* The end of the value that begins at @at, or 0; nested values are counted, not followed, so
+ * that any depth takes no stack */
+static gsize
+scan_value (const char *data,
+            gsize       length,
+            gsize       at)
+{
+  gsize depth = 0;
+
+  if (at >= length)
+    return 0;
+
+  if (data[at] == '"')
+    return scan_string (data, length, at);
+
+  if (data[at] != '{' && data[at] != '[')
+    {
+      while (at < length && strchr (",}] \t\r\n", data[at]) == NULL)
+        at++;
+      return at;
+    }
+
+  while (at < length)
+    {
+      char c = data[at];
+
+      if (c == '"')
+        {
+          if (!(at = scan_string (data, length, at)))
+            return 0;
+          continue;
+        }
+
+      if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && --depth == 0)
+        return at + 1;
+      at++;
+    }
+
+  return 0;
+}
+
+/* Splits the document into its other members (as the text of an object) and the pieces of its
+ * "counterparts" array. FALSE when the file is not laid out as expected. */
+static gboolean
+split_document (const char  *data,
+                gsize        length,
+                GString     *header,
+                GArray      *pieces,
+                gboolean    *has_counterparts)
+{
+  gsize at = skip_space (data, length, 0);
+
+  *has_counterparts = FALSE;
+  if (at >= length || data[at] != '{')
+    return FALSE;
+
+  g_string_append_c (header, '{');
+  at = skip_space (data, length, at + 1);
+  if (at < length && data[at] == '}')
+    return skip_space (data, length, at + 1) == length;
+
+  while (at < length)
+    {
+      gsize key_start = at;
+      gsize key_end;
+      gsize value_start;
+      gsize value_end;
+
+      if (data[at] != '"' || !(key_end = scan_string (data, length, at)))
+        return FALSE;
+      at = skip_space (data, length, key_end);
+      if (at >= length || data[at] != ':')
+        return FALSE;
+      value_start = skip_space (data, length, at + 1);
+      if (!(value_end = scan_value (data, length, value_start)))
+        return FALSE;
+
+      if (key_end - key_start == strlen ("\"counterparts\"") &&
+          memcmp (data + key_start, "\"counterparts\"", key_end - key_start) == 0 &&
+          data[value_start] == '[')
+        {
+          gsize item = skip_space (data, length, value_start + 1);
+
+          if (*has_counterparts)
+            return FALSE;
+          *has_counterparts = TRUE;
+
+          while (item < value_end - 1)
+            {
+              Piece piece = { item, scan_value (data, length, item) };
+
+              if (piece.end == 0 || piece.end > value_end - 1)
+                return FALSE;
+              g_array_append_val (pieces, piece);
+              item = skip_space (data, length, piece.end);
+              if (data[item] == ',')
+                item = skip_space (data, length, item + 1);
+              else if (item != value_end - 1)
+                return FALSE;
+            }
+        }
+      else
+        {
+          if (header->len > 1)
+            g_string_append_c (header, ',');
+          g_string_append_len (header, data + key_start, value_end - key_start);
+        }
+
+      at = skip_space (data, length, value_end);
+      if (at < length && data[at] == ',')
+        {
+          at = skip_space (data, length, at + 1);
+          continue;
+        }
+      if (at < length && data[at] == '}')
+        {
+          g_string_append_c (header, '}');
+          return skip_space (data, length, at + 1) == length;
+        }
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
+static JsonNode *
+parse_piece (const char *data,
+             gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_data (parser, data, length, NULL) || json_parser_get_root (parser) == NULL)
+    return NULL;
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Writing: one transaction, with a bigger page cache (so that a big file's pages are written
+ * out once) and the search index taking the new notes all at once at the end */
+static gboolean
+begin_writing (BkJournal  *self,
+               gint64     *mark,
+               GError    **error)
+{
+  BkDatabase *database = bk_journal_get_database (self);
+
+  if (!bk_database_begin (database, error))
+    return FALSE;
+
+  bk_database_exec (database, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), NULL);
+  if (!bk_schema_defer_note_indexing (database, mark, error))
+    {
+      bk_database_rollback (database);
+      bk_database_exec (database, "PRAGMA cache_size = -" G_STRINGIFY (DEFAULT_CACHE_KIB), NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Commits (@written) or rolls back what begin_writing() began */
+static gboolean
+end_writing (BkJournal  *self,
+             gboolean    written,
+             gint64      mark,
+             GError    **error)
+{
+  BkDatabase *database = bk_journal_get_database (self);
+
+  if (written)
+    written = bk_schema_index_deferred_notes (database, mark, error);
+  if (!written)
+    bk_database_rollback (database);
+  else
+    written = bk_database_commit (database, error); /* rolls back by itself on failure */
+  bk_database_exec (database, "PRAGMA cache_size = -" G_STRINGIFY (DEFAULT_CACHE_KIB), NULL);
+
+  return written;
+}
+
+static gboolean
+set_write_error (GError       **error,
+                 ParseContext  *ctx,
+                 GError        *write_error)
+{
+  g_set_error (error, write_error->domain, write_error->code,
+               /* Translators: the first %s is a file name, the second what went wrong */
+               _("%s: could not write to the journal: %s"), ctx->basename, write_error->message);
+  return FALSE;
+}
+
+/* The whole document parsed at once: for files the pieces do not fit, and for the parser's
+ * message about a broken one */
+static gboolean
+import_whole (BkJournal        *self,
+              const char       *data,
+              gsize             length,
+              ParseContext     *ctx,
+              BkImportSummary  *summary,
+              GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 mark = 0;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* json-glib says "<data>:3:17: Parse error: …"; name the file instead. */
+      if (g_str_has_prefix (local_error->message, "<data>:"))
+        g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
+                     "%s:%s", ctx->basename, local_error->message + strlen ("<data>:"));
+      else
+        g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
+                     "%s: %s", ctx->basename, local_error->message);
+      return FALSE;
+    }
+
+  if (!(entries = read_document (json_parser_get_root (parser), ctx, error)))
+    return FALSE;
+  g_clear_object (&parser);
+
+  if (!begin_writing (self, &mark, &local_error))
+    return set_write_error (error, ctx, local_error);
+
+  if (!end_writing (self, write_entries (self, entries, 0, summary, &local_error), mark, &local_error))
+    return set_write_error (error, ctx, local_error);
+
+  return TRUE;
+}
+
+/* A piece at a time (see above); %FALSE with @whole set when the whole document must be read
+ * instead */
+static gboolean
+import_in_pieces (BkJournal        *self,
+                  const char       *data,
+                  gsize             length,
+                  ParseContext     *ctx,
+                  BkImportSummary  *summary,
+                  gboolean         *whole,
+                  GError          **error)
+{
+  g_autoptr(GString) header_text = g_string_new (NULL);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_autoptr(JsonNode) header = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_counterparts;
+  gboolean written = TRUE;
+  gint64 mark = 0;
+
+  /* (a "counterparts" that is not a list stays in the header: read whole, for its message) */
+  *whole = FALSE;
+  if (!split_document (data, length, header_text, pieces, &has_counterparts) ||
+      !(header = parse_piece (header_text->str, header_text->len)) ||
+      !JSON_NODE_HOLDS_OBJECT (header) ||
+      json_object_has_member (json_node_get_object (header), "counterparts"))
+    {
+      *whole = TRUE;
+      return FALSE;
+    }
+
+  if (!check_header (json_node_get_object (header), ctx, error))
+    return FALSE;
+
+  /* Every piece is checked before anything is written: a bad file leaves the journal exactly
+   * as it was, its log included. Then each is read again and written. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1 && !begin_writing (self, &mark, &local_error))
+        return set_write_error (error, ctx, local_error);
+
+      for (guint i = 0; written && i < pieces->len; i++)
+        {
+          const Piece *piece = &g_array_index (pieces, Piece, i);
+          g_autofree char *place = g_strdup_printf ("counterparts[%u]", i);
+          g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
+          g_autoptr(JsonNode) node = NULL;
+          Entry *entry = NULL;
+
+          /* broken: read whole, for the parser's own words (only the first pass can find a
+           * piece broken or wrong: the second reads the same again) */
+          if (!(node = parse_piece (data + piece->start, piece->end - piece->start)))
+            {
+              if (pass == 1)
+                end_writing (self, FALSE, mark, NULL);
+              *whole = TRUE;
+              return FALSE;
+            }
+
+          if (!read_counterpart (node, place, ctx, &entry, error))
+            {
+              if (pass == 1)
+                end_writing (self, FALSE, mark, NULL);
+              return FALSE;
+            }
+
+          g_ptr_array_add (entries, entry);
+          if (pass == 1)
+            written = write_entries (self, entries, i, summary, &local_error);
+        }
+    }
+
+  if (!end_writing (self, written, mark, &local_error))
+    {
+      memset (summary, 0, sizeof *summary);
+      return set_write_error (error, ctx, local_error);
+    }
+
+  return TRUE;
+}
+
 gboolean
 bk_journal_import_json (BkJournal        *self,
                         GFile            *file,
                         BkImportSummary  *summary,
                         GError          **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *path = g_file_get_path (file);
   BkImportSummary local_summary = { 0 };
   ParseContext ctx;
+  gboolean whole;
   const char *data;
   gsize length;
 
@@ -1694,7 +2053,19 @@ bk_journal_import_json (BkJournal        *self,
   ctx.utc = utc;
   ctx.now = now;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  /* A local file is mapped rather than copied into memory */
+  if (path != NULL && (mapped = g_mapped_file_new (path, FALSE, NULL)))
+    {
+      data = g_mapped_file_get_contents (mapped);
+      length = g_mapped_file_get_length (mapped);
+      if (data == NULL)
+        data = "";
+    }
+  else if (g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      data = contents;
+    }
+  else
     {
       g_autofree char *display_name = g_file_get_parse_name (file);
 
@@ -1708,7 +2079,6 @@ bk_journal_import_json (BkJournal        *self,
       return FALSE;
     }
 
-  data = contents;
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;
@@ -1718,37 +2088,17 @@ bk_journal_import_json (BkJournal        *self,
   if (!check_utf8 (data, length, &ctx, error))
     return FALSE;
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib says "<data>:3:17: Parse error: …"; name the file instead. */
-      if (g_str_has_prefix (local_error->message, "<data>:"))
-        g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
-                     "%s:%s", basename, local_error->message + strlen ("<data>:"));
-      else
-        g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
-                     "%s: %s", basename, local_error->message);
-      return FALSE;
-    }
-  g_clear_pointer (&contents, g_free);
+  if (import_in_pieces (self, data, length, &ctx, summary, &whole, error))
+    return TRUE;
 
-  if (!(entries = read_document (json_parser_get_root (parser), &ctx, error)))
-    return FALSE;
-  g_clear_object (&parser);
-
-  if (!bk_database_begin (bk_journal_get_database (self), error))
+  if (!whole)
     return FALSE;
 
-  if (!write_entries (self, entries, summary, &local_error))
-    bk_database_rollback (bk_journal_get_database (self));
-  else if (bk_database_commit (bk_journal_get_database (self), &local_error)) /* rolls back by itself on failure */
+  memset (summary, 0, sizeof *summary);
+  if (import_whole (self, data, length, &ctx, summary, error))
     return TRUE;
 
   memset (summary, 0, sizeof *summary);
-  g_set_error (error, local_error->domain, local_error->code,
-               /* Translators: the first %s is a file name, the second what went wrong */
-               _("%s: could not write to the journal: %s"), basename, local_error->message);
-
   return FALSE;
 }
 

@@ -26,4 +26,11 @@ gboolean    bk_schema_set_aside       (const char  *path,
                                        char       **new_path,
                                        GError     **error);
 
+gboolean    bk_schema_defer_note_indexing  (BkDatabase  *database,
+                                            gint64      *mark,
+                                            GError     **error);
+gboolean    bk_schema_index_deferred_notes (BkDatabase  *database,
+                                            gint64       mark,
+                                            GError     **error);
+
 G_END_DECLS
