@@ -27,7 +27,7 @@
 /* GTK 4.8's list view keeps a row widget for up to 200 items of its model, whatever it shows:
  * it is given the newest notes, more than a tall window shows, and more of them as the reader
  * nears the end, so that a client with thousands of notes opens at once. */
-#define N_NOTES_SHOWN_FIRST 40
+#define N_NOTES_SHOWN_FIRST 20
 #define N_NOTES_SHOWN_MORE  40
 /* A search's note, landed on, comes with this many newer notes above it */
 #define N_NOTES_ABOVE_FOUND 2
