@@ -914,7 +914,7 @@ run_all (Bench *bench)
   measure_row (bench, N_RUNS, "(b)   of which the first 30 items",
                NULL, run_list_first);
   measure_row (bench, N_RUNS, "(c) last 30 items (scrolled to the end)",
-               "OFFSET steps over every row before", run_list_last);
+               "the index skips to the page, read from its key", run_list_last);
   measure_row (bench, N_RUNS, "(c) find a counterpart in the middle",
                "counts the rows before it", run_list_find);
   measure_row (bench, N_RUNS, "(d) open the busiest client: dup + n + 20",
@@ -923,7 +923,7 @@ run_all (Bench *bench)
   if (big)
     {
       measure_row (bench, N_SLOW_RUNS, "(e) search a common word (\"" COMMON_WORD "\")",
-                   "reads and ranks every match", run_search_common);
+                   "the first page, off the main thread (see bench-search)", run_search_common);
       measure_row (bench, N_RUNS, "(e) search a rare word (\"" RARE_WORD "\")",
                    NULL, run_search_rare);
     }

@@ -572,7 +572,11 @@ bk_counterpart_store_count_listed (BkCounterpartStore *self,
 }
 
 /* Returns: (transfer full) (element-type BkCounterpart): at most @limit counterparts from
- * @offset on, in the order of the list of @status (or of all, for %NULL) */
+ * @offset on, in the order of the list of @status (or of all, for %NULL).
+ *
+ * The row at @offset is found in the index alone; the page is read from there by its key
+ * (sort_key, id). An OFFSET on the page's own query would make every row before it, with its
+ * joins: 2.7 s to page through 50,000 clients. */
 GPtrArray *
 bk_counterpart_store_list_page (BkCounterpartStore  *self,
                                 const char          *status,
@@ -581,33 +585,55 @@ bk_counterpart_store_list_page (BkCounterpartStore  *self,
                                 GError             **error)
 {
   BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) start = NULL;
   g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+
+  if (!(start = bk_database_prepare_cached (db,
+                                            "SELECT sort_key, id FROM counterparts"
+                                            " WHERE trashed = 0 AND (?1 IS NULL OR status = ?1)"
+                                            " ORDER BY sort_key, id LIMIT 1 OFFSET ?2",
+                                            error)))
+    return NULL;
+
+  sqlite3_bind_text (start, 1, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (start, 2, offset);
+  if ((rc = sqlite3_step (start)) == SQLITE_DONE)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  if (rc != SQLITE_ROW)
+    {
+      bk_database_set_error (db, error);
+      return NULL;
+    }
 
   if (status == NULL)
     stmt = bk_database_prepare_cached (db,
                                        "SELECT " COUNTERPART_COLUMNS
                                        " FROM " COUNTERPART_FROM
                                        " WHERE trashed = 0"
+                                       " AND (sort_key, counterparts.id) >= (?2, ?3)"
                                        " ORDER BY sort_key, counterparts.id"
-                                       " LIMIT ?1 OFFSET ?2",
+                                       " LIMIT ?1",
                                        error);
   else
     stmt = bk_database_prepare_cached (db,
                                        "SELECT " COUNTERPART_COLUMNS
                                        " FROM " COUNTERPART_FROM
-                                       " WHERE trashed = 0 AND status = ?3"
+                                       " WHERE trashed = 0 AND status = ?4"
+                                       " AND (sort_key, counterparts.id) >= (?2, ?3)"
                                        " ORDER BY sort_key, counterparts.id"
-                                       " LIMIT ?1 OFFSET ?2",
+                                       " LIMIT ?1",
                                        error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int (stmt, 1, limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
+  sqlite3_bind_value (stmt, 2, sqlite3_column_value (start, 0));
+  sqlite3_bind_int64 (stmt, 3, sqlite3_column_int64 (start, 1));
   if (status != NULL)
-    sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
 
   return bk_database_read_rows (db, stmt, (BkRowFunc) counterpart_from_row, error);
 }
