@@ -52,6 +52,12 @@ static const JournalSpec big_spec = {
   "journal-10k", 10000, 200000, 5, { 4000, 3000, 2500, 2200, 2000 },
 };
 
+/* Built only with BK_BENCH_HUGE=1 (it takes minutes), for the benchmarks that compare growth:
+ * bench-search, bench-search-typing */
+static const JournalSpec huge_spec = {
+  "journal-50k", 50000, 1000000, 5, { 4000, 3000, 2500, 2200, 2000 },
+};
+
 static const JournalSpec small_spec = {
   "journal-100", 100, 1000, 0, { 0 },
 };
@@ -974,6 +980,13 @@ main (int   argc,
 
   big.path = ensure_journal (&big_spec, &big.build_seconds);
   small.path = ensure_journal (&small_spec, &small.build_seconds);
+  if (g_getenv ("BK_BENCH_HUGE") != NULL)
+    {
+      double seconds;
+      g_autofree char *huge = ensure_journal (&huge_spec, &seconds);
+
+      g_print ("%s: %s\n", huge_spec.name, huge);
+    }
 
   run_all (&big);
   run_all (&small);

@@ -69,9 +69,9 @@ enum {
 };
 
 /* Results read at a time: more than a window shows */
-#define SEARCH_PAGE 50
+#define SEARCH_PAGE 20
 /* The next page is read when an item this close to the end of those found is asked for */
-#define SEARCH_PREFETCH 20
+#define SEARCH_PREFETCH 8
 
 static GParamSpec *properties[N_PROPS];
 
@@ -219,7 +219,8 @@ replace_hits (BkCounterpartList *self,
       self->showing_hits = TRUE;
       self->search_changed_id = 0;
       self->n_items = new_len;
-      tell_replaced (self, old_len, new_len);
+      /* few come (a page): in one change GTK looks up only those, and keeps its rows */
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, new_len);
       return;
     }
 
