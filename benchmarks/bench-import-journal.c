@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "bench-journals.h"
+
 #include "bk-journal.h"
 #include "bk-journal-json.h"
 #include "bk-playbook-library.h"
@@ -56,7 +58,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cached = g_strdup_printf ("%s/journal-10k-v1-s%d.db", BK_BENCH_CACHE_DIR, BK_SCHEMA_VERSION);
+  g_autofree char *cached = bk_bench_journal_path ("journal-10k");
   g_autofree char *dir = NULL;
   g_autofree char *source_path = NULL;
   g_autofree char *path = NULL;

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "bench-journals.h"
+
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-playbook-library.h"
@@ -70,7 +72,7 @@ search_shown (gpointer data)
 static void
 bench_journal (const char *name)
 {
-  g_autofree char *cached = g_strdup_printf ("%s/%s-v1-s%d.db", BK_BENCH_CACHE_DIR, name, BK_SCHEMA_VERSION);
+  g_autofree char *cached = bk_bench_journal_path (name);
   g_autoptr(BkJournal) journal = NULL;
   g_autoptr(BkPlaybookLibrary) playbooks = NULL;
   g_autoptr(GError) error = NULL;

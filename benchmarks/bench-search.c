@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "bench-journals.h"
+
 #include <stdlib.h>
 
 #include "bk-journal.h"
@@ -104,7 +106,7 @@ time_first_page (BkSearcher *searcher,
 static void
 bench_journal (const char *name)
 {
-  g_autofree char *path = g_strdup_printf ("%s/%s-v1-s%d.db", BK_BENCH_CACHE_DIR, name, BK_SCHEMA_VERSION);
+  g_autofree char *path = bk_bench_journal_path (name);
   g_autoptr(BkJournal) journal = NULL;
   g_autoptr(BkJournal) reader = NULL;
   g_autoptr(BkSearcher) searcher = NULL;
