@@ -234,6 +234,32 @@ test_clock_moves (Fixture       *fixture,
   g_assert_null (get_notified (fixture, bk_counterpart_get_id (acme), done));
 }
 
+/* While an import holds the journal, a check-in falling due is not told (it could not be
+ * marked); the next look after tells it, once. */
+static void
+test_busy_journal (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) olga = bk_test_add_counterpart (fixture->journal, "Olga Mironova");
+  g_autoptr(BkCheckinMonitor) monitor = new_monitor (fixture);
+  BkDatabase *database = bk_journal_get_database (fixture->journal);
+  g_autoptr(GError) error = NULL;
+  gint64 soon = add_checkin (fixture, olga, 3);
+
+  clock_set (&fixture->clock, fixture->start, 4);
+  bk_database_hold_writes (database);
+  g_assert_cmpint (bk_checkin_monitor_check (monitor, &error), <, 0);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture->told->len, ==, 0);
+  g_assert_null (get_notified (fixture, bk_counterpart_get_id (olga), soon));
+
+  bk_database_release_writes (database);
+  g_assert_cmpint (bk_checkin_monitor_check (monitor, &error), ==, 1);
+  g_assert_no_error (error);
+  assert_told (fixture, 0, soon, "Olga Mironova");
+}
+
 /* What was told is in the journal: a monitor of the next start tells it no more. */
 static void
 test_once_across_starts (Fixture       *fixture,
@@ -311,6 +337,8 @@ main (int   argc,
   g_test_add ("/checkin-monitor/once-across-starts", Fixture, NULL, fixture_set_up, test_once_across_starts,
               fixture_tear_down);
   g_test_add ("/checkin-monitor/start", Fixture, NULL, fixture_set_up, test_start, fixture_tear_down);
+  g_test_add ("/checkin-monitor/busy-journal", Fixture, NULL, fixture_set_up, test_busy_journal,
+              fixture_tear_down);
 
   return g_test_run ();
 }

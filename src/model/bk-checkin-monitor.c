@@ -228,7 +228,9 @@ check_cb (gpointer user_data)
   BkCheckinMonitor *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (bk_checkin_monitor_check (self, &error) < 0)
+  /* an import is writing: the next look will find what falls due meanwhile */
+  if (bk_checkin_monitor_check (self, &error) < 0 &&
+      !g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_BUSY))
     g_warning ("Could not look for check-ins due: %s", error->message);
 
   return G_SOURCE_CONTINUE;

@@ -338,6 +338,20 @@ bk_database_exec (BkDatabase  *self,
   return TRUE;
 }
 
+/* A write outside a transaction while writes are held (within one, bk_database_begin() has
+ * refused already): refused at once rather than left to wait for SQLite's lock */
+static gboolean
+check_writable (BkDatabase  *self,
+                GError     **error)
+{
+  if (self->depth > 0 || self->writes_held == 0)
+    return TRUE;
+
+  g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_BUSY,
+                       _("The journal is busy with an import. Try again when it is done."));
+  return FALSE;
+}
+
 gboolean
 bk_database_step_done (BkDatabase    *self,
                        sqlite3_stmt  *stmt,
@@ -345,6 +359,9 @@ bk_database_step_done (BkDatabase    *self,
 {
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (stmt != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return bk_database_set_error (self, error);
@@ -391,6 +408,8 @@ bk_database_step_returning_counterpart (BkDatabase    *self,
   g_return_val_if_fail (counterpart_id != NULL, FALSE);
 
   *counterpart_id = 0;
+  if (!check_writable (self, error))
+    return FALSE;
   rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
@@ -793,12 +812,8 @@ bk_database_begin (BkDatabase  *self,
 {
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
 
-  if (self->depth == 0 && self->writes_held > 0)
-    {
-      g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_BUSY,
-                           _("The journal is busy with an import. Try again when it is done."));
-      return FALSE;
-    }
+  if (!check_writable (self, error))
+    return FALSE;
 
   if (!exec_cached (self, "SAVEPOINT bk_write", error))
     return FALSE;
