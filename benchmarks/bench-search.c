@@ -14,6 +14,7 @@
 
 #include "bench-journals.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
 #include "bk-journal.h"
@@ -127,7 +128,7 @@ bench_journal (const char *name)
 
   g_print ("%s: time to the first page of %d results, ms (p50 / p95 of %d runs)\n", name, PAGE, N_RUNS);
   g_print ("  %-18s %-22s %8s %8s %8s %8s %7s %6s\n", "", "query", "p50", "p95", "raw p50",
-           "raw p95", "p95 ×", "found");
+           "raw p95", "p95 x", "found");
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -157,6 +158,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* for g_print() of the Cyrillic query */
+  setlocale (LC_ALL, "");
+
   bench_journal ("journal-10k");
   bench_journal ("journal-50k");
 
