@@ -18,30 +18,7 @@
 #include "bk-test-gui.h"
 #include "bk-test-journal.h"
 #include "bk-window.h"
-
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-} Ticks;
-
-static gboolean
-on_tick_cb (gpointer data)
-{
-  Ticks *ticks = data;
-  gint64 now = g_get_monotonic_time ();
-
-  ticks->longest = MAX (ticks->longest, now - ticks->last);
-  ticks->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
+#include "bench-window.h"
 
 int
 main (int   argc,
@@ -56,11 +33,10 @@ main (int   argc,
   g_autoptr(BkJournal) journal = NULL;
   g_autoptr(BkPlaybookLibrary) playbooks = NULL;
   g_autoptr(GError) error = NULL;
-  Ticks ticks = { 0 };
+  BkStallProbe probe = { 0 };
   gint64 start;
   gsize length;
   BkWindow *window;
-  guint tick_id;
 
   bk_test_gui_init (&argc, &argv);
 
@@ -79,23 +55,19 @@ main (int   argc,
 
   journal = bk_test_open_journal (path);
   playbooks = bk_test_load_shipped_playbooks ();
-  window = bk_window_new (NULL, journal, playbooks);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 680);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
-  bk_test_wait (500);
+  window = bk_bench_open_window (journal, playbooks);
 
   file = g_file_new_for_path (out);
-  ticks.last = start = g_get_monotonic_time ();
-  tick_id = g_timeout_add (5, on_tick_cb, &ticks);
+  start = g_get_monotonic_time ();
+  bk_stall_probe_start (&probe);
   bk_window_export_journal (window, file);
   while (!g_file_test (out, G_FILE_TEST_EXISTS) && g_get_monotonic_time () - start < 600 * G_USEC_PER_SEC)
     g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick_id);
+  bk_stall_probe_stop (&probe);
 
   g_print ("Export Journal… of 10,000 clients / 200,000 notes: %.2f s; the longest the main loop "
            "went without running a 5 ms timer meanwhile: %.1f ms\n",
-           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, ticks.longest / 1000.0);
+           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC, bk_stall_probe_take (&probe));
 
   bk_test_wait (300);
   gtk_window_destroy (GTK_WINDOW (window));

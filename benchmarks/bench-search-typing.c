@@ -20,33 +20,10 @@
 #include "bk-test-gui.h"
 #include "bk-test-journal.h"
 #include "bk-window.h"
+#include "bench-window.h"
 
 #define TYPED "invoice"
 #define KEYSTROKE_MS 150
-
-typedef struct
-{
-  gint64 last;
-  gint64 longest;
-} Ticks;
-
-static gboolean
-on_tick_cb (gpointer data)
-{
-  Ticks *ticks = data;
-  gint64 now = g_get_monotonic_time ();
-
-  ticks->longest = MAX (ticks->longest, now - ticks->last);
-  ticks->last = now;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static GListModel *
 listed (BkWindow *window)
@@ -77,12 +54,12 @@ bench_journal (const char *name)
   g_autoptr(BkPlaybookLibrary) playbooks = NULL;
   g_autoptr(GError) error = NULL;
   GtkEditable *entry;
-  Ticks ticks = { 0 };
+  BkStallProbe probe = { 0 };
   gint64 start;
   double typed_ms, cleared_ms;
-  gint64 typed_stall;
+  double typed_stall;
+  double cleared_stall;
   BkWindow *window;
-  guint tick_id;
   guint n_found;
 
   if (!g_file_test (cached, G_FILE_TEST_IS_REGULAR))
@@ -94,15 +71,11 @@ bench_journal (const char *name)
   if (!(journal = bk_journal_open_full (cached, BK_JOURNAL_OPEN_DEFER_CHECK, &error)))
     g_error ("%s", error->message);
   playbooks = bk_test_load_shipped_playbooks ();
-  window = bk_window_new (NULL, journal, playbooks);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 680);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
-  bk_test_wait (500);
+  window = bk_bench_open_window (journal, playbooks);
 
   entry = GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (window), "search-entry"));
-  ticks.last = start = g_get_monotonic_time ();
-  tick_id = g_timeout_add (5, on_tick_cb, &ticks);
+  start = g_get_monotonic_time ();
+  bk_stall_probe_start (&probe);
 
   /* a letter at a time at the end, as typing does (setting the whole text would empty the
    * entry first, and an empty search entry shows the whole list at once) */
@@ -116,21 +89,20 @@ bench_journal (const char *name)
   g_assert_true (bk_test_wait_until (search_shown, window, 60000));
   typed_ms = (g_get_monotonic_time () - start) / 1000.0 - strlen (TYPED) * KEYSTROKE_MS;
   n_found = g_list_model_get_n_items (listed (window));
-  typed_stall = ticks.longest;
-  ticks.longest = 0;
+  typed_stall = bk_stall_probe_take (&probe);
 
   start = g_get_monotonic_time ();
   gtk_editable_set_text (entry, "");
   g_assert_true (bk_test_wait_until (search_shown, window, 60000));
   bk_test_wait (300);
   cleared_ms = (g_get_monotonic_time () - start) / 1000.0 - 300;
-  g_source_remove (tick_id);
+  cleared_stall = bk_stall_probe_take (&probe);
+  bk_stall_probe_stop (&probe);
 
   g_print ("%s: typed \"%s\" (a letter every %d ms): results %.0f ms after the last letter "
            "(%u listed), the longest the main loop went without running a 5 ms timer while "
            "typing: %.1f ms; cleared in %.0f ms, longest stall then: %.1f ms\n",
-           name, TYPED, KEYSTROKE_MS, typed_ms, n_found, typed_stall / 1000.0, cleared_ms,
-           ticks.longest / 1000.0);
+           name, TYPED, KEYSTROKE_MS, typed_ms, n_found, typed_stall, cleared_ms, cleared_stall);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
