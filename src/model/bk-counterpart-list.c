@@ -9,10 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include <glib/gi18n.h>
-
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-page-cache-private.h"
