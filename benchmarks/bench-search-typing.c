@@ -28,12 +28,12 @@
 static GListModel *
 listed (BkWindow *window)
 {
-  GtkWidget *view = bk_test_find_named (GTK_WIDGET (window), "counterpart-list");
+  GtkWidget *view = bk_test_find_named (GTK_WIDGET (window), "result-list");
 
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
 }
 
-/* The selection model's model: the counterpart list */
+/* The selection model's model: the search's results */
 static BkCounterpartList *
 counterpart_list (BkWindow *window)
 {

@@ -172,10 +172,31 @@ find (Fixture    *fixture,
   return widget;
 }
 
+/* The sidebar's list in sight: a search's results, the whole list, or neither (NULL: "No
+ * Results Found") */
+static GtkListView *
+shown_list (Fixture *fixture)
+{
+  GtkWidget *list = find (fixture, "counterpart-list");
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (list, GTK_TYPE_STACK));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "list") != 0)
+    return NULL;
+
+  if (gtk_widget_get_mapped (find (fixture, "result-list")))
+    return GTK_LIST_VIEW (find (fixture, "result-list"));
+
+  return GTK_LIST_VIEW (list);
+}
+
+/* How many the sidebar shows */
 static guint
 n_listed (Fixture *fixture)
 {
-  GtkListView *view = GTK_LIST_VIEW (find (fixture, "counterpart-list"));
+  GtkListView *view = shown_list (fixture);
+
+  if (view == NULL)
+    return 0;
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
@@ -338,7 +359,7 @@ test_search_filters_list (Fixture       *fixture,
   g_autoptr(BkCounterpart) ivanov = add_counterpart (fixture, "Иван Петров", "ООО Ромашка", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
   g_autoptr(BkCounterpart) acme = add_counterpart (fixture, "Jane Doe", "ACME Corp", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_AT_RISK);
   g_autoptr(BkCounterpart) print = add_counterpart (fixture, "PrintWorks", NULL, BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_ACTIVE);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (find (fixture, "counterpart-list"))));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (find (fixture, "counterpart-list"), GTK_TYPE_STACK));
 
   add_note (fixture, acme, BK_NOTE_KIND_INVOICE, "Invoice 42 is overdue by two weeks", 3);
   add_note (fixture, print, BK_NOTE_KIND_NOTE, "Договорились о скидке на печать", 1);
@@ -389,11 +410,11 @@ is_search_done (gpointer data)
   return !bk_counterpart_list_get_searching (BK_COUNTERPART_LIST (data));
 }
 
-/* The sidebar's list under its selection model */
+/* The sidebar's search results under their selection model */
 static GListModel *
 counterpart_list (Fixture *fixture)
 {
-  GtkListView *view = GTK_LIST_VIEW (find (fixture, "counterpart-list"));
+  GtkListView *view = GTK_LIST_VIEW (find (fixture, "result-list"));
 
   return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (view)));
 }
@@ -508,7 +529,7 @@ test_search_lands_on_note (Fixture       *fixture,
 {
   g_autoptr(BkCounterpart) olga = add_counterpart (fixture, "Olga Mironova", "Translation Bureau", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "counterpart-list")));
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (find (fixture, "result-list")));
   GtkWidget *timeline;
   BkNoteRow *row;
   gint64 found_id = 0;

@@ -37,6 +37,10 @@ struct _BkWindow
   BkPlaybookLibrary    *playbooks;
   BkCounterpartList    *counterparts;
   GtkSingleSelection   *selection;
+  /* a search's results, listed apart over the whole list (see show_results()) */
+  BkCounterpartList    *results;
+  GtkSingleSelection   *result_selection;
+  gboolean              showing_results;
   GSettings            *settings;
   /* The deletion that can still be undone, and its toast (not owned) */
   BkDeletion           *deletion;
@@ -52,6 +56,9 @@ struct _BkWindow
   GtkDropDown          *status_filter;
   GtkStack             *sidebar_stack;
   GtkListView          *counterpart_view;
+  GtkWidget            *browse_scroller;
+  GtkWidget            *result_scroller;
+  GtkListView          *result_view;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GMenu                *delete_section;
@@ -82,16 +89,48 @@ get_shown_counterpart (BkWindow *self)
   return bk_client_page_get_counterpart (self->client_page);
 }
 
+/* Whether the search entry holds words */
+static gboolean
+is_searching (BkWindow *self)
+{
+  return !bk_store_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* The results over the whole list, or the whole list alone; under the results it stays laid
+ * out, but is neither seen, nor reached by pointer, focus or screen reader */
+static void
+show_results (BkWindow *self,
+              gboolean  show)
+{
+  if (self->showing_results == show)
+    return;
+
+  self->showing_results = show;
+  gtk_widget_set_visible (self->result_scroller, show);
+  gtk_widget_set_opacity (self->browse_scroller, show ? 0 : 1);
+  gtk_widget_set_can_target (self->browse_scroller, !show);
+  gtk_widget_set_can_focus (self->browse_scroller, !show);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->counterpart_view),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, show, -1);
+}
+
+/* The whole list, or a search's results once its first page is in (until then, what was
+ * shown stays) */
 static void
 update_sidebar_stack (BkWindow *self)
 {
-  const char *page = "list";
+  GListModel *shown;
+
+  if (!is_searching (self))
+    show_results (self, FALSE);
+  else if (!bk_counterpart_list_get_searching (self->results))
+    show_results (self, TRUE);
+
+  shown = G_LIST_MODEL (self->showing_results ? self->results : self->counterparts);
 
   /* (with no client at all, the first-run page stands in for both panes) */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->counterparts)) == 0)
-    page = "no-results";
-
-  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (shown) == 0 ? "no-results" : "list");
 }
 
 /* The first-run page until the first client exists, and again once the last one is gone */
@@ -116,13 +155,17 @@ select_shown_counterpart (BkWindow *self)
   BkCounterpart *shown = get_shown_counterpart (self);
   guint position = GTK_INVALID_LIST_POSITION;
 
+  guint found = GTK_INVALID_LIST_POSITION;
+
   if (shown != NULL)
-    position = bk_counterpart_list_find (self->counterparts, bk_counterpart_get_id (shown));
+    {
+      position = bk_counterpart_list_find (self->counterparts, bk_counterpart_get_id (shown));
+      if (self->showing_results)
+        found = bk_counterpart_list_find (self->results, bk_counterpart_get_id (shown));
+    }
 
-  if (position == G_MAXUINT)
-    position = GTK_INVALID_LIST_POSITION;
-
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  gtk_single_selection_set_selected (self->result_selection, found == G_MAXUINT ? GTK_INVALID_LIST_POSITION : found);
 }
 
 /* While an import writes on a connection of its own, nothing here writes: the page and the
@@ -222,9 +265,11 @@ show_found_note (BkWindow      *self,
 }
 
 static void
-on_selection_changed_cb (BkWindow *self)
+on_selection_changed_cb (BkWindow           *self,
+                         GParamSpec         *pspec,
+                         GtkSingleSelection *selection)
 {
-  BkCounterpart *selected = gtk_single_selection_get_selected_item (self->selection);
+  BkCounterpart *selected = gtk_single_selection_get_selected_item (selection);
   BkCounterpart *shown = get_shown_counterpart (self);
 
   if (selected == NULL)
@@ -235,6 +280,14 @@ on_selection_changed_cb (BkWindow *self)
       bk_window_show_counterpart (self, bk_counterpart_get_id (selected));
       show_found_note (self, selected);
     }
+}
+
+/* A search's page came, or it follows a write */
+static void
+on_results_changed_cb (BkWindow *self)
+{
+  update_sidebar_stack (self);
+  select_shown_counterpart (self);
 }
 
 static void
@@ -277,7 +330,13 @@ on_search_changed_cb (BkWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  bk_counterpart_list_set_query (self->counterparts, text);
+  /* Cleared: the whole list at once, as it was under the results; these stay as they are, out
+   * of sight (set to nothing, their list would become the whole list too, and build its rows
+   * while it goes) */
+  if (!bk_store_is_blank (text))
+    bk_counterpart_list_set_query (self->results, text);
+  update_sidebar_stack (self);
+  select_shown_counterpart (self);
 }
 
 static void
@@ -292,8 +351,10 @@ on_status_filter_changed_cb (BkWindow *self)
   guint selected = gtk_drop_down_get_selected (self->status_filter);
 
   /* The first entry is "All statuses"; the others follow BkCounterpartStatus. */
-  bk_counterpart_list_set_status_filter (self->counterparts,
-                                         selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int)selected - 1);
+  int status = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int)selected - 1;
+
+  bk_counterpart_list_set_status_filter (self->counterparts, status);
+  bk_counterpart_list_set_status_filter (self->results, status);
 }
 
 /* Folding, the pane that shows is the client's page if there is one, else the list. */
@@ -314,18 +375,32 @@ on_back_clicked_cb (BkWindow *self)
 /* Enter, Space or a double click on a row: its page, even when the row is selected already
  * (a narrow window shows the list alone) */
 static void
-on_counterpart_activated_cb (BkWindow *self,
-                             guint     position)
+activate_row (BkWindow           *self,
+              GtkSingleSelection *selection,
+              guint               position)
 {
-  g_autoptr(BkCounterpart) counterpart = g_list_model_get_item (G_LIST_MODEL (self->counterparts),
-                                                                position);
+  g_autoptr(BkCounterpart) counterpart = g_list_model_get_item (G_LIST_MODEL (selection), position);
 
   if (counterpart == NULL)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_single_selection_set_selected (selection, position);
   bk_window_show_counterpart (self, bk_counterpart_get_id (counterpart));
   show_found_note (self, counterpart);
+}
+
+static void
+on_counterpart_activated_cb (BkWindow *self,
+                             guint     position)
+{
+  activate_row (self, self->selection, position);
+}
+
+static void
+on_result_activated_cb (BkWindow *self,
+                        guint     position)
+{
+  activate_row (self, self->result_selection, position);
 }
 
 /* Back at the list in a narrow window: no row stays marked, so that choosing the same client
@@ -335,7 +410,10 @@ on_leaflet_visible_child_cb (BkWindow *self)
 {
   if (adw_leaflet_get_folded (self->leaflet) &&
       adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_single_selection_set_selected (self->result_selection, GTK_INVALID_LIST_POSITION);
+    }
 }
 
 static void
@@ -971,6 +1049,21 @@ bk_window_constructed (GObject *object)
   g_signal_connect_object (self->counterparts, "items-changed",
                            G_CALLBACK (on_counterparts_items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->results = bk_counterpart_list_new (self->journal);
+  g_object_set (self->results, "playbooks", self->playbooks, NULL);
+  self->result_selection = g_object_new (GTK_TYPE_SINGLE_SELECTION,
+                                         "autoselect", FALSE,
+                                         "can-unselect", TRUE,
+                                         "model", self->results,
+                                         NULL);
+  g_signal_connect_object (self->result_selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->results, "items-changed",
+                           G_CALLBACK (on_results_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->results, "notify::searching",
+                           G_CALLBACK (on_results_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed",
                            G_CALLBACK (on_counterpart_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_checkins (self->journal), "changed",
@@ -987,6 +1080,8 @@ bk_window_constructed (GObject *object)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->counterpart_view, factory);
   gtk_list_view_set_model (self->counterpart_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_factory (self->result_view, factory);
+  gtk_list_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->result_selection));
 
   gtk_drop_down_set_model (self->status_filter, status_model);
 
@@ -1009,6 +1104,8 @@ bk_window_dispose (GObject *object)
   g_clear_object (&self->deletion);
   g_clear_object (&self->selection);
   g_clear_object (&self->counterparts);
+  g_clear_object (&self->result_selection);
+  g_clear_object (&self->results);
   g_clear_object (&self->settings);
   g_clear_object (&self->journal);
   g_clear_object (&self->playbooks);
@@ -1099,6 +1196,9 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, counterpart_view);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, browse_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, result_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, result_view);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, delete_section);
@@ -1113,6 +1213,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_counterpart_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_cb);
 
