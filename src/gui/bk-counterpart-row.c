@@ -137,6 +137,8 @@ bk_counterpart_row_dispose (GObject *object)
 {
   BkCounterpartRow *self = (BkCounterpartRow *)object;
 
+  if (self->counterpart != NULL)
+    g_signal_handlers_disconnect_by_func (self->counterpart, update, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_COUNTERPART_ROW);
   g_clear_object (&self->counterpart);
   g_clear_object (&self->playbooks);
@@ -239,6 +241,14 @@ bk_counterpart_row_set_counterpart (BkCounterpartRow *self,
   g_return_if_fail (BK_IS_COUNTERPART_ROW (self));
   g_return_if_fail (counterpart == NULL || BK_IS_COUNTERPART (counterpart));
 
-  if (g_set_object (&self->counterpart, counterpart))
-    update (self);
+  if (self->counterpart == counterpart)
+    return;
+
+  /* an item changed in place (a search's words, a client edited) shows at once */
+  if (self->counterpart != NULL)
+    g_signal_handlers_disconnect_by_func (self->counterpart, update, self);
+  g_set_object (&self->counterpart, counterpart);
+  if (counterpart != NULL)
+    g_signal_connect_object (counterpart, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
 }

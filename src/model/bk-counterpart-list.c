@@ -165,20 +165,26 @@ read_more (BkCounterpartList *self)
                              on_page_read_cb, g_object_ref (self));
 }
 
-static gboolean
-same_hit (BkCounterpart *a,
-          BkCounterpart *b,
-          gint64         changed_id)
+/* The result @from in place of @item, the same counterpart: a row on screen follows */
+static void
+update_hit (BkCounterpart *item,
+            BkCounterpart *from)
 {
-  return bk_counterpart_get_id (a) == bk_counterpart_get_id (b) &&
-         bk_counterpart_get_match_note_id (a) == bk_counterpart_get_match_note_id (b) &&
-         g_strcmp0 (bk_counterpart_get_match_markup (a), bk_counterpart_get_match_markup (b)) == 0 &&
-         bk_counterpart_get_id (a) != changed_id;
+  bk_counterpart_update_from (item, from);
+  bk_counterpart_set_match (item, bk_counterpart_get_match_markup (from),
+                            bk_counterpart_get_match_note_id (from));
 }
 
-/* A new search's first page in place of what was shown: the same hits at either end keep
- * their items (and a selection stays on them), unless they are the counterpart that changed;
- * only the middle is told. */
+static gboolean
+same_counterpart (gpointer a,
+                  gpointer b)
+{
+  return bk_counterpart_get_id (a) == bk_counterpart_get_id (b);
+}
+
+/* A new search's first page in place of what was shown: at either end, the same counterpart
+ * at the same place keeps its item, updated (words that matched, details), so that its row
+ * stays and a selection stays on it; only the middle is told. */
 static void
 replace_hits (BkCounterpartList *self,
               GPtrArray         *items)
@@ -191,25 +197,7 @@ replace_hits (BkCounterpartList *self,
 
   self->hit_items = g_ptr_array_ref (items);
 
-  if (self->showing_hits)
-    {
-      while (prefix < old_len && prefix < new_len &&
-             same_hit (old_items->pdata[prefix], items->pdata[prefix], self->search_changed_id))
-        {
-          g_set_object ((BkCounterpart **) &items->pdata[prefix], old_items->pdata[prefix]);
-          prefix++;
-        }
-
-      while (suffix < old_len - prefix && suffix < new_len - prefix &&
-             same_hit (old_items->pdata[old_len - 1 - suffix], items->pdata[new_len - 1 - suffix],
-                       self->search_changed_id))
-        {
-          g_set_object ((BkCounterpart **) &items->pdata[new_len - 1 - suffix],
-                        old_items->pdata[old_len - 1 - suffix]);
-          suffix++;
-        }
-    }
-  else
+  if (!self->showing_hits)
     {
       bk_page_cache_reset (self->pages, 0);
       self->showing_hits = TRUE;
@@ -218,6 +206,23 @@ replace_hits (BkCounterpartList *self,
       /* few come (a page): in one change GTK looks up only those, and keeps its rows */
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, new_len);
       return;
+    }
+
+  while (prefix < old_len && prefix < new_len &&
+         same_counterpart (old_items->pdata[prefix], items->pdata[prefix]))
+    {
+      update_hit (old_items->pdata[prefix], items->pdata[prefix]);
+      g_set_object ((BkCounterpart **) &items->pdata[prefix], old_items->pdata[prefix]);
+      prefix++;
+    }
+
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         same_counterpart (old_items->pdata[old_len - 1 - suffix], items->pdata[new_len - 1 - suffix]))
+    {
+      update_hit (old_items->pdata[old_len - 1 - suffix], items->pdata[new_len - 1 - suffix]);
+      g_set_object ((BkCounterpart **) &items->pdata[new_len - 1 - suffix],
+                    old_items->pdata[old_len - 1 - suffix]);
+      suffix++;
     }
 
   self->search_changed_id = 0;
