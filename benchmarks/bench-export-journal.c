@@ -24,34 +24,25 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *cached = bk_bench_journal_path ("journal-10k");
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(BkJournal) journal = NULL;
   g_autoptr(BkPlaybookLibrary) playbooks = NULL;
-  g_autoptr(GError) error = NULL;
   BkStallProbe probe = { 0 };
   gint64 start;
-  gsize length;
   BkWindow *window;
 
   bk_test_gui_init (&argc, &argv);
 
-  if (!g_file_get_contents (cached, &contents, &length, NULL))
+  dir = bk_test_make_tmp_dir ();
+  if (!(path = bk_bench_copy_journal ("journal-10k", dir, "journal.db")))
     {
-      g_print ("No 10,000-client journal at %s: run the startup benchmark first.\n", cached);
+      bk_test_remove_tree (dir);
       return 0;
     }
-
-  dir = bk_test_make_tmp_dir ();
-  path = g_build_filename (dir, "journal.db", NULL);
   out = g_build_filename (dir, "journal.json", NULL);
-  if (!g_file_set_contents (path, contents, length, &error))
-    g_error ("%s", error->message);
-  g_clear_pointer (&contents, g_free);
 
   journal = bk_test_open_journal (path);
   playbooks = bk_test_load_shipped_playbooks ();

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "bk-schema.h"
 
@@ -21,4 +21,29 @@ bk_bench_journal_path (const char *name)
 {
   return g_strdup_printf ("%s/%s-v%d-s%d.db", BK_BENCH_CACHE_DIR, name, BK_BENCH_JOURNAL_VERSION,
                           BK_SCHEMA_VERSION);
+}
+
+/* A copy of the cached journal @name in @dir, as @basename, for a benchmark to change: its path,
+ * or %NULL (said why) when bench-startup has not built it yet */
+static inline char *
+bk_bench_copy_journal (const char *name,
+                       const char *dir,
+                       const char *basename)
+{
+  g_autofree char *cached = bk_bench_journal_path (name);
+  g_autofree char *path = g_build_filename (dir, basename, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (cached);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (cached, G_FILE_TEST_IS_REGULAR))
+    {
+      g_print ("No %s at %s: run the startup benchmark first.\n", name, cached);
+      return NULL;
+    }
+
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+
+  return g_steal_pointer (&path);
 }

@@ -33,7 +33,6 @@ struct _BkCounterpartList
   /* changes told by the stores, waiting for the database to have told them all */
   GArray       *pending;
   gboolean      search_dirty;
-  gint64        search_changed_id;
   /* browsing */
   BkPageCache  *pages;
   /* searching, off the main thread: the search under way, the page being read (it is
@@ -201,7 +200,6 @@ replace_hits (BkCounterpartList *self,
     {
       bk_page_cache_reset (self->pages, 0);
       self->showing_hits = TRUE;
-      self->search_changed_id = 0;
       self->n_items = new_len;
       /* few come (a page): in one change GTK looks up only those, and keeps its rows */
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, new_len);
@@ -225,7 +223,6 @@ replace_hits (BkCounterpartList *self,
       suffix++;
     }
 
-  self->search_changed_id = 0;
   self->n_items = new_len;
 
   if (old_len - prefix - suffix > 0 || new_len - prefix - suffix > 0)
@@ -284,7 +281,6 @@ reload (BkCounterpartList *self)
   /* what is read now is as the journal has it: nothing is left to follow */
   g_array_set_size (self->pending, 0);
   self->search_dirty = FALSE;
-  self->search_changed_id = 0;
 
   if (self->fts_query != NULL)
     {
@@ -453,19 +449,6 @@ browse_changes (BkCounterpartList *self)
     reload (self);
 }
 
-/* A search is run again once for a whole write; the counterpart that changed, if only one
- * did, gets a new item */
-static void
-mark_search_dirty (BkCounterpartList *self,
-                   gint64             counterpart_id)
-{
-  if (!self->search_dirty)
-    self->search_changed_id = counterpart_id;
-  else if (self->search_changed_id != counterpart_id)
-    self->search_changed_id = 0;
-
-  self->search_dirty = TRUE;
-}
 
 static void
 on_counterpart_changed_cb (BkCounterpartList  *self,
@@ -477,7 +460,7 @@ on_counterpart_changed_cb (BkCounterpartList  *self,
   PendingChange pending = { change, id };
 
   if (self->fts_query != NULL)
-    mark_search_dirty (self, id);
+    self->search_dirty = TRUE;
   else
     g_array_append_val (self->pending, pending);
 }
@@ -491,7 +474,7 @@ on_note_changed_cb (BkCounterpartList *self,
 {
   /* notes only matter to a search */
   if (self->fts_query != NULL)
-    mark_search_dirty (self, counterpart_id);
+    self->search_dirty = TRUE;
 }
 
 /* Every change of a write is in: the rows are where the journal has them now. */
