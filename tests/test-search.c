@@ -12,6 +12,8 @@
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
 #include "bk-playbook-library.h"
+#include "bk-schema.h"
+#include "bk-search.h"
 #include "bk-test-journal.h"
 
 typedef struct
@@ -248,6 +250,33 @@ test_stems (Fixture       *fixture,
 }
 
 /* A journal from before stems: its index is made anew when it is upgraded */
+/* The journal's words that begin with @prefix are those given (then %NULL) */
+static void
+assert_words (BkJournal  *journal,
+              const char *prefix,
+              ...)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected;
+  va_list args;
+  guint i = 0;
+
+  words = bk_schema_find_words (bk_journal_get_database (journal), prefix, 100, &error);
+  g_assert_no_error (error);
+
+  va_start (args, prefix);
+  while ((expected = va_arg (args, const char *)))
+    {
+      g_assert_cmpuint (i, <, words->len);
+      g_assert_cmpstr (g_ptr_array_index (words, i), ==, expected);
+      i++;
+    }
+  va_end (args);
+
+  g_assert_cmpuint (words->len, ==, i);
+}
+
 static void
 test_upgraded_journal (void)
 {
@@ -267,9 +296,170 @@ test_upgraded_journal (void)
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (bk_counterpart_get_name (first), ==, "Maria Sokolova");
 
+  /* the migration listed the words the journal had: "calm" begins one */
+  assert_words (journal, "calm", "calm", NULL);
+
   g_clear_object (&list);
   g_clear_object (&journal);
   bk_test_remove_tree (dir);
+}
+
+/* One letter alone finds the names that begin with it, in the list's order: of the words in a
+ * journal, a letter begins most. */
+static void
+test_initial (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(BkSearcher) searcher = NULL;
+  g_autoptr(BkSearch) by_initial = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 yolkin;
+
+  ids = search (fixture, "c");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, fixture->cafe);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* not "ACME Corp", whose second word begins with it, nor the notes with words that do */
+  g_assert_false (found (fixture, "C", fixture->acme));
+  g_assert_true (found (fixture, "m", fixture->maria));
+  g_assert_cmpuint (n_found (fixture, "m"), ==, 1);
+  g_assert_cmpuint (n_found (fixture, "s"), ==, 0);
+  /* two letters are a prefix of any word again */
+  g_assert_true (found (fixture, "co", fixture->acme));
+
+  /* ё is е, as everywhere in the search */
+  yolkin = add_counterpart (fixture->journal, "Ёлкин Сергей", "", "");
+  g_assert_true (found (fixture, "е", yolkin));
+  g_assert_true (found (fixture, "Ё", yolkin));
+  g_assert_true (found (fixture, "и", fixture->ivanov));
+
+  /* the letter is marked in the name */
+  {
+    g_autoptr(BkCounterpart) item = NULL;
+
+    bk_test_list_set_query (fixture->list, "c");
+    item = g_list_model_get_item (G_LIST_MODEL (fixture->list), 0);
+    g_assert_cmpstr (bk_counterpart_get_match_markup (item), ==, "<b>C</b>afé Paris");
+  }
+
+  /* a page at a time, by name */
+  for (guint i = 30; i > 0; i--)
+    {
+      g_autofree char *name = g_strdup_printf ("Zed %02u", i);
+
+      add_counterpart (fixture->journal, name, "", "");
+    }
+
+  searcher = bk_searcher_new (fixture->journal, NULL);
+  by_initial = bk_searcher_search (searcher, "\"z\"*", NULL);
+  page = bk_search_next_page (by_initial, 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 20);
+  g_assert_cmpstr (bk_counterpart_get_name (g_ptr_array_index (page, 0)), ==, "Zed 01");
+  g_assert_cmpstr (bk_counterpart_get_name (g_ptr_array_index (page, 19)), ==, "Zed 20");
+  g_assert_false (bk_search_is_done (by_initial));
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  page = bk_search_next_page (by_initial, 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 10);
+  g_assert_cmpstr (bk_counterpart_get_name (g_ptr_array_index (page, 9)), ==, "Zed 30");
+  g_assert_true (bk_search_is_done (by_initial));
+}
+
+/* A word being typed finds the words it may become, however many begin with it */
+static void
+test_word_forms (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* more words begin with "zork" than are looked up one by one */
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Notes on zork%c%c", 'a' + i / 26, 'a' + i % 26);
+
+      add_note (fixture->journal, fixture->cafe, text);
+    }
+  add_note (fixture->journal, fixture->maria, "Zorkzz was mentioned.");
+
+  g_assert_cmpuint (n_found (fixture, "zork"), ==, 2);
+  g_assert_true (found (fixture, "zorkz", fixture->maria));
+  g_assert_cmpuint (n_found (fixture, "zorkzz"), ==, 1);
+  g_assert_cmpuint (n_found (fixture, "zorkab"), ==, 1);
+
+  /* a few do: each word is looked up, with the others */
+  g_assert_true (found (fixture, "board invoi", fixture->acme));
+  g_assert_true (found (fixture, "invoi board", fixture->acme));
+  g_assert_cmpuint (n_found (fixture, "invoi bistro"), ==, 0);
+  /* the stem of the word as typed, though no word in the journal begins with it */
+  add_note (fixture->journal, fixture->ivanov, "Клиент оплатил счёт.");
+  g_assert_true (found (fixture, "оплата", fixture->ivanov));
+  g_assert_true (found (fixture, "оплати", fixture->ivanov));
+}
+
+/* Words leave the journal's list of words with the last text that had them */
+static void
+test_forgotten_words (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  BkNoteStore *notes = bk_journal_get_notes (fixture->journal);
+  g_autoptr(BkNote) note = NULL;
+  g_autoptr(BkCounterpart) cafe = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first, second;
+
+  first = add_note (fixture->journal, fixture->acme, "The xylophone arrived.");
+  second = add_note (fixture->journal, fixture->maria, "A xylophone again, and a quokka.");
+  assert_words (fixture->journal, "xylo", "xylophone", NULL);
+
+  /* still in another note */
+  bk_note_store_set_trashed (notes, first, TRUE, &error);
+  g_assert_no_error (error);
+  bk_journal_purge_trash (fixture->journal, &error);
+  g_assert_no_error (error);
+  assert_words (fixture->journal, "xylo", "xylophone", NULL);
+
+  /* edited out */
+  note = bk_note_store_dup (notes, second, &error);
+  g_assert_no_error (error);
+  bk_note_set_text (note, "A marimba, and a quokka.");
+  bk_note_store_save (notes, note, &error);
+  g_assert_no_error (error);
+  assert_words (fixture->journal, "xylo", NULL);
+  assert_words (fixture->journal, "marim", "marimba", NULL);
+
+  /* deleted for good */
+  assert_words (fixture->journal, "quok", "quokka", NULL);
+  bk_note_store_set_trashed (notes, second, TRUE, &error);
+  g_assert_no_error (error);
+  /* in the trash, a note can still come back */
+  assert_words (fixture->journal, "quok", "quokka", NULL);
+  bk_journal_purge_trash (fixture->journal, &error);
+  g_assert_no_error (error);
+  assert_words (fixture->journal, "quok", NULL);
+
+  /* a counterpart's old name */
+  cafe = bk_counterpart_store_dup (bk_journal_get_counterparts (fixture->journal), fixture->cafe, &error);
+  g_assert_no_error (error);
+  bk_counterpart_set_name (cafe, "Boulangerie Dupont");
+  bk_counterpart_store_save (bk_journal_get_counterparts (fixture->journal), cafe, &error);
+  g_assert_no_error (error);
+  assert_words (fixture->journal, "pari", NULL);
+  assert_words (fixture->journal, "boulan", "boulangerie", NULL);
+  assert_words (fixture->journal, "bistr", "bistro", NULL);
+
+  /* and a counterpart deleted for good takes its notes' words */
+  assert_words (fixture->journal, "croiss", NULL);
+  add_note (fixture->journal, fixture->cafe, "Croissants every morning");
+  assert_words (fixture->journal, "croiss", "croissants", NULL);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal), fixture->cafe, TRUE, &error);
+  g_assert_no_error (error);
+  bk_journal_purge_trash (fixture->journal, &error);
+  g_assert_no_error (error);
+  assert_words (fixture->journal, "croiss", NULL);
+  assert_words (fixture->journal, "boulan", NULL);
 }
 
 /* "Quoted words" match as a phrase: those words, in that order */
@@ -641,6 +831,11 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/search/trashed", Fixture, NULL, fixture_set_up, test_trashed, fixture_tear_down);
   g_test_add ("/search/edits", Fixture, NULL, fixture_set_up, test_edits, fixture_tear_down);
+  g_test_add ("/search/initial", Fixture, NULL, fixture_set_up, test_initial, fixture_tear_down);
+  g_test_add ("/search/word-forms", Fixture, NULL, fixture_set_up, test_word_forms,
+              fixture_tear_down);
+  g_test_add ("/search/forgotten-words", Fixture, NULL, fixture_set_up, test_forgotten_words,
+              fixture_tear_down);
 
   return g_test_run ();
 }

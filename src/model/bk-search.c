@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "bk-schema.h"
 #include "bk-search.h"
 #include "bk-timeline.h"
 
@@ -18,6 +19,12 @@
  * once the rest is escaped. */
 #define MATCH_START '\x01'
 #define MATCH_END   '\x02'
+
+/* A word being typed is looked up as the words in the journal it may become, when there are at
+ * most this many; FTS5 finds those one match at a time, but reads every match of a prefix
+ * before it gives the first. Prefixes of two and three letters have an index of their own. */
+#define MAX_WORD_FORMS     64
+#define MIN_EXPANDED_CHARS 4
 
 /* How often (in SQLite's virtual machine steps) a query looks whether it was cancelled */
 #define CANCEL_CHECK_STEPS 1000
@@ -42,7 +49,10 @@ struct _BkSearch
   BkSearcher     *searcher;
   char           *fts_query;
   char           *status;
-  /* only touched while a page is read */
+  /* only touched while a page is read: the query as the first page made it, or the one
+   * letter of a search by initial */
+  char           *expanded;
+  char           *initial;
   BkSearchCursor  cursor;
   GHashTable     *seen;
 };
@@ -56,9 +66,6 @@ append_fts_string (GString    *query,
                    const char *text,
                    gsize       length)
 {
-  if (query->len > 0)
-    g_string_append_c (query, ' ');
-
   g_string_append_c (query, '"');
   for (gsize i = 0; i < length; i++)
     {
@@ -120,6 +127,8 @@ bk_search_query_from_text (const char *text)
 
           if (!is_blank (p + 1, length))
             {
+              if (query->len > 0)
+                g_string_append_c (query, ' ');
               append_fts_string (query, p + 1, length);
               if (end == NULL)
                 g_string_append_c (query, '*');
@@ -133,6 +142,8 @@ bk_search_query_from_text (const char *text)
       while (*p != '\0' && *p != '"' && !g_unichar_isspace (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
 
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
       append_fts_string (query, word, p - word);
       g_string_append_c (query, '*');
     }
@@ -325,6 +336,8 @@ bk_search_finalize (GObject *object)
   g_clear_object (&self->searcher);
   g_clear_pointer (&self->fts_query, g_free);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->expanded, g_free);
+  g_clear_pointer (&self->initial, g_free);
   g_clear_pointer (&self->seen, g_hash_table_unref);
 
   G_OBJECT_CLASS (bk_search_parent_class)->finalize (object);
@@ -356,6 +369,125 @@ bk_search_is_done (BkSearch *self)
   g_return_val_if_fail (BK_IS_SEARCH (self), TRUE);
 
   return self->cursor.done;
+}
+
+/* Reads the next string of a query that bk_search_query_from_text() made: its text, and
+ * whether it is a prefix. Returns where the next one begins. */
+static const char *
+read_fts_string (const char *p,
+                 GString    *text,
+                 gboolean   *prefix)
+{
+  g_string_truncate (text, 0);
+
+  /* the opening quote */
+  p++;
+  while (*p != '\0')
+    {
+      if (p[0] == '"' && p[1] == '"')
+        {
+          g_string_append_c (text, '"');
+          p += 2;
+        }
+      else if (p[0] == '"')
+        {
+          p++;
+          break;
+        }
+      else
+        {
+          g_string_append_c (text, *p++);
+        }
+    }
+
+  *prefix = (*p == '*');
+  if (*prefix)
+    p++;
+  while (*p == ' ')
+    p++;
+
+  return p;
+}
+
+/* Appends the words in the journal that @text (a word being typed) may become, as FTS5
+ * alternatives; FALSE when it is better left a prefix (it is short, more than one word, or
+ * begins too many words) or the journal fails (@error set). */
+static gboolean
+append_word_forms (GString     *query,
+                   BkDatabase  *db,
+                   const char  *text,
+                   GError     **error)
+{
+  g_autofree char *word = NULL;
+  g_autoptr(GPtrArray) forms = NULL;
+
+  if (!(word = bk_schema_fold_word (db, text, error)) ||
+      g_utf8_strlen (word, -1) < MIN_EXPANDED_CHARS ||
+      !(forms = bk_schema_find_words (db, word, MAX_WORD_FORMS + 1, error)) ||
+      forms->len > MAX_WORD_FORMS)
+    return FALSE;
+
+  /* the word itself finds the others of its stem, whether or not the journal has it as typed */
+  g_string_append_c (query, '(');
+  append_fts_string (query, word, strlen (word));
+  for (guint i = 0; i < forms->len; i++)
+    {
+      const char *form = g_ptr_array_index (forms, i);
+
+      if (g_str_equal (form, word))
+        continue;
+      g_string_append (query, " OR ");
+      append_fts_string (query, form, strlen (form));
+    }
+  g_string_append_c (query, ')');
+
+  return TRUE;
+}
+
+/* Makes the search ready for its first page: a word being typed becomes the words it may be,
+ * found one match at a time; one letter alone is a search by initial (of every word in the
+ * journal, a letter begins most). */
+static gboolean
+prepare_query (BkSearch    *self,
+               BkDatabase  *db,
+               GError     **error)
+{
+  g_autoptr(GString) expanded = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *p = self->fts_query;
+  gboolean prefix;
+
+  while (*p == '"')
+    {
+      GError *local_error = NULL;
+
+      p = read_fts_string (p, text, &prefix);
+
+      if (expanded->len == 0 && *p == '\0' && prefix && g_utf8_strlen (text->str, -1) == 1 &&
+          g_unichar_isalnum (g_utf8_get_char (text->str)))
+        {
+          self->initial = g_string_free (g_steal_pointer (&text), FALSE);
+          return TRUE;
+        }
+
+      if (expanded->len > 0)
+        g_string_append (expanded, " AND ");
+
+      if (!prefix || !append_word_forms (expanded, db, text->str, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
+          append_fts_string (expanded, text->str, text->len);
+          if (prefix)
+            g_string_append_c (expanded, '*');
+        }
+    }
+
+  self->expanded = g_string_free (g_steal_pointer (&expanded), FALSE);
+  return TRUE;
 }
 
 /* SQLite's progress handler: a non-zero answer interrupts the query under way */
@@ -399,9 +531,17 @@ bk_search_next_page (BkSearch      *self,
   if (cancellable != NULL)
     sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, is_cancelled_cb, cancellable);
 
-  hits = bk_counterpart_store_search_page (bk_journal_get_counterparts (searcher->journal),
-                                           self->fts_query, self->status, &self->cursor,
-                                           self->seen, limit, &local_error);
+  if (self->expanded == NULL && self->initial == NULL &&
+      !prepare_query (self, bk_journal_get_database (searcher->journal), &local_error))
+    hits = NULL;
+  else if (self->initial != NULL)
+    hits = bk_counterpart_store_search_initial (bk_journal_get_counterparts (searcher->journal),
+                                                self->initial, self->status, &self->cursor,
+                                                limit, &local_error);
+  else
+    hits = bk_counterpart_store_search_page (bk_journal_get_counterparts (searcher->journal),
+                                             self->expanded, self->status, &self->cursor,
+                                             self->seen, limit, &local_error);
 
   for (guint i = 0; hits != NULL && i < hits->len; i++)
     {

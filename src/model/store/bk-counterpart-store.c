@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-counterpart-store.h"
+#include "bk-schema.h"
 #include "bk-value-private.h"
 
 /* The columns, in this order, that counterpart_from_row() reads: "SELECT " COUNTERPART_COLUMNS
@@ -345,6 +346,10 @@ bk_counterpart_store_save (BkCounterpartStore  *self,
                          bk_counterpart_get_id (counterpart) == 0 ? BK_CHANGE_ADDED : BK_CHANGE_CHANGED,
                          id, id);
 
+  /* the words the old text had may be gone */
+  if (!bk_schema_forget_unused_words (db, error))
+    goto failed;
+
   if (!bk_database_commit (db, error))
     return FALSE;
 
@@ -478,7 +483,8 @@ bk_counterpart_store_purge_trashed (BkCounterpartStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  return bk_database_step_done (db, stmt, error);
+  /* with their words, unless another text has them */
+  return bk_database_step_done (db, stmt, error) && bk_schema_forget_unused_words (db, error);
 }
 
 char **
@@ -878,6 +884,80 @@ bk_counterpart_store_search_page (BkCounterpartStore  *self,
       cursor->in_notes = TRUE;
       cursor->after = 0;
     }
+
+  return g_steal_pointer (&hits);
+}
+
+/**
+ * bk_counterpart_store_search_initial:
+ * @initial: one letter (or digit)
+ * @status: (nullable): only counterparts of this status
+ * @cursor: where the previous page ended (zeroed for the first); moved on
+ * @limit: the most hits to return
+ *
+ * One page of the counterparts whose name begins with @initial (in any case, accents
+ * folded), in the order of the list; each hit's snippet is the name, its initial marked.
+ *
+ * Returns: (element-type BkSearchHit): the hits, or %NULL when the journal fails
+ */
+GArray *
+bk_counterpart_store_search_initial (BkCounterpartStore  *self,
+                                     const char          *initial,
+                                     const char          *status,
+                                     BkSearchCursor      *cursor,
+                                     guint                limit,
+                                     GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autofree char *sort_key = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+  g_return_val_if_fail (initial != NULL, NULL);
+  g_return_val_if_fail (cursor != NULL, NULL);
+
+  hits = g_array_new (FALSE, FALSE, sizeof (BkSearchHit));
+  g_array_set_clear_func (hits, clear_search_hit);
+  if (cursor->done)
+    return g_steal_pointer (&hits);
+
+  /* the names sharing a beginning are one stretch of the index of names; U+10FFFF sorts after
+   * any character that can follow. The cursor counts the hits so far. */
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT id, char (1) || substr (name, 1, 1) || char (2) || substr (name, 2)"
+                                           " FROM counterparts"
+                                           " WHERE trashed = 0 AND sort_key >= ?1 AND sort_key < ?1 || char (1114111)"
+                                           " AND (?2 IS NULL OR status = ?2)"
+                                           " ORDER BY sort_key, id LIMIT ?3 OFFSET ?4",
+                                           error)))
+    return NULL;
+
+  sort_key = dup_sort_key (initial);
+  sqlite3_bind_text (stmt, 1, sort_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  sqlite3_bind_int64 (stmt, 4, cursor->after);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BkSearchHit hit;
+
+      hit.counterpart_id = sqlite3_column_int64 (stmt, 0);
+      hit.docid = hit.counterpart_id;
+      hit.snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_array_append_val (hits, hit);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_database_set_error (db, error);
+      return NULL;
+    }
+
+  cursor->after += hits->len;
+  cursor->done = hits->len < limit;
 
   return g_steal_pointer (&hits);
 }

@@ -93,6 +93,12 @@ GArray        *bk_counterpart_store_search_page       (BkCounterpartStore   *sel
                                                        GHashTable           *seen,
                                                        guint                 limit,
                                                        GError              **error);
+GArray        *bk_counterpart_store_search_initial    (BkCounterpartStore   *self,
+                                                       const char           *initial,
+                                                       const char           *status,
+                                                       BkSearchCursor       *cursor,
+                                                       guint                 limit,
+                                                       GError              **error);
 /* Whom a name or a uuid means (the command line's CLIENT) */
 GPtrArray     *bk_counterpart_store_find              (BkCounterpartStore   *self,
                                                        const char           *name_or_uuid,

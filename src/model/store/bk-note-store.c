@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-note-store.h"
+#include "bk-schema.h"
 #include "bk-value-private.h"
 
 /* The columns, in this order, that note_from_row() reads */
@@ -281,6 +282,10 @@ bk_note_store_save (BkNoteStore  *self,
                              id, counterpart_id);
     }
 
+  /* the words the old text had may be gone */
+  if (!bk_schema_forget_unused_words (db, error))
+    goto failed;
+
   if (!bk_database_commit (db, error))
     return FALSE;
 
@@ -402,7 +407,8 @@ bk_note_store_purge_trashed (BkNoteStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  return bk_database_step_done (db, stmt, error);
+  /* with their words, unless another text has them */
+  return bk_database_step_done (db, stmt, error) && bk_schema_forget_unused_words (db, error);
 }
 
 /* Returns: (transfer full) (element-type BkNote): at most @limit of the counterpart's notes

@@ -24,12 +24,14 @@
 
 /* Migration N brings the journal from user_version N - 1 to N, in one transaction. Never
  * change one that has shipped: add a new one. */
-/* How a new note reaches the search index (made by migration 2; see
+/* How a new note reaches the search index and the list of words (made by migration 7; see
  * bk_schema_defer_note_indexing()) */
 #define NOTES_SEARCH_INSERT_TRIGGER \
   "CREATE TRIGGER notes_search_insert AFTER INSERT ON notes BEGIN" \
   "  INSERT INTO search_index (rowid, name, organization, tags, body)" \
   "    VALUES (new.id, '', '', '', new.text);" \
+  "  INSERT OR IGNORE INTO search_words (word)" \
+  "    SELECT value FROM json_each ((SELECT bk_search_words (new.text)));" \
   "END;"
 
 static const char * const migrations[] = {
@@ -239,6 +241,64 @@ static const char * const migrations[] = {
   "  tokenize = '" BK_SEARCH_TOKENIZER "', prefix = '2 3'"
   ");"
   "INSERT INTO search_index (search_index) VALUES ('rebuild');",
+
+  /* 7: the words in the journal, in which a word being typed is looked up as the words it may
+   * become (a prefix query of FTS5 reads every match before the first). Words that may have
+   * left the journal with a text wait in search_words_unsure for
+   * bk_schema_forget_unused_words(). */
+  "CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;"
+  "CREATE TABLE search_words_unsure (word TEXT PRIMARY KEY) WITHOUT ROWID;"
+  "INSERT OR IGNORE INTO search_words (word)"
+  "  SELECT value FROM json_each ((SELECT bk_search_words (name, organization, tags)"
+  "                                FROM counterparts));"
+  "INSERT OR IGNORE INTO search_words (word)"
+  "  SELECT value FROM json_each ((SELECT bk_search_words (text) FROM notes));"
+  "DROP TRIGGER counterparts_search_insert;"
+  "DROP TRIGGER counterparts_search_delete;"
+  "DROP TRIGGER counterparts_search_update;"
+  "DROP TRIGGER notes_search_insert;"
+  "DROP TRIGGER notes_search_delete;"
+  "DROP TRIGGER notes_search_update;"
+  "CREATE TRIGGER counterparts_search_insert AFTER INSERT ON counterparts BEGIN"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, new.name, new.organization, new.tags, '');"
+  "  INSERT OR IGNORE INTO search_words (word)"
+  "    SELECT value FROM json_each ((SELECT bk_search_words (new.name, new.organization, new.tags)));"
+  "END;"
+  "CREATE TRIGGER counterparts_search_delete AFTER DELETE ON counterparts BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, old.name, old.organization, old.tags, '');"
+  "  INSERT OR IGNORE INTO search_words_unsure (word)"
+  "    SELECT value FROM json_each ((SELECT bk_search_words (old.name, old.organization, old.tags)));"
+  "END;"
+  "CREATE TRIGGER counterparts_search_update AFTER UPDATE OF name, organization, tags"
+  "  ON counterparts BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, old.name, old.organization, old.tags, '');"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, new.name, new.organization, new.tags, '');"
+  "  INSERT OR IGNORE INTO search_words_unsure (word)"
+  "    SELECT value FROM json_each ((SELECT bk_search_words (old.name, old.organization, old.tags)));"
+  "  INSERT OR IGNORE INTO search_words (word)"
+  "    SELECT value FROM json_each ((SELECT bk_search_words (new.name, new.organization, new.tags)));"
+  "END;"
+  NOTES_SEARCH_INSERT_TRIGGER
+  "CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, '', '', '', old.text);"
+  "  INSERT OR IGNORE INTO search_words_unsure (word)"
+  "    SELECT value FROM json_each ((SELECT bk_search_words (old.text)));"
+  "END;"
+  "CREATE TRIGGER notes_search_update AFTER UPDATE OF text ON notes BEGIN"
+  "  INSERT INTO search_index (search_index, rowid, name, organization, tags, body)"
+  "    VALUES ('delete', old.id, '', '', '', old.text);"
+  "  INSERT INTO search_index (rowid, name, organization, tags, body)"
+  "    VALUES (new.id, '', '', '', new.text);"
+  "  INSERT OR IGNORE INTO search_words_unsure (word)"
+  "    SELECT value FROM json_each ((SELECT bk_search_words (old.text)));"
+  "  INSERT OR IGNORE INTO search_words (word)"
+  "    SELECT value FROM json_each ((SELECT bk_search_words (new.text)));"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_SCHEMA_VERSION);
@@ -618,7 +678,8 @@ bk_schema_open (const char  *path,
   if (!migrate (self, (int) user_version, error))
     return NULL;
 
-  if (!bk_database_exec (self, views, error))
+  if (!bk_database_exec (self, views, error) ||
+      !bk_schema_forget_unused_words (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -771,8 +832,8 @@ bk_schema_defer_note_indexing (BkDatabase  *database,
   return bk_database_exec (database, "DROP TRIGGER notes_search_insert", error);
 }
 
-/* Indexes the notes written since bk_schema_defer_note_indexing() gave @mark, in one
- * statement, and indexes new notes one by one again. */
+/* Indexes the notes written since bk_schema_defer_note_indexing() gave @mark, and their
+ * words, in one statement each, and indexes new notes one by one again. */
 gboolean
 bk_schema_index_deferred_notes (BkDatabase  *database,
                                 gint64       mark,
@@ -792,5 +853,146 @@ bk_schema_index_deferred_notes (BkDatabase  *database,
     return FALSE;
   g_clear_pointer (&stmt, bk_cached_statement_release);
 
+  if (!(stmt = bk_database_prepare_cached (database,
+                                           "INSERT OR IGNORE INTO search_words (word)"
+                                           " SELECT value FROM json_each"
+                                           "  ((SELECT bk_search_words (text) FROM notes WHERE id > ?1))",
+                                           error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, mark);
+  if (!bk_database_step_done (database, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
   return bk_database_exec (database, NOTES_SEARCH_INSERT_TRIGGER, error);
+}
+
+/**
+ * bk_schema_find_words:
+ * @word: a word, folded as the index reads it (see bk_schema_fold_word())
+ * @limit: the most words to return
+ *
+ * The words in the journal that begin with @word (itself included), in order: what a word being
+ * typed may become.
+ *
+ * Returns: (transfer full) (element-type utf8): the words, or %NULL when the journal fails
+ */
+GPtrArray *
+bk_schema_find_words (BkDatabase  *database,
+                      const char  *word,
+                      guint        limit,
+                      GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  /* U+10FFFF sorts after every character that can follow the prefix */
+  if (!(stmt = bk_database_prepare_cached (database,
+                                           "SELECT word FROM search_words"
+                                           " WHERE word >= ?1 AND word < ?1 || char (1114111)"
+                                           " ORDER BY word LIMIT ?2",
+                                           error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+
+  words = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (words, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_database_set_error (database, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&words);
+}
+
+/**
+ * bk_schema_fold_word:
+ * @text: what a person typed as one word
+ *
+ * @text as the index reads a word before it stems it (case and accents folded, ё as е).
+ *
+ * Returns: (transfer full) (nullable): the word, or %NULL when @text is no word or more than one
+ *   ("e-mail"), or the journal fails (@error set)
+ */
+char *
+bk_schema_fold_word (BkDatabase  *database,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autofree char *word = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!(stmt = bk_database_prepare_cached (database,
+                                           "SELECT value FROM json_each ((SELECT bk_search_words (?1)))"
+                                           " LIMIT 2",
+                                           error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      word = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        return NULL;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      bk_database_set_error (database, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&word);
+}
+
+/**
+ * bk_schema_forget_unused_words:
+ *
+ * Takes out of the list of words those that left the journal with a text deleted or changed
+ * since: the words of deleted notes are not kept.
+ */
+gboolean
+bk_schema_forget_unused_words (BkDatabase  *database,
+                               GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_DATABASE (database), FALSE);
+
+  /* nothing to write (so no waiting for another writer) in the usual case */
+  if (!(stmt = bk_database_prepare_cached (database,
+                                           "SELECT 1 FROM search_words_unsure LIMIT 1",
+                                           error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return bk_database_set_error (database, error);
+  g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  /* A word stays while any text has a word of its stem */
+  return bk_database_exec (database,
+                           "DELETE FROM search_words"
+                           " WHERE word IN (SELECT word FROM search_words_unsure)"
+                           " AND NOT EXISTS (SELECT 1 FROM search_index"
+                           "                 WHERE search_index MATCH '\"' || search_words.word || '\"');"
+                           "DELETE FROM search_words_unsure;",
+                           error);
 }

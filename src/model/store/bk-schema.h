@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BK_SCHEMA_VERSION 6
+#define BK_SCHEMA_VERSION 7
 
 BkDatabase *bk_schema_open            (const char  *path,
                                        gboolean     check_first,
@@ -31,6 +31,16 @@ gboolean    bk_schema_defer_note_indexing  (BkDatabase  *database,
                                             GError     **error);
 gboolean    bk_schema_index_deferred_notes (BkDatabase  *database,
                                             gint64       mark,
+                                            GError     **error);
+
+GPtrArray  *bk_schema_find_words           (BkDatabase  *database,
+                                            const char  *word,
+                                            guint        limit,
+                                            GError     **error);
+char       *bk_schema_fold_word            (BkDatabase  *database,
+                                            const char  *text,
+                                            GError     **error);
+gboolean    bk_schema_forget_unused_words  (BkDatabase  *database,
                                             GError     **error);
 
 G_END_DECLS

@@ -33,6 +33,8 @@ typedef struct
 {
   Tokenizer  *tokenizer;
   int         flags;
+  /* collecting the words as read (folded, not stemmed) rather than indexing them */
+  GHashTable *words;
   void       *ctx;
   int       (*token) (void *ctx, int tflags, const char *token, int n_token, int start, int end);
 } Tokenizing;
@@ -122,7 +124,14 @@ on_word_cb (void       *user_data,
   int rc;
 
   if (n_word <= 0 || n_word > MAX_STEMMED_BYTES)
-    return tokenizing->token (tokenizing->ctx, tflags, word, n_word, start, end);
+    {
+      if (tokenizing->words != NULL)
+        {
+          g_hash_table_add (tokenizing->words, g_strndup (word, n_word));
+          return SQLITE_OK;
+        }
+      return tokenizing->token (tokenizing->ctx, tflags, word, n_word, start, end);
+    }
 
   memcpy (self->folded, word, n_word);
   for (int i = 0; i + 1 < n_word; i++)
@@ -134,6 +143,12 @@ on_word_cb (void       *user_data,
           self->folded[i + 1] = (char) 0xB5;
           i++;
         }
+    }
+
+  if (tokenizing->words != NULL)
+    {
+      g_hash_table_add (tokenizing->words, g_strndup (self->folded, n_word));
+      return SQLITE_OK;
     }
 
   if (!(stemmer = choose_stemmer (self, self->folded)))
@@ -163,10 +178,100 @@ tokenizer_tokenize (Fts5Tokenizer *instance,
                                            int start, int end))
 {
   Tokenizer *self = (Tokenizer *) instance;
-  Tokenizing tokenizing = { self, flags, ctx, token };
+  Tokenizing tokenizing = { self, flags, NULL, ctx, token };
 
   return self->parent.xTokenize (self->parent_instance, &tokenizing, flags, text, n_text,
                                  on_word_cb);
+}
+
+/* The words function: bk_search_words (text, ...), an aggregate over any number of rows and
+ * columns, is the JSON array of the distinct words in them as the index reads them before it
+ * stems them (folded: "Счёт" is "счет"). They fill the journal's list of words, in which a word
+ * being typed is looked up as the words it may become. */
+
+static void
+words_step_cb (sqlite3_context  *context,
+               int               n_args,
+               sqlite3_value   **args)
+{
+  Tokenizer *tokenizer = sqlite3_user_data (context);
+  GHashTable **words = sqlite3_aggregate_context (context, sizeof (GHashTable *));
+
+  if (words == NULL)
+    {
+      sqlite3_result_error_nomem (context);
+      return;
+    }
+
+  if (*words == NULL)
+    *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (int i = 0; i < n_args; i++)
+    {
+      Tokenizing tokenizing = { tokenizer, FTS5_TOKENIZE_DOCUMENT, *words, NULL, NULL };
+      const char *text = (const char *) sqlite3_value_text (args[i]);
+      int rc;
+
+      if (text == NULL)
+        continue;
+
+      rc = tokenizer->parent.xTokenize (tokenizer->parent_instance, &tokenizing,
+                                        FTS5_TOKENIZE_DOCUMENT, text, sqlite3_value_bytes (args[i]),
+                                        on_word_cb);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_result_error_code (context, rc);
+          return;
+        }
+    }
+}
+
+static void
+append_json_string (GString    *json,
+                    const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (json, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (json, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (json, *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+static void
+words_final_cb (sqlite3_context *context)
+{
+  GHashTable **words = sqlite3_aggregate_context (context, 0);
+  g_autoptr(GString) json = g_string_new ("[");
+
+  if (words != NULL && *words != NULL)
+    {
+      GHashTableIter iter;
+      const char *word;
+
+      g_hash_table_iter_init (&iter, *words);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &word, NULL))
+        {
+          if (json->len > 1)
+            g_string_append_c (json, ',');
+          append_json_string (json, word);
+        }
+      g_clear_pointer (words, g_hash_table_unref);
+    }
+
+  g_string_append_c (json, ']');
+  sqlite3_result_text64 (context, json->str, json->len, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static void
+words_destroy_cb (void *user_data)
+{
+  tokenizer_delete (user_data);
 }
 
 /* The FTS5 API of @db, or %NULL */
@@ -195,6 +300,7 @@ bk_search_tokenizer_register (sqlite3  *db,
     tokenizer_delete,
     tokenizer_tokenize,
   };
+  Fts5Tokenizer *words_tokenizer = NULL;
   fts5_api *api;
   int rc;
 
@@ -208,6 +314,13 @@ bk_search_tokenizer_register (sqlite3  *db,
     }
 
   rc = api->xCreateTokenizer (api, BK_SEARCH_TOKENIZER, api, &methods, NULL);
+  if (rc == SQLITE_OK)
+    rc = tokenizer_create (api, NULL, 0, &words_tokenizer);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "bk_search_words", -1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     words_tokenizer, NULL, words_step_cb, words_final_cb,
+                                     words_destroy_cb);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,

@@ -17,7 +17,11 @@ G_BEGIN_DECLS
  * stem by the Snowball stemmer of its script (Cyrillic: Russian, Latin: English), so that
  * "оплата" finds «оплатил» and "invoices" finds "invoice". In a query, a prefix ("опла*") also
  * matches as typed, unstemmed. Every connection that reads or writes the index registers it
- * first. */
+ * first.
+ *
+ * Registering it also gives the connection the SQL function bk_search_words (text, ...): an
+ * aggregate, the JSON array of the distinct words of its arguments as the tokenizer reads them
+ * before it stems them (case and accents folded, ё as е). */
 #define BK_SEARCH_TOKENIZER "bridgekeeper"
 
 gboolean bk_search_tokenizer_register (sqlite3  *db,
