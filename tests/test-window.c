@@ -471,6 +471,51 @@ test_search_never_blocks (Fixture       *fixture,
   g_assert_cmpuint (n_listed (fixture), ==, 2);
 }
 
+static gboolean
+listed_more_than (gpointer data)
+{
+  gpointer *args = data;
+
+  return n_listed (args[0]) > GPOINTER_TO_UINT (args[1]);
+}
+
+/* A long search's results come a page at a time as the list is scrolled to their end (not as
+ * GTK's list asks for the items it keeps rows for: that would read them all, and build a row
+ * for each, while a person types) */
+static void
+test_search_pages_as_scrolled (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkAdjustment *adjustment;
+  guint listed;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Client %02u", i);
+      g_autoptr(BkCounterpart) counterpart = add_counterpart (fixture, name, "Northwind Traders",
+                                                              BK_COUNTERPART_KIND_CLIENT,
+                                                              BK_COUNTERPART_STATUS_ACTIVE);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "search-entry")), "northwind");
+  g_assert_true (bk_test_wait_until (listed_more_than, (gpointer[]) { fixture, GUINT_TO_POINTER (0) }, 5000));
+  g_assert_true (bk_test_wait_still (GTK_WIDGET (fixture->window)));
+  /* what fills the view and a little more, not all fifty */
+  listed = n_listed (fixture);
+  g_assert_cmpuint (listed, >=, 20);
+  g_assert_cmpuint (listed, <, 50);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (find (fixture, "result-list"), GTK_TYPE_SCROLLED_WINDOW)));
+  while (listed < 50)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      g_assert_true (bk_test_wait_until (listed_more_than, (gpointer[]) { fixture, GUINT_TO_POINTER (listed) }, 5000));
+      listed = n_listed (fixture);
+    }
+  g_assert_cmpuint (listed, ==, 50);
+}
+
 /* Whether the list's first item is a search result found in a note */
 static gboolean
 shows_note_match (gpointer data)
@@ -3149,6 +3194,7 @@ main (int   argc,
   g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
   g_test_add ("/window/search-never-blocks", Fixture, NULL, fixture_set_up, test_search_never_blocks, fixture_tear_down);
+  g_test_add ("/window/search-pages-as-scrolled", Fixture, NULL, fixture_set_up, test_search_pages_as_scrolled, fixture_tear_down);
   g_test_add ("/window/search-lands-on-note", Fixture, NULL, fixture_set_up, test_search_lands_on_note, fixture_tear_down);
   g_test_add ("/window/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/window/playbook-progress", Fixture, NULL, fixture_set_up, test_playbook_progress, fixture_tear_down);

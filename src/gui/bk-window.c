@@ -282,12 +282,27 @@ on_selection_changed_cb (BkWindow           *self,
     }
 }
 
+/* The next page of results once the list is scrolled near its end, or does not fill the view
+ * (a third of a view ahead: a page is read in a few milliseconds) */
+static void
+on_result_scrolled_cb (BkWindow      *self,
+                       GtkAdjustment *adjustment)
+{
+  double end = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+
+  if (self->showing_results &&
+      gtk_adjustment_get_upper (adjustment) - end < gtk_adjustment_get_page_size (adjustment) / 3)
+    bk_counterpart_list_load_more (self->results);
+}
+
 /* A search's page came, or it follows a write */
 static void
 on_results_changed_cb (BkWindow *self)
 {
   update_sidebar_stack (self);
   select_shown_counterpart (self);
+  /* (scrolled to the end while a page was being read) */
+  on_result_scrolled_cb (self, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->result_scroller)));
 }
 
 static void
@@ -1032,6 +1047,7 @@ bk_window_constructed (GObject *object)
   BkWindow *self = (BkWindow *)object;
   g_autoptr(GListModel) status_model = create_status_filter_model ();
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *result_adjustment;
 
   G_OBJECT_CLASS (bk_window_parent_class)->constructed (object);
 
@@ -1064,6 +1080,11 @@ bk_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->results, "notify::searching",
                            G_CALLBACK (on_results_changed_cb), self, G_CONNECT_SWAPPED);
+  result_adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->result_scroller));
+  g_signal_connect_object (result_adjustment, "value-changed",
+                           G_CALLBACK (on_result_scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (result_adjustment, "changed",
+                           G_CALLBACK (on_result_scrolled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed",
                            G_CALLBACK (on_counterpart_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_checkins (self->journal), "changed",

@@ -65,8 +65,6 @@ enum {
 
 /* Results read at a time: more than a window shows */
 #define SEARCH_PAGE 20
-/* The next page is read when an item this close to the end of those found is asked for */
-#define SEARCH_PREFETCH 8
 
 static GParamSpec *properties[N_PROPS];
 
@@ -151,10 +149,19 @@ start_search (BkCounterpartList *self,
                              on_page_read_cb, g_object_ref (self));
 }
 
-/* The next page, when the list is scrolled near the end of what was found */
-static void
-read_more (BkCounterpartList *self)
+/**
+ * bk_counterpart_list_load_more:
+ *
+ * Reads the next page of a search's results, unless one is being read or all are in: for a
+ * view to ask when it is scrolled near the end. (Asking for the last items does not: GTK 4.8's
+ * list views ask for the 200 items around what they show, which would read page after page
+ * and build a row for each.)
+ */
+void
+bk_counterpart_list_load_more (BkCounterpartList *self)
 {
+  g_return_if_fail (BK_IS_COUNTERPART_LIST (self));
+
   if (self->search == NULL || self->cancellable != NULL || bk_search_is_done (self->search))
     return;
 
@@ -562,12 +569,7 @@ bk_counterpart_list_get_item (GListModel *model,
     return NULL;
 
   if (self->showing_hits)
-    {
-      if (position + SEARCH_PREFETCH >= self->hit_items->len)
-        read_more (self);
-
-      return g_object_ref (g_ptr_array_index (self->hit_items, position));
-    }
+    return g_object_ref (g_ptr_array_index (self->hit_items, position));
 
   return bk_page_cache_dup_item (self->pages, position);
 }
