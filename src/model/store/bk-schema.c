@@ -1012,3 +1012,181 @@ bk_schema_forget_unused_words (BkDatabase  *database,
                            "DELETE FROM search_words_unsure;",
                            error);
 }
+
+/**
+ * bk_schema_copy:
+ * @path: a journal, open or not
+ * @dest_path: where the copy goes: a new file, made readable by its owner alone
+ *
+ * Copies the journal as it stands at one moment, while it may be written to meanwhile (a
+ * read-only connection of its own, SQLite's online backup). The copy keeps no write-ahead log
+ * beside it. Reads the whole file: run it on a thread.
+ */
+gboolean
+bk_schema_copy (const char  *path,
+                const char  *dest_path,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  sqlite3 *source = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  gboolean ok = FALSE;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if ((fd = g_open (dest_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *dest_display = g_filename_display_name (dest_path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), dest_display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (sqlite3_open_v2 (path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+                   _("Could not copy the journal “%s”: %s"), display,
+                   sqlite3_errmsg (dest != NULL ? dest : source));
+      goto out;
+    }
+  sqlite3_busy_timeout (source, 5000);
+
+  /* one step: the whole file from one snapshot, whatever is written meanwhile */
+  if (!(backup = sqlite3_backup_init (dest, "main", source, "main")))
+    {
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+                   _("Could not copy the journal “%s”: %s"), display, sqlite3_errmsg (dest));
+      goto out;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE ||
+      sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+                   _("Could not copy the journal “%s”: %s"), display,
+                   rc != SQLITE_DONE ? sqlite3_errstr (rc) : sqlite3_errmsg (dest));
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  sqlite3_close (source);
+  sqlite3_close (dest);
+  if (!ok)
+    g_unlink (dest_path);
+
+  return ok;
+}
+
+/**
+ * bk_schema_inspect:
+ * @path: a journal that no connection writes to (a backup)
+ * @check: whether to check every page and index too (PRAGMA integrity_check)
+ * @facts: (out caller-allocates): what it holds
+ *
+ * Checks that a file is a Bridgekeeper journal (and, when asked, that it is sound), and counts
+ * what it holds. A damaged or foreign file fails with
+ * %BK_DATABASE_ERROR_CORRUPT. Reads the whole file: run it on a thread.
+ */
+gboolean
+bk_schema_inspect (const char         *path,
+                   gboolean            check,
+                   BkJournalFacts     *facts,
+                   GError            **error)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+  gint64 application_id = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (facts != NULL, FALSE);
+
+  memset (facts, 0, sizeof *facts);
+
+  /* immutable: nothing beside the file is read or made (no -wal, no -shm) */
+  if (!(uri = g_filename_to_uri (path, NULL, error)))
+    return FALSE;
+  {
+    g_autofree char *with_mode = g_strconcat (uri, "?immutable=1", NULL);
+
+    if (sqlite3_open_v2 (with_mode, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+      {
+        set_open_error (db, path, error);
+        goto out;
+      }
+  }
+  sqlite3_extended_result_codes (db, TRUE);
+
+  if (!bk_search_tokenizer_register (db, error) ||
+      !query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, path, "PRAGMA user_version", &facts->version, error))
+    goto out;
+
+  if (application_id != BK_SCHEMA_APPLICATION_ID || facts->version < 1)
+    {
+      set_corrupt_error (path, error);
+      goto out;
+    }
+
+  if (check &&
+      ((rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check (1)", -1, &stmt, NULL)) != SQLITE_OK ||
+       (rc = sqlite3_step (stmt)) != SQLITE_ROW ||
+       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0))
+    {
+      set_corrupt_error (path, error);
+      goto out;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!query_int (db, path, "SELECT count(*) FROM counterparts WHERE trashed = 0",
+                  &facts->n_counterparts, error) ||
+      !query_int (db, path, "SELECT count(*) FROM notes WHERE trashed = 0", &facts->n_notes, error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+
+  return ok;
+}
+
+/**
+ * bk_schema_read_version:
+ * @path: a journal
+ *
+ * Returns: the format the journal is written in (PRAGMA user_version), 0 for a new or empty
+ *   file, or -1 when it cannot be read
+ */
+gint64
+bk_schema_read_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return 0;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    query_int (db, path, "PRAGMA user_version", &version, NULL);
+  sqlite3_close (db);
+
+  return version;
+}

@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 /* The schema version this build writes (PRAGMA user_version). */
 #define BK_SCHEMA_VERSION 7
 
+/* What bk_schema_inspect() found in a journal */
+typedef struct
+{
+  gint64 version;
+  gint64 n_counterparts;
+  gint64 n_notes;
+} BkJournalFacts;
+
 BkDatabase *bk_schema_open            (const char  *path,
                                        gboolean     check_first,
                                        GError     **error);
@@ -42,5 +50,14 @@ char       *bk_schema_fold_word            (BkDatabase  *database,
                                             GError     **error);
 gboolean    bk_schema_forget_unused_words  (BkDatabase  *database,
                                             GError     **error);
+
+gboolean    bk_schema_copy                 (const char      *path,
+                                            const char      *dest_path,
+                                            GError         **error);
+gboolean    bk_schema_inspect              (const char      *path,
+                                            gboolean         check,
+                                            BkJournalFacts  *facts,
+                                            GError         **error);
+gint64      bk_schema_read_version         (const char      *path);
 
 G_END_DECLS
