@@ -1268,6 +1268,88 @@ run_bridgekeeper (Fixture            *fixture,
   return run_bridgekeeper_in (fixture, "en", args, out, err);
 }
 
+/* --backup makes one, --list-backups lists them, --restore brings one back and keeps the
+ * journal it replaced */
+static void
+test_command_line_backups (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) maria = add_counterpart (fixture, "Maria Sokolova", "Northwind");
+  g_autoptr(BkCounterpart) ivan = add_counterpart (fixture, "Ivan Petrov", "");
+  g_autofree char *path = g_strdup (bk_journal_get_path (fixture->journal));
+  g_autofree char *backup_path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->journal);
+
+  {
+    const char *args[] = { "--list-backups", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 0);
+    g_assert_true (g_str_has_prefix (out, "No backups yet"));
+  }
+
+  {
+    const char *args[] = { "--backup", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    GStatBuf st;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    backup_path = g_strstrip (g_strdup (out));
+    g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    name = g_path_get_basename (backup_path);
+  }
+
+  /* Ivan is deleted for good since */
+  fixture->journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+  bk_counterpart_store_set_trashed (bk_journal_get_counterparts (fixture->journal),
+                                    bk_counterpart_get_id (ivan), TRUE, &error);
+  g_assert_no_error (error);
+  bk_journal_purge_trash (fixture->journal, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->journal);
+
+  {
+    const char *args[] = { "--list-backups", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 0);
+    g_test_message ("%s", out);
+    g_assert_true (g_str_has_prefix (out, name));
+    g_assert_nonnull (strstr (out, "2 clients and vendors, 0 notes"));
+  }
+
+  {
+    const char *args[] = { "--restore", name, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 0);
+    g_test_message ("%s%s", out, err);
+    g_assert_nonnull (strstr (out, "The journal is now as it was in"));
+    g_assert_nonnull (strstr (out, "--restore journal-"));
+    g_assert_cmpint (bk_test_file_query_int (path, "SELECT count(*) FROM counterparts"), ==, 2);
+  }
+
+  {
+    const char *args[] = { "--restore", "journal-1999-01-01-000000", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--list-backups"));
+    g_assert_cmpint (bk_test_file_query_int (path, "SELECT count(*) FROM counterparts"), ==, 2);
+  }
+}
+
 /* --search prints what the sidebar would find, without a display; 1 when nothing matches */
 static void
 test_command_line_search (Fixture       *fixture,
@@ -1561,6 +1643,7 @@ main (int   argc,
   ADD ("/summary/snapshot", test_snapshot);
   ADD ("/summary/command-line", test_command_line);
   ADD ("/summary/command-line-search", test_command_line_search);
+  ADD ("/summary/command-line-backups", test_command_line_backups);
   ADD ("/summary/events-in-reader-language", test_events_in_reader_language);
 
 #undef ADD

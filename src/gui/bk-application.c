@@ -13,6 +13,7 @@
 
 #include "bk-access.h"
 #include "bk-application.h"
+#include "bk-backups.h"
 #include "bk-checkin-monitor.h"
 #include "bk-feedback.h"
 #include "bk-format.h"
@@ -60,6 +61,13 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-pdf: only notes up to this day (YYYY-MM-DD)"), N_("DATE") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the clients, vendors and notes that match QUERY and exit"), N_("QUERY") },
+  { "backup", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Back up the journal now, print where the backup is, and exit"), NULL },
+  { "list-backups", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the journal’s backups and exit"), NULL },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the journal with BACKUP (a name --list-backups prints, or a file) and exit; the journal it replaces is kept as a backup"),
+    N_("BACKUP") },
   /* a string: GApplication cannot tell an integer option given as 0 from one not given */
   { "limit", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --search: print at most N clients and vendors (50 unless given)"), N_("N") },
@@ -116,6 +124,160 @@ export_json (const char *filename)
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* How many backups to keep, as the person set it */
+static BkBackupPolicy
+get_backup_policy (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  BkBackupPolicy policy;
+
+  policy.daily = g_settings_get_uint (settings, "backups-keep-daily");
+  policy.weekly = g_settings_get_uint (settings, "backups-keep-weekly");
+  policy.monthly = g_settings_get_uint (settings, "backups-keep-monthly");
+
+  return policy;
+}
+
+static int
+back_up (void)
+{
+  g_autofree char *path = bk_journal_dup_default_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BkBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  BkBackupPolicy policy = get_backup_policy ();
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      /* Translators: --backup with no journal yet */
+      g_printerr ("%s\n", _("There is no journal to back up yet."));
+      return EXIT_FAILURE;
+    }
+
+  if (!(backup = bk_backups_make (path, now, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!bk_backups_rotate (path, &policy, now, &error))
+    g_printerr ("%s\n", error->message);
+
+  g_print ("%s\n", bk_backup_get_path (backup));
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_backups (void)
+{
+  g_autofree char *path = bk_journal_dup_default_path ();
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(backups = bk_backups_list (path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (backups->len == 0)
+    {
+      g_autofree char *folder = bk_backups_dup_folder (path);
+      g_autofree char *display = g_filename_display_name (folder);
+
+      /* Translators: %s is a folder */
+      g_print (_("No backups yet (they are kept in %s)."), display);
+      g_print ("\n");
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      BkBackup *backup = g_ptr_array_index (backups, i);
+      g_autoptr(GError) count_error = NULL;
+      g_autofree char *taken = g_date_time_format (bk_backup_get_taken (backup), "%Y-%m-%d %H:%M");
+      g_autofree char *size = g_format_size (bk_backup_get_size (backup));
+
+      if (bk_backups_count (backup, &count_error))
+        {
+          g_autofree char *counts = bk_format_counts (bk_backup_get_n_counterparts (backup),
+                                                      bk_backup_get_n_notes (backup));
+
+          g_print ("%s  %s  %s  %s\n", bk_backup_get_name (backup), taken, size, counts);
+        }
+      else
+        {
+          g_print ("%s  %s  %s  %s\n", bk_backup_get_name (backup), taken, size, count_error->message);
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* Whether Bridgekeeper runs in this session (it owns its name on the session bus) */
+static gboolean
+is_running (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APPLICATION_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+static int
+restore (const char *name_or_path)
+{
+  g_autofree char *path = bk_journal_dup_default_path ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BkBackup) backup = NULL;
+  g_autoptr(BkBackup) kept = NULL;
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the running app holds the journal */
+  if (is_running ())
+    {
+      g_printerr ("%s\n", _("Bridgekeeper is running. Quit it, then restore."));
+      return EXIT_FAILURE;
+    }
+
+  if (!(backup = bk_backups_find (path, name_or_path, &error)) ||
+      !bk_backups_restore (path, backup, now, &kept, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* opened once: an older backup is brought up to this version's format now */
+  if (!(journal = open_journal_for_command_line ()))
+    return EXIT_FAILURE;
+
+  /* Translators: %s is a backup's name */
+  g_print (_("The journal is now as it was in %s."), bk_backup_get_name (backup));
+  g_print ("\n");
+  if (kept != NULL)
+    {
+      /* Translators: %s is a backup's name; --restore is an option */
+      g_print (_("The journal it replaced is kept as the backup %s: “bridgekeeper --restore %s” brings it back."),
+               bk_backup_get_name (kept), bk_backup_get_name (kept));
+      g_print ("\n");
     }
 
   return EXIT_SUCCESS;
@@ -432,6 +594,15 @@ bk_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "search", "&s", &query))
     return search (query, options);
 
+  if (g_variant_dict_contains (options, "backup"))
+    return back_up ();
+
+  if (g_variant_dict_contains (options, "list-backups"))
+    return list_backups ();
+
+  if (g_variant_dict_lookup (options, "restore", "^&ay", &filename))
+    return restore (filename);
+
   if (g_variant_dict_contains (options, "limit"))
     {
       g_printerr ("%s\n", _("--limit goes with --search QUERY."));
@@ -593,6 +764,49 @@ show_journal_error (BkApplication *self,
 }
 
 static void
+on_backed_up_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BkApplication) self = user_data;
+  g_autoptr(BkBackup) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if ((backup = bk_backups_make_finish (result, &error)))
+    {
+      g_debug ("Backed up the journal as %s", bk_backup_get_path (backup));
+      return;
+    }
+
+  /* never silent: said in the window, or on the terminal when there is none */
+  g_warning ("Could not back up the journal: %s", error->message);
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
+    {
+      /* Translators: %s says what went wrong */
+      g_autofree char *message = g_strdup_printf (_("Could not back up the journal: %s"), error->message);
+
+      bk_window_show_message (BK_WINDOW (window), message);
+    }
+}
+
+/* The first start of each day backs the journal up, once it is known to be sound */
+static void
+back_up_if_due (BkApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *path = bk_journal_get_path (self->journal);
+  BkBackupPolicy policy = get_backup_policy ();
+
+  /* (a journal with nothing in it yet has nothing to lose) */
+  if (bk_counterpart_store_count (bk_journal_get_counterparts (self->journal)) == 0 ||
+      bk_backups_made_on (path, now))
+    return;
+
+  bk_backups_make_async (path, &policy, NULL, on_backed_up_cb, g_object_ref (self));
+}
+
+static void
 on_integrity_checked_cb (GObject      *object,
                          GAsyncResult *result,
                          gpointer      user_data)
@@ -602,7 +816,11 @@ on_integrity_checked_cb (GObject      *object,
   GListModel *toplevels;
 
   if (bk_journal_check_integrity_finish (BK_JOURNAL (object), result, &error))
-    return;
+    {
+      if (self->journal == BK_JOURNAL (object))
+        back_up_if_due (self);
+      return;
+    }
 
   if (!g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_CORRUPT) || self->journal != BK_JOURNAL (object))
     {

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "bk-backups.h"
 #include "bk-journal-json.h"
 #include "bk-journal-json-private.h"
 #include "bk-journal.h"
@@ -1961,6 +1962,31 @@ reader_stop (Reader *reader)
   g_async_queue_unref (reader->room);
 }
 
+/* Before an import writes to a journal that holds anything, the journal as it was, in its
+ * backups: an import can add thousands of clients at once */
+static gboolean
+back_up_before_import (BkJournal  *self,
+                       GError    **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(BkBackup) backup = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (bk_counterpart_store_count (bk_journal_get_counterparts (self)) == 0)
+    return TRUE;
+
+  now = g_date_time_new_now_local ();
+  if (!(backup = bk_backups_make (bk_journal_get_path (self), now, &local_error)))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s says what went wrong */
+                   _("Could not back up the journal before the import: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Writing: one transaction, with a bigger page cache (so that a big file's pages are written
  * out once) and the search index taking the new notes all at once at the end */
 static gboolean
@@ -2046,6 +2072,9 @@ import_whole (BkJournal        *self,
     return FALSE;
   g_clear_object (&parser);
 
+  if (!back_up_before_import (self, error))
+    return FALSE;
+
   if (!begin_writing (self, &mark, &local_error))
     return set_write_error (error, ctx, local_error);
 
@@ -2117,6 +2146,12 @@ import_in_pieces (BkJournal        *self,
 
       /* (the reader, behind, finds these pages again in the system's cache) */
       release_read (ctx, data + piece->start);
+    }
+
+  if (!back_up_before_import (self, error))
+    {
+      reader_stop (&reader);
+      return FALSE;
     }
 
   if (!begin_writing (self, &mark, &local_error))

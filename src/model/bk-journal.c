@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-backups.h"
 #include "bk-journal.h"
 
 /* The journal: one database, and the stores that own its tables. */
@@ -99,9 +100,34 @@ bk_journal_open_full (const char          *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (flags & BK_JOURNAL_OPEN_READ_ONLY)
-    database = bk_schema_open_read_only (path, error);
+    {
+      database = bk_schema_open_read_only (path, error);
+    }
   else
-    database = bk_schema_open (path, (flags & BK_JOURNAL_OPEN_DEFER_CHECK) == 0, error);
+    {
+      gint64 version = bk_schema_read_version (path);
+
+      /* Before a migration, the journal as it was, in its backups (a damaged one is refused
+       * by the opening itself, with a message that offers to set it aside) */
+      if (version > 0 && version < BK_SCHEMA_VERSION)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autoptr(BkBackup) backup = NULL;
+          g_autoptr(GError) local_error = NULL;
+
+          if (!(backup = bk_backups_make (path, now, &local_error)) &&
+              !g_error_matches (local_error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_CORRUPT))
+            {
+              g_set_error (error, local_error->domain, local_error->code,
+                           _("Could not back up the journal before bringing it up to this "
+                             "version’s format: %s The journal was not changed."),
+                           local_error->message);
+              return NULL;
+            }
+        }
+
+      database = bk_schema_open (path, (flags & BK_JOURNAL_OPEN_DEFER_CHECK) == 0, error);
+    }
 
   if (database == NULL)
     return NULL;
