@@ -20,6 +20,7 @@
 #include "bk-journal.h"
 #include "bk-journal-json.h"
 #include "bk-playbook-library.h"
+#include "bk-preferences-window.h"
 #include "bk-resources.h"
 #include "bk-search.h"
 #include "bk-search-provider.h"
@@ -34,6 +35,8 @@ struct _BkApplication
   BkPlaybookLibrary *playbooks;
   BkCheckinMonitor  *checkin_monitor;
   BkSearchProvider  *search_provider;
+  /* a backup is being restored: the journal is closed until it is done */
+  gboolean           restoring;
 };
 
 /* How often a running app looks for check-ins that fell due */
@@ -855,6 +858,13 @@ bk_application_ensure_journal (BkApplication  *self,
   if (self->journal != NULL)
     return self->journal;
 
+  if (self->restoring)
+    {
+      g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_BUSY,
+                           _("The journal is being restored from a backup."));
+      return NULL;
+    }
+
   /* The check that reads every page runs after the window shows, not before. */
   path = bk_journal_dup_default_path ();
   if (!(self->journal = bk_journal_open_full (path, BK_JOURNAL_OPEN_DEFER_CHECK, error)))
@@ -890,6 +900,10 @@ bk_application_activate (GApplication *app)
       gtk_window_present (window);
       return;
     }
+
+  /* (its window comes once the restore is done) */
+  if (self->restoring)
+    return;
 
   /* They are part of the program: without them it is broken, and says so. */
   if (self->playbooks == NULL && !(self->playbooks = load_playbooks (&error)))
@@ -957,10 +971,155 @@ bk_application_show_followups_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-followups", NULL);
 }
 
+/* Restoring a backup: the journal closes (its windows with it), is replaced on a thread, and
+ * opens again; the journal it replaced is kept, for Undo */
+
+typedef struct
+{
+  char     *journal_path;
+  BkBackup *backup;
+  BkBackup *kept;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_free (job->journal_path);
+  g_clear_object (&job->backup);
+  g_clear_object (&job->kept);
+  g_free (job);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = task_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GError *error = NULL;
+
+  if (bk_backups_restore (job->journal_path, job->backup, now, &job->kept, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_restored_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BkApplication *self = BK_APPLICATION (object);
+  RestoreJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) open_error = NULL;
+  gboolean restored = g_task_propagate_boolean (G_TASK (result), &error);
+  GtkWindow *window;
+
+  self->restoring = FALSE;
+
+  if (!bk_application_ensure_journal (self, &open_error))
+    {
+      show_journal_error (self, open_error);
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  show_window (self, NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (restored)
+    {
+      g_autofree char *taken = bk_format_date_time (bk_backup_get_taken (job->backup));
+      /* Translators: %s is a date and time */
+      g_autofree char *message = g_strdup_printf (_("The journal is as it was on %s"), taken);
+      AdwToast *toast = adw_toast_new (message);
+
+      /* as long as it matters: until dismissed */
+      adw_toast_set_timeout (toast, 0);
+      if (job->kept != NULL)
+        {
+          adw_toast_set_button_label (toast, _("_Undo"));
+          adw_toast_set_action_name (toast, "app.restore-backup");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (bk_backup_get_path (job->kept)));
+        }
+      bk_window_add_toast (BK_WINDOW (window), toast);
+    }
+  else
+    {
+      bk_show_error_dialog (window, _("Could Not Restore the Backup"), error->message);
+    }
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+bk_application_restore_backup_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  BkApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels;
+  RestoreJob *job;
+
+  /* one at a time (the journal is closed meanwhile) */
+  if (self->restoring)
+    return;
+
+  job = g_new0 (RestoreJob, 1);
+  job->journal_path = bk_journal_dup_default_path ();
+  if (!(job->backup = bk_backups_find (job->journal_path, g_variant_get_string (parameter, NULL), &error)))
+    {
+      bk_show_error_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                            _("Could Not Restore the Backup"), error->message);
+      restore_job_free (job);
+      return;
+    }
+
+  g_application_hold (G_APPLICATION (self));
+  self->restoring = TRUE;
+  toplevels = gtk_window_get_toplevels ();
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  g_clear_object (&self->checkin_monitor);
+  g_clear_object (&self->journal);
+  if (self->search_provider != NULL)
+    bk_search_provider_forget_journal (self->search_provider);
+
+  task = g_task_new (self, NULL, on_restored_cb, NULL);
+  g_task_set_source_tag (task, bk_application_restore_backup_action);
+  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+static void
+bk_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  BkApplication *self = user_data;
+  g_autofree char *journal_path = bk_journal_dup_default_path ();
+  BkPreferencesWindow *window;
+
+  window = bk_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      journal_path);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "show-followups", bk_application_show_followups_action },
   { "quit", bk_application_quit_action },
   { "about", bk_application_about_action },
+  { "preferences", bk_application_preferences_action },
+  { "restore-backup", bk_application_restore_backup_action, "s" },
 };
 
 static void
@@ -972,6 +1131,7 @@ bk_application_startup (GApplication *app)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-client", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.export-pdf", { "<Control>e", NULL } },

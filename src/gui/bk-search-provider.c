@@ -404,3 +404,11 @@ bk_search_provider_unexport (BkSearchProvider *self)
   self->registration_id = 0;
   g_clear_object (&self->connection);
 }
+
+void
+bk_search_provider_forget_journal (BkSearchProvider *self)
+{
+  g_return_if_fail (BK_IS_SEARCH_PROVIDER (self));
+
+  g_clear_object (&self->searcher);
+}

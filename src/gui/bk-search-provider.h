@@ -24,5 +24,7 @@ gboolean          bk_search_provider_export     (BkSearchProvider  *self,
                                                  const char        *object_path,
                                                  GError           **error);
 void              bk_search_provider_unexport   (BkSearchProvider  *self);
+/* The journal was closed (replaced by a backup): the next search opens it again */
+void              bk_search_provider_forget_journal (BkSearchProvider *self);
 
 G_END_DECLS

@@ -42,16 +42,47 @@ bk_backups_dup_folder (const char *journal_path)
   return g_build_filename (folder, "backups", NULL);
 }
 
+typedef enum
+{
+  FAILED_FOLDER,
+  FAILED_WRITE,
+  FAILED_REMOVE,
+} Failure;
+
+/* What failed with @path, and the system's reason */
 static gboolean
 set_errno_error (GError     **error,
                  int          saved_errno,
-                 const char  *format,
+                 Failure      failure,
                  const char  *path)
 {
   g_autofree char *display = g_filename_display_name (path);
+  int code = g_io_error_from_errno (saved_errno);
 
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               format, display, g_strerror (saved_errno));
+  switch (failure)
+    {
+    case FAILED_FOLDER:
+      /* Translators: %s is a folder, then what went wrong */
+      g_set_error (error, G_IO_ERROR, code, _("Could not make the backup folder “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      break;
+
+    case FAILED_WRITE:
+      /* Translators: %s is a file, then what went wrong */
+      g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      break;
+
+    case FAILED_REMOVE:
+      /* Translators: %s is a file, then what went wrong */
+      g_set_error (error, G_IO_ERROR, code, _("Could not remove the old backup “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
   return FALSE;
 }
 
@@ -61,8 +92,7 @@ ensure_folder (const char  *folder,
                GError     **error)
 {
   if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
-    /* Translators: %s is a folder, then what went wrong */
-    return set_errno_error (error, errno, _("Could not make the backup folder “%s”: %s"), folder);
+    return set_errno_error (error, errno, FAILED_FOLDER, folder);
 
   return TRUE;
 }
@@ -81,8 +111,7 @@ sync_path (const char  *path,
 
       if (fd >= 0)
         close (fd);
-      /* Translators: %s is a file, then what went wrong */
-      return set_errno_error (error, saved_errno, _("Could not write “%s”: %s"), path);
+      return set_errno_error (error, saved_errno, FAILED_WRITE, path);
     }
 
   close (fd);
@@ -202,7 +231,7 @@ bk_backups_make (const char  *journal_path,
 
   if (!sync_path (partial, FALSE, error) ||
       (g_rename (partial, path) != 0 &&
-       !set_errno_error (error, errno, _("Could not write “%s”: %s"), path)) ||
+       !set_errno_error (error, errno, FAILED_WRITE, path)) ||
       !sync_path (folder, TRUE, error))
     {
       g_unlink (partial);
@@ -474,8 +503,7 @@ bk_backups_rotate (const char            *journal_path,
         continue;
 
       if (g_unlink (bk_backup_get_path (backup)) != 0 && ok)
-        ok = set_errno_error (error, errno, _("Could not remove the old backup “%s”: %s"),
-                              bk_backup_get_path (backup));
+        ok = set_errno_error (error, errno, FAILED_REMOVE, bk_backup_get_path (backup));
       else
         g_debug ("Removed the old backup %s", bk_backup_get_path (backup));
     }
@@ -662,14 +690,14 @@ bk_backups_restore (const char  *journal_path,
   g_unlink (restoring);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
-    return set_errno_error (error, errno, _("Could not write “%s”: %s"), folder);
+    return set_errno_error (error, errno, FAILED_WRITE, folder);
 
   if (!bk_schema_copy (bk_backup_get_path (backup), restoring, error))
     return FALSE;
 
   if (!sync_path (restoring, FALSE, error) ||
       (g_rename (restoring, journal_path) != 0 &&
-       !set_errno_error (error, errno, _("Could not write “%s”: %s"), journal_path)) ||
+       !set_errno_error (error, errno, FAILED_WRITE, journal_path)) ||
       !sync_path (folder, TRUE, error))
     {
       g_unlink (restoring);
