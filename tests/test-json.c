@@ -1694,7 +1694,52 @@ static const RejectCase reject_cases[] = {
     "{\"name\":\"Four\",\"notes\":[{\"text\":\"4a\"},{\"text\":\"4b\"},"
     "{\"text\":\"4c\",\"created\":\"2026-01-32T10:00:00Z\"}]}]}",
     { "journal.json: counterparts[3].notes[2].created: ", "2026-01-32T10:00:00Z", NULL } },
+  /* a NUL would cut a name, a note or an id short without a word */
+  { "nul-in-name",
+    HEADER "[{\"name\":\"Anna\\u0000 Petrova\"}]}",
+    { "journal.json: line 1, column 67: a text holds a NUL character (\\u0000)", NULL } },
+  { "nul-in-note",
+    HEADER "[{\"name\":\"A\",\n\"notes\":[{\"text\":\"paid\\u0000 in full\"}]}]}",
+    { "journal.json: line 2, column 23: a text holds a NUL character", NULL } },
+  { "nul-in-id",
+    HEADER "[{\"id\":\"5f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\\u0000junk\",\"name\":\"A\"}]}",
+    { "a text holds a NUL character", NULL } },
+  /* an escape sequence is quoted as text, never sent to the terminal */
+  { "escape-sequence-quoted",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"created\":\"\\u001b[2J\\u001b[31mred\",\"text\":\"x\"}]}]}",
+    { "“\\u001B[2J\\u001B[31mred” is not a valid date", NULL } },
 };
+
+/* Nesting deeper than any export is refused before the parser (which would recurse until it
+ * crashed), with the journal unchanged */
+static void
+test_reject_deep_nesting (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *open = user_data;
+  g_autoptr(GString) json = g_string_new (HEADER "[{\"name\":\"A\",\"notes\":");
+  g_auto(Snapshot) before = { 0 };
+  g_auto(Snapshot) after = { 0 };
+  g_autoptr(GError) error = NULL;
+  guint depth = open[0] == '[' ? 75000 : 52000;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (json, open);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (json, open[0] == '[' ? "]" : "}");
+  g_string_append (json, "}]}");
+
+  fill_journal (fixture->journal);
+  take_snapshot (fixture, &before);
+
+  write_json (fixture, json->str);
+  g_assert_false (bk_journal_import_json (fixture->journal, fixture->json_file, NULL, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "nested deeper than any Bridgekeeper export"));
+
+  take_snapshot (fixture, &after);
+  assert_snapshots_equal (&before, &after, TRUE);
+}
 
 static void
 test_reject (Fixture       *fixture,
@@ -1943,6 +1988,10 @@ main (int   argc,
 
       g_test_add (path, Fixture, &reject_cases[i], fixture_set_up, test_reject, fixture_tear_down);
     }
+  g_test_add ("/json/reject/deep-arrays", Fixture, "[", fixture_set_up, test_reject_deep_nesting,
+              fixture_tear_down);
+  g_test_add ("/json/reject/deep-objects", Fixture, "{\"a\":", fixture_set_up,
+              test_reject_deep_nesting, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1358,6 +1358,7 @@ test_command_line_search (Fixture       *fixture,
   g_autoptr(BkCounterpart) maria = add_counterpart (fixture, "Maria Sokolova", "Northwind");
   g_autoptr(BkCounterpart) ivan = add_counterpart (fixture, "Ivan Petrov", "");
   g_autoptr(BkCounterpart) ivanka = add_counterpart (fixture, "Ivanka Petrova", "");
+  g_autoptr(BkCounterpart) rogue = add_counterpart (fixture, "Rogue\033[2J Ltd", "\033]0;owned\007");
   g_autoptr(GDateTime) march = date (2025, 3, 10, 12);
 
   add_note (fixture, bk_counterpart_get_id (maria), march, BK_NOTE_KIND_NOTE,
@@ -1377,6 +1378,17 @@ test_command_line_search (Fixture       *fixture,
     g_assert_nonnull (strstr (out, "Maria Sokolova (Northwind), Client\n"));
     g_assert_nonnull (strstr (out, "  March 10, 2025: Sent the invoice for March.\n"));
     g_assert_null (strstr (out, "Ivan"));
+  }
+
+  /* what the journal holds is never an escape sequence for the terminal */
+  {
+    const char *args[] = { "--search", "rogue", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_bridgekeeper (fixture, args, &out, &err), ==, 0);
+    g_assert_null (strchr (out, '\033'));
+    g_assert_nonnull (strstr (out, "Rogue\\u001B[2J Ltd (\\u001B]0;owned\\u0007), Client\n"));
   }
 
   /* a private note says so; stems and ё work as in the window */

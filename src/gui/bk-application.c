@@ -424,21 +424,22 @@ export_pdf (const char   *who,
   if (found->len > 1)
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (who));
+      g_autofree char *shown = bk_store_dup_printable (trimmed);
 
       /* Translators: %s is a name; a list of them with their ids follows */
-      g_printerr (_("Several clients and vendors are called “%s”:"), trimmed);
+      g_printerr (_("Several clients and vendors are called “%s”:"), shown);
       g_printerr ("\n");
+      /* (what the journal holds, never an escape sequence for the terminal) */
       for (guint i = 0; i < found->len; i++)
         {
           BkCounterpart *match = g_ptr_array_index (found, i);
-          const char *organization = bk_counterpart_get_organization (match);
+          g_autofree char *name = bk_store_dup_printable (bk_counterpart_get_name (match));
+          g_autofree char *organization = bk_store_dup_printable (bk_counterpart_get_organization (match));
 
           if (organization[0] != '\0')
-            g_printerr ("  %s (%s)  %s\n", bk_counterpart_get_name (match), organization,
-                        bk_counterpart_get_uuid (match));
+            g_printerr ("  %s (%s)  %s\n", name, organization, bk_counterpart_get_uuid (match));
           else
-            g_printerr ("  %s  %s\n", bk_counterpart_get_name (match),
-                        bk_counterpart_get_uuid (match));
+            g_printerr ("  %s  %s\n", name, bk_counterpart_get_uuid (match));
         }
       g_printerr ("%s\n", _("Give the id of the one you mean: bridgekeeper --export-pdf ID OUT.pdf"));
       return EXIT_FAILURE;
@@ -483,20 +484,22 @@ static void
 print_search_result (BkJournal     *journal,
                      BkCounterpart *counterpart)
 {
-  const char *organization = bk_counterpart_get_organization (counterpart);
+  /* (what the journal holds, never an escape sequence for the terminal) */
+  g_autofree char *name = bk_store_dup_printable (bk_counterpart_get_name (counterpart));
+  g_autofree char *organization = bk_store_dup_printable (bk_counterpart_get_organization (counterpart));
   const char *markup = bk_counterpart_get_match_markup (counterpart);
   gint64 note_id = bk_counterpart_get_match_note_id (counterpart);
-  g_autofree char *words = markup != NULL ? dup_plain_text (markup) : NULL;
+  g_autofree char *plain = markup != NULL ? dup_plain_text (markup) : NULL;
+  g_autofree char *words = plain != NULL ? bk_store_dup_printable (plain) : NULL;
   g_autoptr(BkNote) note = NULL;
 
   if (organization[0] != '\0')
     /* Translators: a client or vendor found by --search: "Anna Petrova (Northwind Studio), client" */
-    g_print (_("%s (%s), %s"), bk_counterpart_get_name (counterpart), organization,
+    g_print (_("%s (%s), %s"), name, organization,
              bk_counterpart_kind_get_label (bk_counterpart_get_kind (counterpart)));
   else
     /* Translators: a client or vendor found by --search: "Anna Petrova, client" */
-    g_print (_("%s, %s"), bk_counterpart_get_name (counterpart),
-             bk_counterpart_kind_get_label (bk_counterpart_get_kind (counterpart)));
+    g_print (_("%s, %s"), name, bk_counterpart_kind_get_label (bk_counterpart_get_kind (counterpart)));
   g_print ("\n");
 
   if (note_id != 0 && (note = bk_note_store_dup (bk_journal_get_notes (journal), note_id, NULL)))
@@ -511,8 +514,7 @@ print_search_result (BkJournal     *journal,
         g_print (_("  %s: %s"), day, words != NULL ? words : "");
       g_print ("\n");
     }
-  else if (words != NULL && words[0] != '\0' &&
-           g_strcmp0 (words, bk_counterpart_get_name (counterpart)) != 0)
+  else if (words != NULL && words[0] != '\0' && g_strcmp0 (words, name) != 0)
     {
       /* the organisation or the tags matched */
       g_print ("  %s\n", words);

@@ -143,13 +143,15 @@ shorten (const char *text)
 {
   const glong max_chars = 40;
 
+  /* (and never an escape sequence for the terminal that shows the message) */
   if (g_utf8_strlen (text, -1) <= max_chars)
-    return g_strdup (text);
+    return bk_store_dup_printable (text);
   else
     {
       g_autofree char *start = g_utf8_substring (text, 0, max_chars);
+      g_autofree char *printable = bk_store_dup_printable (start);
 
-      return g_strconcat (start, "…", NULL);
+      return g_strconcat (printable, "…", NULL);
     }
 }
 
@@ -1453,6 +1455,66 @@ check_utf8 (const char     *data,
                       line, g_utf8_strlen (line_start, end - line_start) + 1);
 }
 
+/* No export nests deeper than this (the journal, a client, a run, a step…): a file that does
+ * is refused before the parser, which would recurse through it until it crashed. */
+#define MAX_NESTING 32
+
+/* What the parser would accept but the journal cannot keep, found in the text itself: nesting
+ * deeper than any export's, and a NUL character (\u0000), which would cut a name or a note
+ * short without a word */
+static gboolean
+check_structure (const char    *data,
+                 gsize          length,
+                 ParseContext  *ctx,
+                 GError       **error)
+{
+  const char *line_start = data;
+  gboolean in_string = FALSE;
+  guint line = 1;
+  guint depth = 0;
+
+  for (const char *p = data; p < data + length; p++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          line_start = p + 1;
+        }
+      else if (in_string)
+        {
+          if (*p == '"')
+            in_string = FALSE;
+          else if (*p == '\\' && p + 1 < data + length)
+            {
+              if (p + 6 <= data + length && memcmp (p + 1, "u0000", 5) == 0)
+                return set_invalid (error, ctx, NULL,
+                                    _("line %u, column %ld: a text holds a NUL character (\\u0000), "
+                                      "which a journal cannot keep. Remove it, then import again."),
+                                    line, g_utf8_strlen (line_start, p - line_start) + 1);
+              p++;
+            }
+        }
+      else if (*p == '"')
+        {
+          in_string = TRUE;
+        }
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > MAX_NESTING)
+            return set_invalid (error, ctx, NULL,
+                                _("line %u, column %ld: nested deeper than any Bridgekeeper "
+                                  "export (more than %d levels): this is not one."),
+                                line, g_utf8_strlen (line_start, p - line_start) + 1, MAX_NESTING);
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        {
+          depth--;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The runs, open items and check-ins of an entry, for a counterpart in the journal: the
  * entry's @position in the file names the place of a run the journal refuses. */
 static gboolean
@@ -2256,7 +2318,8 @@ bk_journal_import_json (BkJournal        *self,
       length -= 3;
     }
 
-  if (!check_utf8 (data, length, &ctx, error))
+  if (!check_utf8 (data, length, &ctx, error) ||
+      !check_structure (data, length, &ctx, error))
     return FALSE;
   release_read (&ctx, data + length);
 

@@ -241,6 +241,33 @@ bk_store_is_blank (const char *text)
   return TRUE;
 }
 
+/**
+ * bk_store_dup_printable:
+ *
+ * @text with its control characters (an escape sequence a terminal would obey, a NUL) shown
+ * as "\u001B", for quoting what a file or a journal holds in a message.
+ */
+char *
+bk_store_dup_printable (const char *text)
+{
+  g_autoptr(GString) printable = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  printable = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (printable, "\\u%04X", c);
+      else
+        g_string_append_unichar (printable, c);
+    }
+
+  return g_string_free (g_steal_pointer (&printable), FALSE);
+}
+
 char *
 bk_store_dup_trimmed (const char *text)
 {

@@ -48,6 +48,8 @@ gboolean    bk_store_check_utf8   (const char  *text,
                                    GError     **error);
 /* Only white space, as the journal sees it (it refuses such a name or note). */
 gboolean    bk_store_is_blank     (const char  *text);
+/* @text with its control characters shown as "\u001B", to quote it in a message */
+char       *bk_store_dup_printable (const char  *text);
 /* A copy of @text without white space at either end (Unicode, unlike g_strstrip()); "" for
  * %NULL */
 char       *bk_store_dup_trimmed  (const char  *text);
