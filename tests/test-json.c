@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+#include <utime.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -1220,6 +1222,48 @@ test_export_replaces (Fixture       *fixture,
   g_assert_false (g_file_query_exists (missing, NULL));
 }
 
+/* Exporting to a link writes to its target (the link stays); partial files left by an export
+ * that was killed are removed by the next one in that folder, not one still being written */
+static void
+test_export_link_and_leftovers (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autofree char *real = g_build_filename (fixture->dir, "exports", "journal-real.json", NULL);
+  g_autofree char *exports = g_path_get_dirname (real);
+  g_autofree char *link = g_build_filename (fixture->dir, "latest.json", NULL);
+  g_autofree char *stale = g_build_filename (fixture->dir, ".latest.json.bridgekeeper-partial-Ab12Cd", NULL);
+  g_autofree char *stale_beside_target = g_build_filename (exports, ".journal-real.json.bridgekeeper-partial-Zz99Yy", NULL);
+  g_autofree char *fresh = g_build_filename (exports, ".journal-real.json.bridgekeeper-partial-Fr3sh0", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  struct utimbuf an_hour_ago;
+
+  g_assert_cmpint (g_mkdir (exports, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (real, "old contents", -1, NULL));
+  g_assert_cmpint (symlink ("exports/journal-real.json", link), ==, 0);
+
+  /* left by a killed export an hour ago, and one being written now */
+  an_hour_ago.actime = an_hour_ago.modtime = time (NULL) - 3600;
+  g_assert_true (g_file_set_contents (stale, "{\"counterparts\": [", -1, NULL));
+  g_assert_true (g_file_set_contents (stale_beside_target, "{\"counterparts\": [", -1, NULL));
+  g_assert_cmpint (g_utime (stale_beside_target, &an_hour_ago), ==, 0);
+  g_assert_cmpint (g_utime (stale, &an_hour_ago), ==, 0);
+  g_assert_true (g_file_set_contents (fresh, "{\"counterparts\": [", -1, NULL));
+
+  fill_journal (fixture->journal);
+  bk_journal_export_json (fixture->journal, NULL, link_file, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  root = load_json (real);
+  g_assert_nonnull (root);
+  g_assert_false (g_file_test (stale_beside_target, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  /* (only the folder written to is tidied) */
+  g_assert_true (g_file_test (stale, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_defaults (Fixture       *fixture,
                gconstpointer  user_data)
@@ -1970,6 +2014,7 @@ main (int   argc,
   ADD ("/json/export/format", test_export_format);
   ADD ("/json/export/empty-journal", test_empty_journal);
   ADD ("/json/export/replaces-atomically", test_export_replaces);
+  ADD ("/json/export/link-and-leftovers", test_export_link_and_leftovers);
   ADD ("/json/round-trip", test_round_trip);
   ADD ("/json/v2/export", test_v2_export);
   ADD ("/json/v2/round-trip", test_v2_round_trip);

@@ -11,9 +11,11 @@
 
 #include <string.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "bk-file-writer.h"
 #include "bk-journal-json.h"
 #include "bk-journal-json-private.h"
 #include "bk-journal.h"
@@ -573,55 +575,6 @@ write_journal (BkJournal          *self,
   return write_string (stream, buffer, error);
 }
 
-/* A sibling of @file that nobody else uses, created empty and private (0600: the export holds
- * private notes). */
-static GFileOutputStream *
-create_temporary_sibling (GFile   *file,
-                          GFile  **tmp_file,
-                          GError **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("Cannot write the journal to “%s”."), basename);
-      return NULL;
-    }
-
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *name = g_strdup_printf (".%s.%08x.tmp", basename, g_random_int ());
-      g_autoptr(GFile) candidate = g_file_get_child (parent, name);
-      GFileOutputStream *stream;
-
-      stream = g_file_create (candidate, G_FILE_CREATE_PRIVATE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *tmp_file = g_steal_pointer (&candidate);
-          return stream;
-        }
-
-      if (attempt >= 9 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          /* The temporary file's name means nothing to a person: speak of the folder. */
-          g_autofree char *folder = g_file_get_parse_name (parent);
-
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                         _("the folder “%s” does not exist"), folder);
-          else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                         _("you are not allowed to write in the folder “%s”"), folder);
-          else
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-}
-
 /**
  * bk_journal_export_json:
  * @self: a #BkJournal
@@ -640,10 +593,11 @@ bk_journal_export_json (BkJournal          *self,
                         GFile              *file,
                         GError            **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GFile) tmp_file = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
+  g_autofree char *path = NULL;
+  BkFileWriter *writer = NULL;
   gboolean written;
 
   g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
@@ -652,30 +606,36 @@ bk_journal_export_json (BkJournal          *self,
 
   display_name = g_file_get_parse_name (file);
 
-  if (!(stream = create_temporary_sibling (file, &tmp_file, &local_error)))
+  if (!(path = g_file_get_path (file)))
+    {
+      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("choose a folder on this computer"));
+      goto failed;
+    }
+
+  /* written beside it, synced and renamed over it: a killed export leaves the old file */
+  if (!(writer = bk_file_writer_begin (path, &local_error)))
     goto failed;
+  stream = g_unix_output_stream_new (bk_file_writer_get_fd (writer), FALSE);
 
   /* One read transaction, so that the file is a consistent picture of the journal. */
   if (!bk_database_begin (bk_journal_get_database (self), &local_error))
     goto failed;
-  written = write_journal (self, playbooks, G_OUTPUT_STREAM (stream), &local_error);
+  written = write_journal (self, playbooks, stream, &local_error);
   bk_database_rollback (bk_journal_get_database (self));
 
-  if (!written ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error) ||
-      !g_file_move (tmp_file, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    NULL, NULL, NULL, &local_error))
+  if (!written)
+    goto failed;
+
+  g_clear_object (&stream);
+  if (!bk_file_writer_commit (g_steal_pointer (&writer), &local_error))
     goto failed;
 
   return TRUE;
 
 failed:
-  if (tmp_file != NULL)
-    {
-      if (stream != NULL)
-        g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
-      g_file_delete (tmp_file, NULL, NULL);
-    }
+  g_clear_object (&stream);
+  bk_file_writer_abort (writer);
 
   g_set_error (error, local_error->domain, local_error->code,
                /* Translators: the first %s is a file name, the second what went wrong */

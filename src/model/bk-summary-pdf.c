@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "bk-file-writer.h"
 #include "bk-summary-private.h"
 
 typedef struct
@@ -52,6 +53,30 @@ pdf_write_cb (void                *closure,
     }
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* The system's reason behind an error of bk_file_writer_*() */
+static int
+errno_of (const GError *error)
+{
+  if (error->domain != G_IO_ERROR)
+    return EIO;
+
+  switch (error->code)
+    {
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return EACCES;
+    case G_IO_ERROR_READ_ONLY:
+      return EROFS;
+    case G_IO_ERROR_NOT_FOUND:
+      return ENOENT;
+    case G_IO_ERROR_NOT_DIRECTORY:
+      return ENOTDIR;
+    case G_IO_ERROR_NO_SPACE:
+      return ENOSPC;
+    default:
+      return EIO;
+    }
 }
 
 /* An error that names the folder and says what to do */
@@ -262,8 +287,8 @@ bk_summary_write_pdf (BkSummary          *self,
 {
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  BkFileWriter *writer = NULL;
   PdfStream stream = { -1, 0 };
 
   g_return_val_if_fail (BK_IS_SUMMARY (self), FALSE);
@@ -285,34 +310,26 @@ bk_summary_write_pdf (BkSummary          *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  folder = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  /* Hidden, beside the target: the same file system, so that the rename is atomic */
-  temp_path = g_strdup_printf ("%s%s.%s.XXXXXX", folder, G_DIR_SEPARATOR_S, base);
-
-  stream.fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0600);
-  if (stream.fd < 0)
+  /* written beside it, synced and renamed over it: a killed export leaves the old file */
+  if (!(writer = bk_file_writer_begin (path, &local_error)))
     {
-      set_write_error (error, errno, folder);
+      folder = g_path_get_dirname (path);
+      set_write_error (error, errno_of (local_error), folder);
       return FALSE;
     }
+  folder = g_path_get_dirname (bk_file_writer_get_path (writer));
+  stream.fd = bk_file_writer_get_fd (writer);
 
   if (!draw_pdf (self, &stream, progress, progress_data, cancellable, error))
     goto failed;
 
-  if (fsync (stream.fd) != 0 && errno != EINVAL)
-    stream.saved_errno = errno;
-  if (close (stream.fd) != 0 && stream.saved_errno == 0)
-    stream.saved_errno = errno;
-  stream.fd = -1;
-
   if (stream.saved_errno != 0)
     goto failed;
 
-  if (g_rename (temp_path, path) != 0)
+  if (!bk_file_writer_commit (g_steal_pointer (&writer), &local_error))
     {
-      stream.saved_errno = errno;
-      goto failed;
+      set_write_error (error, errno_of (local_error), folder);
+      return FALSE;
     }
 
   return TRUE;
@@ -321,9 +338,7 @@ failed:
   if (stream.saved_errno != 0 && stream.saved_errno != ECANCELED &&
       (error == NULL || *error == NULL))
     set_write_error (error, stream.saved_errno, folder);
-  if (stream.fd >= 0)
-    close (stream.fd);
-  g_unlink (temp_path);
+  bk_file_writer_abort (writer);
 
   return FALSE;
 }
