@@ -999,6 +999,91 @@ test_migration_events (Fixture       *fixture,
   assert_search_index_sound (journal);
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static void
+assert_refused (const char *path,
+                const char *words)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  journal = bk_journal_open (path, &error);
+  g_assert_null (journal);
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+/* What is at the journal's place is looked at, not followed or changed: a link (to another
+ * file, or to nothing), a folder and a read-only journal are refused as they are; a journal
+ * open to others, and the app's data folder, are made private */
+static void
+test_odd_files (void)
+{
+  g_autofree char *dir = bk_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "nowhere.db", NULL);
+  g_autofree char *data_folder = g_build_filename (dir, DATA_FOLDER, NULL);
+  g_autofree char *data_journal = g_build_filename (data_folder, "journal.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a link to an unrelated file: neither it nor its mode changes */
+  g_assert_true (g_file_set_contents (other, "my own notes", -1, NULL));
+  g_assert_cmpint (g_chmod (other, 0644), ==, 0);
+  g_assert_cmpint (symlink (other, path), ==, 0);
+  assert_refused (path, "is a link");
+  g_assert_cmpuint (mode_of (other), ==, 0644);
+  g_assert_true (g_file_get_contents (other, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "my own notes");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* a link to nothing: no journal is made where it points */
+  g_assert_cmpint (symlink (nowhere, path), ==, 0);
+  assert_refused (path, "is a link");
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* a folder */
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  assert_refused (path, "is not a journal file of yours");
+  g_assert_cmpuint (mode_of (path), ==, 0755);
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+
+  /* a journal made read-only stays so */
+  journal = bk_test_open_journal (path);
+  g_clear_object (&journal);
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  assert_refused (path, "read-only");
+  g_assert_cmpuint (mode_of (path), ==, 0400);
+
+  /* one open to others is made private */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+  g_clear_object (&journal);
+
+  /* the app's data folder, open to all, is made private */
+  g_assert_cmpint (g_mkdir (data_folder, 0755), ==, 0);
+  journal = bk_journal_open (data_journal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (data_folder), ==, 0700);
+  g_clear_object (&journal);
+
+  bk_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1006,6 +1091,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/journal/default-path", test_default_path);
+  g_test_add_func ("/journal/odd-files", test_odd_files);
   g_test_add_func ("/journal/value-objects", test_value_objects);
   g_test_add ("/journal/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/journal/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);

@@ -539,14 +539,60 @@ prepare_file (const char  *path,
       g_chmod (dir, 0700);
     }
 
-  if (g_stat (path, &st) == 0)
+  /* the app's own data folder, there already, is made private too (it may have been made
+   * open to all); a folder a journal was put in by hand is the person's business */
+  else
     {
+      g_autofree char *dir_name = g_path_get_basename (dir);
+
+      if (g_str_equal (dir_name, DATA_FOLDER) && g_chmod (dir, 0700) != 0)
+        g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
+    }
+
+  /* What is at the journal's place is looked at, not followed: a link, a folder or someone
+   * else's file is refused and left exactly as it is. */
+  if (g_lstat (path, &st) == 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (S_ISLNK (st.st_mode))
+        {
+          g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+                       _("“%s” is a link, not a journal. Bridgekeeper does not follow links to "
+                         "its journal: put the journal file itself there, or remove the link to "
+                         "start a new journal."),
+                       display);
+          return FALSE;
+        }
+
+      if (!S_ISREG (st.st_mode) || st.st_uid != getuid ())
+        {
+          g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+                       _("“%s” is not a journal file of yours. Move it elsewhere to start a new "
+                         "journal; Bridgekeeper has not changed it."),
+                       display);
+          return FALSE;
+        }
+
+      if ((st.st_mode & S_IWUSR) == 0)
+        {
+          g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
+                       _("The journal “%s” is read-only, and Bridgekeeper leaves it so. To work "
+                         "in it, make it writable (chmod u+w)."),
+                       display);
+          return FALSE;
+        }
+
       *existed = st.st_size > 0;
+
+      /* a journal holds private notes: whatever others could do with it, they cannot now */
+      if ((st.st_mode & 077) != 0 && g_chmod (path, st.st_mode & 0700) != 0)
+        g_debug ("Could not make %s private: %s", path, g_strerror (errno));
     }
   else
     {
       /* Created here rather than by SQLite, so that its -wal and -shm files inherit 0600. */
-      int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 
       if (fd < 0)
         {
@@ -564,10 +610,6 @@ prepare_file (const char  *path,
       close (fd);
       *existed = FALSE;
     }
-
-  /* a journal holds private notes */
-  if (g_chmod (path, 0600) != 0)
-    g_debug ("Could not make %s private: %s", path, g_strerror (errno));
 
   return TRUE;
 }
