@@ -1219,6 +1219,42 @@ test_snapshot (Fixture       *fixture,
   g_assert_null (strstr (text, "Revoked"));
 }
 
+/* A pasted book in a note, or one word of megabytes: the summary shows the first pages of it,
+ * saying it goes on in the journal, rather than laying out all of it for minutes */
+static void
+test_huge_note_cut (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) client = add_counterpart (fixture, "Huge Notes Ltd", "");
+  g_autoptr(GDateTime) october = date (2026, 10, 2, 10);
+  g_autoptr(GDateTime) november = date (2026, 11, 2, 10);
+  g_autoptr(GString) book = g_string_new (NULL);
+  g_autofree char *word = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *pages = NULL;
+  BkSummaryOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  while (book->len < 4 * 1024 * 1024)
+    g_string_append (book, "The schedule slipped again and the invoice waits. ");
+  word = g_strnfill (2 * 1024 * 1024, 'x');
+  add_note (fixture, bk_counterpart_get_id (client), october, BK_NOTE_KIND_NOTE, book->str, FALSE);
+  add_note (fixture, bk_counterpart_get_id (client), november, BK_NOTE_KIND_NOTE, word, FALSE);
+
+  bk_summary_options_init (&options);
+  path = write_summary (fixture, bk_counterpart_get_id (client), &options, "huge.pdf");
+  text = pdf_text (path);
+  g_assert_cmpuint (count_occurrences (text, "(continued in the journal)"), ==, 2);
+  info = pdf_info (path);
+  pages = info_field (info, "Pages");
+  /* a megabyte of each, at most */
+  g_assert_cmpint (atoi (pages), <=, 700);
+}
+
 /* The command line */
 
 /* Runs the built program in @language ("en" or "ru") */
@@ -1644,6 +1680,7 @@ main (int   argc,
   ADD ("/summary/file-name", test_file_name);
   ADD ("/summary/not-found", test_not_found);
   ADD ("/summary/document", test_document);
+  ADD ("/summary/huge-note-cut", test_huge_note_cut);
   ADD ("/summary/numeric-locale", test_numeric_locale);
   ADD ("/summary/private", test_private);
   ADD ("/summary/range", test_range);

@@ -371,6 +371,38 @@ add_access (BkSummary *self)
     }
 }
 
+/* A note longer than this (a megabyte: hundreds of pages) is shown in part, ending "…
+ * (continued in the journal)": a summary is for reading, and laying out a whole pasted book
+ * of 50 MB took minutes and gigabytes */
+#define MAX_NOTE_BYTES (1024 * 1024 + 64 * 1024)
+
+/* @text, cut at a word before MAX_NOTE_BYTES when it is longer, and saying so */
+static char *
+dup_shown_text (char *text)
+{
+  const char *cut;
+  const char *space;
+  gsize length = strlen (text);
+
+  if (length <= MAX_NOTE_BYTES)
+    return text;
+
+  cut = g_utf8_find_prev_char (text, text + MAX_NOTE_BYTES);
+  if ((space = g_strrstr_len (text, cut - text, " ")) != NULL && space - text > MAX_NOTE_BYTES / 2)
+    cut = space;
+
+  {
+    g_autofree char *shown = g_strndup (text, cut - text);
+
+    g_free (text);
+    /* Translators: the end of a very long note, shown in part in the PDF summary */
+    return g_strconcat (shown, _("… (continued in the journal)"), NULL);
+  }
+}
+
+/* The parts of a run of text with no space or line break in it */
+#define UNBROKEN_PART_BYTES 1024
+
 /* Where the part of @text that starts at @start ends, and the next begins (@next) */
 static const char *
 find_part_end (const char  *start,
@@ -400,8 +432,9 @@ find_part_end (const char  *start,
       return split + 1;
     }
 
-  /* Between characters */
-  split = g_utf8_find_prev_char (start, limit);
+  /* Between characters, in smaller parts: pango takes long to lay out a long run of text
+   * with no break in it (one unbroken word of 4 MB took minutes) */
+  split = g_utf8_find_prev_char (start, start + UNBROKEN_PART_BYTES);
   if (split == NULL || split <= start)
     split = g_utf8_find_next_char (start, end);
   *next = split;
@@ -419,8 +452,8 @@ add_note (BkSummary *self,
   /* Translators: a time of day in the timeline, see g_date_time_format() for the codes */
   g_autofree char *time = g_date_time_format (local, _("%H:%M"));
   /* a progress note's event, in the reader's language */
-  g_autofree char *text = bk_timeline_dup_text (note, self->playbooks,
-                                                bk_counterpart_get_kind (self->counterpart));
+  g_autofree char *text = dup_shown_text (bk_timeline_dup_text (note, self->playbooks,
+                                                                bk_counterpart_get_kind (self->counterpart)));
   const char *text_end = text + strlen (text);
   const char *next;
   const char *part_end = find_part_end (text, text_end, &next);
