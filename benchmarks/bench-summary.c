@@ -1,4 +1,5 @@
-/* bench-summary.c: how long a 2,000-note relationship summary takes to export as a PDF
+/* bench-summary.c: how long a 2,000-note relationship summary takes to export as a PDF, and
+ * one with a single huge note (10 MB of words; 4 MiB with no break: goal under 10 s each)
  *
  * Copyright 2026 The Bridgekeeper authors
  *
@@ -79,6 +80,49 @@ fill_journal (BkJournal *journal)
   return bk_counterpart_get_id (counterpart);
 }
 
+/* A client with one note of @text */
+static gint64
+add_huge_note (BkJournal  *journal,
+               const char *name,
+               const char *text)
+{
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(BkNote) note = bk_note_new ();
+  g_autoptr(GError) error = NULL;
+
+  bk_counterpart_set_name (counterpart, name);
+  if (!bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error))
+    g_error ("%s", error->message);
+  bk_note_set_counterpart_id (note, bk_counterpart_get_id (counterpart));
+  bk_note_set_text (note, text);
+  if (!bk_note_store_save (bk_journal_get_notes (journal), note, &error))
+    g_error ("%s", error->message);
+
+  return bk_counterpart_get_id (counterpart);
+}
+
+static void
+time_huge_note (BkJournal  *journal,
+                const char *label,
+                const char *text,
+                GFile      *file)
+{
+  g_autoptr(BkSummary) summary = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  g_autoptr(GError) error = NULL;
+  BkSummaryOptions options;
+  gint64 id = add_huge_note (journal, label, text);
+
+  bk_summary_options_init (&options);
+  timer = g_timer_new ();
+  if (!(summary = bk_summary_new (journal, id, &options, NULL, &error)) ||
+      !bk_summary_write_pdf (summary, file, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+
+  g_print ("summary-pdf: one note of %s, %u pages: %.3f s\n", label,
+           bk_summary_get_n_pages (summary), g_timer_elapsed (timer, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +166,20 @@ main (int   argc,
   g_print ("summary-pdf: %d notes, %u pages: %.3f s (reading %.3f s, the PDF %.3f s)\n",
            N_NOTES, bk_summary_get_n_pages (summary), total_seconds, read_seconds,
            total_seconds - read_seconds);
+
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+    g_autoptr(GString) book = g_string_new (NULL);
+    g_autofree char *word = g_strnfill (4 * 1024 * 1024, 'x');
+
+    while (book->len < 10 * 1000 * 1000)
+      {
+        g_string_append (book, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+        g_string_append_c (book, ' ');
+      }
+    time_huge_note (journal, "10 MB of words", book->str, file);
+    time_huge_note (journal, "4 MiB with no break", word, file);
+  }
 
   g_clear_object (&journal);
   g_unlink (pdf);
