@@ -1084,6 +1084,38 @@ test_odd_files (void)
   bk_test_remove_tree (dir);
 }
 
+/* A write while another program holds the journal waits as long as asked, then says the
+ * journal is busy, not "database is locked"; once the other is done, it goes through */
+static void
+test_busy (void)
+{
+  g_autofree char *dir = bk_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(BkJournal) journal = bk_test_open_journal (path);
+  g_autoptr(BkCounterpart) counterpart = bk_counterpart_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  bk_database_set_busy_timeout (bk_journal_get_database (journal), 100);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  bk_counterpart_set_name (counterpart, "Anna Petrova");
+  g_assert_false (bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_BUSY);
+  g_assert_null (strstr (error->message, "locked"));
+  g_assert_nonnull (strstr (error->message, "busy"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_true (bk_counterpart_store_save (bk_journal_get_counterparts (journal), counterpart, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&journal);
+  bk_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1092,6 +1124,7 @@ main (int   argc,
 
   g_test_add_func ("/journal/default-path", test_default_path);
   g_test_add_func ("/journal/odd-files", test_odd_files);
+  g_test_add_func ("/journal/busy", test_busy);
   g_test_add_func ("/journal/value-objects", test_value_objects);
   g_test_add ("/journal/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/journal/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);

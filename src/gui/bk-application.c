@@ -39,6 +39,10 @@ struct _BkApplication
   gboolean           restoring;
 };
 
+/* How long a write waits for another program's: in the window, and on the command line */
+#define WINDOW_BUSY_MSEC        300
+#define COMMAND_LINE_BUSY_MSEC  (30 * 60 * 1000)
+
 /* How often a running app looks for check-ins that fell due */
 #define FOLLOWUPS_INTERVAL_SECONDS (15 * 60)
 /* Started by D-Bus for the overview's search, with no window: how long it stays after */
@@ -94,7 +98,10 @@ open_journal_for_command_line (void)
   BkJournal *journal;
 
   journal = bk_journal_open (path, &error);
-  if (journal == NULL)
+  if (journal != NULL)
+    /* another program's write (an import) is waited for, however long it takes */
+    bk_database_set_busy_timeout (bk_journal_get_database (journal), COMMAND_LINE_BUSY_MSEC);
+  else
     {
       g_printerr ("%s\n", error->message);
       if (g_error_matches (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_CORRUPT))
@@ -871,6 +878,9 @@ bk_application_ensure_journal (BkApplication  *self,
   path = bk_journal_dup_default_path ();
   if (!(self->journal = bk_journal_open_full (path, BK_JOURNAL_OPEN_DEFER_CHECK, error)))
     return NULL;
+  /* a write while another program writes (an import on the command line) says so at once
+   * rather than freezing the window */
+  bk_database_set_busy_timeout (bk_journal_get_database (self->journal), WINDOW_BUSY_MSEC);
 
   bk_journal_check_integrity_async (self->journal, NULL, on_integrity_checked_cb, g_object_ref (self));
 

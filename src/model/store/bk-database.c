@@ -237,6 +237,9 @@ error_code_for_db (sqlite3 *db)
     case SQLITE_MISMATCH:
     case SQLITE_TOOBIG:
       return BK_DATABASE_ERROR_INVALID;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return BK_DATABASE_ERROR_BUSY;
     default:
       return BK_DATABASE_ERROR_FAILED;
     }
@@ -246,14 +249,34 @@ gboolean
 bk_database_set_error (BkDatabase  *self,
                        GError     **error)
 {
+  int code;
+
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
 
-  g_set_error_literal (error,
-                       BK_DATABASE_ERROR,
-                       error_code_for_db (self->db),
-                       sqlite3_errmsg (self->db));
+  code = error_code_for_db (self->db);
+
+  /* another program holds the journal for longer than this connection waits: said so, not
+   * as SQLite says it ("database is locked") */
+  if (code == BK_DATABASE_ERROR_BUSY)
+    g_set_error_literal (error, BK_DATABASE_ERROR, code,
+                         _("The journal is busy: another Bridgekeeper is writing to it (an "
+                           "import, perhaps). Try again when it is done."));
+  else
+    g_set_error_literal (error, BK_DATABASE_ERROR, code, sqlite3_errmsg (self->db));
 
   return FALSE;
+}
+
+/* How long a write waits for another program's to end before it fails with
+ * %BK_DATABASE_ERROR_BUSY: briefly in a window (it must not freeze), long on the command line
+ * (writers there wait their turn) */
+void
+bk_database_set_busy_timeout (BkDatabase *self,
+                              int         msec)
+{
+  g_return_if_fail (BK_IS_DATABASE (self));
+
+  sqlite3_busy_timeout (self->db, msec);
 }
 
 static sqlite3_stmt *

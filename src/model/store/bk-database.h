@@ -63,6 +63,8 @@ gboolean       bk_database_exec             (BkDatabase    *self,
                                              const char    *sql,
                                              GError       **error);
 /* Always returns FALSE, so that a failure can end with "return bk_database_set_error ()". */
+void           bk_database_set_busy_timeout (BkDatabase    *self,
+                                             int            msec);
 gboolean       bk_database_set_error        (BkDatabase    *self,
                                              GError       **error);
 
