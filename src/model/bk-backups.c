@@ -215,7 +215,8 @@ bk_backups_make (const char  *journal_path,
       path = g_build_filename (folder, name, NULL);
     }
 
-  partial_name = g_strconcat (".", name, PARTIAL_SUFFIX, NULL);
+  /* (its own: one left by a backup killed in the same second may be there) */
+  partial_name = g_strdup_printf (".%s.%08x" PARTIAL_SUFFIX, name, g_random_int ());
   partial = g_build_filename (folder, partial_name, NULL);
 
   if (!bk_schema_copy (journal_path, partial, error))
