@@ -518,6 +518,55 @@ test_search_pages_as_scrolled (Fixture       *fixture,
   g_assert_cmpuint (listed, ==, 50);
 }
 
+/* Whether the window's title (the client shown) is args[1] */
+static gboolean
+adw_title_is (gpointer data)
+{
+  gpointer *args = data;
+  Fixture *fixture = args[0];
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (bk_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+
+  return title != NULL && g_strcmp0 (adw_view_switcher_title_get_title (title), args[1]) == 0;
+}
+
+/* Another program's writes (an import on the command line) show when the window next becomes
+ * active: the list, and the page of the client shown */
+static void
+test_outside_changes (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) anna = add_counterpart (fixture, "Anna Petrova", "Northwind Studio", BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autofree char *journal_path = g_build_filename (fixture->dir, "journal.db", NULL);
+  g_autoptr(BkJournal) other = NULL;
+  g_autoptr(BkCounterpart) renamed = NULL;
+  g_autoptr(BkCounterpart) added = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (anna));
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+
+  /* nothing changed: nothing is read again */
+  bk_window_follow_outside_changes (fixture->window);
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+
+  /* another connection, as another program would */
+  other = bk_journal_open (journal_path, &error);
+  g_assert_no_error (error);
+  added = bk_test_add_counterpart (other, "Fabrikam Ltd");
+  renamed = bk_counterpart_store_dup (bk_journal_get_counterparts (other), bk_counterpart_get_id (anna), &error);
+  g_assert_no_error (error);
+  bk_counterpart_set_name (renamed, "Anna Petrova-Smirnova");
+  bk_counterpart_store_save (bk_journal_get_counterparts (other), renamed, &error);
+  g_assert_no_error (error);
+
+  /* the window knows nothing of it yet */
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+
+  bk_window_follow_outside_changes (fixture->window);
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  g_assert_true (bk_test_wait_until (adw_title_is, (gpointer[]) { fixture, (gpointer) "Anna Petrova-Smirnova" }, 5000));
+}
+
 /* Whether the list's first item is a search result found in a note */
 static gboolean
 shows_note_match (gpointer data)
@@ -3277,6 +3326,7 @@ main (int   argc,
   g_test_add ("/window/create-client-and-note", Fixture, NULL, fixture_set_up, test_create_client_and_note, fixture_tear_down);
   g_test_add ("/window/search-filters-list", Fixture, NULL, fixture_set_up, test_search_filters_list, fixture_tear_down);
   g_test_add ("/window/search-never-blocks", Fixture, NULL, fixture_set_up, test_search_never_blocks, fixture_tear_down);
+  g_test_add ("/window/outside-changes", Fixture, NULL, fixture_set_up, test_outside_changes, fixture_tear_down);
   g_test_add ("/window/preferences-backups", Fixture, NULL, fixture_set_up, test_preferences_backups, fixture_tear_down);
   g_test_add ("/window/search-pages-as-scrolled", Fixture, NULL, fixture_set_up, test_search_pages_as_scrolled, fixture_tear_down);
   g_test_add ("/window/search-lands-on-note", Fixture, NULL, fixture_set_up, test_search_lands_on_note, fixture_tear_down);

@@ -34,6 +34,8 @@ struct _BkWindow
   AdwApplicationWindow  parent_instance;
 
   BkJournal            *journal;
+  /* the journal's data_version when it was last read: another program's writes change it */
+  gint64                data_version;
   BkPlaybookLibrary    *playbooks;
   BkCounterpartList    *counterparts;
   GtkSingleSelection   *selection;
@@ -1041,6 +1043,52 @@ bk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bk_window_parent_class)->close_request (window);
 }
 
+/**
+ * bk_window_follow_outside_changes:
+ *
+ * Reads the journal anew if another program wrote to it since it was last read (an import on
+ * the command line): the list, the search, the client shown, the check-ins. The window does it
+ * itself whenever it becomes the active window.
+ */
+void
+bk_window_follow_outside_changes (BkWindow *self)
+{
+  BkCounterpart *shown;
+  gint64 version;
+
+  g_return_if_fail (BK_IS_WINDOW (self));
+
+  version = bk_database_get_data_version (bk_journal_get_database (self->journal));
+  if (version == self->data_version)
+    return;
+  self->data_version = version;
+
+  bk_counterpart_list_reload (self->counterparts);
+  if (is_searching (self))
+    bk_counterpart_list_reload (self->results);
+
+  if ((shown = get_shown_counterpart (self)) != NULL)
+    {
+      g_autoptr(BkCounterpart) fresh = bk_counterpart_store_dup (bk_journal_get_counterparts (self->journal),
+                                                                 bk_counterpart_get_id (shown), NULL);
+
+      /* its page is built again from the journal; gone, none is shown */
+      show_counterpart (self, fresh);
+    }
+
+  update_main_stack (self);
+  update_sidebar_stack (self);
+  select_shown_counterpart (self);
+  bk_window_update_followups (self);
+}
+
+static void
+on_active_changed_cb (BkWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    bk_window_follow_outside_changes (self);
+}
+
 static void
 bk_window_constructed (GObject *object)
 {
@@ -1080,6 +1128,8 @@ bk_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->results, "notify::searching",
                            G_CALLBACK (on_results_changed_cb), self, G_CONNECT_SWAPPED);
+  self->data_version = bk_database_get_data_version (bk_journal_get_database (self->journal));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
   result_adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->result_scroller));
   g_signal_connect_object (result_adjustment, "value-changed",
                            G_CALLBACK (on_result_scrolled_cb), self, G_CONNECT_SWAPPED);

@@ -43,5 +43,6 @@ void       bk_window_show_counterpart (BkWindow   *self,
 
 /* Shows the follow-ups button when check-ins are due */
 void       bk_window_update_followups (BkWindow   *self);
+void       bk_window_follow_outside_changes (BkWindow *self);
 
 G_END_DECLS

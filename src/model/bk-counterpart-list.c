@@ -871,3 +871,17 @@ bk_counterpart_list_get_searching (BkCounterpartList *self)
 
   return self->cancellable != NULL;
 }
+
+/**
+ * bk_counterpart_list_reload:
+ *
+ * Reads the list anew, for when another program changed the journal (the stores only tell
+ * what this one writes): browsing at once, a search in the background.
+ */
+void
+bk_counterpart_list_reload (BkCounterpartList *self)
+{
+  g_return_if_fail (BK_IS_COUNTERPART_LIST (self));
+
+  reload (self);
+}

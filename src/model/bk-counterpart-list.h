@@ -43,5 +43,6 @@ guint              bk_counterpart_list_find          (BkCounterpartList  *self,
 /* Whether a search is being read (off the main thread): see BkCounterpartList:searching */
 gboolean           bk_counterpart_list_get_searching (BkCounterpartList  *self);
 void               bk_counterpart_list_load_more     (BkCounterpartList  *self);
+void               bk_counterpart_list_reload        (BkCounterpartList  *self);
 
 G_END_DECLS

@@ -267,6 +267,23 @@ bk_database_set_error (BkDatabase  *self,
   return FALSE;
 }
 
+/* A number that changes whenever another connection (another program, or this one's own
+ * import) commits to the journal: what was read before may be out of date */
+gint64
+bk_database_get_data_version (BkDatabase *self)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (BK_IS_DATABASE (self), -1);
+
+  if ((stmt = bk_database_prepare_cached (self, "PRAGMA data_version", NULL)) &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+
+  return version;
+}
+
 /* How long a write waits for another program's to end before it fails with
  * %BK_DATABASE_ERROR_BUSY: briefly in a window (it must not freeze), long on the command line
  * (writers there wait their turn) */

@@ -63,6 +63,7 @@ gboolean       bk_database_exec             (BkDatabase    *self,
                                              const char    *sql,
                                              GError       **error);
 /* Always returns FALSE, so that a failure can end with "return bk_database_set_error ()". */
+gint64         bk_database_get_data_version (BkDatabase    *self);
 void           bk_database_set_busy_timeout (BkDatabase    *self,
                                              int            msec);
 gboolean       bk_database_set_error        (BkDatabase    *self,
