@@ -1402,16 +1402,17 @@ test_duplicates (Fixture       *fixture,
   g_assert_cmpstr (bk_counterpart_get_name (maria), ==, "Мария Иванова");
   g_assert_cmpuint (bk_note_store_count (bk_journal_get_notes (copy), bk_counterpart_get_id (maria)), ==, 5);
 
-  /* The same id twice in one file: the second is the first one again. */
+  /* The same id twice in one file (in any case) is refused, naming both: the second would
+   * be taken for the first */
   write_json (fixture,
               HEADER "[{\"id\":\"8b2c3f7a-1d44-4e0b-b6a2-7c1f9e2d3a55\",\"name\":\"Twice\"},"
               "        {\"id\":\"8B2C3F7A-1D44-4E0B-B6A2-7C1F9E2D3A55\",\"name\":\"Twice\","
               "         \"notes\":[{\"text\":\"to the first\"}]}]}");
-  import_ok (copy, fixture->json_file, &summary);
-  g_assert_cmpuint (summary.counterparts_added, ==, 1);
-  g_assert_cmpuint (summary.counterparts_skipped, ==, 1);
-  g_assert_cmpuint (summary.notes_added, ==, 1);
-  g_assert_cmpuint (count_all_counterparts (copy), ==, 4);
+  g_assert_false (bk_journal_import_json (copy, fixture->json_file, &summary, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "counterparts[1].id: the same id as counterparts[0]"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_all_counterparts (copy), ==, 3);
 }
 
 /* A counterpart in the trash keeps its uuid: the file's copy is skipped, with its notes (they
@@ -1748,6 +1749,22 @@ static const RejectCase reject_cases[] = {
   { "nul-in-id",
     HEADER "[{\"id\":\"5f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\\u0000junk\",\"name\":\"A\"}]}",
     { "a text holds a NUL character", NULL } },
+  /* half a character */
+  { "lone-surrogate",
+    HEADER "[{\"name\":\"A\\ud800B\"}]}",
+    { "journal.json: line 1, column 64: \\uD800 is half of a character", NULL } },
+  { "lone-low-surrogate",
+    HEADER "[{\"name\":\"\\ud83d\\ude00 ok\"},{\"name\":\"\\udc00\"}]}",
+    { "\\uDC00 is half of a character", NULL } },
+  /* one id, two entries: the second would be taken for one the journal has */
+  { "duplicate-id",
+    HEADER "[{\"id\":\"5f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"name\":\"A\"},"
+    "{\"id\":\"5f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"name\":\"B\"}]}",
+    { "journal.json: counterparts[1].id: the same id as counterparts[0]", NULL } },
+  { "duplicate-note-id",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"id\":\"6f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"text\":\"x\"},"
+    "{\"id\":\"6f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"text\":\"y\"}]}]}",
+    { "journal.json: counterparts[0].notes[1].id: the same id as counterparts[0].notes[0]", NULL } },
   /* an escape sequence is quoted as text, never sent to the terminal */
   { "escape-sequence-quoted",
     HEADER "[{\"name\":\"A\",\"notes\":[{\"created\":\"\\u001b[2J\\u001b[31mred\",\"text\":\"x\"}]}]}",

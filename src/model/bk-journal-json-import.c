@@ -1378,11 +1378,86 @@ check_header (JsonObject     *root,
 
 /* Checks the whole document and turns it into entries: counterparts, notes, runs... that are not
  * saved yet. */
+/* The ids a file gives, each to one thing only: a second entry with the id of another would
+ * be taken for something the journal has already, and left out without a word */
+typedef struct
+{
+  /* id → where it was first (owned) */
+  GHashTable *places;
+} SeenIds;
+
+static void
+seen_ids_init (SeenIds *seen)
+{
+  seen->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+seen_ids_clear (SeenIds *seen)
+{
+  g_clear_pointer (&seen->places, g_hash_table_unref);
+}
+
+static gboolean
+check_id_once (SeenIds       *seen,
+               const char    *id,
+               char          *place,
+               ParseContext  *ctx,
+               GError       **error)
+{
+  const char *first;
+
+  if (id == NULL || id[0] == '\0')
+    {
+      g_free (place);
+      return TRUE;
+    }
+
+  if ((first = g_hash_table_lookup (seen->places, id)))
+    {
+      g_autofree char *id_place = join_place (place, "id");
+
+      g_free (place);
+      return set_invalid (error, ctx, id_place,
+                          /* Translators: %s is where in the file, such as counterparts[2].notes[0] */
+                          _("the same id as %s: each needs an id of its own."), first);
+    }
+
+  g_hash_table_insert (seen->places, g_strdup (id), place);
+  return TRUE;
+}
+
+/* Entry @entry, at counterparts[@position]: its id is the file's only, and so are its notes'
+ * among its own (a million notes' ids are not all held at once) */
+static gboolean
+check_entry_ids (SeenIds       *seen,
+                 Entry         *entry,
+                 guint          position,
+                 ParseContext  *ctx,
+                 GError       **error)
+{
+  SeenIds notes;
+  gboolean ok = TRUE;
+
+  if (!check_id_once (seen, bk_counterpart_get_uuid (entry->counterpart),
+                      g_strdup_printf ("counterparts[%u]", position), ctx, error))
+    return FALSE;
+
+  seen_ids_init (&notes);
+  for (guint i = 0; ok && i < entry->notes->len; i++)
+    ok = check_id_once (&notes, bk_note_get_uuid (g_ptr_array_index (entry->notes, i)),
+                        g_strdup_printf ("counterparts[%u].notes[%u]", position, i), ctx, error);
+  seen_ids_clear (&notes);
+
+  return ok;
+}
+
 static GPtrArray *
 read_document (JsonNode       *root,
                ParseContext   *ctx,
                GError        **error)
 {
+  SeenIds seen;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
   JsonObject *object;
   JsonNode *node;
@@ -1415,15 +1490,25 @@ read_document (JsonNode       *root,
     }
 
   array = json_node_get_array (node);
+  seen_ids_init (&seen);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *place = g_strdup_printf ("counterparts[%u]", i);
       Entry *entry = NULL;
 
       if (!read_counterpart (json_array_get_element (array, i), place, ctx, &entry, error))
-        return NULL;
+        {
+          seen_ids_clear (&seen);
+          return NULL;
+        }
       g_ptr_array_add (entries, entry);
+      if (!check_entry_ids (&seen, entry, i, ctx, error))
+        {
+          seen_ids_clear (&seen);
+          return NULL;
+        }
     }
+  seen_ids_clear (&seen);
 
   return g_steal_pointer (&entries);
 }
@@ -1486,11 +1571,33 @@ check_structure (const char    *data,
             in_string = FALSE;
           else if (*p == '\\' && p + 1 < data + length)
             {
+              guint unit = 0;
+
               if (p + 6 <= data + length && memcmp (p + 1, "u0000", 5) == 0)
                 return set_invalid (error, ctx, NULL,
                                     _("line %u, column %ld: a text holds a NUL character (\\u0000), "
                                       "which a journal cannot keep. Remove it, then import again."),
                                     line, g_utf8_strlen (line_start, p - line_start) + 1);
+
+              /* half of a character: a high surrogate not followed by a low one, or a low
+               * one alone (the parser would call it an unterminated string) */
+              if (p + 6 <= data + length && p[1] == 'u' && g_ascii_isxdigit (p[2]) &&
+                  g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]))
+                {
+                  char hex[5] = { p[2], p[3], p[4], p[5], '\0' };
+
+                  unit = (guint) g_ascii_strtoull (hex, NULL, 16);
+                }
+              if ((unit >= 0xDC00 && unit <= 0xDFFF) ||
+                  (unit >= 0xD800 && unit <= 0xDBFF &&
+                   !(p + 12 <= data + length && p[6] == '\\' && (p[7] == 'u' || p[7] == 'U') &&
+                     g_ascii_toupper (p[8]) == 'D' && strchr ("CDEFcdef", p[9]) != NULL)))
+                return set_invalid (error, ctx, NULL,
+                                    _("line %u, column %ld: \\u%04X is half of a character, with no "
+                                      "other half. Remove it, then import again."),
+                                    line, g_utf8_strlen (line_start, p - line_start) + 1, unit);
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                p += 6;
               p++;
             }
         }
@@ -2165,6 +2272,7 @@ import_in_pieces (BkJournal        *self,
   gboolean written = TRUE;
   gint64 mark = 0;
   Reader reader;
+  SeenIds seen;
 
   /* (a "counterparts" that is not a list stays in the header: read whole, for its message) */
   *whole = FALSE;
@@ -2184,6 +2292,7 @@ import_in_pieces (BkJournal        *self,
   /* Every piece is checked before anything is written: a bad file leaves the journal exactly
    * as it was, its log included. Then each is written as the reader reads it again. */
   reader_start (&reader, data, pieces, ctx);
+  seen_ids_init (&seen);
 
   for (guint i = 0; i < pieces->len; i++)
     {
@@ -2196,19 +2305,24 @@ import_in_pieces (BkJournal        *self,
       if (!(node = parse_piece (data + piece->start, piece->end - piece->start)))
         {
           reader_stop (&reader);
+          seen_ids_clear (&seen);
           *whole = TRUE;
           return FALSE;
         }
 
-      if (!read_counterpart (node, place, ctx, &entry, error))
+      if (!read_counterpart (node, place, ctx, &entry, error) ||
+          !check_entry_ids (&seen, entry, i, ctx, error))
         {
           reader_stop (&reader);
+          seen_ids_clear (&seen);
           return FALSE;
         }
 
       /* (the reader, behind, finds these pages again in the system's cache) */
       release_read (ctx, data + piece->start);
     }
+
+  seen_ids_clear (&seen);
 
   if (!back_up_before_import (self, error))
     {
