@@ -1728,6 +1728,9 @@ static const RejectCase reject_cases[] = {
     HEADER_3 "[{\"name\":\"A\",\"health_history\":[{\"changed\":\"2026-01-01\",\"health\":3},"
     "{\"changed\":\"2026-01-02\",\"health\":9}]}]}",
     { "journal.json: counterparts[0].health_history[1].health: 9 is out of range", NULL } },
+  { "health-too-big",
+    HEADER "[{\"name\":\"A\",\"health\":99999999999999999999999}]}",
+    { "journal.json: counterparts[0].health: expected a whole number from 1 to 5.", NULL } },
   { "v3/health-entry-missing-health",
     HEADER_3 "[{\"name\":\"A\",\"health_history\":[{\"changed\":\"2026-01-01\"}]}]}",
     { "journal.json: counterparts[0].health_history[0].health: expected a whole number from 1 to 5.", NULL } },

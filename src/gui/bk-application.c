@@ -700,12 +700,12 @@ show_window (BkApplication *self,
 
   if (set_aside_path != NULL)
     {
+      g_autofree char *name = g_path_get_basename (set_aside_path);
       g_autofree char *message = NULL;
-
       AdwToast *toast;
 
-      /* Translators: %s is a file path */
-      message = g_strdup_printf (_("The damaged journal was kept as %s"), set_aside_path);
+      /* Translators: %s is a file's name (a toast: the whole path would not fit) */
+      message = g_strdup_printf (_("The damaged journal was kept in the same folder as %s"), name);
       toast = adw_toast_new (message);
       /* Where the old file went matters: it stays until dismissed. */
       adw_toast_set_timeout (toast, 0);

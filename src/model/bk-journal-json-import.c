@@ -1052,6 +1052,22 @@ read_credential (JsonNode       *node,
   return TRUE;
 }
 
+/* A health out of range, quoted when it is a number a person may have meant (the parser
+ * gives -1 for one too big for it: 99999999999999999999999 was "-1 is out of range") */
+static gboolean
+set_health_range_error (GError        **error,
+                        ParseContext   *ctx,
+                        const char     *place,
+                        gint64          value)
+{
+  if (value >= 0 && value <= 1000)
+    return set_invalid (error, ctx, place, _("%d is out of range; use a whole number from %d to %d."),
+                        (int) value, MIN_HEALTH, MAX_HEALTH);
+
+  return set_invalid (error, ctx, place, _("expected a whole number from %d to %d."),
+                      MIN_HEALTH, MAX_HEALTH);
+}
+
 static gboolean
 read_health (JsonNode       *node,
              const char     *place,
@@ -1087,9 +1103,7 @@ read_health (JsonNode       *node,
                         _("expected a whole number from %d to %d."), MIN_HEALTH, MAX_HEALTH);
   value = json_node_get_int (member);
   if (value < MIN_HEALTH || value > MAX_HEALTH)
-    return set_invalid (error, ctx, health_place,
-                        _("%d is out of range; use a whole number from %d to %d."),
-                        (int) CLAMP (value, G_MININT, G_MAXINT), MIN_HEALTH, MAX_HEALTH);
+    return set_health_range_error (error, ctx, health_place, value);
 
   point->changed = g_date_time_to_unix (changed);
   point->health = (int) value;
@@ -1288,9 +1302,7 @@ read_counterpart (JsonNode       *node,
 
       health = json_node_get_int (member);
       if (health < MIN_HEALTH || health > MAX_HEALTH)
-        return set_invalid (error, ctx, health_place,
-                            _("%d is out of range; use a whole number from %d to %d."),
-                            (int) CLAMP (health, G_MININT, G_MAXINT), MIN_HEALTH, MAX_HEALTH);
+        return set_health_range_error (error, ctx, health_place, health);
       bk_counterpart_set_health (counterpart, (int) health);
     }
 
