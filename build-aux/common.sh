@@ -26,6 +26,7 @@ BK_PACKAGES=(
   desktop-file-utils appstream locales itstool
   librsvg2-common adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   at-spi2-core python3-pyatspi gir1.2-atspi-2.0
+  clang libclang-rt-14-dev
 )
 
 bk_log ()
