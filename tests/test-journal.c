@@ -1116,6 +1116,34 @@ test_busy (void)
   bk_test_remove_tree (dir);
 }
 
+/* A journal refused (written by a newer version) is left as it was, without new -wal and -shm
+ * files beside it */
+static void
+test_refused_leaves_nothing (void)
+{
+  g_autofree char *dir = bk_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(BkJournal) journal = bk_test_open_journal (path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&journal);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  g_assert_null (bk_journal_open (path, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_TOO_NEW);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  bk_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1125,6 +1153,7 @@ main (int   argc,
   g_test_add_func ("/journal/default-path", test_default_path);
   g_test_add_func ("/journal/odd-files", test_odd_files);
   g_test_add_func ("/journal/busy", test_busy);
+  g_test_add_func ("/journal/refused-leaves-nothing", test_refused_leaves_nothing);
   g_test_add_func ("/journal/value-objects", test_value_objects);
   g_test_add ("/journal/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/journal/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);

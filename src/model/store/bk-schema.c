@@ -614,21 +614,10 @@ prepare_file (const char  *path,
   return TRUE;
 }
 
-/**
- * bk_schema_open:
- * @path: the journal file; it and its folder are created when missing
- * @check_first: whether to read every page first; %FALSE leaves that to
- *   bk_schema_check_integrity(), so that a big journal opens at once
- *
- * Opens a journal, upgrading it to the current format. A journal written by a newer version
- * fails with %BK_DATABASE_ERROR_TOO_NEW, a damaged or foreign file with
- * %BK_DATABASE_ERROR_CORRUPT; either way the file is left exactly as it was. A file that is not
- * a journal, or whose first pages are damaged, is refused even without @check_first.
- */
-BkDatabase *
-bk_schema_open (const char  *path,
-                gboolean     check_first,
-                GError     **error)
+static BkDatabase *
+open_journal (const char  *path,
+              gboolean     check_first,
+              GError     **error)
 {
   g_autoptr(BkDatabase) self = NULL;
   sqlite3 *db = NULL;
@@ -638,9 +627,6 @@ bk_schema_open (const char  *path,
   gint64 n_schema_rows = 0;
   gint64 foreign_keys = 0;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!prepare_file (path, &existed, error))
     return NULL;
@@ -728,6 +714,60 @@ bk_schema_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* The -wal and -shm files beside @path that an open made and a refusal leaves: empty, and
+ * not there before */
+static void
+remove_new_sidecars (const char *path,
+                     gboolean    had_wal,
+                     gboolean    had_shm)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+
+  if (!had_wal && g_lstat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    g_unlink (wal);
+  if (!had_shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_unlink (shm);
+}
+
+/**
+ * bk_schema_open:
+ * @path: the journal file; it and its folder are created when missing
+ * @check_first: whether to read every page first; %FALSE leaves that to
+ *   bk_schema_check_integrity(), so that a big journal opens at once
+ *
+ * Opens a journal, upgrading it to the current format. A journal written by a newer version
+ * fails with %BK_DATABASE_ERROR_TOO_NEW, a damaged or foreign file with
+ * %BK_DATABASE_ERROR_CORRUPT; either way the file is left exactly as it was. A file that is not
+ * a journal, or whose first pages are damaged, is refused even without @check_first.
+ */
+BkDatabase *
+bk_schema_open (const char  *path,
+                gboolean     check_first,
+                GError     **error)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
+  gboolean had_wal;
+  gboolean had_shm;
+  BkDatabase *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+
+  /* a refused journal is left exactly as it was: without new files beside it either */
+  if (!(self = open_journal (path, check_first, error)))
+    remove_new_sidecars (path, had_wal, had_shm);
+
+  return self;
 }
 
 /**
@@ -1223,11 +1263,26 @@ bk_schema_read_version (const char *path)
 
   g_return_val_if_fail (path != NULL, -1);
 
+  g_autofree char *wal = NULL;
+  g_autofree char *uri = NULL;
+
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return 0;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-    query_int (db, path, "PRAGMA user_version", &version, NULL);
+  /* With no log beside it, the file says it all: read as immutable, which makes no -wal or
+   * -shm beside it (a journal refused after this must be left as it was) */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS) && (uri = g_filename_to_uri (path, NULL, NULL)))
+    {
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      if (sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+        query_int (db, path, "PRAGMA user_version", &version, NULL);
+    }
+  else if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    {
+      query_int (db, path, "PRAGMA user_version", &version, NULL);
+    }
   sqlite3_close (db);
 
   return version;
