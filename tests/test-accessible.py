@@ -15,15 +15,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 try:
     import gi
+
     gi.require_version('Atspi', '2.0')
     import pyatspi
 except (ImportError, ValueError) as error:
     print('1..0 # SKIP python3-pyatspi is missing: %s' % error)
     sys.exit(0)
+
+from bktest import report, wait_for, finish
 
 BUILD_ROOT = os.environ['BK_BUILD_ROOT']
 SOURCE_ROOT = os.environ['BK_SOURCE_ROOT']
@@ -39,25 +41,6 @@ OPERABLE = {
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Bk)[A-Z]\w*$')
 MNEMONIC = re.compile(r'(^|\s)_\w')
 
-results = []
-
-
-def report(ok, name, detail=''):
-    results.append(ok)
-    print('%s %d - %s' % ('ok' if ok else 'not ok', len(results), name))
-    for line in detail.splitlines():
-        print('# ' + line)
-    sys.stdout.flush()
-
-
-def wait_for(condition, timeout=20, what='condition'):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise TimeoutError('timed out waiting for ' + what)
 
 
 def role(node):
@@ -250,8 +233,7 @@ def main():
         report(False, 'the walk finished', str(error))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print('1..%d' % len(results))
-    return 0 if all(results) else 1
+    return finish()
 
 
 if __name__ == '__main__':

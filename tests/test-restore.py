@@ -14,9 +14,9 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 import gi
+
 gi.require_version('Gio', '2.0')
 from gi.repository import Gio, GLib
 
@@ -26,6 +26,8 @@ try:
 except (ImportError, ValueError) as error:
     pyatspi = None
 
+from bktest import report, wait_for, find, finish
+
 BUILD_ROOT = os.environ['BK_BUILD_ROOT']
 SOURCE_ROOT = os.environ['BK_SOURCE_ROOT']
 APP_ID = os.environ['BK_APP_ID']
@@ -33,39 +35,6 @@ APP = os.path.join(BUILD_ROOT, 'src', 'bridgekeeper')
 JOURNAL = os.path.join(SOURCE_ROOT, 'tests', 'fixtures', 'accessible.json')
 APP_PATH = '/' + APP_ID.replace('.', '/')
 
-results = []
-
-
-def report(ok, name, detail=''):
-    results.append(bool(ok))
-    print('%s %d - %s' % ('ok' if ok else 'not ok', len(results), name))
-    for line in str(detail).splitlines():
-        print('# ' + line)
-    sys.stdout.flush()
-
-
-def wait_for(condition, timeout=20, what='condition'):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise TimeoutError('timed out waiting for ' + what)
-
-
-def find(node, predicate):
-    try:
-        if predicate(node):
-            return node
-        for child in node:
-            if child is not None:
-                match = find(child, predicate)
-                if match is not None:
-                    return match
-    except Exception:
-        pass
-    return None
 
 
 def count_clients(path):
@@ -133,7 +102,7 @@ def main():
 
         if pyatspi is None:
             report(True, 'the window says so, and Undo # SKIP python3-pyatspi is missing')
-            return
+            return finish()
 
         def app_node():
             for app in pyatspi.Registry.getDesktop(0):
@@ -161,8 +130,7 @@ def main():
             except subprocess.TimeoutExpired:
                 process.kill()
         shutil.rmtree(folder, ignore_errors=True)
-        print('1..%d' % len(results))
-    return 0 if all(results) else 1
+    return finish()
 
 
 if __name__ == '__main__':

@@ -12,9 +12,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 import gi
+
 gi.require_version('Gio', '2.0')
 from gi.repository import Gio, GLib
 
@@ -24,6 +24,8 @@ try:
 except (ImportError, ValueError) as error:
     pyatspi = None
 
+from bktest import report, wait_for, find, finish
+
 BUILD_ROOT = os.environ['BK_BUILD_ROOT']
 SOURCE_ROOT = os.environ['BK_SOURCE_ROOT']
 APP_ID = os.environ['BK_APP_ID']
@@ -32,39 +34,6 @@ JOURNAL = os.path.join(SOURCE_ROOT, 'tests', 'fixtures', 'accessible.json')
 OBJECT_PATH = '/' + APP_ID.replace('.', '/') + '/SearchProvider'
 INTERFACE = 'org.gnome.Shell.SearchProvider2'
 
-results = []
-
-
-def report(ok, name, detail=''):
-    results.append(bool(ok))
-    print('%s %d - %s' % ('ok' if ok else 'not ok', len(results), name))
-    for line in str(detail).splitlines():
-        print('# ' + line)
-    sys.stdout.flush()
-
-
-def wait_for(condition, timeout=20, what='condition'):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise TimeoutError('timed out waiting for ' + what)
-
-
-def find(node, predicate):
-    try:
-        if predicate(node):
-            return node
-        for child in node:
-            if child is not None:
-                match = find(child, predicate)
-                if match is not None:
-                    return match
-    except Exception:
-        pass
-    return None
 
 
 def text_of(node):
@@ -129,7 +98,7 @@ def main():
 
         if pyatspi is None:
             report(True, 'ActivateResult and LaunchSearch # SKIP python3-pyatspi is missing')
-            return
+            return finish()
 
         # Chosen in the overview: the window opens at her page, at the note
         call('ActivateResult', GLib.Variant('(sasu)', (found[0], ['invoices'], 0)))
@@ -161,8 +130,7 @@ def main():
             except subprocess.TimeoutExpired:
                 process.kill()
         shutil.rmtree(folder, ignore_errors=True)
-        print('1..%d' % len(results))
-    return 0 if all(results) else 1
+    return finish()
 
 
 if __name__ == '__main__':
