@@ -1144,6 +1144,46 @@ test_refused_leaves_nothing (void)
   bk_test_remove_tree (dir);
 }
 
+/* A file at the journal's -wal that is no write-ahead log (garbage, another program's) is kept
+ * aside, not deleted; the journal opens as it was */
+static void
+test_foreign_log (void)
+{
+  g_autofree char *dir = bk_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(BkJournal) journal = bk_test_open_journal (path);
+  g_autoptr(BkCounterpart) anna = bk_test_add_counterpart (journal, "Anna Petrova");
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_clear_object (&journal);
+  g_assert_true (g_file_set_contents (wal, "not a write-ahead log at all, but someone's notes", -1, NULL));
+
+  journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_test_query_int (journal, "SELECT count(*) FROM counterparts"), ==, 1);
+  g_clear_object (&journal);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)))
+    {
+      g_autofree char *kept_path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (!g_str_has_prefix (name, "journal.db-wal.corrupt-"))
+        continue;
+      g_assert_true (g_file_get_contents (kept_path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "not a write-ahead log at all, but someone's notes");
+      kept = TRUE;
+    }
+  g_assert_true (kept);
+
+  bk_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1154,6 +1194,7 @@ main (int   argc,
   g_test_add_func ("/journal/odd-files", test_odd_files);
   g_test_add_func ("/journal/busy", test_busy);
   g_test_add_func ("/journal/refused-leaves-nothing", test_refused_leaves_nothing);
+  g_test_add_func ("/journal/foreign-log", test_foreign_log);
   g_test_add_func ("/journal/value-objects", test_value_objects);
   g_test_add ("/journal/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/journal/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);

@@ -716,6 +716,46 @@ open_journal (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* A write-ahead log beside the journal that is none (not SQLite's header: another program's
+ * file, or garbage), renamed "-wal.corrupt-YYYYmmdd-HHMMSS": SQLite would delete it. One
+ * whose frames are torn is a log still, and SQLite recovers what it can of it. */
+static void
+set_aside_foreign_log (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guchar header[8];
+  gboolean is_log;
+  GStatBuf st;
+  int fd;
+
+  if (g_lstat (wal, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
+    return;
+
+  if ((fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0)) < 0)
+    return;
+  is_log = st.st_size >= 32 && read (fd, header, sizeof header) == sizeof header &&
+           /* magic 0x377f0682 or 0x377f0683, then format 3007000, big-endian */
+           header[0] == 0x37 && header[1] == 0x7f && header[2] == 0x06 &&
+           (header[3] == 0x82 || header[3] == 0x83) &&
+           header[4] == 0x00 && header[5] == 0x2d && header[6] == 0xe2 && header[7] == 0x18;
+  close (fd);
+
+  if (!is_log)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *target = g_strdup_printf ("%s.corrupt-%s", wal, stamp);
+
+      for (guint i = 2; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+        {
+          g_free (target);
+          target = g_strdup_printf ("%s.corrupt-%s-%u", wal, stamp, i);
+        }
+      if (g_rename (wal, target) == 0)
+        g_message ("“%s” was no write-ahead log of the journal: kept as “%s”", wal, target);
+    }
+}
+
 /* The -wal and -shm files beside @path that an open made and a refusal leaves: empty, and
  * not there before */
 static void
@@ -757,6 +797,8 @@ bk_schema_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  set_aside_foreign_log (path);
 
   wal = g_strconcat (path, "-wal", NULL);
   shm = g_strconcat (path, "-shm", NULL);
@@ -1268,6 +1310,9 @@ bk_schema_read_version (const char *path)
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return 0;
+
+  /* (before any connection: SQLite would delete it) */
+  set_aside_foreign_log (path);
 
   /* With no log beside it, the file says it all: read as immutable, which makes no -wal or
    * -shm beside it (a journal refused after this must be left as it was) */
