@@ -20,15 +20,14 @@
 
 #include "bk-backups.h"
 #include "bk-database.h"
+#include "bk-file-writer.h"
 #include "bk-schema.h"
 
 /* A backup is "journal-2026-11-30-151203.db" (local time), with "-2" and on for another in the
- * same second. One being written is hidden, and ends in ".partial": one left by a backup that
- * was killed is removed by the next, once it is this old. */
+ * same second. One being written is a hidden partial file, named and tidied as every file the
+ * app writes is (bk-file-writer.h). */
 #define NAME_PREFIX      "journal-"
 #define NAME_SUFFIX      ".db"
-#define PARTIAL_SUFFIX   ".partial"
-#define STALE_PARTIAL_S  (60 * 60)
 
 char *
 bk_backups_dup_folder (const char *journal_path)
@@ -146,28 +145,6 @@ parse_name (const char *name)
   return g_date_time_new (local, year, month, day, hour, minute, second);
 }
 
-/* Partial backups left by one that was killed */
-static void
-remove_stale_partials (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      if (name[0] != '.' || !g_str_has_suffix (name, PARTIAL_SUFFIX))
-        continue;
-
-      path = g_build_filename (folder, name, NULL);
-      if (g_stat (path, &st) == 0 && now - st.st_mtime > STALE_PARTIAL_S)
-        g_unlink (path);
-    }
-}
-
 /**
  * bk_backups_make:
  * @journal_path: the journal, open or not
@@ -188,7 +165,6 @@ bk_backups_make (const char  *journal_path,
   g_autofree char *stamp = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *partial_name = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BkBackup) backup = NULL;
@@ -202,7 +178,7 @@ bk_backups_make (const char  *journal_path,
   folder = bk_backups_dup_folder (journal_path);
   if (!ensure_folder (folder, error))
     return NULL;
-  remove_stale_partials (folder);
+  bk_file_writer_remove_stale (folder);
 
   stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
   name = g_strconcat (NAME_PREFIX, stamp, NAME_SUFFIX, NULL);
@@ -216,8 +192,7 @@ bk_backups_make (const char  *journal_path,
     }
 
   /* (its own: one left by a backup killed in the same second may be there) */
-  partial_name = g_strdup_printf (".%s.%08x" PARTIAL_SUFFIX, name, g_random_int ());
-  partial = g_build_filename (folder, partial_name, NULL);
+  partial = bk_file_writer_dup_partial_path (path);
 
   if (!bk_schema_copy (journal_path, partial, error))
     return NULL;
@@ -645,7 +620,6 @@ bk_backups_restore (const char  *journal_path,
 {
   g_autofree char *folder = NULL;
   g_autofree char *restoring = NULL;
-  g_autofree char *base = NULL;
   g_autoptr(BkBackup) replaced = NULL;
   g_autoptr(GError) local_error = NULL;
   BkJournalFacts facts;
@@ -686,9 +660,7 @@ bk_backups_restore (const char  *journal_path,
     }
 
   folder = g_path_get_dirname (journal_path);
-  base = g_path_get_basename (journal_path);
-  restoring = g_strdup_printf ("%s/.%s%s", folder, base, PARTIAL_SUFFIX);
-  g_unlink (restoring);
+  restoring = bk_file_writer_dup_partial_path (journal_path);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     return set_errno_error (error, errno, FAILED_WRITE, folder);

@@ -21,8 +21,9 @@
 #include "bk-file-writer.h"
 
 #define PARTIAL_MARK   ".bridgekeeper-partial-"
-/* A partial file untouched this long belongs to no writer still at work */
-#define STALE_SECONDS  (10 * 60)
+/* A partial file untouched this long belongs to no writer still at work (a backup of a big
+ * journal reads for minutes without writing) */
+#define STALE_SECONDS  (30 * 60)
 /* Links followed at most (as the system's own limit) */
 #define MAX_LINKS      40
 
@@ -85,8 +86,15 @@ resolve_links (const char  *path,
   return NULL;
 }
 
-static void
-remove_stale_partials (const char *folder)
+/**
+ * bk_file_writer_remove_stale:
+ * @folder: where files are written
+ *
+ * Removes the partial files (bk_file_writer_dup_partial_path()) in @folder that a writer
+ * killed on its way left behind.
+ */
+void
+bk_file_writer_remove_stale (const char *folder)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -109,6 +117,28 @@ remove_stale_partials (const char *folder)
     }
 }
 
+/**
+ * bk_file_writer_dup_partial_path:
+ * @path: the file to be written
+ *
+ * A hidden sibling of @path, named as partial files are, for writing what becomes @path
+ * (created with O_EXCL: the random part keeps it from another's)
+ */
+char *
+bk_file_writer_dup_partial_path (const char *path)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  folder = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+
+  return g_strdup_printf ("%s%s.%s" PARTIAL_MARK "%08x", folder, G_DIR_SEPARATOR_S, base,
+                          g_random_int ());
+}
+
 BkFileWriter *
 bk_file_writer_begin (const char  *path,
                       GError     **error)
@@ -127,7 +157,7 @@ bk_file_writer_begin (const char  *path,
   self->folder = g_path_get_dirname (self->path);
   base = g_path_get_basename (self->path);
 
-  remove_stale_partials (self->folder);
+  bk_file_writer_remove_stale (self->folder);
 
   /* Hidden, beside the target: the same file system, so that the rename is atomic */
   self->temp_path = g_strdup_printf ("%s%s.%s" PARTIAL_MARK "XXXXXX", self->folder,

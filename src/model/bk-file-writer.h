@@ -26,4 +26,8 @@ gboolean      bk_file_writer_commit (BkFileWriter  *self,
                                      GError       **error);
 void          bk_file_writer_abort  (BkFileWriter  *self);
 
+/* For what is written otherwise (a copy made by SQLite): the same naming, the same tidying */
+char         *bk_file_writer_dup_partial_path (const char *path);
+void          bk_file_writer_remove_stale     (const char *folder);
+
 G_END_DECLS
