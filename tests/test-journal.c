@@ -15,6 +15,7 @@
 
 #include "bk-counterpart-list.h"
 #include "bk-journal.h"
+#include "bk-journal-json.h"
 #include "bk-test-journal.h"
 #include "bk-timeline.h"
 
@@ -1060,14 +1061,9 @@ test_odd_files (void)
   g_assert_cmpuint (mode_of (path), ==, 0755);
   g_assert_cmpint (g_rmdir (path), ==, 0);
 
-  /* a journal made read-only stays so */
+  /* one open to others is made private */
   journal = bk_test_open_journal (path);
   g_clear_object (&journal);
-  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
-  assert_refused (path, "read-only");
-  g_assert_cmpuint (mode_of (path), ==, 0400);
-
-  /* one open to others is made private */
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   journal = bk_journal_open (path, &error);
   g_assert_no_error (error);
@@ -1080,6 +1076,116 @@ test_odd_files (void)
   g_assert_no_error (error);
   g_assert_cmpuint (mode_of (data_folder), ==, 0700);
   g_clear_object (&journal);
+
+  bk_test_remove_tree (dir);
+}
+
+/* Opens @path, read-only, and checks that it reads, exports and refuses every write, leaving
+ * the file as it was and nothing new beside it */
+static void
+assert_opens_read_only (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *export_path = NULL;
+  g_autofree char *export_dir = bk_test_make_tmp_dir ();
+  g_autoptr(GFile) export_file = NULL;
+  g_autoptr(BkPlaybookLibrary) playbooks = bk_test_load_shipped_playbooks ();
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(BkJournal) searcher = NULL;
+  g_autoptr(BkCounterpart) added = bk_counterpart_new ();
+  g_autoptr(GError) error = NULL;
+  gsize before_length = 0;
+  gsize after_length = 0;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+  journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_journal_is_read_only (journal));
+
+  /* it reads, and searches */
+  g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (journal)), ==, 1);
+  g_assert_cmpint (bk_test_query_int (journal, "SELECT count(*) FROM counterparts WHERE name = 'Anna Petrova'"), ==, 1);
+
+  /* it exports */
+  export_path = g_build_filename (export_dir, "export.json", NULL);
+  export_file = g_file_new_for_path (export_path);
+  g_assert_true (bk_journal_export_json (journal, playbooks, export_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_test_file_contains (export_path, "Anna Petrova"));
+
+  /* it refuses a change, saying why and what to do, and an import before reading the file */
+  bk_counterpart_set_name (added, "Someone New");
+  g_assert_false (bk_counterpart_store_save (bk_journal_get_counterparts (journal), added, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_assert_nonnull (strstr (error->message, "chmod u+w"));
+  g_clear_error (&error);
+  g_assert_false (bk_journal_import_json (journal, export_file, NULL, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* a search, on a connection of its own, and the integrity check read it too */
+  searcher = bk_journal_open_full (path, BK_JOURNAL_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_counterpart_store_count (bk_journal_get_counterparts (searcher)), ==, 1);
+  g_clear_object (&searcher);
+  g_assert_true (bk_schema_check_integrity (path, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&journal);
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  bk_test_remove_tree (export_dir);
+}
+
+/* A journal made read-only, or in a folder made read-only, opens read-only: it is read,
+ * searched and exported, never changed, and its modes stay as they were set */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = bk_test_make_tmp_dir ();
+  g_autofree char *folder = g_build_filename (dir, DATA_FOLDER, NULL);
+  g_autofree char *path = g_build_filename (folder, "journal.db", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  journal = bk_test_open_journal (path);
+  bk_test_add_counterpart (journal, "Anna Petrova");
+  g_clear_object (&journal);
+
+  /* the file read-only */
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  assert_opens_read_only (path);
+  g_assert_cmpuint (mode_of (path), ==, 0400);
+
+  /* the folder read-only (SQLite could not make the journal's -wal and -shm there) */
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+  assert_opens_read_only (path);
+  g_assert_cmpuint (mode_of (folder), ==, 0500);
+  g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+
+  /* one from an earlier version would have to be upgraded: refused, unchanged */
+  bk_test_load_sql_fixture (old_path, "journal-v4.sql");
+  g_assert_cmpint (g_chmod (old_path, 0400), ==, 0);
+  g_assert_true (g_file_get_contents (old_path, &before, NULL, NULL));
+  g_assert_null (bk_journal_open (old_path, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "chmod u+w"));
+  g_assert_true (g_file_get_contents (old_path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
 
   bk_test_remove_tree (dir);
 }
@@ -1192,6 +1298,7 @@ main (int   argc,
 
   g_test_add_func ("/journal/default-path", test_default_path);
   g_test_add_func ("/journal/odd-files", test_odd_files);
+  g_test_add_func ("/journal/read-only", test_read_only);
   g_test_add_func ("/journal/busy", test_busy);
   g_test_add_func ("/journal/refused-leaves-nothing", test_refused_leaves_nothing);
   g_test_add_func ("/journal/foreign-log", test_foreign_log);

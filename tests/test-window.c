@@ -2853,6 +2853,79 @@ has_note_rows (gpointer data)
   return count_note_rows (GTK_WIDGET (data)) > 0;
 }
 
+/* Whether a button (any GtkActionable) under @root for @action_name can be pressed; FALSE
+ * when there is none */
+static gboolean
+action_button_is_sensitive (GtkWidget  *root,
+                            const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
+        return gtk_widget_is_sensitive (child);
+
+      if (action_button_is_sensitive (child, action_name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A read-only journal opens in a window that says so, shows everything and offers no change */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = bk_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.db", NULL);
+  g_autoptr(BkPlaybookLibrary) playbooks = bk_test_load_shipped_playbooks ();
+  g_autoptr(BkJournal) journal = bk_test_open_journal (path);
+  g_autoptr(BkCounterpart) anna = bk_test_add_counterpart (journal, "Anna Petrova");
+  g_autoptr(BkNote) note = bk_test_add_note (journal, bk_counterpart_get_id (anna), "Invoice 2026-031 sent");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *timeline;
+  BkNoteRow *row;
+  BkWindow *window;
+
+  g_clear_object (&journal);
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (bk_window_new (NULL, journal, playbooks));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 680);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  bk_window_show_counterpart (window, bk_counterpart_get_id (anna));
+
+  /* it says so */
+  g_assert_true (gtk_widget_is_visible (bk_test_find_named (GTK_WIDGET (window), "read-only-banner")));
+
+  /* it is all there to read */
+  timeline = bk_test_find_named (GTK_WIDGET (window), "timeline");
+  g_assert_true (bk_test_wait_until (has_note_rows, timeline, 5000));
+  row = find_note_row (timeline, bk_note_get_id (note));
+  g_assert_nonnull (row);
+
+  /* nothing offers a change: no composer, no note menu, no button that would write */
+  g_assert_false (gtk_widget_is_visible (bk_test_find_named (GTK_WIDGET (window), "composer")));
+  g_assert_false (gtk_widget_is_visible (bk_test_find_named (GTK_WIDGET (row), "note-menu")));
+  g_assert_false (action_button_is_sensitive (GTK_WIDGET (window), "win.new-client"));
+  g_assert_false (action_button_is_sensitive (GTK_WIDGET (window), "win.edit-client"));
+  g_assert_false (action_button_is_sensitive (GTK_WIDGET (window), "resolution.diagnose"));
+  g_assert_false (action_button_is_sensitive (GTK_WIDGET (window), "resolution.add-item"));
+  g_assert_false (action_button_is_sensitive (GTK_WIDGET (window), "access.add"));
+
+  bk_test_save_screenshot (GTK_WIDGET (window), is_russian () ? "read-only-ru.png" : "read-only-en.png", &error);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_clear_object (&journal);
+  bk_test_remove_tree (dir);
+}
+
 /* Whether the list model args[0] has more than args[1] items */
 static gboolean
 n_items_above (gpointer data)
@@ -3349,6 +3422,7 @@ main (int   argc,
   g_test_add ("/window/access-dismissed", Fixture, NULL, fixture_set_up, test_access_dismissed, fixture_tear_down);
   g_test_add ("/window/credential-enter", Fixture, NULL, fixture_set_up, test_credential_enter, fixture_tear_down);
   g_test_add ("/window/end-run-skip-checkin", Fixture, NULL, fixture_set_up, test_end_run_skip_checkin, fixture_tear_down);
+  g_test_add_func ("/window/read-only", test_read_only);
   g_test_add ("/window/import-journal", Fixture, NULL, fixture_set_up, test_import_journal, fixture_tear_down);
 
   /* Last: it leaves its folder as the one the next export offers, which /window/export-pdf

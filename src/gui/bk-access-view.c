@@ -75,7 +75,8 @@ show_keyring_state (BkAccessView *self,
                           _("Unlock it in Passwords and Keys, then try again."));
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.add", !unavailable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.add",
+                                 !unavailable && self->journal != NULL && !bk_journal_is_read_only (self->journal));
   gtk_widget_set_tooltip_text (self->add_button,
                                unavailable ? _("Access cannot be added without the keyring")
                                            : _("Add Access"));
@@ -586,8 +587,17 @@ bk_access_view_set_journal (BkAccessView *self,
   g_return_if_fail (BK_IS_ACCESS_VIEW (self));
   g_return_if_fail (BK_IS_JOURNAL (journal));
 
-  if (g_set_object (&self->journal, journal))
-    load (self);
+  if (!g_set_object (&self->journal, journal))
+    return;
+
+  load (self);
+
+  /* a read-only journal is read (access can still be shown and copied), not changed */
+  if (bk_journal_is_read_only (journal))
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.add", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.edit", !bk_journal_is_read_only (journal));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.delete", !bk_journal_is_read_only (journal));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.set-state", !bk_journal_is_read_only (journal));
 }
 
 void

@@ -714,7 +714,10 @@ show_window (BkApplication *self,
 
   gtk_window_present (GTK_WINDOW (window));
 
-  /* Once, with the first window of this journal: the monitor looks at once, then now and then */
+  /* Once, with the first window of this journal: the monitor looks at once, then now and then
+   * (not in a read-only journal: it could not remember which reminders were sent) */
+  if (bk_journal_is_read_only (self->journal))
+    return;
   if (self->checkin_monitor == NULL || bk_checkin_monitor_get_journal (self->checkin_monitor) != self->journal)
     {
       g_clear_object (&self->checkin_monitor);
@@ -810,8 +813,9 @@ back_up_if_due (BkApplication *self)
   const char *path = bk_journal_get_path (self->journal);
   BkBackupPolicy policy = get_backup_policy ();
 
-  /* (a journal with nothing in it yet has nothing to lose) */
-  if (bk_counterpart_store_count (bk_journal_get_counterparts (self->journal)) == 0 ||
+  /* (a journal with nothing in it yet has nothing to lose, a read-only one nothing new) */
+  if (bk_journal_is_read_only (self->journal) ||
+      bk_counterpart_store_count (bk_journal_get_counterparts (self->journal)) == 0 ||
       bk_backups_made_on (path, now))
     return;
 

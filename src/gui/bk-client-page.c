@@ -59,6 +59,7 @@ struct _BkClientPage
   GtkLabel        *status_label;
   GtkLabel        *health_label;
   GtkLevelBar     *health_bar;
+  GtkWidget       *composer;
   GtkTextView     *composer_view;
   GtkWidget       *composer_placeholder;
   GtkDropDown     *kind_dropdown;
@@ -275,7 +276,8 @@ update_add_action (BkClientPage *self)
 
   gtk_widget_set_visible (self->composer_placeholder, text[0] == '\0');
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-note",
-                                 self->counterpart != NULL && g_strstrip (text)[0] != '\0');
+                                 self->counterpart != NULL && g_strstrip (text)[0] != '\0' &&
+                                 self->journal != NULL && !bk_journal_is_read_only (self->journal));
 }
 
 static void
@@ -427,6 +429,8 @@ bind_note_row_cb (GtkSignalListItemFactory *factory,
     text = bk_timeline_dup_text (note, self->playbooks,
                                  bk_counterpart_get_kind (self->counterpart));
   bk_note_row_set_note (BK_NOTE_ROW (gtk_list_item_get_child (item)), note, text);
+  bk_note_row_set_editable (BK_NOTE_ROW (gtk_list_item_get_child (item)),
+                            self->journal != NULL && !bk_journal_is_read_only (self->journal));
   bk_note_row_set_highlight (BK_NOTE_ROW (gtk_list_item_get_child (item)),
                              bk_note_get_id (note) == self->found_note_id ? self->found_markup : NULL);
 }
@@ -578,6 +582,7 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_bar);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, composer);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, composer_view);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, composer_placeholder);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, kind_dropdown);
@@ -652,8 +657,16 @@ bk_client_page_set_journal (BkClientPage *self,
   /* NULL only until the window's binding brings the journal */
   if (journal != NULL)
     {
+      gboolean writable = !bk_journal_is_read_only (journal);
+
       bk_resolution_view_set_journal (self->resolution_view, journal);
       bk_access_view_set_journal (self->access_view, journal);
+
+      /* a read-only journal is read: nothing here offers to change it */
+      gtk_widget_set_visible (self->composer, writable);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-note", writable);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete-note", writable);
+      update_add_action (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
 }

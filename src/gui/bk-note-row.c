@@ -37,6 +37,7 @@ struct _BkNoteRow
   GtkWidget *private_badge;
   GtkLabel  *text_label;
   GtkWidget *more_button;
+  GtkWidget *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (BkNoteRow, bk_note_row, ADW_TYPE_BIN)
@@ -230,6 +231,7 @@ bk_note_row_class_init (BkNoteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkNoteRow, private_badge);
   gtk_widget_class_bind_template_child (widget_class, BkNoteRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, BkNoteRow, more_button);
+  gtk_widget_class_bind_template_child (widget_class, BkNoteRow, menu_button);
 
   gtk_widget_class_install_action (widget_class, "note.edit", NULL, note_action);
   gtk_widget_class_install_action (widget_class, "note.delete", NULL, note_action);
@@ -285,4 +287,14 @@ bk_note_row_set_note (BkNoteRow  *self,
   g_free (self->text);
   self->text = g_strdup (text != NULL ? text : note != NULL ? bk_note_get_text (note) : "");
   update (self);
+}
+
+/* Whether the note offers to be edited and deleted (not in a read-only journal) */
+void
+bk_note_row_set_editable (BkNoteRow *self,
+                          gboolean   editable)
+{
+  g_return_if_fail (BK_IS_NOTE_ROW (self));
+
+  gtk_widget_set_visible (self->menu_button, editable);
 }

@@ -24,6 +24,8 @@ void       bk_note_row_set_note (BkNoteRow  *self,
                                  const char *text);
 /* Marks in the note the words that a search matched: those in bold in @match_markup (a
  * search result's, see bk_counterpart_get_match_markup()); %NULL marks nothing. */
+void       bk_note_row_set_editable  (BkNoteRow  *self,
+                                      gboolean    editable);
 void       bk_note_row_set_highlight (BkNoteRow  *self,
                                       const char *match_markup);
 

@@ -923,6 +923,17 @@ bk_resolution_view_init (BkResolutionView *self)
   bk_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
+static const char * const write_actions[] = {
+  "resolution.diagnose",
+  "resolution.end-run",
+  "resolution.add-item",
+  "resolution.set-step-state",
+  "resolution.settle-item",
+  "resolution.delete-item",
+  "resolution.complete-checkin",
+  "resolution.set-access-state",
+};
+
 void
 bk_resolution_view_set_journal (BkResolutionView *self,
                                 BkJournal        *journal)
@@ -930,8 +941,14 @@ bk_resolution_view_set_journal (BkResolutionView *self,
   g_return_if_fail (BK_IS_RESOLUTION_VIEW (self));
   g_return_if_fail (BK_IS_JOURNAL (journal));
 
-  if (g_set_object (&self->journal, journal))
-    set_lists (self);
+  if (!g_set_object (&self->journal, journal))
+    return;
+
+  set_lists (self);
+
+  /* a read-only journal is read: nothing here offers to change it */
+  for (guint i = 0; i < G_N_ELEMENTS (write_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), write_actions[i], !bk_journal_is_read_only (journal));
 }
 
 void

@@ -55,6 +55,7 @@ struct _BkWindow
   GtkWidget            *sidebar;
   GtkWidget            *content;
   GtkSearchEntry       *search_entry;
+  GtkWidget            *read_only_banner;
   GtkDropDown          *status_filter;
   GtkStack             *sidebar_stack;
   GtkListView          *counterpart_view;
@@ -175,14 +176,16 @@ select_shown_counterpart (BkWindow *self)
 static void
 update_write_actions (BkWindow *self)
 {
-  gboolean writable = !bk_database_get_busy (bk_journal_get_database (self->journal));
+  gboolean busy = bk_database_get_busy (bk_journal_get_database (self->journal));
+  gboolean writable = !busy && !bk_journal_is_read_only (self->journal);
   gboolean has_client = get_shown_counterpart (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-client", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-journal", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-client", writable && has_client);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-client", writable && has_client);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->client_page), writable);
+  /* (a read-only journal's page is read, and offers no change itself) */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->client_page), !busy);
 }
 
 static void
@@ -1130,6 +1133,7 @@ bk_window_constructed (GObject *object)
                            G_CALLBACK (on_results_changed_cb), self, G_CONNECT_SWAPPED);
   self->data_version = bk_database_get_data_version (bk_journal_get_database (self->journal));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
+  gtk_widget_set_visible (self->read_only_banner, bk_journal_is_read_only (self->journal));
   result_adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->result_scroller));
   g_signal_connect_object (result_adjustment, "value-changed",
                            G_CALLBACK (on_result_scrolled_cb), self, G_CONNECT_SWAPPED);
@@ -1264,6 +1268,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, content);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, status_filter);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, counterpart_view);

@@ -619,7 +619,7 @@ bk_journal_export_json (BkJournal          *self,
   stream = g_unix_output_stream_new (bk_file_writer_get_fd (writer), FALSE);
 
   /* One read transaction, so that the file is a consistent picture of the journal. */
-  if (!bk_database_begin (bk_journal_get_database (self), &local_error))
+  if (!bk_database_begin_reading (bk_journal_get_database (self), &local_error))
     goto failed;
   written = write_journal (self, playbooks, stream, &local_error);
   bk_database_rollback (bk_journal_get_database (self));

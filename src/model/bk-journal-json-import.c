@@ -2405,6 +2405,10 @@ bk_journal_import_json (BkJournal        *self,
     summary = &local_summary;
   memset (summary, 0, sizeof *summary);
 
+  /* (nothing is read of a file that could not be written anyway) */
+  if (!bk_database_check_writable (bk_journal_get_database (self), error))
+    return FALSE;
+
   basename = g_file_get_basename (file);
   ctx.basename = basename;
   ctx.utc = utc;

@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bk-backups.h"
 #include "bk-journal.h"
@@ -109,7 +112,7 @@ bk_journal_open_full (const char          *path,
 
       /* Before a migration, the journal as it was, in its backups (a damaged one is refused
        * by the opening itself, with a message that offers to set it aside) */
-      if (version > 0 && version < BK_SCHEMA_VERSION)
+      if (version > 0 && version < BK_SCHEMA_VERSION && g_access (path, W_OK) == 0)
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_local ();
           g_autoptr(BkBackup) backup = NULL;
@@ -216,6 +219,16 @@ bk_journal_get_path (BkJournal *self)
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
 
   return bk_database_get_path (self->database);
+}
+
+/* Whether the journal was opened read-only (its file or its folder is not writable): it can be
+ * read, searched and exported, and every change fails with %BK_DATABASE_ERROR_READ_ONLY */
+gboolean
+bk_journal_is_read_only (BkJournal *self)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), FALSE);
+
+  return bk_database_is_read_only (self->database);
 }
 
 BkDatabase *

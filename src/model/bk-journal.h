@@ -53,6 +53,7 @@ gboolean            bk_journal_set_aside              (const char          *path
                                                        char               **new_path,
                                                        GError             **error);
 const char         *bk_journal_get_path               (BkJournal           *self);
+gboolean            bk_journal_is_read_only           (BkJournal           *self);
 
 BkDatabase         *bk_journal_get_database           (BkJournal           *self);
 BkCounterpartStore *bk_journal_get_counterparts       (BkJournal           *self);

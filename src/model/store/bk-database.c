@@ -31,6 +31,8 @@ struct _BkDatabase
 
   char       *path;
   sqlite3    *db;
+  /* opened read-only (bk_schema_open() on a read-only file): every write is refused */
+  gboolean    read_only;
   /* SQL text → sqlite3_stmt, see bk_database_prepare_cached() */
   GHashTable *statements;
 
@@ -209,6 +211,24 @@ bk_database_new (const char *path,
   return self;
 }
 
+/* Marks a database opened read-only (the journal file or its folder is not writable): writes
+ * fail at once with %BK_DATABASE_ERROR_READ_ONLY */
+void
+bk_database_set_read_only (BkDatabase *self)
+{
+  g_return_if_fail (BK_IS_DATABASE (self));
+
+  self->read_only = TRUE;
+}
+
+gboolean
+bk_database_is_read_only (BkDatabase *self)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+
+  return self->read_only;
+}
+
 const char *
 bk_database_get_path (BkDatabase *self)
 {
@@ -223,6 +243,15 @@ bk_database_get_handle (BkDatabase *self)
   g_return_val_if_fail (BK_IS_DATABASE (self), NULL);
 
   return self->db;
+}
+
+static void
+set_read_only_error (GError **error)
+{
+  g_set_error_literal (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_READ_ONLY,
+                       _("The journal is read-only: its file or its folder may not be written, "
+                         "so nothing in it can be changed. To work in it, make both writable "
+                         "(chmod u+w) and open Bridgekeeper again."));
 }
 
 static int
@@ -240,6 +269,8 @@ error_code_for_db (sqlite3 *db)
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return BK_DATABASE_ERROR_BUSY;
+    case SQLITE_READONLY:
+      return BK_DATABASE_ERROR_READ_ONLY;
     default:
       return BK_DATABASE_ERROR_FAILED;
     }
@@ -257,7 +288,9 @@ bk_database_set_error (BkDatabase  *self,
 
   /* another program holds the journal for longer than this connection waits: said so, not
    * as SQLite says it ("database is locked") */
-  if (code == BK_DATABASE_ERROR_BUSY)
+  if (code == BK_DATABASE_ERROR_READ_ONLY)
+    set_read_only_error (error);
+  else if (code == BK_DATABASE_ERROR_BUSY)
     g_set_error_literal (error, BK_DATABASE_ERROR, code,
                          _("The journal is busy: another Bridgekeeper is writing to it (an "
                            "import, perhaps). Try again when it is done."));
@@ -378,12 +411,21 @@ bk_database_exec (BkDatabase  *self,
   return TRUE;
 }
 
-/* A write outside a transaction while writes are held (within one, bk_database_begin() has
- * refused already): refused at once rather than left to wait for SQLite's lock */
-static gboolean
-check_writable (BkDatabase  *self,
-                GError     **error)
+/* A write to a read-only journal, or outside a transaction while writes are held (within one,
+ * bk_database_begin() has refused already): refused at once rather than left to wait for
+ * SQLite's lock */
+gboolean
+bk_database_check_writable (BkDatabase  *self,
+                            GError     **error)
 {
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
+
+  if (self->read_only)
+    {
+      set_read_only_error (error);
+      return FALSE;
+    }
+
   if (self->depth > 0 || self->writes_held == 0)
     return TRUE;
 
@@ -400,7 +442,7 @@ bk_database_step_done (BkDatabase    *self,
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (stmt != NULL, FALSE);
 
-  if (!check_writable (self, error))
+  if (!bk_database_check_writable (self, error))
     return FALSE;
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -448,7 +490,7 @@ bk_database_step_returning_counterpart (BkDatabase    *self,
   g_return_val_if_fail (counterpart_id != NULL, FALSE);
 
   *counterpart_id = 0;
-  if (!check_writable (self, error))
+  if (!bk_database_check_writable (self, error))
     return FALSE;
   rc = sqlite3_step (stmt);
 
@@ -843,7 +885,24 @@ exec_cached (BkDatabase  *self,
   if (!(stmt = bk_database_prepare_cached (self, sql, error)))
     return FALSE;
 
-  return bk_database_step_done (self, stmt, error);
+  /* (no write of its own: what it is part of was allowed or refused already) */
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return bk_database_set_error (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+begin (BkDatabase  *self,
+       GError     **error)
+{
+  if (!exec_cached (self, "SAVEPOINT bk_write", error))
+    return FALSE;
+
+  self->depth++;
+  g_array_append_val (self->marks, self->pending->len);
+
+  return TRUE;
 }
 
 gboolean
@@ -852,16 +911,18 @@ bk_database_begin (BkDatabase  *self,
 {
   g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
 
-  if (!check_writable (self, error))
-    return FALSE;
+  return bk_database_check_writable (self, error) && begin (self, error);
+}
 
-  if (!exec_cached (self, "SAVEPOINT bk_write", error))
-    return FALSE;
+/* A transaction that only reads, so that what is read is one picture of the journal (ended
+ * with bk_database_rollback()): possible on a read-only journal too */
+gboolean
+bk_database_begin_reading (BkDatabase  *self,
+                           GError     **error)
+{
+  g_return_val_if_fail (BK_IS_DATABASE (self), FALSE);
 
-  self->depth++;
-  g_array_append_val (self->marks, self->pending->len);
-
-  return TRUE;
+  return begin (self, error);
 }
 
 gboolean

@@ -29,6 +29,9 @@ typedef enum
   /* Another connection of this process is in a long write (an import): a write here would
    * wait for it, so it is refused at once. */
   BK_DATABASE_ERROR_BUSY,
+  /* The journal was opened read-only (its file or folder is not writable): nothing is
+   * written. */
+  BK_DATABASE_ERROR_READ_ONLY,
 } BkDatabaseError;
 
 /* What happened to one row of a store, as its "changed" signal tells it. */
@@ -53,6 +56,12 @@ GQuark         bk_database_error_quark      (void);
 BkDatabase    *bk_database_new              (const char    *path,
                                              sqlite3       *db);
 const char    *bk_database_get_path         (BkDatabase    *self);
+void           bk_database_set_read_only    (BkDatabase    *self);
+gboolean       bk_database_is_read_only     (BkDatabase    *self);
+/* %FALSE, with %BK_DATABASE_ERROR_READ_ONLY or %BK_DATABASE_ERROR_BUSY, when a write now would
+ * be refused */
+gboolean       bk_database_check_writable   (BkDatabase    *self,
+                                             GError       **error);
 sqlite3       *bk_database_get_handle       (BkDatabase    *self);
 
 /* A new statement: the caller finalizes it (sqlite3_finalize()). */
@@ -163,6 +172,9 @@ gboolean       bk_database_get_busy         (BkDatabase    *self);
 
 /* Nestable (SAVEPOINT): every write runs inside one. */
 gboolean       bk_database_begin            (BkDatabase    *self,
+                                             GError       **error);
+/* Reads only, ended with bk_database_rollback(): one picture of the journal, read-only or not */
+gboolean       bk_database_begin_reading    (BkDatabase    *self,
                                              GError       **error);
 /* On failure the savepoint is rolled back already. */
 gboolean       bk_database_commit           (BkDatabase    *self,

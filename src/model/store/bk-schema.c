@@ -362,6 +362,55 @@ set_open_error (sqlite3     *db,
   return FALSE;
 }
 
+/* Whether the person means @path to be written: for their own file or folder, its owner's
+ * write permission says so (whoever they are, root included); for another's, whether they may */
+static gboolean
+is_writable (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  if (st.st_uid == getuid ())
+    return (st.st_mode & S_IWUSR) != 0;
+
+  return g_access (path, W_OK) == 0;
+}
+
+/* A connection that only reads. Of a journal that is not writable (the file or its folder),
+ * without a log to read, nothing at all is made beside it (no -shm either): it is opened
+ * immutable. A log left by a journal made read-only after a crash needs SQLite's shared memory. */
+static sqlite3 *
+open_for_reading (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if (!(file_uri = g_filename_to_uri (path, NULL, error)))
+    return NULL;
+
+  if (is_writable (path) && is_writable (dir))
+    uri = g_strconcat (file_uri, "?mode=ro", NULL);
+  else if (g_lstat (wal, &st) != 0 || st.st_size == 0)
+    uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  else
+    uri = g_strconcat (file_uri, "?mode=ro", NULL);
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    {
+      set_open_error (db, path, error);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
 static gboolean
 query_int (sqlite3     *db,
            const char  *path,
@@ -443,14 +492,7 @@ bk_schema_check_integrity (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* A connection of its own, read-only: the journal's stays free for the person. */
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
-                   _("Could not open the journal “%s”: %s"), display, sqlite3_errmsg (db));
-    }
-  else
+  if ((db = open_for_reading (path, error)))
     {
       sqlite3_extended_result_codes (db, TRUE);
       sqlite3_busy_timeout (db, 5000);
@@ -515,6 +557,7 @@ migrate (BkDatabase  *self,
 static gboolean
 prepare_file (const char  *path,
               gboolean    *existed,
+              gboolean    *read_only,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -545,7 +588,9 @@ prepare_file (const char  *path,
     {
       g_autofree char *dir_name = g_path_get_basename (dir);
 
-      if (g_str_equal (dir_name, DATA_FOLDER) && g_chmod (dir, 0700) != 0)
+      /* (what the person may do in it stays as they set it: a folder made read-only is so) */
+      if (g_str_equal (dir_name, DATA_FOLDER) && g_stat (dir, &st) == 0 && (st.st_mode & 077) != 0 &&
+          g_chmod (dir, st.st_mode & 0700) != 0)
         g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
     }
 
@@ -574,16 +619,13 @@ prepare_file (const char  *path,
           return FALSE;
         }
 
-      if ((st.st_mode & S_IWUSR) == 0)
-        {
-          g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
-                       _("The journal “%s” is read-only, and Bridgekeeper leaves it so. To work "
-                         "in it, make it writable (chmod u+w)."),
-                       display);
-          return FALSE;
-        }
-
       *existed = st.st_size > 0;
+
+      /* A journal made read-only, or in a folder where its -wal and -shm files cannot be
+       * made, is opened read-only and left so: it can be read, searched and exported. */
+      *read_only = (st.st_mode & S_IWUSR) == 0 || !is_writable (dir);
+      if (*read_only)
+        return TRUE;
 
       /* a journal holds private notes: whatever others could do with it, they cannot now */
       if ((st.st_mode & 077) != 0 && g_chmod (path, st.st_mode & 0700) != 0)
@@ -609,9 +651,76 @@ prepare_file (const char  *path,
 
       close (fd);
       *existed = FALSE;
+      *read_only = FALSE;
     }
 
   return TRUE;
+}
+
+/* A journal that is not writable, opened so: it is checked as any other, but not upgraded
+ * (that would write), and its connection never writes. */
+static BkDatabase *
+open_read_only_journal (const char  *path,
+                        gboolean     check_first,
+                        GError     **error)
+{
+  g_autoptr(BkDatabase) self = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  sqlite3 *db = NULL;
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+
+  if (!(db = open_for_reading (path, error)))
+    return NULL;
+
+  self = bk_database_new (path, db);
+
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 5000);
+  if (!bk_search_tokenizer_register (db, error) ||
+      !query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, path, "PRAGMA user_version", &user_version, error))
+    return NULL;
+
+  if (application_id != BK_SCHEMA_APPLICATION_ID)
+    {
+      set_corrupt_error (path, error);
+      return NULL;
+    }
+
+  if (user_version > BK_SCHEMA_VERSION)
+    {
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_TOO_NEW,
+                   _("This journal was written by a newer version of Bridgekeeper (format %d; "
+                     "this version reads up to %d). Update Bridgekeeper to open it. The file "
+                     "was not changed."),
+                   (int) user_version, BK_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (user_version < BK_SCHEMA_VERSION)
+    {
+      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_READ_ONLY,
+                   _("The journal “%s” is read-only, and it was written by an earlier version "
+                     "of Bridgekeeper: this version would have to bring it up to date, which "
+                     "writes to it. Make it writable (chmod u+w) to open it; it was not "
+                     "changed."),
+                   display);
+      return NULL;
+    }
+
+  if (check_first && !check_integrity (db, path, error))
+    return NULL;
+
+  if (!bk_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !bk_database_exec (self, views, error) ||
+      !bk_database_exec (self, "PRAGMA query_only = ON", error))
+    return NULL;
+
+  bk_database_set_read_only (self);
+  g_debug ("%s is read-only: opened read-only", path);
+
+  return g_steal_pointer (&self);
 }
 
 static BkDatabase *
@@ -626,10 +735,14 @@ open_journal (const char  *path,
   gint64 user_version = 0;
   gint64 n_schema_rows = 0;
   gint64 foreign_keys = 0;
+  gboolean read_only = FALSE;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!prepare_file (path, &existed, error))
+  if (!prepare_file (path, &existed, &read_only, error))
     return NULL;
+
+  if (read_only)
+    return open_read_only_journal (path, check_first, error);
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
@@ -831,12 +944,8 @@ bk_schema_open_read_only (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      set_open_error (db, path, error);
-      sqlite3_close (db);
-      return NULL;
-    }
+  if (!(db = open_for_reading (path, error)))
+    return NULL;
 
   self = bk_database_new (path, db);
 
@@ -1173,12 +1282,12 @@ bk_schema_copy (const char  *path,
     }
   close (fd);
 
-  if (sqlite3_open_v2 (path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  if (!(source = open_for_reading (path, error)))
+    goto out;
+  if (sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_FAILED,
-                   _("Could not copy the journal “%s”: %s"), display,
-                   sqlite3_errmsg (dest != NULL ? dest : source));
+                   _("Could not copy the journal “%s”: %s"), display, sqlite3_errmsg (dest));
       goto out;
     }
   sqlite3_busy_timeout (source, 5000);
