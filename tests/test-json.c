@@ -721,6 +721,29 @@ test_v2_trashed_counterpart (Fixture       *fixture,
   g_assert_cmpuint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 0);
 }
 
+/* A file whose run in progress has no uuid imports a second time: the run is the one of
+ * the same counterpart that follows the same playbook from the same moment, and is left as
+ * it is, not refused as a second run in progress */
+static void
+test_run_without_id_twice (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  BkImportSummary summary;
+
+  write_json (fixture, HEADER_2 "[{\"id\":\"5f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"name\":\"Acme\","
+                       "\"status\":\"winding-down\","
+                       "\"runs\":[{\"playbook\":\"part-ways\",\"steps\":[\"a\",\"b\"],"
+                       "\"started\":\"2026-01-03T10:00:00Z\"}]}]}");
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.runs_added, ==, 1);
+
+  import_ok (fixture->journal, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 0);
+  g_assert_cmpuint (summary.runs_added, ==, 0);
+  g_assert_cmpuint (summary.runs_skipped, ==, 1);
+  g_assert_cmpuint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 1);
+}
+
 /* fill_journal(), and credentials and changes of health for two of its counterparts */
 static void
 fill_access_data (BkJournal *journal)
@@ -2040,6 +2063,7 @@ main (int   argc,
   ADD ("/json/v2/round-trip", test_v2_round_trip);
   ADD ("/json/v2/existing-counterpart", test_v2_existing_counterpart);
   ADD ("/json/v2/trashed-counterpart", test_v2_trashed_counterpart);
+  ADD ("/json/v2/run-without-id-twice", test_run_without_id_twice);
   ADD ("/json/v3/export", test_v3_export);
   ADD ("/json/v3/round-trip", test_v3_round_trip);
   ADD ("/json/v3/history-from-older-file", test_v3_history_from_older_file);

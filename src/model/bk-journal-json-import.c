@@ -1659,10 +1659,21 @@ write_playbook_members (BkJournal        *self,
                                       error))
         return FALSE;
 
+      /* without a uuid, the same run is the one of this counterpart that follows the same
+       * playbook from the same moment: a file imported twice adds it once */
+      if (uuid[0] == '\0' && bk_run_get_started (run) != NULL)
+        {
+          if (!bk_run_store_find_same (bk_journal_get_runs (self), counterpart_id,
+                                       bk_run_get_playbook_id (run), bk_run_get_started (run),
+                                       &run_id, error))
+            return FALSE;
+          owner_id = counterpart_id;
+        }
+
       if (run_id != 0)
         {
           /* a check-in may name it, if it is this counterpart's */
-          if (owner_id == counterpart_id)
+          if (owner_id == counterpart_id && uuid[0] != '\0')
             g_hash_table_insert (run_ids, (gpointer) uuid, g_memdup2 (&run_id, sizeof run_id));
           summary->runs_skipped++;
           continue;

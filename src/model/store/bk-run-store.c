@@ -820,6 +820,51 @@ bk_run_store_find_by_uuid (BkRunStore  *self,
 }
 
 /**
+ * bk_run_store_find_same:
+ * @id: (out): the run's id, or 0 when there is none
+ *
+ * The run of @counterpart_id that follows @playbook_id from @started: the same run, for a file
+ * that names it without a uuid (imported a second time).
+ */
+gboolean
+bk_run_store_find_same (BkRunStore   *self,
+                        gint64        counterpart_id,
+                        const char   *playbook_id,
+                        GDateTime    *started,
+                        gint64       *id,
+                        GError      **error)
+{
+  BkDatabase *db;
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), FALSE);
+  g_return_val_if_fail (playbook_id != NULL, FALSE);
+  g_return_val_if_fail (started != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  *id = 0;
+  db = bk_store_get_database (BK_STORE (self));
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT id FROM runs"
+                                           " WHERE counterpart_id = ?1 AND playbook = ?2 AND started = ?3"
+                                           " ORDER BY id LIMIT 1",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, counterpart_id);
+  sqlite3_bind_text (stmt, 2, playbook_id, -1, SQLITE_STATIC);
+  bk_database_bind_date_time (stmt, 3, started);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return bk_database_set_error (db, error);
+
+  return TRUE;
+}
+
+/**
  * bk_run_store_import:
  * @counterpart_id: a counterpart not in the trash
  * @run: a run as it was followed elsewhere (bk_run_new_from_journal() with id 0): its uuid (or ""

@@ -80,6 +80,12 @@ gboolean     bk_run_store_find_by_uuid               (BkRunStore          *self,
                                                       gint64              *id,
                                                       gint64              *counterpart_id,
                                                       GError             **error);
+gboolean     bk_run_store_find_same                  (BkRunStore          *self,
+                                                      gint64               counterpart_id,
+                                                      const char          *playbook_id,
+                                                      GDateTime           *started,
+                                                      gint64              *id,
+                                                      GError             **error);
 gboolean     bk_run_store_import                     (BkRunStore          *self,
                                                       gint64               counterpart_id,
                                                       BkRun               *run,
