@@ -744,6 +744,28 @@ test_run_without_id_twice (Fixture       *fixture,
   g_assert_cmpuint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 1);
 }
 
+/* A note in the file with the id of one the journal keeps under another client is refused,
+ * not left out as one the journal has */
+static void
+test_note_id_of_another (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  BkImportSummary summary;
+
+  write_json (fixture, HEADER_3 "[{\"name\":\"Anna\",\"notes\":[{\"id\":\"6f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\","
+                       "\"text\":\"x\"}]}]}");
+  import_ok (fixture->journal, fixture->json_file, &summary);
+
+  write_json (fixture, HEADER_3 "[{\"name\":\"Boris\",\"notes\":[{\"id\":\"6f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\","
+                       "\"text\":\"y\"}]}]}");
+  g_assert_false (bk_journal_import_json (fixture->journal, fixture->json_file, &summary, &error));
+  g_assert_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "counterparts[0].notes[0].id: the journal has a note with this id under “Anna”"));
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM counterparts"), ==, 1);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM notes"), ==, 1);
+}
+
 /* fill_journal(), and credentials and changes of health for two of its counterparts */
 static void
 fill_access_data (BkJournal *journal)
@@ -1791,6 +1813,11 @@ static const RejectCase reject_cases[] = {
     HEADER "[{\"name\":\"A\",\"notes\":[{\"id\":\"6f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"text\":\"x\"},"
     "{\"id\":\"6f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"text\":\"y\"}]}]}",
     { "journal.json: counterparts[0].notes[1].id: the same id as counterparts[0].notes[0]", NULL } },
+  /* one note id under two clients: the second would be left out as one the journal has */
+  { "duplicate-note-id-across",
+    HEADER "[{\"name\":\"A\",\"notes\":[{\"id\":\"6f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"text\":\"x\"}]},"
+    "{\"name\":\"B\",\"notes\":[{\"id\":\"6f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\",\"text\":\"y\"}]}]}",
+    { "journal.json: counterparts[1].notes[0].id: the same id as counterparts[0].notes[0]", NULL } },
   /* an escape sequence is quoted as text, never sent to the terminal */
   { "escape-sequence-quoted",
     HEADER "[{\"name\":\"A\",\"notes\":[{\"created\":\"\\u001b[2J\\u001b[31mred\",\"text\":\"x\"}]}]}",
@@ -2064,6 +2091,7 @@ main (int   argc,
   ADD ("/json/v2/existing-counterpart", test_v2_existing_counterpart);
   ADD ("/json/v2/trashed-counterpart", test_v2_trashed_counterpart);
   ADD ("/json/v2/run-without-id-twice", test_run_without_id_twice);
+  ADD ("/json/import/note-id-of-another", test_note_id_of_another);
   ADD ("/json/v3/export", test_v3_export);
   ADD ("/json/v3/round-trip", test_v3_round_trip);
   ADD ("/json/v3/history-from-older-file", test_v3_history_from_older_file);

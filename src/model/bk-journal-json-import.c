@@ -1394,20 +1394,121 @@ check_header (JsonObject     *root,
  * be taken for something the journal has already, and left out without a word */
 typedef struct
 {
-  /* id → where it was first (owned) */
+  /* a counterpart's id → where it was first (owned) */
   GHashTable *places;
+  /* NoteId, one for each note with an id: a million notes' ids and places as strings would
+   * take hundreds of megabytes, as numbers they take 24 bytes each */
+  GArray     *notes;
 } SeenIds;
+
+typedef struct
+{
+  /* the uuid's 128 bits */
+  guint64 high;
+  guint64 low;
+  /* counterparts[counterpart].notes[note] */
+  guint32 counterpart;
+  guint32 note;
+} NoteId;
 
 static void
 seen_ids_init (SeenIds *seen)
 {
   seen->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  seen->notes = g_array_new (FALSE, FALSE, sizeof (NoteId));
 }
 
 static void
 seen_ids_clear (SeenIds *seen)
 {
   g_clear_pointer (&seen->places, g_hash_table_unref);
+  g_clear_pointer (&seen->notes, g_array_unref);
+}
+
+/* A valid uuid's (g_uuid_string_is_valid()) 32 hex digits as 128 bits, whatever their case */
+static void
+read_uuid_bits (const char *uuid,
+                guint64    *high,
+                guint64    *low)
+{
+  guint n_digits = 0;
+
+  *high = *low = 0;
+  for (const char *p = uuid; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        continue;
+      if (n_digits++ < 16)
+        *high = (*high << 4) | (guint64) g_ascii_xdigit_value (*p);
+      else
+        *low = (*low << 4) | (guint64) g_ascii_xdigit_value (*p);
+    }
+}
+
+static int
+compare_note_ids (gconstpointer a,
+                  gconstpointer b)
+{
+  const NoteId *x = a;
+  const NoteId *y = b;
+
+  if (x->high != y->high)
+    return x->high < y->high ? -1 : 1;
+  if (x->low != y->low)
+    return x->low < y->low ? -1 : 1;
+  if (x->counterpart != y->counterpart)
+    return x->counterpart < y->counterpart ? -1 : 1;
+  if (x->note != y->note)
+    return x->note < y->note ? -1 : 1;
+
+  return 0;
+}
+
+/* Once every entry is read: each note's id is its own in the whole file. Of the notes that
+ * share one, the first to come second in the file is named, with the one it repeats. */
+static gboolean
+check_note_ids_once (SeenIds       *seen,
+                     ParseContext  *ctx,
+                     GError       **error)
+{
+  const NoteId *again = NULL;
+  const NoteId *first = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *first_place = NULL;
+
+  g_array_sort (seen->notes, compare_note_ids);
+
+  for (guint i = 1; i < seen->notes->len; i++)
+    {
+      const NoteId *previous = &g_array_index (seen->notes, NoteId, i - 1);
+      const NoteId *this = &g_array_index (seen->notes, NoteId, i);
+
+      if (this->high != previous->high || this->low != previous->low)
+        continue;
+
+      if (again == NULL || this->counterpart < again->counterpart ||
+          (this->counterpart == again->counterpart && this->note < again->note))
+        {
+          /* (sorted: the first of this id is the first of its run) */
+          guint j = i - 1;
+
+          while (j > 0 && g_array_index (seen->notes, NoteId, j - 1).high == this->high &&
+                 g_array_index (seen->notes, NoteId, j - 1).low == this->low)
+            j--;
+          again = this;
+          first = &g_array_index (seen->notes, NoteId, j);
+        }
+    }
+
+  if (again == NULL)
+    return TRUE;
+
+  place = g_strdup_printf ("counterparts[%u].notes[%u].id", again->counterpart, again->note);
+  first_place = g_strdup_printf ("counterparts[%u].notes[%u]", first->counterpart, first->note);
+
+  return set_invalid (error, ctx, place,
+                      /* Translators: %s is where in the file, such as counterparts[2].notes[0] */
+                      _("the same id as %s: each needs an id of its own."), first_place);
 }
 
 static gboolean
@@ -1439,8 +1540,8 @@ check_id_once (SeenIds       *seen,
   return TRUE;
 }
 
-/* Entry @entry, at counterparts[@position]: its id is the file's only, and so are its notes'
- * among its own (a million notes' ids are not all held at once) */
+/* Entry @entry, at counterparts[@position]: its id is the file's only; its notes' ids are
+ * kept for check_note_ids_once(), once the whole file is read */
 static gboolean
 check_entry_ids (SeenIds       *seen,
                  Entry         *entry,
@@ -1448,20 +1549,22 @@ check_entry_ids (SeenIds       *seen,
                  ParseContext  *ctx,
                  GError       **error)
 {
-  SeenIds notes;
-  gboolean ok = TRUE;
-
   if (!check_id_once (seen, bk_counterpart_get_uuid (entry->counterpart),
                       g_strdup_printf ("counterparts[%u]", position), ctx, error))
     return FALSE;
 
-  seen_ids_init (&notes);
-  for (guint i = 0; ok && i < entry->notes->len; i++)
-    ok = check_id_once (&notes, bk_note_get_uuid (g_ptr_array_index (entry->notes, i)),
-                        g_strdup_printf ("counterparts[%u].notes[%u]", position, i), ctx, error);
-  seen_ids_clear (&notes);
+  for (guint i = 0; i < entry->notes->len; i++)
+    {
+      const char *uuid = bk_note_get_uuid (g_ptr_array_index (entry->notes, i));
+      NoteId id = { 0, 0, position, i };
 
-  return ok;
+      if (uuid == NULL || uuid[0] == '\0')
+        continue;
+      read_uuid_bits (uuid, &id.high, &id.low);
+      g_array_append_val (seen->notes, id);
+    }
+
+  return TRUE;
 }
 
 static GPtrArray *
@@ -1519,6 +1622,11 @@ read_document (JsonNode       *root,
           seen_ids_clear (&seen);
           return NULL;
         }
+    }
+  if (!check_note_ids_once (&seen, ctx, error))
+    {
+      seen_ids_clear (&seen);
+      return NULL;
     }
   seen_ids_clear (&seen);
 
@@ -1779,6 +1887,7 @@ write_credentials (BkJournal        *self,
 static gboolean
 write_notes (BkJournal        *self,
              Entry            *entry,
+             guint             position,
              gint64            counterpart_id,
              BkImportSummary  *summary,
              GError          **error)
@@ -1789,9 +1898,26 @@ write_notes (BkJournal        *self,
     {
       BkNote *note = g_ptr_array_index (entry->notes, i);
       gint64 note_id;
+      gint64 owner_id;
 
-      if (!bk_note_store_find_by_uuid (notes, bk_note_get_uuid (note), &note_id, error))
+      if (!bk_note_store_find_by_uuid (notes, bk_note_get_uuid (note), &note_id, &owner_id, error))
         return FALSE;
+
+      /* The same note under another client or vendor in the journal is another note with the
+       * same id (one given twice in the file is refused before): it would be left out unseen. */
+      if (note_id != 0 && owner_id != counterpart_id)
+        {
+          g_autoptr(BkCounterpart) owner = bk_counterpart_store_dup (bk_journal_get_counterparts (self),
+                                                                     owner_id, NULL);
+          g_autofree char *name = bk_store_dup_printable (owner != NULL ? bk_counterpart_get_name (owner) : "?");
+
+          g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_INVALID,
+                       /* Translators: %u, %u say where in the file (counterparts[2].notes[0]); %s is a name */
+                       _("counterparts[%u].notes[%u].id: the journal has a note with this id "
+                         "under “%s”: each note needs an id of its own."),
+                       position, i, name);
+          return FALSE;
+        }
 
       if (note_id != 0)
         {
@@ -1861,7 +1987,7 @@ write_entries (BkJournal        *self,
           summary->counterparts_added++;
         }
 
-      if (!write_notes (self, entry, counterpart_id, summary, error) ||
+      if (!write_notes (self, entry, first_position + i, counterpart_id, summary, error) ||
           !write_playbook_members (self, entry, first_position + i, counterpart_id, summary, error) ||
           !write_credentials (self, entry, counterpart_id, summary, error))
         return FALSE;
@@ -2345,6 +2471,12 @@ import_in_pieces (BkJournal        *self,
       release_read (ctx, data + piece->start);
     }
 
+  if (!check_note_ids_once (&seen, ctx, error))
+    {
+      reader_stop (&reader);
+      seen_ids_clear (&seen);
+      return FALSE;
+    }
   seen_ids_clear (&seen);
 
   if (!back_up_before_import (self, error))

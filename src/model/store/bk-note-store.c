@@ -608,16 +608,17 @@ bk_note_store_find_position_any (BkNoteStore *self,
 }
 
 /* @id: (out): the note with this uuid, in the trash or not (its uuid is taken either way), or 0
- * when there is none */
+ * when there is none; @counterpart_id: (out) (optional): whose it is */
 gboolean
 bk_note_store_find_by_uuid (BkNoteStore  *self,
                             const char   *uuid,
                             gint64       *id,
+                            gint64       *counterpart_id,
                             GError      **error)
 {
   g_return_val_if_fail (BK_IS_NOTE_STORE (self), FALSE);
 
   return bk_database_find_by_text (bk_store_get_database (BK_STORE (self)),
-                                   "SELECT id FROM notes WHERE uuid = ?1",
-                                   uuid, id, NULL, error);
+                                   "SELECT id, counterpart_id FROM notes WHERE uuid = ?1",
+                                   uuid, id, counterpart_id, error);
 }

@@ -78,6 +78,7 @@ GPtrArray   *bk_note_store_list_reflections (BkNoteStore  *self,
 gboolean     bk_note_store_find_by_uuid     (BkNoteStore  *self,
                                              const char   *uuid,
                                              gint64       *id,
+                                             gint64       *counterpart_id,
                                              GError      **error);
 
 G_END_DECLS
