@@ -1271,6 +1271,15 @@ test_foreign_log (void)
   journal = bk_journal_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (bk_test_query_int (journal, "SELECT count(*) FROM counterparts"), ==, 1);
+  /* the window says where it went */
+  g_assert_nonnull (bk_journal_get_kept_aside_log (journal));
+  g_assert_true (g_file_test (bk_journal_get_kept_aside_log (journal), G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&journal);
+
+  /* once */
+  journal = bk_journal_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (bk_journal_get_kept_aside_log (journal));
   g_clear_object (&journal);
 
   listing = g_dir_open (dir, 0, NULL);

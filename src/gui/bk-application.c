@@ -711,6 +711,18 @@ show_window (BkApplication *self,
       adw_toast_set_timeout (toast, 0);
       bk_window_add_toast (window, toast);
     }
+  else if (bk_journal_get_kept_aside_log (self->journal) != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (bk_journal_get_kept_aside_log (self->journal));
+      g_autofree char *message = NULL;
+      AdwToast *toast;
+
+      /* Translators: %s is a file's name, "journal.db-wal.corrupt-20261130-101500" */
+      message = g_strdup_printf (_("A file beside the journal that was not part of it was kept as %s"), name);
+      toast = adw_toast_new (message);
+      adw_toast_set_timeout (toast, 0);
+      bk_window_add_toast (window, toast);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 

@@ -29,6 +29,9 @@ struct _BkJournal
   BkOpenItemStore    *open_items;
   BkCheckinStore     *checkins;
   BkRunStore         *runs;
+
+  /* where a file at the journal's -wal that was no log of it went, when opening it */
+  char               *kept_aside_log;
 };
 
 G_DEFINE_FINAL_TYPE (BkJournal, bk_journal, G_TYPE_OBJECT)
@@ -45,6 +48,7 @@ bk_journal_dispose (GObject *object)
   g_clear_object (&self->notes);
   g_clear_object (&self->counterparts);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->kept_aside_log, g_free);
 
   G_OBJECT_CLASS (bk_journal_parent_class)->dispose (object);
 }
@@ -97,6 +101,7 @@ bk_journal_open_full (const char          *path,
                       GError             **error)
 {
   g_autoptr(BkDatabase) database = NULL;
+  g_autofree char *kept_aside_log = NULL;
   BkJournal *self;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -108,7 +113,10 @@ bk_journal_open_full (const char          *path,
     }
   else
     {
-      gint64 version = bk_schema_read_version (path);
+      gint64 version;
+
+      kept_aside_log = bk_schema_keep_foreign_log_aside (path);
+      version = bk_schema_read_version (path);
 
       /* Before a migration, the journal as it was, in its backups (a damaged one is refused
        * by the opening itself, with a message that offers to set it aside) */
@@ -137,6 +145,7 @@ bk_journal_open_full (const char          *path,
 
   self = g_object_new (BK_TYPE_JOURNAL, NULL);
   self->database = g_steal_pointer (&database);
+  self->kept_aside_log = g_steal_pointer (&kept_aside_log);
   self->counterparts = bk_counterpart_store_new (self->database);
   self->notes = bk_note_store_new (self->database);
   self->credentials = bk_credential_store_new (self->database);
@@ -219,6 +228,16 @@ bk_journal_get_path (BkJournal *self)
   g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
 
   return bk_database_get_path (self->database);
+}
+
+/* Where a file found at the journal's "-wal" when it was opened, that was no log of it (another
+ * program's, or garbage), was kept: SQLite would have deleted it. %NULL when there was none. */
+const char *
+bk_journal_get_kept_aside_log (BkJournal *self)
+{
+  g_return_val_if_fail (BK_IS_JOURNAL (self), NULL);
+
+  return self->kept_aside_log;
 }
 
 /* Whether the journal was opened read-only (its file or its folder is not writable): it can be

@@ -54,6 +54,7 @@ gboolean            bk_journal_set_aside              (const char          *path
                                                        GError             **error);
 const char         *bk_journal_get_path               (BkJournal           *self);
 gboolean            bk_journal_is_read_only           (BkJournal           *self);
+const char         *bk_journal_get_kept_aside_log     (BkJournal           *self);
 
 BkDatabase         *bk_journal_get_database           (BkJournal           *self);
 BkCounterpartStore *bk_journal_get_counterparts       (BkJournal           *self);

@@ -829,11 +829,19 @@ open_journal (const char  *path,
   return g_steal_pointer (&self);
 }
 
-/* A write-ahead log beside the journal that is none (not SQLite's header: another program's
- * file, or garbage), renamed "-wal.corrupt-YYYYmmdd-HHMMSS": SQLite would delete it. One
- * whose frames are torn is a log still, and SQLite recovers what it can of it. */
-static void
-set_aside_foreign_log (const char *path)
+/**
+ * bk_schema_keep_foreign_log_aside:
+ * @path: a journal, not open
+ *
+ * A write-ahead log beside the journal that is none (not SQLite's header: another program's
+ * file, or garbage) is renamed "-wal.corrupt-YYYYmmdd-HHMMSS": SQLite would delete it. One
+ * whose frames are torn is a log still, and SQLite recovers what it can of it. Opening a
+ * journal does this first.
+ *
+ * Returns: (nullable): where such a file went, or %NULL when there was none
+ */
+char *
+bk_schema_keep_foreign_log_aside (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   guchar header[8];
@@ -842,10 +850,10 @@ set_aside_foreign_log (const char *path)
   int fd;
 
   if (g_lstat (wal, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
-    return;
+    return NULL;
 
   if ((fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0)) < 0)
-    return;
+    return NULL;
   is_log = st.st_size >= 32 && read (fd, header, sizeof header) == sizeof header &&
            /* magic 0x377f0682 or 0x377f0683, then format 3007000, big-endian */
            header[0] == 0x37 && header[1] == 0x7f && header[2] == 0x06 &&
@@ -865,8 +873,13 @@ set_aside_foreign_log (const char *path)
           target = g_strdup_printf ("%s.corrupt-%s-%u", wal, stamp, i);
         }
       if (g_rename (wal, target) == 0)
-        g_message ("“%s” was no write-ahead log of the journal: kept as “%s”", wal, target);
+        {
+          g_message ("“%s” was no write-ahead log of the journal: kept as “%s”", wal, target);
+          return g_steal_pointer (&target);
+        }
     }
+
+  return NULL;
 }
 
 /* The -wal and -shm files beside @path that an open made and a refusal leaves: empty, and
@@ -911,7 +924,7 @@ bk_schema_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  set_aside_foreign_log (path);
+  g_free (bk_schema_keep_foreign_log_aside (path));
 
   wal = g_strconcat (path, "-wal", NULL);
   shm = g_strconcat (path, "-shm", NULL);
@@ -1421,7 +1434,7 @@ bk_schema_read_version (const char *path)
     return 0;
 
   /* (before any connection: SQLite would delete it) */
-  set_aside_foreign_log (path);
+  g_free (bk_schema_keep_foreign_log_aside (path));
 
   /* With no log beside it, the file says it all: read as immutable, which makes no -wal or
    * -shm beside it (a journal refused after this must be left as it was) */
