@@ -30,12 +30,21 @@ collect_texts (BkPlaybook *playbook,
     {
       g_hash_table_add (texts, g_strdup (bk_playbook_get_summary (playbook, kind)));
 
-      for (BkReason reason = 0; reason < BK_N_REASONS; reason++)
+      /* every answer to every question: some whys are for some answers only */
+      for (guint combination = 0; combination < 243 /* 3^BK_N_QUESTIONS */; combination++)
         {
-          const char *why = bk_playbook_get_why (playbook, reason, kind);
+          BkAnswer answers[BK_N_QUESTIONS];
 
-          if (why != NULL)
-            g_hash_table_add (texts, g_strdup (why));
+          for (guint q = 0, rest = combination; q < BK_N_QUESTIONS; q++, rest /= BK_N_ANSWERS)
+            answers[q] = rest % BK_N_ANSWERS;
+
+          for (BkReason reason = 0; reason < BK_N_REASONS; reason++)
+            {
+              const char *why = bk_playbook_get_why (playbook, reason, answers, kind);
+
+              if (why != NULL)
+                g_hash_table_add (texts, g_strdup (why));
+            }
         }
 
       for (guint i = 0; i < bk_playbook_get_n_steps (playbook); i++)
@@ -247,14 +256,53 @@ test_load_resource (void)
 
 /* Recommendations */
 
+/* "talked:yes can-work:no" as answers; the questions not named stay "not sure" */
+static void
+parse_answers (const char *text,
+               BkAnswer    answers[BK_N_QUESTIONS])
+{
+  g_auto(GStrv) clauses = g_strsplit (text, " ", -1);
+
+  for (guint q = 0; q < BK_N_QUESTIONS; q++)
+    answers[q] = BK_ANSWER_UNSURE;
+
+  for (guint i = 0; clauses[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (clauses[i], ":", 2);
+      BkQuestion question;
+      BkAnswer answer;
+
+      if (clauses[i][0] == '\0')
+        continue;
+      g_assert_true (bk_question_from_string (parts[0], &question));
+      g_assert_true (bk_answer_from_string (parts[1], &answer));
+      answers[question] = answer;
+    }
+}
+
+static GPtrArray *
+recommend (BkPlaybookLibrary *library,
+           const BkReason    *reasons,
+           guint              n_reasons,
+           const char        *answers_text,
+           BkCounterpartKind  kind)
+{
+  BkAnswer answers[BK_N_QUESTIONS];
+
+  parse_answers (answers_text, answers);
+
+  return bk_playbook_library_recommend (library, reasons, n_reasons, answers, kind);
+}
+
 static void
 assert_recommended (BkPlaybookLibrary  *library,
                     const BkReason     *reasons,
                     guint               n_reasons,
+                    const char         *answers,
                     BkCounterpartKind   kind,
                     const char * const *expected)
 {
-  g_autoptr(GPtrArray) recommendations = bk_playbook_library_recommend (library, reasons, n_reasons, kind);
+  g_autoptr(GPtrArray) recommendations = recommend (library, reasons, n_reasons, answers, kind);
   g_autoptr(GString) got = g_string_new (NULL);
   g_autofree char *want = g_strjoinv (" ", (char **) expected);
 
@@ -276,11 +324,12 @@ assert_recommended (BkPlaybookLibrary  *library,
   G_STMT_START { \
     const BkReason r_[] = { reasons }; \
     const char * const e_[] = { __VA_ARGS__, NULL }; \
-    assert_recommended (library, r_, G_N_ELEMENTS (r_), kind, e_); \
+    assert_recommended (library, r_, G_N_ELEMENTS (r_), "", kind, e_); \
   } G_STMT_END
 
 #define COMMA ,
 
+/* With no answer given (every question "not sure"), each problem alone */
 static void
 test_recommend_single (void)
 {
@@ -289,14 +338,14 @@ test_recommend_single (void)
   for (BkCounterpartKind kind = BK_COUNTERPART_KIND_CLIENT; kind <= BK_COUNTERPART_KIND_VENDOR; kind++)
     {
       /* the article: acknowledge, settle every open item, move on professionally */
-      RECOMMENDS (kind, BK_REASON_NON_PAYMENT, "part-ways", "talk-it-through", "reflect");
-      RECOMMENDS (kind, BK_REASON_CONDUCT, "part-ways", "talk-it-through", "reflect");
-      RECOMMENDS (kind, BK_REASON_OVERSTATED_SKILLS, "part-ways", "talk-it-through", "reflect");
+      RECOMMENDS (kind, BK_REASON_NON_PAYMENT, "part-ways", "talk-it-through");
+      RECOMMENDS (kind, BK_REASON_CONDUCT, "part-ways", "talk-it-through");
+      RECOMMENDS (kind, BK_REASON_OVERSTATED_SKILLS, "part-ways", "talk-it-through");
       /* a fix may exist: talk it through first */
-      RECOMMENDS (kind, BK_REASON_PERSONALITY, "talk-it-through", "third-party", "referral", "reflect");
-      RECOMMENDS (kind, BK_REASON_CAPACITY, "talk-it-through", "outsource", "referral", "reflect");
-      RECOMMENDS (kind, BK_REASON_MISMATCH, "talk-it-through", "referral", "outsource", "reflect");
-      RECOMMENDS (kind, BK_REASON_OTHER, "talk-it-through", "reflect");
+      RECOMMENDS (kind, BK_REASON_PERSONALITY, "talk-it-through", "third-party", "referral");
+      RECOMMENDS (kind, BK_REASON_CAPACITY, "talk-it-through", "outsource", "referral");
+      RECOMMENDS (kind, BK_REASON_MISMATCH, "talk-it-through", "referral", "outsource");
+      RECOMMENDS (kind, BK_REASON_OTHER, "talk-it-through");
     }
 }
 
@@ -311,31 +360,121 @@ test_recommend_combined (void)
   const BkCounterpartKind client = BK_COUNTERPART_KIND_CLIENT;
 
   RECOMMENDS (client, BK_REASON_NON_PAYMENT COMMA BK_REASON_CONDUCT COMMA BK_REASON_OVERSTATED_SKILLS,
-              "part-ways", "talk-it-through", "reflect");
+              "part-ways", "talk-it-through");
   RECOMMENDS (client, BK_REASON_NON_PAYMENT COMMA BK_REASON_PERSONALITY,
-              "talk-it-through", "part-ways", "third-party", "referral", "reflect");
+              "talk-it-through", "part-ways", "third-party", "referral");
   RECOMMENDS (client, BK_REASON_PERSONALITY COMMA BK_REASON_CAPACITY,
-              "talk-it-through", "outsource", "third-party", "referral", "reflect");
+              "talk-it-through", "outsource", "third-party", "referral");
   RECOMMENDS (client, BK_REASON_CAPACITY COMMA BK_REASON_MISMATCH,
-              "talk-it-through", "outsource", "referral", "reflect");
+              "talk-it-through", "outsource", "referral");
   RECOMMENDS (client, BK_REASON_CONDUCT COMMA BK_REASON_OTHER,
-              "talk-it-through", "part-ways", "reflect");
+              "talk-it-through", "part-ways");
   RECOMMENDS (client, BK_REASON_NON_PAYMENT COMMA BK_REASON_CONDUCT COMMA BK_REASON_OVERSTATED_SKILLS COMMA
                       BK_REASON_PERSONALITY COMMA BK_REASON_CAPACITY COMMA BK_REASON_MISMATCH COMMA BK_REASON_OTHER,
-              "talk-it-through", "part-ways", "outsource", "third-party", "referral", "reflect");
+              "talk-it-through", "part-ways", "outsource", "third-party", "referral");
   /* a reason picked twice gives no duplicates */
   RECOMMENDS (client, BK_REASON_PERSONALITY COMMA BK_REASON_PERSONALITY,
-              "talk-it-through", "third-party", "referral", "reflect");
+              "talk-it-through", "third-party", "referral");
 
   /* no reason at all counts as "something else": never empty */
-  assert_recommended (library, NULL, 0, client, (const char * const[]) { "talk-it-through", "reflect", NULL });
+  assert_recommended (library, NULL, 0, "", client, (const char * const[]) { "talk-it-through", NULL });
 
   /* the why is the one for the reason that put the playbook where it is */
-  recommendations = bk_playbook_library_recommend (library, mixed, G_N_ELEMENTS (mixed), client);
+  recommendations = bk_playbook_library_recommend (library, mixed, G_N_ELEMENTS (mixed), NULL, client);
   first = g_ptr_array_index (recommendations, 0);
   g_assert_true (first->playbook == talk);
-  g_assert_cmpstr (first->why, ==, bk_playbook_get_why (talk, BK_REASON_PERSONALITY, client));
-  g_assert_cmpstr (first->why, !=, bk_playbook_get_why (talk, BK_REASON_NON_PAYMENT, client));
+  g_assert_cmpstr (first->why, ==, bk_playbook_get_why (talk, BK_REASON_PERSONALITY, NULL, client));
+  g_assert_cmpstr (first->why, !=, bk_playbook_get_why (talk, BK_REASON_NON_PAYMENT, NULL, client));
+}
+
+/* The article's reasoning, case by case: a problem, the answers that change the way forward,
+ * and the playbooks it then recommends, best first (see data/playbooks/README.md) */
+typedef struct
+{
+  const char *name;
+  BkReason    reason;
+  const char *answers;
+  const char *expected;
+  /* a word the first playbook's why must hold, to show the answer was heard, or NULL */
+  const char *why_holds;
+} DecisionCase;
+
+static const DecisionCase decision_cases[] = {
+  /* non-payment, conduct and overstated skills: part ways cleanly, whatever the answers;
+   * talk first only while there has been no talk and working together is still possible */
+  { "non-payment", BK_REASON_NON_PAYMENT, "", "part-ways talk-it-through", NULL },
+  { "non-payment-talked", BK_REASON_NON_PAYMENT, "talked:yes", "part-ways", NULL },
+  { "conduct-cannot-work", BK_REASON_CONDUCT, "can-work:no", "part-ways", NULL },
+  { "overstated-not-talked", BK_REASON_OVERSTATED_SKILLS, "talked:no worth-keeping:yes", "part-ways talk-it-through", NULL },
+  /* personality: talk first; a third party when the work itself is not in question and you
+   * are still the best fit; a referral when you are not, or cannot work together at all */
+  { "personality", BK_REASON_PERSONALITY, "", "talk-it-through third-party referral", NULL },
+  { "personality-work-fine", BK_REASON_PERSONALITY, "work-in-question:no talked:yes", "third-party referral", "doubts" },
+  { "personality-work-doubted", BK_REASON_PERSONALITY, "work-in-question:yes", "talk-it-through referral", NULL },
+  { "personality-talked", BK_REASON_PERSONALITY, "talked:yes", "third-party referral", NULL },
+  { "personality-not-best-fit", BK_REASON_PERSONALITY, "best-fit:no talked:yes", "referral", "go-between" },
+  { "personality-cannot-work", BK_REASON_PERSONALITY, "can-work:no", "referral part-ways", "can’t go on" },
+  /* capacity and mismatch: outsource before a referral when the relationship is worth keeping
+   * (one of the best fixes for a mismatch), not at all when it isn't */
+  { "capacity", BK_REASON_CAPACITY, "", "talk-it-through outsource referral", NULL },
+  { "capacity-worth-keeping", BK_REASON_CAPACITY, "worth-keeping:yes talked:yes", "outsource referral", "worth keeping" },
+  { "capacity-not-worth-keeping", BK_REASON_CAPACITY, "worth-keeping:no", "talk-it-through referral", NULL },
+  { "capacity-cannot-work", BK_REASON_CAPACITY, "can-work:no", "referral outsource part-ways", NULL },
+  { "mismatch", BK_REASON_MISMATCH, "", "talk-it-through referral outsource", NULL },
+  { "mismatch-worth-keeping", BK_REASON_MISMATCH, "worth-keeping:yes", "talk-it-through outsource referral", NULL },
+  { "mismatch-not-worth-keeping", BK_REASON_MISMATCH, "worth-keeping:no talked:yes", "referral", NULL },
+  { "mismatch-talked", BK_REASON_MISMATCH, "talked:yes", "referral outsource", NULL },
+  { "mismatch-cannot-work", BK_REASON_MISMATCH, "can-work:no worth-keeping:yes", "referral outsource part-ways", NULL },
+  /* something else: talk; once talked, a referral before talking again */
+  { "other", BK_REASON_OTHER, "", "talk-it-through", NULL },
+  { "other-talked", BK_REASON_OTHER, "talked:yes", "referral talk-it-through", NULL },
+  { "other-cannot-work", BK_REASON_OTHER, "can-work:no", "referral part-ways", NULL },
+};
+
+static void
+test_decision (gconstpointer data)
+{
+  const DecisionCase *decision = data;
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
+  g_auto(GStrv) expected = g_strsplit (decision->expected, " ", -1);
+
+  for (BkCounterpartKind kind = BK_COUNTERPART_KIND_CLIENT; kind <= BK_COUNTERPART_KIND_VENDOR; kind++)
+    {
+      g_autoptr(GPtrArray) recommendations = NULL;
+      BkRecommendation *first;
+
+      assert_recommended (library, &decision->reason, 1, decision->answers, kind, (const char * const *) expected);
+
+      recommendations = recommend (library, &decision->reason, 1, decision->answers, kind);
+      first = g_ptr_array_index (recommendations, 0);
+      if (decision->why_holds != NULL && strstr (first->why, decision->why_holds) == NULL)
+        g_error ("“%s” does not hold “%s”", first->why, decision->why_holds);
+    }
+}
+
+/* An answer changes the sentence of why, not only the order */
+static void
+test_recommend_why_follows_answers (void)
+{
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
+  BkPlaybook *third_party = bk_playbook_library_lookup (library, "third-party");
+  BkPlaybook *outsource = bk_playbook_library_lookup (library, "outsource");
+  BkAnswer unsure[BK_N_QUESTIONS] = { 0 };
+  BkAnswer work_fine[BK_N_QUESTIONS] = { 0 };
+  BkAnswer keep[BK_N_QUESTIONS] = { 0 };
+
+  work_fine[BK_QUESTION_WORK_IN_QUESTION] = BK_ANSWER_NO;
+  keep[BK_QUESTION_WORTH_KEEPING] = BK_ANSWER_YES;
+
+  g_assert_cmpstr (bk_playbook_get_why (third_party, BK_REASON_PERSONALITY, unsure, BK_COUNTERPART_KIND_CLIENT), !=,
+                   bk_playbook_get_why (third_party, BK_REASON_PERSONALITY, work_fine, BK_COUNTERPART_KIND_CLIENT));
+  g_assert_cmpstr (bk_playbook_get_why (outsource, BK_REASON_MISMATCH, unsure, BK_COUNTERPART_KIND_CLIENT), !=,
+                   bk_playbook_get_why (outsource, BK_REASON_MISMATCH, keep, BK_COUNTERPART_KIND_CLIENT));
+  g_assert_cmpstr (bk_playbook_get_why (outsource, BK_REASON_MISMATCH, keep, BK_COUNTERPART_KIND_CLIENT), !=,
+                   bk_playbook_get_why (outsource, BK_REASON_MISMATCH, keep, BK_COUNTERPART_KIND_VENDOR));
+  /* NULL is every question "not sure" */
+  g_assert_cmpstr (bk_playbook_get_why (outsource, BK_REASON_MISMATCH, NULL, BK_COUNTERPART_KIND_CLIENT), ==,
+                   bk_playbook_get_why (outsource, BK_REASON_MISMATCH, unsure, BK_COUNTERPART_KIND_CLIENT));
 }
 
 static void
@@ -347,38 +486,33 @@ test_recommend_why (void)
   BkPlaybook *reflect = bk_playbook_library_lookup (library, "reflect");
   BkPlaybook *third_party = bk_playbook_library_lookup (library, "third-party");
   const BkReason payment[] = { BK_REASON_NON_PAYMENT };
-  g_autoptr(GPtrArray) for_client = bk_playbook_library_recommend (library, payment, 1, BK_COUNTERPART_KIND_CLIENT);
-  g_autoptr(GPtrArray) for_vendor = bk_playbook_library_recommend (library, payment, 1, BK_COUNTERPART_KIND_VENDOR);
+  g_autoptr(GPtrArray) for_client = bk_playbook_library_recommend (library, payment, 1, NULL, BK_COUNTERPART_KIND_CLIENT);
+  g_autoptr(GPtrArray) for_vendor = bk_playbook_library_recommend (library, payment, 1, NULL, BK_COUNTERPART_KIND_VENDOR);
   BkRecommendation *client_first = g_ptr_array_index (for_client, 0);
   BkRecommendation *vendor_first = g_ptr_array_index (for_vendor, 0);
-  BkRecommendation *last = g_ptr_array_index (for_client, for_client->len - 1);
 
   /* the article works both ways: a vendor is not asked to pay the person */
   g_assert_true (client_first->playbook == part_ways);
   g_assert_true (vendor_first->playbook == part_ways);
-  g_assert_cmpstr (client_first->why, ==, bk_playbook_get_why (part_ways, BK_REASON_NON_PAYMENT, BK_COUNTERPART_KIND_CLIENT));
-  g_assert_cmpstr (vendor_first->why, ==, bk_playbook_get_why (part_ways, BK_REASON_NON_PAYMENT, BK_COUNTERPART_KIND_VENDOR));
+  g_assert_cmpstr (client_first->why, ==, bk_playbook_get_why (part_ways, BK_REASON_NON_PAYMENT, NULL, BK_COUNTERPART_KIND_CLIENT));
+  g_assert_cmpstr (vendor_first->why, ==, bk_playbook_get_why (part_ways, BK_REASON_NON_PAYMENT, NULL, BK_COUNTERPART_KIND_VENDOR));
   g_assert_cmpstr (client_first->why, !=, vendor_first->why);
   g_assert_cmpstr (bk_playbook_get_summary (referral, BK_COUNTERPART_KIND_CLIENT), !=,
                    bk_playbook_get_summary (referral, BK_COUNTERPART_KIND_VENDOR));
   g_assert_cmpstr (bk_playbook_get_step_title (part_ways, bk_playbook_find_step (part_ways, "hand-over"), BK_COUNTERPART_KIND_CLIENT), !=,
                    bk_playbook_get_step_title (part_ways, bk_playbook_find_step (part_ways, "hand-over"), BK_COUNTERPART_KIND_VENDOR));
   /* where there is no vendor wording, both read the same */
-  g_assert_cmpstr (bk_playbook_get_why (third_party, BK_REASON_PERSONALITY, BK_COUNTERPART_KIND_CLIENT), ==,
-                   bk_playbook_get_why (third_party, BK_REASON_PERSONALITY, BK_COUNTERPART_KIND_VENDOR));
+  g_assert_cmpstr (bk_playbook_get_why (third_party, BK_REASON_PERSONALITY, NULL, BK_COUNTERPART_KIND_CLIENT), ==,
+                   bk_playbook_get_why (third_party, BK_REASON_PERSONALITY, NULL, BK_COUNTERPART_KIND_VENDOR));
 
-  /* reflect fits every problem, always last */
-  g_assert_true (last->playbook == reflect);
+  /* reflecting is no way out: it is never recommended */
   for (BkReason reason = 0; reason < BK_N_REASONS; reason++)
-    {
-      g_assert_cmpuint (bk_playbook_get_rank (reflect, reason), ==, BK_PLAYBOOK_RANK_ANY);
-      g_assert_cmpstr (bk_playbook_get_why (reflect, reason, BK_COUNTERPART_KIND_CLIENT), ==, last->why);
-    }
+    g_assert_cmpuint (bk_playbook_get_rank (reflect, reason, NULL), ==, 0);
 
   /* a playbook that doesn't fit says so */
-  g_assert_cmpuint (bk_playbook_get_rank (third_party, BK_REASON_NON_PAYMENT), ==, 0);
-  g_assert_null (bk_playbook_get_why (third_party, BK_REASON_NON_PAYMENT, BK_COUNTERPART_KIND_CLIENT));
-  g_assert_null (bk_playbook_get_why (referral, BK_REASON_NON_PAYMENT, BK_COUNTERPART_KIND_VENDOR));
+  g_assert_cmpuint (bk_playbook_get_rank (third_party, BK_REASON_NON_PAYMENT, NULL), ==, 0);
+  g_assert_null (bk_playbook_get_why (third_party, BK_REASON_NON_PAYMENT, NULL, BK_COUNTERPART_KIND_CLIENT));
+  g_assert_null (bk_playbook_get_why (referral, BK_REASON_NON_PAYMENT, NULL, BK_COUNTERPART_KIND_VENDOR));
 }
 
 /* Invalid files */
@@ -419,10 +553,14 @@ static const InvalidCase invalid_cases[] = {
   { "stray-text", HEAD "Hello" FOUR_STEPS "</playbook>", "Text" },
   { "wrong-root", "<interface><name>Test</name></interface>", "<playbook>" },
   { "step-outside", HEAD FOUR_STEPS "<title>T</title></playbook>", "<step>" },
-  { "variant-only", HEAD "<recommend reason=\"capacity\" counterpart=\"vendor\">Why.</recommend>" FOUR_STEPS "</playbook>", "capacity" },
+  { "variant-only", HEAD "<recommend counterpart=\"vendor\">Why.</recommend>" FOUR_STEPS "</playbook>", "before it" },
+  { "reason-on-variant", HEAD "<recommend reason=\"capacity\">Why.</recommend><recommend reason=\"capacity\" counterpart=\"vendor\">Why.</recommend>" FOUR_STEPS "</playbook>", "reason" },
+  { "unknown-question", HEAD "<recommend reason=\"capacity\" when=\"mood:yes\">Why.</recommend>" FOUR_STEPS "</playbook>", "mood:yes" },
+  { "unknown-answer", HEAD "<recommend reason=\"capacity\" when=\"talked:maybe\">Why.</recommend>" FOUR_STEPS "</playbook>", "maybe" },
+  { "question-twice", HEAD "<recommend reason=\"capacity\" when=\"talked:yes talked:no\">Why.</recommend>" FOUR_STEPS "</playbook>", "talked" },
   { "rank-on-variant", HEAD "<recommend reason=\"capacity\">Why.</recommend><recommend reason=\"capacity\" counterpart=\"vendor\" rank=\"2\">Why.</recommend>" FOUR_STEPS "</playbook>", "rank" },
   { "bad-rank", HEAD "<recommend reason=\"capacity\" rank=\"10\">Why.</recommend>" FOUR_STEPS "</playbook>", "10" },
-  { "two-recommends", HEAD "<recommend reason=\"capacity\">Why.</recommend><recommend reason=\"mismatch capacity\">Why.</recommend>" FOUR_STEPS "</playbook>", "<recommend>" },
+  { "variant-twice", HEAD "<recommend reason=\"capacity\">Why.</recommend><recommend counterpart=\"vendor\">A.</recommend><recommend counterpart=\"vendor\">B.</recommend>" FOUR_STEPS "</playbook>", "<recommend>" },
 };
 
 static void
@@ -509,8 +647,9 @@ test_parse_details (void)
     "  <name>\n    Test\t name  </name>\n"
     "  <summary>Line one,\n      line   two &amp; “three”.</summary>\n"
     "  <summary counterpart=\"client\">For a client.</summary>\n"
+    "  <recommend reason=\"mismatch\" when=\"talked:yes can-work:no,unsure\" rank=\"2\">Why, talked.</recommend>\n"
     "  <recommend reason=\" capacity   mismatch \" rank=\"4\">Why.</recommend>\n"
-    "  <recommend reason=\"mismatch\" counterpart=\"vendor\">Why, vendor.</recommend>\n"
+    "  <recommend counterpart=\"vendor\">Why, vendor.</recommend>\n"
     "  " FOUR_STEPS "\n"
     "</playbook>\n";
 
@@ -524,13 +663,24 @@ test_parse_details (void)
   g_assert_cmpstr (bk_playbook_get_icon_name (playbook), ==, "view-list-ordered-symbolic");
   g_assert_cmpint (bk_playbook_get_order (playbook), ==, 0);
   g_assert_cmpint (bk_playbook_get_outcome (playbook), ==, BK_OUTCOME_REFERRED);
-  g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_CAPACITY), ==, 4);
-  g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_MISMATCH), ==, 4);
-  g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_OTHER), ==, 0);
-  g_assert_cmpstr (bk_playbook_get_why (playbook, BK_REASON_MISMATCH, BK_COUNTERPART_KIND_CLIENT), ==, "Why.");
-  g_assert_cmpstr (bk_playbook_get_why (playbook, BK_REASON_MISMATCH, BK_COUNTERPART_KIND_VENDOR), ==, "Why, vendor.");
-  g_assert_cmpstr (bk_playbook_get_why (playbook, BK_REASON_CAPACITY, BK_COUNTERPART_KIND_VENDOR), ==, "Why.");
-  g_assert_null (bk_playbook_get_why (playbook, BK_REASON_OTHER, BK_COUNTERPART_KIND_VENDOR));
+  g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_CAPACITY, NULL), ==, 4);
+  g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_MISMATCH, NULL), ==, 4);
+  g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_OTHER, NULL), ==, 0);
+  g_assert_cmpstr (bk_playbook_get_why (playbook, BK_REASON_MISMATCH, NULL, BK_COUNTERPART_KIND_CLIENT), ==, "Why.");
+  g_assert_cmpstr (bk_playbook_get_why (playbook, BK_REASON_MISMATCH, NULL, BK_COUNTERPART_KIND_VENDOR), ==, "Why, vendor.");
+  g_assert_cmpstr (bk_playbook_get_why (playbook, BK_REASON_CAPACITY, NULL, BK_COUNTERPART_KIND_VENDOR), ==, "Why, vendor.");
+  g_assert_null (bk_playbook_get_why (playbook, BK_REASON_OTHER, NULL, BK_COUNTERPART_KIND_VENDOR));
+  /* the first that fits the answers decides; the rest of them stay as given */
+  {
+    BkAnswer talked[BK_N_QUESTIONS] = { 0 };
+
+    talked[BK_QUESTION_TALKED] = BK_ANSWER_YES;
+    g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_MISMATCH, talked), ==, 2);
+    g_assert_cmpstr (bk_playbook_get_why (playbook, BK_REASON_MISMATCH, talked, BK_COUNTERPART_KIND_VENDOR), ==, "Why, talked.");
+    g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_CAPACITY, talked), ==, 4);
+    talked[BK_QUESTION_CAN_WORK] = BK_ANSWER_YES;
+    g_assert_cmpuint (bk_playbook_get_rank (playbook, BK_REASON_MISMATCH, talked), ==, 4);
+  }
   g_assert_cmpstr (bk_playbook_get_step_title (playbook, 3, BK_COUNTERPART_KIND_VENDOR), ==, "Title d");
 }
 
@@ -692,6 +842,13 @@ main (int   argc,
   g_test_add_func ("/playbooks/recommend/single", test_recommend_single);
   g_test_add_func ("/playbooks/recommend/combined", test_recommend_combined);
   g_test_add_func ("/playbooks/recommend/why", test_recommend_why);
+  g_test_add_func ("/playbooks/recommend/why-follows-answers", test_recommend_why_follows_answers);
+  for (guint i = 0; i < G_N_ELEMENTS (decision_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/playbooks/decision/%s", decision_cases[i].name);
+
+      g_test_add_data_func (path, &decision_cases[i], test_decision);
+    }
   g_test_add_func ("/playbooks/translatable", test_translatable);
   g_test_add_func ("/playbooks/listed", test_listed);
 

@@ -1520,6 +1520,82 @@ test_followups_follow_the_stores (Fixture       *fixture,
   }
 }
 
+/* The playbook whose Start button is the suggested one (the first recommended), or NULL */
+static const char *
+first_recommended (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "suggested-action") &&
+          gtk_widget_get_visible (child))
+        return gtk_widget_get_name (child);
+      if ((found = first_recommended (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether some label under @root shows text holding @part */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *part)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  bk_test_collect_texts (root, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), part) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The diagnosis asks the article's questions once a problem is picked, and each answer may
+ * change the way forward and its why */
+static void
+test_diagnosis_questions (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) anna = add_counterpart (fixture, is_russian () ? "Анна Петрова" : "Anna Petrova", "Northwind Studio",
+                                                   BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_AT_RISK);
+  GtkWidget *view;
+  GtkWidget *talked;
+  GtkWindow *window;
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (anna));
+  view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW);
+  g_assert_true (gtk_widget_activate_action (view, "resolution.diagnose", NULL));
+  window = bk_test_find_toplevel (BK_TYPE_DIAGNOSIS_DIALOG);
+  g_assert_nonnull (window);
+
+  /* nothing picked: no questions yet */
+  talked = bk_test_find_named (GTK_WIDGET (window), "talked");
+  g_assert_false (gtk_widget_is_visible (talked));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (bk_test_find_named (GTK_WIDGET (window), "personality")), TRUE);
+  g_assert_true (gtk_widget_is_visible (talked));
+  g_assert_cmpstr (first_recommended (GTK_WIDGET (window)), ==, "talk-it-through");
+
+  /* talked already, and nobody doubts the work: a go-between, because of that */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (talked), BK_ANSWER_YES);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bk_test_find_named (GTK_WIDGET (window), "work-in-question")), BK_ANSWER_NO);
+  g_assert_cmpstr (first_recommended (GTK_WIDGET (window)), ==, "third-party");
+  if (!is_russian ())
+    g_assert_true (shows_text (GTK_WIDGET (window), "Nobody doubts the work"));
+
+  /* cannot work together at all: a referral */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bk_test_find_named (GTK_WIDGET (window), "can-work")), BK_ANSWER_NO);
+  g_assert_cmpstr (first_recommended (GTK_WIDGET (window)), ==, "referral");
+
+  /* (looked at, and closed) */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bk_test_find_named (GTK_WIDGET (window), "can-work")), BK_ANSWER_UNSURE);
+  shoot_window (window, "diagnosis-questions", is_russian ());
+}
+
 /* The playbook's dialogs and windows, looked at and, in Russian, checked for English. */
 static void
 test_playbook_windows (Fixture       *fixture,
@@ -3423,6 +3499,7 @@ main (int   argc,
   g_test_add ("/window/credential-enter", Fixture, NULL, fixture_set_up, test_credential_enter, fixture_tear_down);
   g_test_add ("/window/end-run-skip-checkin", Fixture, NULL, fixture_set_up, test_end_run_skip_checkin, fixture_tear_down);
   g_test_add_func ("/window/read-only", test_read_only);
+  g_test_add ("/window/diagnosis-questions", Fixture, NULL, fixture_set_up, test_diagnosis_questions, fixture_tear_down);
   g_test_add ("/window/import-journal", Fixture, NULL, fixture_set_up, test_import_journal, fixture_tear_down);
 
   /* Last: it leaves its folder as the one the next export offers, which /window/export-pdf

@@ -25,15 +25,26 @@ struct _BkDiagnosisDialog
   BkPlaybookLibrary   *playbooks;
   BkCounterpart       *counterpart;
   GtkCheckButton      *reason_checks[BK_N_REASONS];
+  AdwComboRow         *question_rows[BK_N_QUESTIONS];
   /* Playbook rows added to the two groups, to take out when the reasons change */
   GPtrArray           *playbook_rows;
 
   AdwPreferencesGroup *reasons_group;
+  AdwPreferencesGroup *questions_group;
   AdwPreferencesGroup *recommended_group;
   AdwPreferencesGroup *others_group;
 };
 
 G_DEFINE_FINAL_TYPE (BkDiagnosisDialog, bk_diagnosis_dialog, ADW_TYPE_WINDOW)
+
+/* The answers, in BkQuestion order; the rows list them in BkAnswer order */
+static void
+get_answers (BkDiagnosisDialog *self,
+             BkAnswer           answers[BK_N_QUESTIONS])
+{
+  for (guint q = 0; q < BK_N_QUESTIONS; q++)
+    answers[q] = (BkAnswer) adw_combo_row_get_selected (self->question_rows[q]);
+}
 
 static guint
 get_reasons (BkDiagnosisDialog *self)
@@ -119,6 +130,7 @@ update_playbooks (BkDiagnosisDialog *self)
   BkCounterpartKind kind = bk_counterpart_get_kind (self->counterpart);
   g_autoptr(GHashTable) recommended = g_hash_table_new (NULL, NULL);
   BkReason reasons[BK_N_REASONS];
+  BkAnswer answers[BK_N_QUESTIONS];
   guint n_reasons = 0;
 
   for (guint i = 0; i < self->playbook_rows->len; i++)
@@ -133,9 +145,10 @@ update_playbooks (BkDiagnosisDialog *self)
     if (gtk_check_button_get_active (self->reason_checks[i]))
       reasons[n_reasons++] = i;
 
+  get_answers (self, answers);
   if (n_reasons > 0)
     {
-      g_autoptr(GPtrArray) recommendations = bk_playbook_library_recommend (library, reasons, n_reasons, kind);
+      g_autoptr(GPtrArray) recommendations = bk_playbook_library_recommend (library, reasons, n_reasons, answers, kind);
 
       for (guint i = 0; i < recommendations->len; i++)
         {
@@ -157,6 +170,8 @@ update_playbooks (BkDiagnosisDialog *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recommended_group), n_reasons > 0);
+  /* (asked once there is something to weigh them against) */
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_group), n_reasons > 0);
   adw_preferences_group_set_title (self->others_group, n_reasons > 0 ? _("Other Playbooks") : _("All Playbooks"));
 }
 
@@ -184,6 +199,7 @@ bk_diagnosis_dialog_class_init (BkDiagnosisDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-diagnosis-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, reasons_group);
+  gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, questions_group);
   gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, recommended_group);
   gtk_widget_class_bind_template_child (widget_class, BkDiagnosisDialog, others_group);
 
@@ -235,6 +251,23 @@ bk_diagnosis_dialog_new (GtkWindow         *parent,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->reasons_group, row);
+    }
+
+  for (guint q = 0; q < BK_N_QUESTIONS; q++)
+    {
+      g_autoptr(GtkStringList) answers = gtk_string_list_new (NULL);
+      GtkWidget *row = adw_combo_row_new ();
+
+      /* (listed in BkAnswer order: "Not sure" first, the default) */
+      for (guint a = 0; a < BK_N_ANSWERS; a++)
+        gtk_string_list_append (answers, bk_answer_get_label (a));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (answers));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_question_get_label (q, kind));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_name (row, bk_question_to_string (q));
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (update_playbooks), self);
+      self->question_rows[q] = ADW_COMBO_ROW (row);
+      adw_preferences_group_add (self->questions_group, row);
     }
 
   update_playbooks (self);

@@ -158,6 +158,8 @@ bk_note_kind_get_icon_name (BkNoteKind kind)
 }
 
 DEFINE_ENUM_STRINGS (bk_reason, BkReason, BK_TYPE_REASON)
+DEFINE_ENUM_STRINGS (bk_question, BkQuestion, BK_TYPE_QUESTION)
+DEFINE_ENUM_STRINGS (bk_answer, BkAnswer, BK_TYPE_ANSWER)
 DEFINE_ENUM_STRINGS (bk_outcome, BkOutcome, BK_TYPE_OUTCOME)
 DEFINE_ENUM_STRINGS (bk_step_state, BkStepState, BK_TYPE_STEP_STATE)
 DEFINE_ENUM_STRINGS (bk_note_event, BkNoteEvent, BK_TYPE_NOTE_EVENT)
@@ -187,6 +189,47 @@ bk_reason_get_label (BkReason          reason,
                     : _("An honest mismatch between their needs and our expertise");
     case BK_REASON_OTHER:
       return _("Something else");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+bk_question_get_label (BkQuestion        question,
+                       BkCounterpartKind kind)
+{
+  gboolean vendor = kind == BK_COUNTERPART_KIND_VENDOR;
+
+  switch (question)
+    {
+    case BK_QUESTION_WORK_IN_QUESTION:
+      return vendor ? _("Is the quality of their work in question?")
+                    : _("Is the quality of your work in question?");
+    case BK_QUESTION_WORTH_KEEPING:
+      return _("Is the relationship worth keeping, if the work went elsewhere?");
+    case BK_QUESTION_BEST_FIT:
+      return vendor ? _("Are they still the best fit for the work?")
+                    : _("Are you still the best fit for the work?");
+    case BK_QUESTION_TALKED:
+      return _("Have you already talked it through with them?");
+    case BK_QUESTION_CAN_WORK:
+      return _("Can you still work together at all?");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+bk_answer_get_label (BkAnswer answer)
+{
+  switch (answer)
+    {
+    case BK_ANSWER_UNSURE:
+      return _("Not sure");
+    case BK_ANSWER_YES:
+      return _("Yes");
+    case BK_ANSWER_NO:
+      return _("No");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -74,6 +74,34 @@ typedef enum
 
 #define BK_N_REASONS (BK_REASON_OTHER + 1)
 
+/* The questions the diagnosis asks after what isn't working: the article's choice between the
+ * ways out turns on them (see data/playbooks/README.md) */
+typedef enum
+{
+  /* Is the quality of the work itself in question? */
+  BK_QUESTION_WORK_IN_QUESTION,
+  /* Does the relationship have potential worth keeping? */
+  BK_QUESTION_WORTH_KEEPING,
+  /* Are you (is the vendor) still the best fit for the work? */
+  BK_QUESTION_BEST_FIT,
+  /* Have you already tried talking it through? */
+  BK_QUESTION_TALKED,
+  /* Can you still work together at all? */
+  BK_QUESTION_CAN_WORK,
+} BkQuestion;
+
+#define BK_N_QUESTIONS (BK_QUESTION_CAN_WORK + 1)
+
+/* An answer to a BkQuestion; every question may be left "not sure" */
+typedef enum
+{
+  BK_ANSWER_UNSURE,
+  BK_ANSWER_YES,
+  BK_ANSWER_NO,
+} BkAnswer;
+
+#define BK_N_ANSWERS (BK_ANSWER_NO + 1)
+
 /* How a playbook run ended. */
 typedef enum
 {
@@ -137,6 +165,17 @@ gboolean    bk_reason_from_string    (const char          *str,
 /* Worded for the kind of counterpart: "They don't pay on time" for a client, ... */
 const char *bk_reason_get_label      (BkReason             reason,
                                       BkCounterpartKind    kind);
+
+const char *bk_question_to_string    (BkQuestion           question);
+gboolean    bk_question_from_string  (const char          *str,
+                                      BkQuestion          *question);
+/* The question, worded for the kind of counterpart */
+const char *bk_question_get_label    (BkQuestion           question,
+                                      BkCounterpartKind    kind);
+const char *bk_answer_to_string      (BkAnswer             answer);
+gboolean    bk_answer_from_string    (const char          *str,
+                                      BkAnswer            *answer);
+const char *bk_answer_get_label      (BkAnswer             answer);
 
 const char *bk_outcome_to_string     (BkOutcome            outcome);
 gboolean    bk_outcome_from_string   (const char          *str,

@@ -335,12 +335,15 @@ recommendation_new (BkPlaybook *playbook,
  * @self: a #BkPlaybookLibrary
  * @reasons: (array length=n_reasons): what isn't working
  * @n_reasons: the number of @reasons; none counts as BK_REASON_OTHER
+ * @answers: (array fixed-size=5) (nullable): the answer to each BkQuestion, %NULL when none
+ *   was given (every one "not sure")
  * @kind: whether the counterpart is a client or a vendor
  *
- * Picks the playbooks that fit, best first: each playbook takes its best rank over @reasons
- * (the files say "talk it through" first wherever a fix may exist), ties go by the library's
- * order, and a playbook offered for every problem (reflect) comes after the rest. The why is
- * the playbook's text for the reason that earned the rank, worded for @kind.
+ * Picks the playbooks that fit, best first: each playbook takes its best rank over @reasons,
+ * as the first of its recommendations that fits the reason and @answers ranks it (the files
+ * encode the article: see data/playbooks/README.md), ties go by the library's order, and a
+ * playbook offered for every problem comes after the rest. The why is the text of the
+ * recommendation that earned the rank, worded for @kind.
  *
  * Returns: (transfer container) (element-type BkRecommendation): never empty
  */
@@ -348,6 +351,7 @@ GPtrArray *
 bk_playbook_library_recommend (BkPlaybookLibrary *self,
                                const BkReason    *reasons,
                                guint              n_reasons,
+                               const BkAnswer    *answers,
                                BkCounterpartKind  kind)
 {
   static const BkReason other = BK_REASON_OTHER;
@@ -374,7 +378,7 @@ bk_playbook_library_recommend (BkPlaybookLibrary *self,
 
       for (guint i = 0; i < n_reasons; i++)
         {
-          guint rank = bk_playbook_get_rank (playbook, reasons[i]);
+          guint rank = bk_playbook_get_rank (playbook, reasons[i], answers);
 
           if (rank > 0 && (candidate.rank == 0 || rank < candidate.rank))
             {
@@ -396,7 +400,7 @@ bk_playbook_library_recommend (BkPlaybookLibrary *self,
       BkPlaybook *playbook = g_ptr_array_index (self->playbooks, candidate->position);
 
       g_ptr_array_add (recommendations,
-                       recommendation_new (playbook, bk_playbook_get_why (playbook, candidate->reason, kind)));
+                       recommendation_new (playbook, bk_playbook_get_why (playbook, candidate->reason, answers, kind)));
     }
 
   /* Playbooks that recommend themselves for nothing this person picked: offer them all rather

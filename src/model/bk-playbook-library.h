@@ -45,12 +45,13 @@ BkPlaybookLibrary *bk_playbook_library_new_from_directory (GFile            *dir
                                                            GError          **error);
 BkPlaybook        *bk_playbook_library_lookup            (BkPlaybookLibrary *self,
                                                           const char        *id);
-/* The playbooks for a relationship with these problems, best first, each with why it fits:
- * "talk it through" first wherever the article says a fix may still exist. A GPtrArray of
- * BkRecommendation; never empty. */
+/* The playbooks for a relationship with these problems and these answers to the questions
+ * (NULL: none given), best first, each with why it fits: "talk it through" first wherever the
+ * article says a fix may still exist. A GPtrArray of BkRecommendation; never empty. */
 GPtrArray         *bk_playbook_library_recommend         (BkPlaybookLibrary *self,
                                                           const BkReason    *reasons,
                                                           guint              n_reasons,
+                                                          const BkAnswer    *answers,
                                                           BkCounterpartKind  kind);
 
 G_END_DECLS

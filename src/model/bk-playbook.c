@@ -29,10 +29,13 @@
  *   order (where it sorts in lists, default 0), icon (a symbolic icon name).
  * <name>: exactly one. <summary>: one, plus at most one per counterpart kind.
  * <recommend>: reason is a space-separated list of BkReason nicks (non-payment, conduct,
- *   overstated-skills, personality, capacity, mismatch, other); rank, 1 (the best fit, the
- *   default) to 9, orders the recommendations for the reason. Without reason, the playbook is
- *   offered for every problem, after all those that name it. A counterpart variant only rewords
- *   a recommendation given without counterpart: it takes the same reason and no rank.
+ *   overstated-skills, personality, capacity, mismatch, other); when, a space-separated list of
+ *   "question:answers" (a BkQuestion nick, then BkAnswer nicks joined by commas, such as
+ *   "talked:no,unsure"), all of which must hold; rank, 1 (the best fit, the default) to 9,
+ *   orders the recommendations for the reason. For a reason and the answers given, the first
+ *   <recommend> that fits decides; none fitting, the playbook is not offered. Without reason,
+ *   the playbook is offered for every problem, after all those that name it. A counterpart
+ *   variant rewords the <recommend> just before it, and takes no reason, when or rank.
  * <step>: 4 to 8 of them, in order; id is required and unique within the playbook; role is
  *   "open-items" or "access" when the app shows the open items or the access to hand over
  *   beside the step. Each has one <title> and one <description>, plus counterpart variants.
@@ -60,8 +63,6 @@
 #define MAX_RANK 9
 #define DEFAULT_ICON_NAME "view-list-ordered-symbolic"
 #define TEXT_CONTEXT "playbook"
-/* The slot of the recommendation given without a reason: it fits every problem. */
-#define ANY_REASON BK_N_REASONS
 #define N_KINDS (BK_COUNTERPART_KIND_VENDOR + 1)
 
 /* A text for any counterpart, optionally reworded for a client or a vendor; translated. */
@@ -79,6 +80,19 @@ typedef struct
   Wording  description;
 } Step;
 
+/* One <recommend> */
+typedef struct
+{
+  /* BkReason bits; 0 for every problem */
+  guint   reasons;
+  /* for each BkQuestion, the BkAnswer bits it fits: all three unless "when" names it */
+  guint8  answers[BK_N_QUESTIONS];
+  guint   rank;
+  Wording why;
+} Rule;
+
+#define ALL_ANSWERS ((1u << BK_N_ANSWERS) - 1)
+
 struct _BkPlaybook
 {
   GObject    parent_instance;
@@ -89,9 +103,9 @@ struct _BkPlaybook
   int        order;
   BkOutcome  outcome;
   Wording    summary;
-  /* Indexed by BkReason, then ANY_REASON; a rank of 0 means "no recommendation". */
-  Wording    why[BK_N_REASONS + 1];
-  guint      rank[BK_N_REASONS + 1];
+  /* Rule, in the file's order: for a problem and the answers to the questions, the first
+   * that fits says how well the playbook fits, and why */
+  GArray    *rules;
   GArray    *steps;
   GStrv      step_ids;
 };
@@ -116,14 +130,12 @@ wording_get (const Wording     *wording,
   return wording->any;
 }
 
-static gboolean
-wording_has_variants (const Wording *wording)
+static void
+rule_clear (gpointer data)
 {
-  for (guint i = 0; i < N_KINDS; i++)
-    if (wording->kind[i] != NULL)
-      return TRUE;
+  Rule *rule = data;
 
-  return FALSE;
+  wording_clear (&rule->why);
 }
 
 static void
@@ -146,8 +158,7 @@ bk_playbook_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->icon_name, g_free);
   wording_clear (&self->summary);
-  for (guint i = 0; i < G_N_ELEMENTS (self->why); i++)
-    wording_clear (&self->why[i]);
+  g_clear_pointer (&self->rules, g_array_unref);
   g_clear_pointer (&self->steps, g_array_unref);
   g_clear_pointer (&self->step_ids, g_strfreev);
 
@@ -167,6 +178,8 @@ bk_playbook_init (BkPlaybook *self)
 {
   self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
   g_array_set_clear_func (self->steps, step_clear);
+  self->rules = g_array_new (FALSE, TRUE, sizeof (Rule));
+  g_array_set_clear_func (self->rules, rule_clear);
 }
 
 /* Parsing */
@@ -193,8 +206,6 @@ typedef struct
   GString             *text;
   int                  text_line;
   int                  counterpart;
-  guint                reasons;
-  guint                rank;
 
   /* The step being read */
   gboolean             in_step;
@@ -326,6 +337,66 @@ parse_reasons (const ParseState  *state,
     {
       set_error (error, state, _("The reason attribute is empty: leave it out to recommend the playbook for every problem."));
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "talked:no,unsure can-work:yes": for each question named, the answers that fit */
+static gboolean
+parse_when (const ParseState  *state,
+            const char        *value,
+            guint8            *answers,
+            GError           **error)
+{
+  g_auto(GStrv) clauses = NULL;
+  guint named = 0;
+
+  for (guint q = 0; q < BK_N_QUESTIONS; q++)
+    answers[q] = ALL_ANSWERS;
+  if (value == NULL)
+    return TRUE;
+
+  clauses = g_strsplit_set (value, " \t\r\n", -1);
+  for (guint i = 0; clauses[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = NULL;
+      g_auto(GStrv) values = NULL;
+      BkQuestion question;
+
+      if (clauses[i][0] == '\0')
+        continue;
+
+      parts = g_strsplit (clauses[i], ":", 2);
+      if (parts[1] == NULL || !bk_question_from_string (parts[0], &question))
+        {
+          set_error (error, state,
+                     _("“%s” in when is not “question:answers”: the questions are "
+                       "work-in-question, worth-keeping, best-fit, talked and can-work."),
+                     clauses[i]);
+          return FALSE;
+        }
+
+      if (named & (1u << question))
+        {
+          set_error (error, state, _("The question “%s” is named twice in when."), parts[0]);
+          return FALSE;
+        }
+      named |= 1u << question;
+
+      answers[question] = 0;
+      values = g_strsplit (parts[1], ",", -1);
+      for (guint j = 0; values[j] != NULL; j++)
+        {
+          BkAnswer answer;
+
+          if (!bk_answer_from_string (values[j], &answer))
+            {
+              set_error (error, state, _("Unknown answer “%s”: use yes, no or unsure."), values[j]);
+              return FALSE;
+            }
+          answers[question] |= 1u << answer;
+        }
     }
 
   return TRUE;
@@ -526,35 +597,64 @@ start_element_cb (GMarkupParseContext  *context,
   else if (g_str_equal (element_name, "recommend"))
     {
       const char *reason = NULL;
+      const char *when = NULL;
       const char *rank = NULL;
 
       if (!check_parent (state, context, element_name, "playbook", error) ||
           !g_markup_collect_attributes (element_name, names, values, &local_error,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "reason", &reason,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "when", &when,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "rank", &rank,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "counterpart", &counterpart,
                                         G_MARKUP_COLLECT_INVALID) ||
-          !parse_counterpart (state, counterpart, &state->counterpart, error) ||
-          !parse_reasons (state, reason, &state->reasons, error))
+          !parse_counterpart (state, counterpart, &state->counterpart, error))
         goto out;
 
-      state->rank = 1;
-      if (rank != NULL)
+      /* a variant rewords the <recommend> just before it, and nothing else */
+      if (state->counterpart >= 0)
         {
-          guint64 value;
-
-          if (state->counterpart >= 0 || state->reasons == 0)
+          if (reason != NULL || when != NULL || rank != NULL)
             {
-              set_error (error, state, _("Only a recommendation for named reasons, without counterpart, has a rank."));
+              set_error (error, state, _("A counterpart variant of <recommend> rewords the one before it: "
+                                         "it takes no reason, when or rank."));
               goto out;
             }
-
-          if (!g_ascii_string_to_unsigned (rank, 10, 1, MAX_RANK, &value, NULL))
+          if (state->playbook->rules->len == 0)
             {
-              set_error (error, state, _("The rank “%s” must be a whole number from 1 to %d."), rank, MAX_RANK);
+              set_error (error, state, _("A counterpart variant of <recommend> has no <recommend> before it to reword."));
               goto out;
             }
-          state->rank = (guint) value;
+        }
+      else
+        {
+          Rule rule = { 0 };
+
+          rule.rank = 1;
+          if (!parse_reasons (state, reason, &rule.reasons, error) ||
+              !parse_when (state, when, rule.answers, error))
+            goto out;
+
+          if (rank != NULL)
+            {
+              guint64 value;
+
+              if (rule.reasons == 0)
+                {
+                  set_error (error, state, _("Only a recommendation for named reasons has a rank."));
+                  goto out;
+                }
+
+              if (!g_ascii_string_to_unsigned (rank, 10, 1, MAX_RANK, &value, NULL))
+                {
+                  set_error (error, state, _("The rank “%s” must be a whole number from 1 to %d."), rank, MAX_RANK);
+                  goto out;
+                }
+              rule.rank = (guint) value;
+            }
+          if (rule.reasons == 0)
+            rule.rank = BK_PLAYBOOK_RANK_ANY;
+
+          g_array_append_val (state->playbook->rules, rule);
         }
 
       start_text (state, TEXT_RECOMMEND);
@@ -645,18 +745,8 @@ end_text (ParseState  *state,
       break;
 
     case TEXT_RECOMMEND:
-      for (guint slot = 0; slot <= BK_N_REASONS; slot++)
-        {
-          gboolean named = state->reasons == 0 ? slot == ANY_REASON : (state->reasons & (1u << slot)) != 0;
-
-          if (!named)
-            continue;
-
-          unique &= wording_take (&self->why[slot], state->counterpart, g_strdup (text));
-          if (state->counterpart < 0)
-            self->rank[slot] = state->rank;
-        }
-      g_free (text);
+      unique = wording_take (&g_array_index (self->rules, Rule, self->rules->len - 1).why,
+                             state->counterpart, text);
       break;
 
     case TEXT_NONE:
@@ -712,17 +802,6 @@ end_playbook (ParseState  *state,
       set_error (error, state, _("The playbook “%s” has %u steps; it needs %d to %d."),
                  self->id, self->steps->len, MIN_STEPS, MAX_STEPS);
       return;
-    }
-
-  for (guint slot = 0; slot <= BK_N_REASONS; slot++)
-    {
-      if (self->why[slot].any == NULL && wording_has_variants (&self->why[slot]))
-        {
-          set_error (error, state,
-                     _("A counterpart variant of <recommend> for “%s” has no <recommend> without counterpart to reword."),
-                     slot == ANY_REASON ? "*" : bk_reason_to_string (slot));
-          return;
-        }
     }
 
   self->step_ids = g_new0 (char *, self->steps->len + 1);
@@ -964,31 +1043,66 @@ bk_playbook_find_step (BkPlaybook *self,
   return -1;
 }
 
-guint
-bk_playbook_get_rank (BkPlaybook *self,
-                      BkReason    reason)
+/* The first rule that fits @reason and @answers (NULL: every question unsure), or NULL */
+static const Rule *
+find_rule (BkPlaybook     *self,
+           BkReason        reason,
+           const BkAnswer *answers)
 {
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      const Rule *rule = &g_array_index (self->rules, Rule, i);
+      gboolean fits = rule->reasons == 0 || (rule->reasons & (1u << reason)) != 0;
+
+      for (guint q = 0; fits && q < BK_N_QUESTIONS; q++)
+        fits = (rule->answers[q] & (1u << (answers != NULL ? answers[q] : BK_ANSWER_UNSURE))) != 0;
+
+      if (fits)
+        return rule;
+    }
+
+  return NULL;
+}
+
+/**
+ * bk_playbook_get_rank:
+ * @answers: (array fixed-size=5) (nullable): the answer to each BkQuestion; %NULL when none
+ *   was given
+ *
+ * How well the playbook fits this problem, as the first of its recommendations that fits the
+ * problem and the answers ranks it: 0 not at all, 1 (best) to 9, %BK_PLAYBOOK_RANK_ANY when it
+ * is offered for every problem.
+ */
+guint
+bk_playbook_get_rank (BkPlaybook     *self,
+                      BkReason        reason,
+                      const BkAnswer *answers)
+{
+  const Rule *rule;
+
   g_return_val_if_fail (BK_IS_PLAYBOOK (self), 0);
   g_return_val_if_fail ((guint) reason < BK_N_REASONS, 0);
 
-  if (self->rank[reason] > 0)
-    return self->rank[reason];
+  rule = find_rule (self, reason, answers);
 
-  return self->rank[ANY_REASON] > 0 ? BK_PLAYBOOK_RANK_ANY : 0;
+  return rule != NULL ? rule->rank : 0;
 }
 
+/* Why it fits, worded for @kind, or NULL when it does not (see bk_playbook_get_rank()) */
 const char *
 bk_playbook_get_why (BkPlaybook        *self,
                      BkReason           reason,
+                     const BkAnswer    *answers,
                      BkCounterpartKind  kind)
 {
+  const Rule *rule;
+
   g_return_val_if_fail (BK_IS_PLAYBOOK (self), NULL);
   g_return_val_if_fail ((guint) reason < BK_N_REASONS, NULL);
 
-  if (self->rank[reason] > 0)
-    return wording_get (&self->why[reason], kind);
+  rule = find_rule (self, reason, answers);
 
-  return wording_get (&self->why[ANY_REASON], kind);
+  return rule != NULL ? wording_get (&rule->why, kind) : NULL;
 }
 
 const char * const *

@@ -42,9 +42,11 @@ const char *bk_playbook_get_step_role        (BkPlaybook        *self,
 /* The index of a step by id, or -1 */
 int         bk_playbook_find_step            (BkPlaybook        *self,
                                               const char        *step_id);
-/* Why this playbook fits a relationship with this problem, or NULL when it does not. */
+/* Why this playbook fits a relationship with this problem and these answers (NULL: none
+ * given), or NULL when it does not. */
 const char *bk_playbook_get_why              (BkPlaybook        *self,
                                               BkReason           reason,
+                                              const BkAnswer    *answers,
                                               BkCounterpartKind  kind);
 /* The step ids, for bk_journal_start_run() */
 const char * const *bk_playbook_get_step_ids (BkPlaybook        *self);
@@ -59,9 +61,11 @@ BkPlaybook *bk_playbook_new_from_bytes       (GBytes            *bytes,
                                               GError           **error);
 /* Where the playbook sorts among the others: the file's "order" */
 int         bk_playbook_get_order            (BkPlaybook        *self);
-/* How well the playbook fits this problem: 0 not at all, 1 (best) to 9 as the file ranks it,
- * BK_PLAYBOOK_RANK_ANY when it is offered for every problem. */
+/* How well the playbook fits this problem and these answers (NULL: none given): 0 not at all,
+ * 1 (best) to 9 as the file ranks it, BK_PLAYBOOK_RANK_ANY when it is offered for every
+ * problem. */
 guint       bk_playbook_get_rank             (BkPlaybook        *self,
-                                              BkReason           reason);
+                                              BkReason           reason,
+                                              const BkAnswer    *answers);
 
 G_END_DECLS
