@@ -515,6 +515,34 @@ test_recommend_why (void)
   g_assert_null (bk_playbook_get_why (referral, BK_REASON_NON_PAYMENT, NULL, BK_COUNTERPART_KIND_VENDOR));
 }
 
+/* The app's description in software centres names every way out a playbook offers */
+static void
+test_metainfo_names_playbooks (void)
+{
+  g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
+  g_autofree char *path = g_build_filename (bk_test_source_root (), "data",
+                                            "io.github.bridgekeeper.Bridgekeeper.metainfo.xml.in.in", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  folded = g_utf8_strdown (contents, -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(BkPlaybook) playbook = g_list_model_get_item (G_LIST_MODEL (library), i);
+      g_autofree char *name = g_utf8_strdown (bk_playbook_get_name (playbook), -1);
+
+      /* (reflecting is no way out, and is named as what comes afterwards) */
+      if (g_str_equal (bk_playbook_get_id (playbook), "reflect"))
+        name = (g_free (name), g_strdup ("reflect"));
+      if (strstr (folded, name) == NULL)
+        g_error ("The metainfo description does not name “%s”", name);
+    }
+}
+
 /* Invalid files */
 
 #define STEP(id) "<step id=\"" id "\"><title>Title " id "</title><description>Do " id ".</description></step>"
@@ -843,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/playbooks/recommend/combined", test_recommend_combined);
   g_test_add_func ("/playbooks/recommend/why", test_recommend_why);
   g_test_add_func ("/playbooks/recommend/why-follows-answers", test_recommend_why_follows_answers);
+  g_test_add_func ("/playbooks/metainfo-names-playbooks", test_metainfo_names_playbooks);
   for (guint i = 0; i < G_N_ELEMENTS (decision_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/playbooks/decision/%s", decision_cases[i].name);

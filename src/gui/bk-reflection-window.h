@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BkReflectionWindow, bk_reflection_window, BK, REFLECTION_WINDOW, AdwWindow)
 
-/* "What was the best solution for you?", answered from the journal: what went wrong and how it
+/* "Looking back, what worked best for you?", answered from the journal: what went wrong and how it
  * ended across every counterpart, and the reflection notes. */
 BkReflectionWindow *bk_reflection_window_new (BkWindow *parent);
 

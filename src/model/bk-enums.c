@@ -208,8 +208,8 @@ bk_question_get_label (BkQuestion        question,
     case BK_QUESTION_WORTH_KEEPING:
       return _("Is the relationship worth keeping, if the work went elsewhere?");
     case BK_QUESTION_BEST_FIT:
-      return vendor ? _("Are they still the best fit for the work?")
-                    : _("Are you still the best fit for the work?");
+      return vendor ? _("Are they still the best choice for this work?")
+                    : _("Are you still the best person for this work?");
     case BK_QUESTION_TALKED:
       return _("Have you already talked it through with them?");
     case BK_QUESTION_CAN_WORK:
