@@ -47,6 +47,19 @@ static const char talk_xml[] =
   "  <step id=\"review\"><title>Review it</title><description>In a month.</description></step>\n"
   "</playbook>\n";
 
+/* Reflect as it shipped before: a playbook without <recommend>, which older journals' runs
+ * follow; no way out */
+static const char reflect_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<playbook id=\"reflect\" order=\"60\" icon=\"emoji-objects-symbolic\" outcome=\"continued\">\n"
+  "  <name>Reflect (test)</name>\n"
+  "  <summary>Look back.</summary>\n"
+  "  <step id=\"what-happened\"><title>What happened</title><description>Facts.</description></step>\n"
+  "  <step id=\"lessons\"><title>Lessons</title><description>Two.</description></step>\n"
+  "  <step id=\"again\"><title>Again</title><description>Or not.</description></step>\n"
+  "  <step id=\"best-solution\"><title>Best</title><description>For you.</description></step>\n"
+  "</playbook>\n";
+
 typedef struct
 {
   char              *dir;
@@ -55,6 +68,7 @@ typedef struct
   BkPlaybookLibrary *library;
   BkPlaybook        *part;
   BkPlaybook        *talk;
+  BkPlaybook        *reflect;
   GDateTime         *now;
 } Fixture;
 
@@ -65,9 +79,11 @@ fixture_set_up (Fixture       *fixture,
   const char *journal_fixture = data;
 
   fixture->dir = bk_test_make_tmp_dir ();
-  fixture->library = bk_test_load_playbooks (fixture->dir, part_ways_xml, talk_xml, NULL);
+  fixture->library = bk_test_load_playbooks (fixture->dir, part_ways_xml, talk_xml, reflect_xml, NULL);
   fixture->part = bk_playbook_library_lookup (fixture->library, "test-part");
   fixture->talk = bk_playbook_library_lookup (fixture->library, "test-talk");
+  fixture->reflect = bk_playbook_library_lookup (fixture->library, "reflect");
+  g_assert_nonnull (fixture->reflect);
   g_assert_nonnull (fixture->part);
   g_assert_nonnull (fixture->talk);
 
@@ -1309,6 +1325,153 @@ test_reflection (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Reflect, from an older journal, is no way out: ending it, whatever the dialog asked,
+ * changes no status, schedules nothing, and is not counted among the ways out */
+static void
+test_reflect_changes_nothing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkRun) run = start_run (fixture, acme, fixture->reflect, 1u << BK_REASON_NON_PAYMENT);
+  g_autoptr(BkCounterpart) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint days[] = { 30, 90 };
+  BkRunTally tally;
+
+  g_assert_false (bk_playbook_is_way_out (fixture->reflect));
+  g_assert_true (bk_playbook_is_way_out (fixture->part));
+
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->reflect,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_PARTED,
+                                     .checkin_days = days,
+                                     .n_checkin_days = G_N_ELEMENTS (days),
+                                     .change_status = TRUE,
+                                     .new_status = BK_COUNTERPART_STATUS_ENDED,
+                                   },
+                                   fixture->now, &error));
+  g_assert_no_error (error);
+
+  after = reread (fixture->journal, acme);
+  g_assert_cmpint (bk_counterpart_get_status (after), ==, BK_COUNTERPART_STATUS_AT_RISK);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (bk_run_get_outcome (run), ==, BK_OUTCOME_CONTINUED);
+
+  g_assert_true (bk_run_store_tally (bk_journal_get_runs (fixture->journal), fixture->library,
+                                     BK_COUNTERPART_KIND_CLIENT, &tally, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tally.n_runs, ==, 0);
+  g_assert_cmpuint (tally.by_reason[BK_REASON_NON_PAYMENT][BK_OUTCOME_CONTINUED], ==, 0);
+}
+
+/* A playbook ends with a short reflection, kept as a note of the kind "reflection" after the
+ * ending in the timeline; an empty one leaves no note. The answers to Reflect's last step,
+ * from older journals, are listed with the reflections. */
+static void
+test_end_with_reflection (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) beta = add_client (fixture->journal, "Beta");
+  g_autoptr(BkRun) run = start_run (fixture, acme, fixture->part, 1u << BK_REASON_NON_PAYMENT);
+  g_autoptr(BkRun) quiet = start_run (fixture, beta, fixture->part, 1u << BK_REASON_CONDUCT);
+  g_autoptr(BkRun) legacy = NULL;
+  g_autoptr(GPtrArray) reflections = NULL;
+  g_autoptr(GDateTime) later = g_date_time_add_days (fixture->now, 1);
+  g_autofree char *text = bk_note_compose_reflection ("  They stopped paying ", "", "Settling first");
+  g_autofree char *empty = bk_note_compose_reflection ("", " ", NULL);
+  g_autoptr(GError) error = NULL;
+  BkNote *newest;
+
+  g_assert_cmpstr (text, ==, "What happened: They stopped paying\nWhat worked best: Settling first");
+  g_assert_cmpstr (empty, ==, "");
+
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), run, fixture->part,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED, .force = TRUE, .reflection = text },
+                                   fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), quiet, fixture->part,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_PARTED, .force = TRUE, .reflection = empty },
+                                   fixture->now, &error));
+  g_assert_no_error (error);
+
+  reflections = bk_note_store_list_reflections (bk_journal_get_notes (fixture->journal), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 1);
+  newest = g_ptr_array_index (reflections, 0);
+  g_assert_cmpint (bk_note_get_kind (newest), ==, BK_NOTE_KIND_REFLECTION);
+  g_assert_cmpint (bk_note_get_counterpart_id (newest), ==, bk_counterpart_get_id (acme));
+  g_assert_cmpstr (bk_note_get_text (newest), ==, text);
+  g_assert_cmpint (g_date_time_compare (bk_note_get_created (newest), fixture->now), >, 0);
+  g_clear_pointer (&reflections, g_ptr_array_unref);
+
+  /* a legacy Reflect run's answer to "best-solution" */
+  legacy = bk_run_store_start (bk_journal_get_runs (fixture->journal), bk_counterpart_get_id (beta),
+                               fixture->reflect, 0, later, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_run_store_set_step_state (bk_journal_get_runs (fixture->journal), legacy, fixture->reflect,
+                                              "best-solution", BK_STEP_STATE_DONE, "Talking early", later, &error));
+  g_assert_no_error (error);
+
+  reflections = bk_note_store_list_reflections (bk_journal_get_notes (fixture->journal), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 2);
+  g_assert_cmpstr (bk_note_get_text (g_ptr_array_index (reflections, 0)), ==, "Talking early");
+}
+
+/* Which outcome followed which problem, for clients and vendors apart, and where those
+ * relationships stand now */
+static void
+test_tally_by_kind (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BkCounterpart) acme = add_client (fixture->journal, "Acme");
+  g_autoptr(BkCounterpart) beta = add_client (fixture->journal, "Beta");
+  g_autoptr(BkCounterpart) zeta = add_counterpart (fixture->journal, "Zeta", BK_COUNTERPART_KIND_VENDOR);
+  g_autoptr(BkRun) a = start_run (fixture, acme, fixture->part, 1u << BK_REASON_NON_PAYMENT);
+  g_autoptr(BkRun) b = start_run (fixture, beta, fixture->talk, (1u << BK_REASON_PERSONALITY) | (1u << BK_REASON_CAPACITY));
+  g_autoptr(BkRun) z = start_run (fixture, zeta, fixture->talk, 1u << BK_REASON_MISMATCH);
+  g_autoptr(GError) error = NULL;
+  BkRunTally clients;
+  BkRunTally vendors;
+
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), a, fixture->part,
+                                   &(BkRunEnding) {
+                                     .outcome = BK_OUTCOME_PARTED,
+                                     .force = TRUE,
+                                     .change_status = TRUE,
+                                     .new_status = BK_COUNTERPART_STATUS_ENDED_WELL,
+                                   },
+                                   fixture->now, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_run_store_end (bk_journal_get_runs (fixture->journal), b, fixture->talk,
+                                   &(BkRunEnding) { .outcome = BK_OUTCOME_CONTINUED }, fixture->now, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bk_run_store_tally (bk_journal_get_runs (fixture->journal), fixture->library,
+                                     BK_COUNTERPART_KIND_CLIENT, &clients, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_run_store_tally (bk_journal_get_runs (fixture->journal), fixture->library,
+                                     BK_COUNTERPART_KIND_VENDOR, &vendors, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (clients.n_runs, ==, 2);
+  g_assert_cmpuint (clients.by_reason[BK_REASON_NON_PAYMENT][BK_OUTCOME_PARTED], ==, 1);
+  g_assert_cmpuint (clients.by_reason[BK_REASON_PERSONALITY][BK_OUTCOME_CONTINUED], ==, 1);
+  g_assert_cmpuint (clients.by_reason[BK_REASON_CAPACITY][BK_OUTCOME_CONTINUED], ==, 1);
+  g_assert_cmpuint (clients.by_reason[BK_REASON_MISMATCH][BK_N_OUTCOMES], ==, 0);
+  g_assert_cmpuint (clients.standing[BK_STANDING_GOOD_TERMS], ==, 1);
+  g_assert_cmpuint (clients.standing[BK_STANDING_WORKING], ==, 1);
+  g_assert_cmpuint (clients.standing[BK_STANDING_ENDED], ==, 0);
+
+  /* the vendor's, still in progress, is the vendors' only */
+  g_assert_cmpuint (vendors.n_runs, ==, 1);
+  g_assert_cmpuint (vendors.by_reason[BK_REASON_MISMATCH][BK_N_OUTCOMES], ==, 1);
+  g_assert_cmpuint (vendors.by_reason[BK_REASON_NON_PAYMENT][BK_OUTCOME_PARTED], ==, 0);
+  g_assert_cmpuint (vendors.standing[BK_STANDING_WORKING], ==, 1);
+  (void) z;
+}
+
 /* Signals wait for the outermost commit, once; a rollback drops them */
 static void
 test_signals (Fixture       *fixture,
@@ -1548,6 +1711,9 @@ main (int   argc,
   ADD ("/runs/checkins", test_checkins);
   ADD ("/runs/trash", test_trash);
   ADD ("/runs/reflection", test_reflection);
+  ADD ("/runs/reflect-changes-nothing", test_reflect_changes_nothing);
+  ADD ("/runs/end-with-reflection", test_end_with_reflection);
+  ADD ("/runs/tally-by-kind", test_tally_by_kind);
   ADD ("/runs/signals", test_signals);
   ADD ("/runs/list-pages", test_list_pages);
 

@@ -38,6 +38,7 @@
 #include "bk-playbook-library.h"
 #include "bk-preferences-window.h"
 #include "bk-print-operation.h"
+#include "bk-reflect-dialog.h"
 #include "bk-reflection-window.h"
 #include "bk-resolution-view.h"
 #include "bk-test-gui.h"
@@ -1552,6 +1553,87 @@ shows_text (GtkWidget  *root,
       return TRUE;
 
   return FALSE;
+}
+
+/* A reflection is written for any relationship at any time: it is kept as a reflection note,
+ * changes nothing else, and the Reflection window lists it, taking the person to its client */
+static void
+test_reflect_any_time (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) anna = add_counterpart (fixture, "Anna Petrova", "Northwind Studio",
+                                                   BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_AT_RISK);
+  g_autoptr(BkCounterpart) boris = add_counterpart (fixture, "Boris Orlov", NULL,
+                                                    BK_COUNTERPART_KIND_VENDOR, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCounterpart) after = NULL;
+  g_autoptr(GPtrArray) reflections = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *save;
+  GtkWindow *dialog;
+  GtkWindow *window;
+  GtkWidget *row;
+
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (anna));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reflect", NULL));
+  dialog = bk_test_find_toplevel (BK_TYPE_REFLECT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* nothing written, nothing to save */
+  save = bk_test_find_named (GTK_WIDGET (dialog), "reflect-save");
+  g_assert_false (gtk_widget_is_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "reflection-happened")),
+                         is_russian () ? "Три просроченных счёта подряд." : "Three late invoices in a row.");
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "reflection-best")),
+                         is_russian () ? "Честный разговор в самом начале." : "An honest talk early on.");
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
+  bk_test_save_screenshot (GTK_WIDGET (dialog), is_russian () ? "reflect-ru.png" : "reflect-en.png", &error);
+  g_assert_no_error (error);
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_null (bk_test_find_toplevel (BK_TYPE_REFLECT_DIALOG));
+
+  reflections = bk_note_store_list_reflections (bk_journal_get_notes (fixture->journal), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 1);
+  g_assert_cmpint (bk_note_get_counterpart_id (g_ptr_array_index (reflections, 0)), ==, bk_counterpart_get_id (anna));
+  g_assert_nonnull (strstr (bk_note_get_text (g_ptr_array_index (reflections, 0)),
+                            is_russian () ? "Три просроченных" : "Three late invoices"));
+
+  /* nothing else changed: no status, no check-in, no run */
+  after = bk_counterpart_store_dup (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (anna), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_status (after), ==, BK_COUNTERPART_STATUS_AT_RISK);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM checkins"), ==, 0);
+  g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM runs"), ==, 0);
+
+  /* listed in Reflection; choosing it shows Anna, from wherever the window was */
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (boris));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-reflection", NULL));
+  window = bk_test_find_toplevel (BK_TYPE_REFLECTION_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  row = NULL;
+  {
+    /* the reflection rows carry the class "reflection" */
+    GtkWidget *stack[64];
+    guint depth = 0;
+
+    stack[depth++] = GTK_WIDGET (window);
+    while (depth > 0 && row == NULL)
+      {
+        GtkWidget *widget = stack[--depth];
+
+        if (gtk_widget_has_css_class (widget, "reflection"))
+          row = widget;
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && depth < G_N_ELEMENTS (stack);
+             child = gtk_widget_get_next_sibling (child))
+          stack[depth++] = child;
+      }
+  }
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (bk_test_wait_until (adw_title_is, (gpointer[]) { fixture, (gpointer) "Anna Petrova" }, 5000));
+  gtk_window_destroy (window);
 }
 
 /* The diagnosis asks the article's questions once a problem is picked, and each answer may
@@ -3499,6 +3581,7 @@ main (int   argc,
   g_test_add ("/window/credential-enter", Fixture, NULL, fixture_set_up, test_credential_enter, fixture_tear_down);
   g_test_add ("/window/end-run-skip-checkin", Fixture, NULL, fixture_set_up, test_end_run_skip_checkin, fixture_tear_down);
   g_test_add_func ("/window/read-only", test_read_only);
+  g_test_add ("/window/reflect-any-time", Fixture, NULL, fixture_set_up, test_reflect_any_time, fixture_tear_down);
   g_test_add ("/window/diagnosis-questions", Fixture, NULL, fixture_set_up, test_diagnosis_questions, fixture_tear_down);
   g_test_add ("/window/import-journal", Fixture, NULL, fixture_set_up, test_import_journal, fixture_tear_down);
 

@@ -164,7 +164,8 @@ update_playbooks (BkDiagnosisDialog *self)
     {
       g_autoptr(BkPlaybook) playbook = g_list_model_get_item (G_LIST_MODEL (library), i);
 
-      if (!g_hash_table_contains (recommended, playbook))
+      /* (Reflect is no way out: a reflection is written at any time, and as any playbook ends) */
+      if (!g_hash_table_contains (recommended, playbook) && bk_playbook_is_way_out (playbook))
         add_playbook_row (self, self->others_group,
                           create_playbook_row (self, playbook, bk_playbook_get_summary (playbook, kind), FALSE));
     }

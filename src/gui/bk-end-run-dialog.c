@@ -33,6 +33,11 @@ struct _BkEndRunDialog
   GtkSpinButton  *second_spin;
   GtkSwitch      *first_switch;
   GtkSwitch      *second_switch;
+  GtkWidget      *outcome_group;
+  GtkWidget      *checkins_group;
+  AdwEntryRow    *happened_row;
+  AdwEntryRow    *again_row;
+  AdwEntryRow    *best_row;
 };
 
 G_DEFINE_FINAL_TYPE (BkEndRunDialog, bk_end_run_dialog, ADW_TYPE_WINDOW)
@@ -61,8 +66,13 @@ end_run (BkEndRunDialog  *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   BkOutcome outcome = get_outcome (self);
+  g_autofree char *reflection = NULL;
   guint days[2];
   guint n_days = 0;
+
+  reflection = bk_note_compose_reflection (gtk_editable_get_text (GTK_EDITABLE (self->happened_row)),
+                                           gtk_editable_get_text (GTK_EDITABLE (self->again_row)),
+                                           gtk_editable_get_text (GTK_EDITABLE (self->best_row)));
 
   /* a check-in turned off is skipped */
   if (gtk_switch_get_active (self->first_switch))
@@ -79,6 +89,7 @@ end_run (BkEndRunDialog  *self,
                              .change_status = gtk_switch_get_active (self->status_switch),
                              .new_status = bk_outcome_get_status (outcome),
                              .force = force,
+                             .reflection = reflection,
                            },
                            now, error);
 }
@@ -179,6 +190,11 @@ bk_end_run_dialog_class_init (BkEndRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, second_spin);
   gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, first_switch);
   gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, second_switch);
+  gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, outcome_group);
+  gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, checkins_group);
+  gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, happened_row);
+  gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, again_row);
+  gtk_widget_class_bind_template_child (widget_class, BkEndRunDialog, best_row);
   gtk_widget_class_bind_template_callback (widget_class, on_outcome_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.end", NULL, end_action);
@@ -227,6 +243,10 @@ bk_end_run_dialog_new (GtkWindow     *parent,
 
   adw_combo_row_set_selected (self->outcome_row, bk_playbook_get_outcome (playbook));
   on_outcome_changed_cb (self);
+
+  /* Reflect, from older journals: no way out, so no outcome and nothing to schedule */
+  gtk_widget_set_visible (self->outcome_group, bk_playbook_is_way_out (playbook));
+  gtk_widget_set_visible (self->checkins_group, bk_playbook_is_way_out (playbook));
 
   return self;
 }

@@ -25,6 +25,7 @@
 #include "bk-journal.h"
 #include "bk-journal-json.h"
 #include "bk-print-operation.h"
+#include "bk-reflect-dialog.h"
 #include "bk-reflection-window.h"
 #include "bk-summary.h"
 #include "bk-window.h"
@@ -184,6 +185,7 @@ update_write_actions (BkWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-journal", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-client", writable && has_client);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-client", writable && has_client);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reflect", writable && has_client);
   /* (a read-only journal's page is read, and offers no change itself) */
   gtk_widget_set_sensitive (GTK_WIDGET (self->client_page), !busy);
 }
@@ -941,6 +943,19 @@ show_followups_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (bk_followups_window_new (BK_WINDOW (widget))));
 }
 
+/* "win.reflect": a reflection on the client shown, at any time */
+static void
+reflect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  BkCounterpart *shown = get_shown_counterpart (self);
+
+  if (shown != NULL)
+    gtk_window_present (GTK_WINDOW (bk_reflect_dialog_new (GTK_WINDOW (self), self->journal, shown)));
+}
+
 static void
 show_reflection_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1304,6 +1319,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-journal", NULL, import_journal_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-reflection", NULL, show_reflection_action);
+  gtk_widget_class_install_action (widget_class, "win.reflect", NULL, reflect_action);
 }
 
 static void

@@ -485,3 +485,42 @@ bk_note_set_event (BkNote      *self,
   if (event != BK_NOTE_EVENT_NONE)
     bk_note_set_kind (self, BK_NOTE_KIND_PROGRESS);
 }
+
+/* One answer, trimmed, after its question; nothing for an empty answer */
+static void
+append_answer (GString    *text,
+               const char *label,
+               const char *answer)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (answer != NULL ? answer : ""));
+
+  if (trimmed[0] == '\0')
+    return;
+
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  /* Translators: a question and its answer in a reflection note: "What happened: …" */
+  g_string_append_printf (text, _("%s: %s"), label, trimmed);
+}
+
+/**
+ * bk_note_compose_reflection:
+ *
+ * The text of a reflection note from its three answers, each on a line after its question;
+ * an answer left empty is left out.
+ *
+ * Returns: (transfer full): the text, "" when every answer is empty
+ */
+char *
+bk_note_compose_reflection (const char *happened,
+                            const char *again,
+                            const char *best)
+{
+  GString *text = g_string_new (NULL);
+
+  append_answer (text, _("What happened"), happened);
+  append_answer (text, _("What I would do again"), again);
+  append_answer (text, _("What worked best"), best);
+
+  return g_string_free (text, FALSE);
+}

@@ -56,4 +56,8 @@ void         bk_note_set_event          (BkNote      *self,
                                          guint        reasons,
                                          BkOutcome    outcome);
 
+char       *bk_note_compose_reflection  (const char  *happened,
+                                         const char  *again,
+                                         const char  *best);
+
 G_END_DECLS

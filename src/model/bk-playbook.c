@@ -1105,6 +1105,17 @@ bk_playbook_get_why (BkPlaybook        *self,
   return rule != NULL ? wording_get (&rule->why, kind) : NULL;
 }
 
+/* Whether the playbook is a way out that the app offers: one with any <recommend>. One without
+ * (Reflect, which runs in older journals follow) is read for those runs, and never offered;
+ * ending it changes nothing but the run. */
+gboolean
+bk_playbook_is_way_out (BkPlaybook *self)
+{
+  g_return_val_if_fail (BK_IS_PLAYBOOK (self), FALSE);
+
+  return self->rules->len > 0;
+}
+
 const char * const *
 bk_playbook_get_step_ids (BkPlaybook *self)
 {

@@ -48,6 +48,7 @@ const char *bk_playbook_get_why              (BkPlaybook        *self,
                                               BkReason           reason,
                                               const BkAnswer    *answers,
                                               BkCounterpartKind  kind);
+gboolean    bk_playbook_is_way_out           (BkPlaybook        *self);
 /* The step ids, for bk_journal_start_run() */
 const char * const *bk_playbook_get_step_ids (BkPlaybook        *self);
 

@@ -519,7 +519,8 @@ bk_note_store_get_span (BkNoteStore  *self,
   return TRUE;
 }
 
-/* @limit: how many at most, 0 for all. Returns: the reflection notes of the counterparts in the
+/* @limit: how many at most, 0 for all. Returns: the reflection notes (and answers to Reflect's
+ * "best-solution" step, from when reflecting was a playbook) of the counterparts in the
  * journal, newest first */
 GPtrArray *
 bk_note_store_list_reflections (BkNoteStore  *self,
@@ -534,7 +535,12 @@ bk_note_store_list_reflections (BkNoteStore  *self,
 
   if (!(stmt = bk_database_prepare_cached (db,
                                            "SELECT " NOTE_COLUMNS " FROM notes"
-                                           " WHERE kind = 'reflection' AND trashed = 0"
+                                           /* and the answers to the last step of Reflect, the
+                                            * playbook reflections were before */
+                                           " WHERE (kind = 'reflection'"
+                                           "        OR (event = 'step-done' AND event_playbook = 'reflect'"
+                                           "            AND event_step = 'best-solution' AND text != ''))"
+                                           " AND trashed = 0"
                                            " AND counterpart_id IN (SELECT id FROM live_counterparts)"
                                            " ORDER BY created DESC, id DESC LIMIT ?1",
                                            error)))

@@ -632,6 +632,7 @@ bk_run_store_end (BkRunStore         *self,
   g_autoptr(BkCounterpart) counterpart = NULL;
   g_autoptr(GDateTime) ended = NULL;
   g_autofree char *trimmed = NULL;
+  g_autofree char *reflection_text = NULL;
   gint64 counterpart_id;
   gint64 run_id;
 
@@ -649,13 +650,23 @@ bk_run_store_end (BkRunStore         *self,
   new_status = ending->change_status ? (int) ending->new_status : -1;
   force = ending->force;
 
+  /* A playbook that is no way out (Reflect, in journals from before it was retired) ends
+   * where it started: the relationship goes on, as it was, with nothing scheduled. */
+  if (!bk_playbook_is_way_out (playbook))
+    {
+      outcome = BK_OUTCOME_CONTINUED;
+      n_checkin_days = 0;
+      new_status = -1;
+    }
+
   g_return_val_if_fail (outcome < BK_N_OUTCOMES, FALSE);
   g_return_val_if_fail (checkin_days != NULL || n_checkin_days == 0, FALSE);
   g_return_val_if_fail (new_status >= -1 && new_status < BK_COUNTERPART_N_STATUSES, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!bk_store_check_utf8 (successor, error))
+  if (!bk_store_check_utf8 (successor, error) ||
+      !bk_store_check_utf8 (ending->reflection, error))
     return FALSE;
 
   counterpart_id = bk_run_get_counterpart_id (run);
@@ -664,6 +675,7 @@ bk_run_store_end (BkRunStore         *self,
     return FALSE;
 
   trimmed = bk_store_dup_trimmed (successor);
+  reflection_text = bk_store_dup_trimmed (ending->reflection);
   ended = bk_date_time_dup_whole_seconds (now);
 
   if (!bk_database_begin (db, error))
@@ -727,6 +739,20 @@ bk_run_store_end (BkRunStore         *self,
                                 },
                                 now, error))
     goto failed;
+
+  /* (after the ending, so that it reads last in the timeline) */
+  if (reflection_text[0] != '\0')
+    {
+      g_autoptr(BkNote) reflection = bk_note_new ();
+      g_autoptr(GDateTime) written = g_date_time_add_seconds (ended, 1);
+
+      bk_note_set_counterpart_id (reflection, counterpart_id);
+      bk_note_set_kind (reflection, BK_NOTE_KIND_REFLECTION);
+      bk_note_set_created (reflection, written);
+      bk_note_set_text (reflection, reflection_text);
+      if (!bk_note_store_save (self->notes, reflection, error))
+        goto failed;
+    }
 
   queue_run_change (self, BK_CHANGE_CHANGED, run_id, counterpart_id);
 
@@ -805,6 +831,101 @@ bk_run_store_count_reasons_and_outcomes (BkRunStore  *self,
  * @id: (out): the run with this uuid, or 0 when there is none
  * @counterpart_id: (out) (optional): whose run it is (in the trash or not)
  */
+/**
+ * bk_run_store_tally:
+ * @playbooks: to know which runs followed a way out (a run of a playbook that is none, or
+ *   unknown to this version, is not counted)
+ * @kind: the kind of counterpart counted
+ * @tally: (out caller-allocates): the counts
+ *
+ * Which outcome followed which problem over every run of @kind's counterparts not in the
+ * trash, and where those relationships stand now.
+ */
+gboolean
+bk_run_store_tally (BkRunStore         *self,
+                    BkPlaybookLibrary  *playbooks,
+                    BkCounterpartKind   kind,
+                    BkRunTally         *tally,
+                    GError            **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+  g_autoptr(GHashTable) counted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  int rc;
+
+  g_return_val_if_fail (BK_IS_RUN_STORE (self), FALSE);
+  g_return_val_if_fail (BK_IS_PLAYBOOK_LIBRARY (playbooks), FALSE);
+  g_return_val_if_fail (tally != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (tally, 0, sizeof *tally);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT runs.playbook, runs.reasons, runs.outcome,"
+                                           "       runs.counterpart_id, live_counterparts.status"
+                                           " FROM runs"
+                                           " JOIN live_counterparts ON live_counterparts.id = runs.counterpart_id"
+                                           " WHERE live_counterparts.kind = ?1",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, bk_counterpart_kind_to_string (kind), -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BkPlaybook *playbook = bk_playbook_library_lookup (playbooks, bk_database_column_text (stmt, 0));
+      guint mask = (guint) sqlite3_column_int64 (stmt, 1);
+      gint64 counterpart_id = sqlite3_column_int64 (stmt, 3);
+      guint ended = BK_N_OUTCOMES;
+      BkCounterpartStatus status;
+      BkOutcome outcome;
+
+      if (playbook == NULL || !bk_playbook_is_way_out (playbook))
+        continue;
+
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL &&
+          bk_outcome_from_string (bk_database_column_text (stmt, 2), &outcome))
+        ended = outcome;
+
+      tally->n_runs++;
+      if ((mask & ((1u << BK_N_REASONS) - 1)) == 0)
+        tally->no_reason[ended]++;
+      for (guint i = 0; i < BK_N_REASONS; i++)
+        {
+          if (mask & (1u << i))
+            tally->by_reason[i][ended]++;
+        }
+
+      /* each relationship once, as it stands */
+      if (g_hash_table_contains (counted, &counterpart_id) ||
+          !bk_counterpart_status_from_string (bk_database_column_text (stmt, 4), &status))
+        continue;
+      g_hash_table_add (counted, g_memdup2 (&counterpart_id, sizeof counterpart_id));
+
+      switch (status)
+        {
+        case BK_COUNTERPART_STATUS_ENDED_WELL:
+        case BK_COUNTERPART_STATUS_HANDED_OVER:
+          tally->standing[BK_STANDING_GOOD_TERMS]++;
+          break;
+        case BK_COUNTERPART_STATUS_ENDED:
+          tally->standing[BK_STANDING_ENDED]++;
+          break;
+        case BK_COUNTERPART_STATUS_ACTIVE:
+        case BK_COUNTERPART_STATUS_AT_RISK:
+        case BK_COUNTERPART_STATUS_WINDING_DOWN:
+        default:
+          tally->standing[BK_STANDING_WORKING]++;
+          break;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    return bk_database_set_error (db, error);
+
+  return TRUE;
+}
+
 gboolean
 bk_run_store_find_by_uuid (BkRunStore  *self,
                            const char  *uuid,

@@ -12,6 +12,7 @@
 #include "bk-note-store.h"
 #include "bk-open-item-store.h"
 #include "bk-playbook.h"
+#include "bk-playbook-library.h"
 #include "bk-run.h"
 
 G_BEGIN_DECLS
@@ -31,7 +32,35 @@ typedef struct
   BkCounterpartStatus  new_status;
   /* end as %BK_OUTCOME_PARTED even with open items left (the person confirmed) */
   gboolean             force;
+  /* a short reflection on what happened (bk_note_compose_reflection()), kept as a note of the
+   * kind "reflection"; nullable */
+  const char          *reflection;
 } BkRunEnding;
+
+/* Where a relationship stands now, after a way out (bk_run_store_tally()) */
+typedef enum
+{
+  /* its status is active, at risk or winding down */
+  BK_STANDING_WORKING,
+  /* ended on good terms, or handed over */
+  BK_STANDING_GOOD_TERMS,
+  BK_STANDING_ENDED,
+} BkStanding;
+
+#define BK_N_STANDINGS (BK_STANDING_ENDED + 1)
+
+/* Which outcome followed which problem, for one kind of counterpart */
+typedef struct
+{
+  /* runs, by a reason they were started for and how they ended; [BK_N_OUTCOMES] counts the
+   * runs still in progress. A run started for two reasons counts under both. */
+  guint by_reason[BK_N_REASONS][BK_N_OUTCOMES + 1];
+  /* runs started with no reason given */
+  guint no_reason[BK_N_OUTCOMES + 1];
+  /* the counterparts that followed a way out, by how they stand now */
+  guint standing[BK_N_STANDINGS];
+  guint n_runs;
+} BkRunTally;
 
 #define BK_TYPE_RUN_STORE (bk_run_store_get_type ())
 
@@ -74,6 +103,11 @@ gboolean          bk_run_store_end                        (BkRunStore          *
 gboolean     bk_run_store_count_reasons_and_outcomes (BkRunStore          *self,
                                                       guint               *reason_counts,
                                                       guint               *outcome_counts,
+                                                      GError             **error);
+gboolean     bk_run_store_tally                      (BkRunStore          *self,
+                                                      BkPlaybookLibrary   *playbooks,
+                                                      BkCounterpartKind    kind,
+                                                      BkRunTally          *tally,
                                                       GError             **error);
 gboolean     bk_run_store_find_by_uuid               (BkRunStore          *self,
                                                       const char          *uuid,

@@ -310,8 +310,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_SCHEMA_VERSION);
  * on each connection (they are no part of the file's format). */
 static const char views[] =
   /* the counterparts in the journal, not in the trash */
-  "CREATE TEMP VIEW live_counterparts (id, name, kind) AS"
-  "  SELECT id, name, kind FROM counterparts WHERE trashed = 0;"
+  "CREATE TEMP VIEW live_counterparts (id, name, kind, status) AS"
+  "  SELECT id, name, kind, status FROM counterparts WHERE trashed = 0;"
   /* the notes in the journal, not in the trash, and whose they are */
   "CREATE TEMP VIEW live_note_owners (id, counterpart_id) AS"
   "  SELECT id, counterpart_id FROM notes WHERE trashed = 0;"
