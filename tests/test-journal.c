@@ -1299,6 +1299,223 @@ test_foreign_log (void)
   bk_test_remove_tree (dir);
 }
 
+/* A journal of format 7 (before referrals and keep-in-touch) upgrades in place: everything in
+ * it stays, and the new fields start empty */
+static void
+test_migration_v7 (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = NULL;
+  g_autoptr(GPtrArray) losing = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2030, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkCounterpart) anna = NULL;
+
+  bk_test_load_sql_fixture (fixture->path, "journal-v7.sql");
+  journal = bk_test_open_journal (fixture->path);
+  g_assert_cmpint (bk_test_query_int (journal, "PRAGMA user_version"), ==, BK_SCHEMA_VERSION);
+  g_assert_cmpint (bk_test_query_int (journal, "SELECT count(*) FROM counterparts"), ==, 3);
+  g_assert_cmpint (bk_test_query_int (journal, "SELECT count(*) FROM notes WHERE kind != 'progress'"), ==, 5);
+  g_assert_cmpint (bk_test_query_int (journal, "SELECT count(*) FROM runs"), ==, 1);
+
+  anna = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_referred_by_id (anna), ==, 0);
+  g_assert_cmpstr (bk_counterpart_get_referred_by (anna), ==, "");
+  g_assert_cmpuint (bk_counterpart_get_keep_in_touch_days (anna), ==, 0);
+
+  /* nobody has a rhythm yet: nobody is losing touch */
+  losing = bk_counterpart_store_list_losing_touch (bk_journal_get_counterparts (journal), now, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (losing->len, ==, 0);
+
+  /* and they can have one now */
+  bk_counterpart_set_keep_in_touch_days (anna, 30);
+  bk_test_save_counterpart (journal, anna);
+  g_clear_pointer (&losing, g_ptr_array_unref);
+  losing = bk_counterpart_store_list_losing_touch (bk_journal_get_counterparts (journal), now, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (losing->len, ==, 1);
+}
+
+static BkNote *
+add_dated_note (BkJournal  *journal,
+                gint64      counterpart_id,
+                BkNoteKind  kind,
+                GDateTime  *created)
+{
+  g_autoptr(BkNote) note = bk_note_new ();
+
+  bk_note_set_counterpart_id (note, counterpart_id);
+  bk_note_set_kind (note, kind);
+  bk_note_set_created (note, created);
+  bk_note_set_text (note, "Talked");
+  bk_test_save_note (journal, note);
+
+  return g_steal_pointer (&note);
+}
+
+static guint
+n_losing_touch (BkJournal *journal,
+                GDateTime *now,
+                gboolean   unnotified_only)
+{
+  g_autoptr(GPtrArray) losing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  losing = bk_counterpart_store_list_losing_touch (bk_journal_get_counterparts (journal), now, unnotified_only, &error);
+  g_assert_no_error (error);
+
+  return losing->len;
+}
+
+/* Every relationship can have a keep-in-touch rhythm: a call, meeting or email resets it (a
+ * plain note or an invoice does not), the longest overdue comes first, and a due one is
+ * notified once per due date (the clock is given, not read) */
+static void
+test_keep_in_touch (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = bk_test_open_journal (fixture->path);
+  g_autoptr(BkCounterpart) anna = bk_counterpart_new ();
+  g_autoptr(BkCounterpart) boris = bk_counterpart_new ();
+  g_autoptr(BkCounterpart) vera = bk_test_add_counterpart (journal, "Vera, no rhythm");
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 1, 1, 9, 0, 0);
+  g_autoptr(GDateTime) day_20 = g_date_time_add_days (start, 20);
+  g_autoptr(GDateTime) day_31 = g_date_time_add_days (start, 31);
+  g_autoptr(GDateTime) day_45 = g_date_time_add_days (start, 45);
+  g_autoptr(GDateTime) day_52 = g_date_time_add_days (start, 52);
+  g_autoptr(GDateTime) day_90 = g_date_time_add_days (start, 90);
+  g_autoptr(GPtrArray) losing = NULL;
+  g_autoptr(BkNote) call = NULL;
+  g_autoptr(BkNote) invoice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bk_counterpart_set_name (anna, "Anna Petrova");
+  bk_counterpart_set_created (anna, start);
+  bk_counterpart_set_keep_in_touch_days (anna, 30);
+  bk_test_save_counterpart (journal, anna);
+  bk_counterpart_set_name (boris, "Boris Orlov");
+  bk_counterpart_set_kind (boris, BK_COUNTERPART_KIND_VENDOR);
+  bk_counterpart_set_created (boris, start);
+  bk_counterpart_set_keep_in_touch_days (boris, 14);
+  bk_test_save_counterpart (journal, boris);
+  (void) vera;
+
+  /* counted from their coming into the journal, with no contact yet */
+  g_assert_cmpuint (n_losing_touch (journal, day_20, FALSE), ==, 1);
+  g_assert_cmpuint (n_losing_touch (journal, day_31, FALSE), ==, 2);
+  losing = bk_counterpart_store_list_losing_touch (bk_journal_get_counterparts (journal), day_31, FALSE, &error);
+  g_assert_no_error (error);
+  /* Boris fell due on day 14, Anna on day 30 */
+  g_assert_cmpstr (bk_counterpart_get_name (g_ptr_array_index (losing, 0)), ==, "Boris Orlov");
+  g_assert_null (bk_counterpart_get_last_contact (g_ptr_array_index (losing, 0)));
+  g_clear_pointer (&losing, g_ptr_array_unref);
+
+  /* an invoice is no contact; a call is */
+  invoice = add_dated_note (journal, bk_counterpart_get_id (anna), BK_NOTE_KIND_INVOICE, day_20);
+  g_assert_cmpuint (n_losing_touch (journal, day_31, FALSE), ==, 2);
+  call = add_dated_note (journal, bk_counterpart_get_id (anna), BK_NOTE_KIND_CALL, day_20);
+  g_assert_cmpuint (n_losing_touch (journal, day_31, FALSE), ==, 1);
+  g_assert_cmpuint (n_losing_touch (journal, day_52, FALSE), ==, 2);
+  losing = bk_counterpart_store_list_losing_touch (bk_journal_get_counterparts (journal), day_52, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bk_counterpart_get_name (g_ptr_array_index (losing, 1)), ==, "Anna Petrova");
+  g_assert_true (g_date_time_equal (bk_counterpart_get_last_contact (g_ptr_array_index (losing, 1)), day_20));
+  g_clear_pointer (&losing, g_ptr_array_unref);
+
+  /* a call in the trash is no contact */
+  g_assert_true (bk_note_store_set_trashed (bk_journal_get_notes (journal), bk_note_get_id (call), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_losing_touch (journal, day_31, FALSE), ==, 2);
+  g_assert_true (bk_note_store_set_trashed (bk_journal_get_notes (journal), bk_note_get_id (call), FALSE, &error));
+  g_assert_no_error (error);
+
+  /* told once per due date: Boris, told on day 31, is not told again on day 45, but is once
+   * a meeting on day 31 has run out on day 45 */
+  g_assert_cmpuint (n_losing_touch (journal, day_31, TRUE), ==, 1);
+  g_assert_true (bk_counterpart_store_set_touch_notified (bk_journal_get_counterparts (journal),
+                                                          bk_counterpart_get_id (boris), day_31, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_losing_touch (journal, day_31, TRUE), ==, 0);
+  g_assert_cmpuint (n_losing_touch (journal, day_45, TRUE), ==, 0);
+  g_clear_object (&call);
+  call = add_dated_note (journal, bk_counterpart_get_id (boris), BK_NOTE_KIND_MEETING, day_31);
+  g_assert_cmpuint (n_losing_touch (journal, day_45, TRUE), ==, 1);
+
+  /* no rhythm, no reminder: turned off */
+  bk_counterpart_set_keep_in_touch_days (anna, 0);
+  bk_counterpart_set_keep_in_touch_days (boris, 0);
+  bk_test_save_counterpart (journal, anna);
+  bk_test_save_counterpart (journal, boris);
+  g_assert_cmpuint (n_losing_touch (journal, day_90, FALSE), ==, 0);
+}
+
+/* Who referred a counterpart: another in the journal, or a name. The referrals that came
+ * back through someone parted from on good terms or handed over are listed. */
+static void
+test_referrals (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(BkJournal) journal = bk_test_open_journal (fixture->path);
+  g_autoptr(BkCounterpart) olga = bk_test_add_counterpart (journal, "Olga Mironova");
+  g_autoptr(BkCounterpart) still = bk_test_add_counterpart (journal, "Still Working Ltd");
+  g_autoptr(BkCounterpart) nina = bk_counterpart_new ();
+  g_autoptr(BkCounterpart) pavel = bk_counterpart_new ();
+  g_autoptr(BkCounterpart) self_referred = NULL;
+  g_autoptr(BkCounterpart) reread = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bk_counterpart_set_name (nina, "Nina Frolova");
+  bk_counterpart_set_referred_by_id (nina, bk_counterpart_get_id (olga));
+  bk_counterpart_set_referred_by (nina, "  Olga Mironova ");
+  bk_test_save_counterpart (journal, nina);
+  bk_counterpart_set_name (pavel, "Pavel Gusev");
+  bk_counterpart_set_referred_by_id (pavel, bk_counterpart_get_id (still));
+  bk_test_save_counterpart (journal, pavel);
+
+  reread = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), bk_counterpart_get_id (nina), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_referred_by_id (reread), ==, bk_counterpart_get_id (olga));
+  g_assert_cmpstr (bk_counterpart_get_referred_by (reread), ==, "Olga Mironova");
+
+  /* Olga is still a client: nothing came back through a parting yet */
+  back = bk_counterpart_store_list_referrals_back (bk_journal_get_counterparts (journal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 0);
+  g_clear_pointer (&back, g_ptr_array_unref);
+
+  /* handed over, on good terms: Nina is the bridge that paid off */
+  bk_counterpart_set_status (olga, BK_COUNTERPART_STATUS_HANDED_OVER);
+  bk_test_save_counterpart (journal, olga);
+  back = bk_counterpart_store_list_referrals_back (bk_journal_get_counterparts (journal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 1);
+  g_assert_cmpstr (bk_counterpart_get_name (g_ptr_array_index (back, 0)), ==, "Nina Frolova");
+  g_clear_pointer (&back, g_ptr_array_unref);
+
+  /* nobody refers themselves; a referrer deleted from the journal leaves the name */
+  self_referred = bk_counterpart_copy (olga);
+  bk_counterpart_set_referred_by_id (self_referred, bk_counterpart_get_id (olga));
+  bk_test_save_counterpart (journal, self_referred);
+  g_clear_object (&reread);
+  reread = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), bk_counterpart_get_id (olga), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_referred_by_id (reread), ==, 0);
+
+  g_assert_true (bk_counterpart_store_set_trashed (bk_journal_get_counterparts (journal), bk_counterpart_get_id (olga),
+                                                   TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_journal_purge_trashed (journal, bk_counterpart_get_id (olga), &error));
+  g_assert_no_error (error);
+  g_clear_object (&reread);
+  reread = bk_counterpart_store_dup (bk_journal_get_counterparts (journal), bk_counterpart_get_id (nina), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_referred_by_id (reread), ==, 0);
+  g_assert_cmpstr (bk_counterpart_get_referred_by (reread), ==, "Olga Mironova");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1328,6 +1545,9 @@ main (int   argc,
               fixture_set_up, test_deferred_check, fixture_tear_down);
   g_test_add ("/journal/migration", Fixture, NULL,
               fixture_set_up, test_migration, fixture_tear_down);
+  g_test_add ("/journal/migration-v7", Fixture, NULL, fixture_set_up, test_migration_v7, fixture_tear_down);
+  g_test_add ("/journal/keep-in-touch", Fixture, NULL, fixture_set_up, test_keep_in_touch, fixture_tear_down);
+  g_test_add ("/journal/referrals", Fixture, NULL, fixture_set_up, test_referrals, fixture_tear_down);
   g_test_add ("/journal/migration-events", Fixture, NULL,
               fixture_set_up, test_migration_events, fixture_tear_down);
   g_test_add ("/journal/validation", Fixture, NULL,

@@ -113,6 +113,7 @@ fill_kind (BkReflectionWindow  *self,
 {
   static const char * const standing_labels[BK_N_STANDINGS] = {
     N_("Still working together"),
+    N_("A referral came back"),
     N_("Ended on good terms"),
     N_("Ended"),
   };

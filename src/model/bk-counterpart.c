@@ -36,6 +36,13 @@ struct _BkCounterpart
   BkCounterpartKind    kind;
   BkCounterpartStatus  status;
   int                  health;
+  /* who referred them: another counterpart (0 for none), or a name */
+  gint64               referred_by_id;
+  char                *referred_by;
+  /* stay in touch every so many days, 0 for not at all */
+  guint                keep_in_touch_days;
+  /* read with the counterparts losing touch: their newest call, meeting or email */
+  GDateTime           *last_contact;
 };
 
 G_DEFINE_FINAL_TYPE (BkCounterpart, bk_counterpart, G_TYPE_OBJECT)
@@ -60,6 +67,9 @@ enum {
   PROP_RUN_PLAYBOOK_ID,
   PROP_RUN_STEPS_SETTLED,
   PROP_RUN_STEPS_TOTAL,
+  PROP_REFERRED_BY_ID,
+  PROP_REFERRED_BY,
+  PROP_KEEP_IN_TOUCH_DAYS,
   N_PROPS
 };
 
@@ -129,6 +139,8 @@ bk_counterpart_finalize (GObject *object)
   g_clear_pointer (&self->organization, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->referred_by, g_free);
+  g_clear_pointer (&self->last_contact, g_date_time_unref);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->updated, g_date_time_unref);
@@ -208,6 +220,18 @@ bk_counterpart_get_property (GObject    *object,
       g_value_set_int64 (value, self->match_note_id);
       break;
 
+    case PROP_REFERRED_BY_ID:
+      g_value_set_int64 (value, self->referred_by_id);
+      break;
+
+    case PROP_REFERRED_BY:
+      g_value_set_string (value, self->referred_by);
+      break;
+
+    case PROP_KEEP_IN_TOUCH_DAYS:
+      g_value_set_uint (value, self->keep_in_touch_days);
+      break;
+
     case PROP_RUN_PLAYBOOK_ID:
       g_value_set_string (value, self->run_playbook_id);
       break;
@@ -269,6 +293,18 @@ bk_counterpart_set_property (GObject      *object,
 
     case PROP_HEALTH:
       bk_counterpart_set_health (self, g_value_get_int (value));
+      break;
+
+    case PROP_REFERRED_BY_ID:
+      bk_counterpart_set_referred_by_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_REFERRED_BY:
+      bk_counterpart_set_referred_by (self, g_value_get_string (value));
+      break;
+
+    case PROP_KEEP_IN_TOUCH_DAYS:
+      bk_counterpart_set_keep_in_touch_days (self, g_value_get_uint (value));
       break;
 
     case PROP_TAGS:
@@ -379,6 +415,21 @@ bk_counterpart_class_init (BkCounterpartClass *klass)
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_REFERRED_BY_ID] =
+    g_param_spec_int64 ("referred-by-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REFERRED_BY] =
+    g_param_spec_string ("referred-by", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KEEP_IN_TOUCH_DAYS] =
+    g_param_spec_uint ("keep-in-touch-days", NULL, NULL,
+                       0, BK_COUNTERPART_MAX_KEEP_IN_TOUCH_DAYS, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   /* The active playbook run's progress, read with the counterpart: NULL without one. */
   properties[PROP_RUN_PLAYBOOK_ID] =
     g_param_spec_string ("run-playbook-id", NULL, NULL,
@@ -406,6 +457,7 @@ bk_counterpart_init (BkCounterpart *self)
   self->organization = g_strdup ("");
   self->email = g_strdup ("");
   self->phone = g_strdup ("");
+  self->referred_by = g_strdup ("");
   self->tags = g_new0 (char *, 1);
   self->kind = BK_COUNTERPART_KIND_CLIENT;
   self->status = BK_COUNTERPART_STATUS_ACTIVE;
@@ -455,6 +507,11 @@ bk_counterpart_copy (BkCounterpart *self)
   copy->kind = self->kind;
   copy->status = self->status;
   copy->health = self->health;
+  copy->referred_by_id = self->referred_by_id;
+  g_free (copy->referred_by);
+  copy->referred_by = g_strdup (self->referred_by);
+  copy->keep_in_touch_days = self->keep_in_touch_days;
+  copy->last_contact = self->last_contact != NULL ? g_date_time_ref (self->last_contact) : NULL;
 
   return copy;
 }
@@ -483,6 +540,9 @@ bk_counterpart_update_from (BkCounterpart *self,
   bk_counterpart_set_phone (self, from->phone);
   bk_counterpart_set_status (self, from->status);
   bk_counterpart_set_health (self, from->health);
+  bk_counterpart_set_referred_by_id (self, from->referred_by_id);
+  bk_counterpart_set_referred_by (self, from->referred_by);
+  bk_counterpart_set_keep_in_touch_days (self, from->keep_in_touch_days);
   bk_counterpart_set_tags (self, (const char * const *) from->tags);
   bk_counterpart_set_created (self, from->created);
   bk_counterpart_set_updated (self, from->updated);
@@ -848,4 +908,86 @@ bk_counterpart_set_run_progress (BkCounterpart *self,
     }
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The counterpart who referred this one, 0 for none (see also bk_counterpart_get_referred_by()) */
+gint64
+bk_counterpart_get_referred_by_id (BkCounterpart *self)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART (self), 0);
+
+  return self->referred_by_id;
+}
+
+void
+bk_counterpart_set_referred_by_id (BkCounterpart *self,
+                                   gint64         id)
+{
+  g_return_if_fail (BK_IS_COUNTERPART (self));
+
+  if (self->referred_by_id != id)
+    {
+      self->referred_by_id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERRED_BY_ID]);
+    }
+}
+
+/* Who referred this counterpart, as the person wrote it: a name, or "" */
+const char *
+bk_counterpart_get_referred_by (BkCounterpart *self)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART (self), NULL);
+
+  return self->referred_by;
+}
+
+void
+bk_counterpart_set_referred_by (BkCounterpart *self,
+                                const char    *referred_by)
+{
+  g_return_if_fail (BK_IS_COUNTERPART (self));
+
+  set_string (self, &self->referred_by, referred_by != NULL ? referred_by : "", PROP_REFERRED_BY);
+}
+
+/* How often to stay in touch, in days; 0 for no rhythm */
+guint
+bk_counterpart_get_keep_in_touch_days (BkCounterpart *self)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART (self), 0);
+
+  return self->keep_in_touch_days;
+}
+
+void
+bk_counterpart_set_keep_in_touch_days (BkCounterpart *self,
+                                       guint          days)
+{
+  g_return_if_fail (BK_IS_COUNTERPART (self));
+
+  days = MIN (days, BK_COUNTERPART_MAX_KEEP_IN_TOUCH_DAYS);
+  if (self->keep_in_touch_days != days)
+    {
+      self->keep_in_touch_days = days;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_IN_TOUCH_DAYS]);
+    }
+}
+
+/* Set only on the counterparts bk_counterpart_store_list_losing_touch() reads: their newest
+ * call, meeting or email, or NULL when there has been none */
+GDateTime *
+bk_counterpart_get_last_contact (BkCounterpart *self)
+{
+  g_return_val_if_fail (BK_IS_COUNTERPART (self), NULL);
+
+  return self->last_contact;
+}
+
+void
+bk_counterpart_set_last_contact (BkCounterpart *self,
+                                 GDateTime     *last_contact)
+{
+  g_return_if_fail (BK_IS_COUNTERPART (self));
+
+  bk_set_date_time (&self->last_contact, last_contact);
 }

@@ -80,4 +80,22 @@ void                 bk_counterpart_set_run_progress     (BkCounterpart       *s
                                                           guint                settled,
                                                           guint                total);
 
+/* Who referred them: another counterpart in the journal (0 for none), and the name as written */
+gint64               bk_counterpart_get_referred_by_id   (BkCounterpart       *self);
+void                 bk_counterpart_set_referred_by_id   (BkCounterpart       *self,
+                                                          gint64               id);
+const char          *bk_counterpart_get_referred_by      (BkCounterpart       *self);
+void                 bk_counterpart_set_referred_by      (BkCounterpart       *self,
+                                                          const char          *referred_by);
+
+#define BK_COUNTERPART_MAX_KEEP_IN_TOUCH_DAYS 3650
+
+/* Stay in touch every so many days (a call, meeting or email resets it); 0 for not at all */
+guint                bk_counterpart_get_keep_in_touch_days (BkCounterpart     *self);
+void                 bk_counterpart_set_keep_in_touch_days (BkCounterpart     *self,
+                                                            guint              days);
+GDateTime           *bk_counterpart_get_last_contact     (BkCounterpart       *self);
+void                 bk_counterpart_set_last_contact     (BkCounterpart       *self,
+                                                          GDateTime           *last_contact);
+
 G_END_DECLS

@@ -22,7 +22,8 @@
   "counterparts.id, counterparts.uuid, counterparts.name, counterparts.organization," \
   " counterparts.email, counterparts.phone, counterparts.kind, counterparts.status," \
   " counterparts.health, counterparts.tags, counterparts.created, counterparts.updated," \
-  " active_run.playbook, active_run.n_settled, active_run.step_ids"
+  " active_run.playbook, active_run.n_settled, active_run.step_ids," \
+  " counterparts.referred_by_id, counterparts.referred_by, counterparts.keep_in_touch_days"
 #define COUNTERPART_FROM \
   "counterparts LEFT JOIN active_run_progress AS active_run" \
   " ON active_run.counterpart_id = counterparts.id"
@@ -79,6 +80,10 @@ counterpart_from_row (sqlite3_stmt *stmt)
   bk_counterpart_set_created (counterpart, created);
   updated = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 11));
   bk_counterpart_set_updated (counterpart, updated);
+
+  bk_counterpart_set_referred_by_id (counterpart, sqlite3_column_int64 (stmt, 15));
+  bk_counterpart_set_referred_by (counterpart, bk_database_column_text (stmt, 16));
+  bk_counterpart_set_keep_in_touch_days (counterpart, (guint) sqlite3_column_int64 (stmt, 17));
 
   /* the active run, if any: its playbook, steps settled, and the step ids it counts */
   if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
@@ -229,6 +234,7 @@ validate_counterpart (BkCounterpart  *counterpart,
     bk_counterpart_get_organization (counterpart),
     bk_counterpart_get_email (counterpart),
     bk_counterpart_get_phone (counterpart),
+    bk_counterpart_get_referred_by (counterpart),
     NULL
   };
 
@@ -278,6 +284,8 @@ bk_counterpart_store_save (BkCounterpartStore  *self,
   g_autofree char *uuid = NULL;
   g_autofree char *sort_key = NULL;
   g_autofree char *tags = NULL;
+  g_autofree char *referred_by = NULL;
+  gint64 referrer_id;
   gint64 id;
 
   g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
@@ -296,23 +304,33 @@ bk_counterpart_store_save (BkCounterpartStore  *self,
   uuid = bk_store_dup_uuid (bk_counterpart_get_uuid (counterpart));
   sort_key = dup_sort_key (bk_counterpart_get_name (counterpart));
   tags = bk_counterpart_dup_tags_string (counterpart);
+  referred_by = bk_store_dup_trimmed (bk_counterpart_get_referred_by (counterpart));
+  referrer_id = bk_counterpart_get_referred_by_id (counterpart);
 
   if (!bk_database_begin (db, error))
     return FALSE;
+
+  /* nobody refers themselves, and a referrer is one in the journal */
+  if (referrer_id != 0 && (referrer_id == id || !bk_store_check_counterpart (BK_STORE (self), referrer_id, "", NULL)))
+    referrer_id = 0;
 
   if (id == 0)
     stmt = bk_database_prepare_cached (db,
                                        "INSERT INTO counterparts"
                                        " (uuid, name, sort_key, organization, email, phone, kind,"
-                                       "  status, health, tags, created, updated)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                       "  status, health, tags, created, updated, referred_by_id,"
+                                       "  referred_by, keep_in_touch_days)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                       "         ?14, ?15, ?16)",
                                        error);
   else
     stmt = bk_database_prepare_cached (db,
                                        "UPDATE counterparts SET"
                                        " uuid = ?1, name = ?2, sort_key = ?3, organization = ?4,"
                                        " email = ?5, phone = ?6, kind = ?7, status = ?8,"
-                                       " health = ?9, tags = ?10, created = ?11, updated = ?12"
+                                       " health = ?9, tags = ?10, created = ?11, updated = ?12,"
+                                       " referred_by_id = ?14, referred_by = ?15,"
+                                       " keep_in_touch_days = ?16"
                                        " WHERE id = ?13 AND trashed = 0",
                                        error);
   if (stmt == NULL)
@@ -336,6 +354,13 @@ bk_counterpart_store_save (BkCounterpartStore  *self,
   sqlite3_bind_int64 (stmt, 12, g_date_time_to_unix (now));
   if (id != 0)
     sqlite3_bind_int64 (stmt, 13, id);
+  /* (a referrer gone from the journal leaves the name) */
+  if (referrer_id != 0)
+    sqlite3_bind_int64 (stmt, 14, referrer_id);
+  else
+    sqlite3_bind_null (stmt, 14);
+  sqlite3_bind_text (stmt, 15, referred_by, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 16, (int) bk_counterpart_get_keep_in_touch_days (counterpart));
 
   if (!bk_database_step_save (db, stmt, &id, COUNTERPART_NOT_FOUND, error))
     goto failed;
@@ -1204,4 +1229,124 @@ failed:
   g_clear_pointer (&stmt, bk_cached_statement_release);
   bk_database_rollback (db);
   return FALSE;
+}
+
+/* A counterpart read with its newest call, meeting or email after the COUNTERPART_COLUMNS */
+static gpointer
+counterpart_with_contact_from_row (sqlite3_stmt *stmt)
+{
+  BkCounterpart *counterpart = counterpart_from_row (stmt);
+
+  if (sqlite3_column_type (stmt, 18) != SQLITE_NULL)
+    {
+      g_autoptr(GDateTime) last_contact = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 18));
+
+      bk_counterpart_set_last_contact (counterpart, last_contact);
+    }
+
+  return counterpart;
+}
+
+/**
+ * bk_counterpart_store_list_losing_touch:
+ * @now: the time it is
+ * @unnotified_only: only those not told about since they fell due (see
+ *   bk_counterpart_store_set_touch_notified())
+ *
+ * The counterparts with a keep-in-touch rhythm whose last call, meeting or email (or, with
+ * none, their coming into the journal) is that many days ago or more, the longest overdue
+ * first; each knows its last contact (bk_counterpart_get_last_contact()).
+ *
+ * Returns: (transfer full) (element-type BkCounterpart):
+ */
+GPtrArray *
+bk_counterpart_store_list_losing_touch (BkCounterpartStore  *self,
+                                        GDateTime           *now,
+                                        gboolean             unnotified_only,
+                                        GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* (few have a rhythm: the partial index finds them, "+" keeping the index by name out of
+   * it; each one's last contact is read through the notes' index by counterpart) */
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT * FROM ("
+                                           "  SELECT " COUNTERPART_COLUMNS ","
+                                           "    (SELECT max (contacts.created) FROM contacts"
+                                           "     WHERE contacts.counterpart_id = counterparts.id) AS last_contact,"
+                                           "    counterparts.touch_notified AS notified"
+                                           "  FROM " COUNTERPART_FROM
+                                           "  WHERE counterparts.keep_in_touch_days > 0 AND +counterparts.trashed = 0)"
+                                           " WHERE coalesce (last_contact, created) + keep_in_touch_days * 86400 <= ?1"
+                                           " AND (?2 = 0 OR notified IS NULL"
+                                           "      OR notified < coalesce (last_contact, created) + keep_in_touch_days * 86400)"
+                                           " ORDER BY coalesce (last_contact, created) + keep_in_touch_days * 86400, id",
+                                           error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now));
+  sqlite3_bind_int (stmt, 2, unnotified_only ? 1 : 0);
+
+  return bk_database_read_rows (db, stmt, counterpart_with_contact_from_row, error);
+}
+
+/* Remembers that the person was told, @when, that the counterpart @id is losing touch: they are
+ * told again only once another due date passes. Emits nothing (nothing shown changes). */
+gboolean
+bk_counterpart_store_set_touch_notified (BkCounterpartStore  *self,
+                                         gint64               id,
+                                         GDateTime           *when,
+                                         GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+  g_return_val_if_fail (when != NULL, FALSE);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "UPDATE counterparts SET touch_notified = ?2 WHERE id = ?1",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (when));
+
+  return bk_database_step_done (db, stmt, error);
+}
+
+/**
+ * bk_counterpart_store_list_referrals_back:
+ *
+ * The bridges that paid off: counterparts referred by one you parted from on good terms or
+ * handed over (its status ended well or handed over), newest first.
+ *
+ * Returns: (transfer full) (element-type BkCounterpart):
+ */
+GPtrArray *
+bk_counterpart_store_list_referrals_back (BkCounterpartStore  *self,
+                                          GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "SELECT " COUNTERPART_COLUMNS
+                                           " FROM " COUNTERPART_FROM
+                                           " JOIN counterparts AS referrer ON referrer.id = counterparts.referred_by_id"
+                                           " WHERE counterparts.trashed = 0 AND referrer.trashed = 0"
+                                           " AND referrer.status IN ('ended-well', 'handed-over')"
+                                           " ORDER BY counterparts.created DESC, counterparts.id DESC",
+                                           error)))
+    return NULL;
+
+  return bk_database_read_rows (db, stmt, (BkRowFunc) counterpart_from_row, error);
 }

@@ -118,4 +118,15 @@ gboolean       bk_counterpart_store_replace_health    (BkCounterpartStore   *sel
                                                        GArray               *points,
                                                        GError              **error);
 
+GPtrArray          *bk_counterpart_store_list_losing_touch   (BkCounterpartStore  *self,
+                                                             GDateTime           *now,
+                                                             gboolean             unnotified_only,
+                                                             GError             **error);
+gboolean            bk_counterpart_store_set_touch_notified  (BkCounterpartStore  *self,
+                                                             gint64               id,
+                                                             GDateTime           *when,
+                                                             GError             **error);
+GPtrArray          *bk_counterpart_store_list_referrals_back (BkCounterpartStore  *self,
+                                                             GError             **error);
+
 G_END_DECLS

@@ -862,7 +862,9 @@ bk_run_store_tally (BkRunStore         *self,
 
   if (!(stmt = bk_database_prepare_cached (db,
                                            "SELECT runs.playbook, runs.reasons, runs.outcome,"
-                                           "       runs.counterpart_id, live_counterparts.status"
+                                           "       runs.counterpart_id, live_counterparts.status,"
+                                           "       EXISTS (SELECT 1 FROM live_counterparts AS referred"
+                                           "               WHERE referred.referred_by_id = runs.counterpart_id)"
                                            " FROM runs"
                                            " JOIN live_counterparts ON live_counterparts.id = runs.counterpart_id"
                                            " WHERE live_counterparts.kind = ?1",
@@ -901,6 +903,13 @@ bk_run_store_tally (BkRunStore         *self,
           !bk_counterpart_status_from_string (bk_database_column_text (stmt, 4), &status))
         continue;
       g_hash_table_add (counted, g_memdup2 (&counterpart_id, sizeof counterpart_id));
+
+      /* whatever its status, someone it sent your way says the bridge held */
+      if (sqlite3_column_int (stmt, 5))
+        {
+          tally->standing[BK_STANDING_REFERRAL_BACK]++;
+          continue;
+        }
 
       switch (status)
         {

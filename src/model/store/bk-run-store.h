@@ -42,6 +42,8 @@ typedef enum
 {
   /* its status is active, at risk or winding down */
   BK_STANDING_WORKING,
+  /* someone it referred is in the journal: the bridge paid off */
+  BK_STANDING_REFERRAL_BACK,
   /* ended on good terms, or handed over */
   BK_STANDING_GOOD_TERMS,
   BK_STANDING_ENDED,

@@ -302,6 +302,18 @@ static const char * const migrations[] = {
   "  INSERT OR IGNORE INTO search_words (word)"
   "    SELECT value FROM json_each ((SELECT bk_search_words (new.text)));"
   "END;",
+  /* 8: who referred a counterpart (another one, or a name), and how often to stay in touch:
+   * a call, meeting or email resets it; touch_notified is when the person was last told that
+   * the counterpart is losing touch */
+  "ALTER TABLE counterparts ADD COLUMN referred_by_id INTEGER"
+  "  REFERENCES counterparts (id) ON DELETE SET NULL;"
+  "ALTER TABLE counterparts ADD COLUMN referred_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE counterparts ADD COLUMN keep_in_touch_days INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (keep_in_touch_days BETWEEN 0 AND 3650);"
+  "ALTER TABLE counterparts ADD COLUMN touch_notified INTEGER;"
+  "CREATE INDEX counterparts_by_referrer ON counterparts (referred_by_id) WHERE referred_by_id IS NOT NULL;"
+  "CREATE INDEX counterparts_keeping_in_touch ON counterparts (keep_in_touch_days)"
+  "  WHERE keep_in_touch_days > 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_SCHEMA_VERSION);
@@ -310,8 +322,13 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BK_SCHEMA_VERSION);
  * on each connection (they are no part of the file's format). */
 static const char views[] =
   /* the counterparts in the journal, not in the trash */
-  "CREATE TEMP VIEW live_counterparts (id, name, kind, status) AS"
-  "  SELECT id, name, kind, status FROM counterparts WHERE trashed = 0;"
+  "CREATE TEMP VIEW live_counterparts (id, name, kind, status, referred_by_id) AS"
+  "  SELECT id, name, kind, status, referred_by_id FROM counterparts WHERE trashed = 0;"
+  /* the times each counterpart was in touch: its calls, meetings and emails (read one
+   * counterpart's at a time, through the notes' index by counterpart) */
+  "CREATE TEMP VIEW contacts (counterpart_id, created) AS"
+  "  SELECT counterpart_id, created FROM notes"
+  "  WHERE trashed = 0 AND kind IN ('call', 'meeting', 'email');"
   /* the notes in the journal, not in the trash, and whose they are */
   "CREATE TEMP VIEW live_note_owners (id, counterpart_id) AS"
   "  SELECT id, counterpart_id FROM notes WHERE trashed = 0;"

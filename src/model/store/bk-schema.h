@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define BK_SCHEMA_VERSION 7
+#define BK_SCHEMA_VERSION 8
 
 /* What bk_schema_inspect() found in a journal */
 typedef struct
