@@ -766,6 +766,60 @@ test_note_id_of_another (Fixture       *fixture,
   g_assert_cmpint (bk_test_query_int (fixture->journal, "SELECT count(*) FROM notes"), ==, 1);
 }
 
+/* Version 4 carries who referred a counterpart and its keep-in-touch rhythm; the referrer is
+ * linked in the journal imported into even when it comes later in the file */
+static void
+test_v4_round_trip (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) olga = bk_test_add_counterpart (fixture->journal, "Olga Mironova");
+  g_autoptr(BkCounterpart) anna = bk_counterpart_new ();
+  g_autoptr(BkJournal) copy = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) referrer = NULL;
+  g_autoptr(GError) error = NULL;
+  BkCounterpart *anna_copy;
+  BkImportSummary summary;
+
+  /* ("Anna" sorts, and so is exported, before "Olga") */
+  bk_counterpart_set_name (anna, "Anna Petrova");
+  bk_counterpart_set_referred_by (anna, "Olga, at the conference");
+  bk_counterpart_set_referred_by_id (anna, bk_counterpart_get_id (olga));
+  bk_counterpart_set_keep_in_touch_days (anna, 45);
+  bk_test_save_counterpart (fixture->journal, anna);
+
+  g_assert_true (bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (bk_test_file_contains (fixture->json_path, "\"keep_in_touch_days\" : 45"));
+  g_assert_true (bk_test_file_contains (fixture->json_path, bk_counterpart_get_uuid (olga)));
+
+  copy = open_second_journal (fixture, "copy.db");
+  import_ok (copy, fixture->json_file, &summary);
+  g_assert_cmpuint (summary.counterparts_added, ==, 2);
+
+  found = bk_counterpart_store_find (bk_journal_get_counterparts (copy), "Anna Petrova", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  anna_copy = g_ptr_array_index (found, 0);
+  referrer = bk_counterpart_store_find (bk_journal_get_counterparts (copy), "Olga Mironova", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (referrer->len, ==, 1);
+  g_assert_cmpint (bk_counterpart_get_referred_by_id (anna_copy), ==,
+                   bk_counterpart_get_id (g_ptr_array_index (referrer, 0)));
+  g_assert_cmpstr (bk_counterpart_get_referred_by (anna_copy), ==, "Olga, at the conference");
+  g_assert_cmpuint (bk_counterpart_get_keep_in_touch_days (anna_copy), ==, 45);
+
+  /* a referrer named by an id that is nowhere: the name stays, no link */
+  write_json (fixture, HEADER "[{\"name\":\"Boris\",\"referred_by\":\"Someone\","
+                       "\"referred_by_id\":\"5f0c1e2d-3b4a-4c5d-8e6f-708192a3b4c5\"}]}");
+  import_ok (copy, fixture->json_file, &summary);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = bk_counterpart_store_find (bk_journal_get_counterparts (copy), "Boris", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bk_counterpart_get_referred_by_id (g_ptr_array_index (found, 0)), ==, 0);
+  g_assert_cmpstr (bk_counterpart_get_referred_by (g_ptr_array_index (found, 0)), ==, "Someone");
+}
+
 /* fill_journal(), and credentials and changes of health for two of its counterparts */
 static void
 fill_access_data (BkJournal *journal)
@@ -821,7 +875,7 @@ test_v3_export (Fixture       *fixture,
   bk_journal_export_json (fixture->journal, NULL, fixture->json_file, &error);
   g_assert_no_error (error);
   root = load_json (fixture->json_path);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, BK_JSON_FORMAT_VERSION);
 
   maria = find_counterpart_object (root, "Мария Иванова");
   credentials = json_object_get_array_member (maria, "credentials");
@@ -1093,9 +1147,9 @@ test_issue_example (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (tags), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "…");
 
-  /* a version 1 file: exported again as version 3, with nothing to add but the health the
+  /* a version 1 file: exported again as the current version, with nothing to add but the health the
    * counterpart started with */
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "version"), ==, BK_JSON_FORMAT_VERSION);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (counterpart, "runs")), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (counterpart, "credentials")), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (counterpart, "health_history")), ==, 1);
@@ -1555,9 +1609,15 @@ static const RejectCase reject_cases[] = {
   { "format-wrong",
     "{\"format\":\"evernote\",\"version\":1,\"counterparts\":[]}",
     { "journal.json: format: ", "bridgekeeper", NULL } },
-  { "version-4",
-    "{\"format\":\"bridgekeeper\",\"version\":4,\"counterparts\":[]}",
-    { "journal.json: ", "This file is format version 4; this version of Bridgekeeper reads up to 3.", NULL } },
+  { "version-5",
+    "{\"format\":\"bridgekeeper\",\"version\":5,\"counterparts\":[]}",
+    { "journal.json: ", "This file is format version 5; this version of Bridgekeeper reads up to 4.", NULL } },
+  { "keep-in-touch-too-long",
+    HEADER "[{\"name\":\"A\",\"keep_in_touch_days\":3651}]}",
+    { "journal.json: counterparts[0].keep_in_touch_days: expected a whole number of days from 0 (none) to 3650.", NULL } },
+  { "referrer-not-an-id",
+    HEADER "[{\"name\":\"A\",\"referred_by_id\":\"Olga\"}]}",
+    { "journal.json: counterparts[0].referred_by_id: “Olga” is not a valid id of a client or vendor.", NULL } },
   { "version-0",
     "{\"format\":\"bridgekeeper\",\"version\":0,\"counterparts\":[]}",
     { "journal.json: ", "format version 0", NULL } },
@@ -2094,6 +2154,7 @@ main (int   argc,
   ADD ("/json/import/note-id-of-another", test_note_id_of_another);
   ADD ("/json/v3/export", test_v3_export);
   ADD ("/json/v3/round-trip", test_v3_round_trip);
+  ADD ("/json/v4/round-trip", test_v4_round_trip);
   ADD ("/json/v3/history-from-older-file", test_v3_history_from_older_file);
   ADD ("/json/v3/existing-counterpart", test_v3_existing_counterpart);
 

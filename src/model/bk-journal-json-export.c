@@ -418,6 +418,24 @@ counterpart_to_json (BkCounterpart  *counterpart,
   json_builder_set_member_name (builder, "health");
   json_builder_add_int_value (builder, bk_counterpart_get_health (counterpart));
 
+  /* (since format 4) */
+  if (bk_counterpart_get_keep_in_touch_days (counterpart) > 0)
+    {
+      json_builder_set_member_name (builder, "keep_in_touch_days");
+      json_builder_add_int_value (builder, bk_counterpart_get_keep_in_touch_days (counterpart));
+    }
+  if (bk_counterpart_get_referred_by (counterpart)[0] != '\0')
+    add_string_member (builder, "referred_by", bk_counterpart_get_referred_by (counterpart));
+  if (bk_counterpart_get_referred_by_id (counterpart) != 0)
+    {
+      g_autoptr(BkCounterpart) referrer = bk_counterpart_store_dup (stores->counterparts,
+                                                                    bk_counterpart_get_referred_by_id (counterpart),
+                                                                    NULL);
+
+      if (referrer != NULL)
+        add_string_member (builder, "referred_by_id", bk_counterpart_get_uuid (referrer));
+    }
+
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
   tags = bk_counterpart_get_tags (counterpart);

@@ -49,6 +49,8 @@ typedef struct
   GPtrArray     *credentials;
   /* BkHealthPoint; empty: none in the file (the journal starts one) */
   GArray        *health_history;
+  /* the id of the counterpart (in the file or the journal) who referred this one, or NULL */
+  char          *referrer_uuid;
 } Entry;
 
 static Entry *
@@ -82,6 +84,7 @@ entry_free (gpointer data)
   g_clear_pointer (&entry->checkin_runs, g_ptr_array_unref);
   g_clear_pointer (&entry->credentials, g_ptr_array_unref);
   g_clear_pointer (&entry->health_history, g_array_unref);
+  g_clear_pointer (&entry->referrer_uuid, g_free);
   g_free (entry);
 }
 
@@ -231,18 +234,21 @@ read_trimmed_string (JsonObject     *object,
   return TRUE;
 }
 
+/* An id in @member ("id", or one that names another entry), lower-cased; NULL when there is
+ * none */
 static gboolean
-read_uuid (JsonObject     *object,
-           const char     *parent,
-           ParseContext   *ctx,
-           char          **uuid,
-           GError        **error)
+read_uuid_member (JsonObject     *object,
+                  const char     *member,
+                  const char     *parent,
+                  ParseContext   *ctx,
+                  char          **uuid,
+                  GError        **error)
 {
   const char *str;
 
   *uuid = NULL;
 
-  if (!read_string (object, "id", parent, ctx, &str, error))
+  if (!read_string (object, member, parent, ctx, &str, error))
     return FALSE;
 
   if (str == NULL)
@@ -250,17 +256,30 @@ read_uuid (JsonObject     *object,
 
   if (!g_uuid_string_is_valid (str))
     {
-      g_autofree char *place = join_place (parent, "id");
+      g_autofree char *place = join_place (parent, member);
       g_autofree char *shown = shorten (str);
 
+      if (g_str_equal (member, "id"))
+        return set_invalid (error, ctx, place,
+                            _("“%s” is not a valid id; leave it out and a new one is made."),
+                            shown);
       return set_invalid (error, ctx, place,
-                          _("“%s” is not a valid id; leave it out and a new one is made."),
-                          shown);
+                          _("“%s” is not a valid id of a client or vendor."), shown);
     }
 
   *uuid = g_ascii_strdown (str, -1);
 
   return TRUE;
+}
+
+static gboolean
+read_uuid (JsonObject     *object,
+           const char     *parent,
+           ParseContext   *ctx,
+           char          **uuid,
+           GError        **error)
+{
+  return read_uuid_member (object, "id", parent, ctx, uuid, error);
 }
 
 static GDateTime *
@@ -1233,6 +1252,8 @@ read_counterpart (JsonNode       *node,
   g_autofree char *organization = NULL;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
+  g_autofree char *referred_by = NULL;
+  g_autofree char *referrer_uuid = NULL;
   g_autoptr(Entry) entry = NULL;
   JsonObject *object;
   JsonNode *member;
@@ -1306,6 +1327,23 @@ read_counterpart (JsonNode       *node,
       bk_counterpart_set_health (counterpart, (int) health);
     }
 
+  if ((member = get_member (object, "keep_in_touch_days")))
+    {
+      g_autofree char *days_place = join_place (place, "keep_in_touch_days");
+
+      if (!node_holds_type (member, G_TYPE_INT64) || json_node_get_int (member) < 0 ||
+          json_node_get_int (member) > BK_COUNTERPART_MAX_KEEP_IN_TOUCH_DAYS)
+        return set_invalid (error, ctx, days_place,
+                            _("expected a whole number of days from 0 (none) to %d."),
+                            BK_COUNTERPART_MAX_KEEP_IN_TOUCH_DAYS);
+      bk_counterpart_set_keep_in_touch_days (counterpart, (guint) json_node_get_int (member));
+    }
+
+  if (!read_trimmed_string (object, "referred_by", place, ctx, &referred_by, error) ||
+      !read_uuid_member (object, "referred_by_id", place, ctx, &referrer_uuid, error))
+    return FALSE;
+  bk_counterpart_set_referred_by (counterpart, referred_by);
+
   if (!read_tags (object, place, ctx, counterpart, error))
     return FALSE;
 
@@ -1341,6 +1379,7 @@ read_counterpart (JsonNode       *node,
     }
 
   entry = entry_new (g_steal_pointer (&counterpart), g_steal_pointer (&notes));
+  entry->referrer_uuid = g_steal_pointer (&referrer_uuid);
 
   if (!read_playbook_members (object, place, ctx, entry, error) ||
       !read_access_members (object, place, ctx, entry, error))
@@ -1934,11 +1973,61 @@ write_notes (BkJournal        *self,
   return TRUE;
 }
 
-/* Everything through the stores, as the app writes it; the caller holds the transaction. */
+/* A counterpart added, and the id of who referred it: linked once every entry is written
+ * (the referrer may come later in the file) */
+typedef struct
+{
+  gint64  counterpart_id;
+  char   *referrer_uuid;
+} Referral;
+
+static void
+referral_clear (gpointer data)
+{
+  g_free (((Referral *) data)->referrer_uuid);
+}
+
+static GArray *
+referrals_new (void)
+{
+  GArray *referrals = g_array_new (FALSE, FALSE, sizeof (Referral));
+
+  g_array_set_clear_func (referrals, referral_clear);
+  return referrals;
+}
+
+/* Links each counterpart added to who referred it, when that one is in the journal now (and
+ * not in the trash); one that is not keeps the name the file gave */
+static gboolean
+link_referrals (BkJournal  *self,
+                GArray     *referrals,
+                GError    **error)
+{
+  BkCounterpartStore *counterparts = bk_journal_get_counterparts (self);
+
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      const Referral *referral = &g_array_index (referrals, Referral, i);
+      gint64 referrer_id = 0;
+      gboolean in_trash = FALSE;
+
+      if (!bk_counterpart_store_find_by_uuid (counterparts, referral->referrer_uuid, &referrer_id, &in_trash, error))
+        return FALSE;
+      if (referrer_id != 0 && !in_trash &&
+          !bk_counterpart_store_set_referrer (counterparts, referral->counterpart_id, referrer_id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Everything through the stores, as the app writes it; the caller holds the transaction. The
+ * counterparts added with a referrer's id go into @referrals, for link_referrals(). */
 static gboolean
 write_entries (BkJournal        *self,
                GPtrArray        *entries,
                guint             first_position,
+               GArray           *referrals,
                BkImportSummary  *summary,
                GError          **error)
 {
@@ -1984,6 +2073,12 @@ write_entries (BkJournal        *self,
               !bk_counterpart_store_replace_health (counterparts, counterpart_id,
                                                     entry->health_history, error))
             return FALSE;
+          if (entry->referrer_uuid != NULL)
+            {
+              Referral referral = { counterpart_id, g_strdup (entry->referrer_uuid) };
+
+              g_array_append_val (referrals, referral);
+            }
           summary->counterparts_added++;
         }
 
@@ -2369,6 +2464,7 @@ import_whole (BkJournal        *self,
               BkImportSummary  *summary,
               GError          **error)
 {
+  g_autoptr(GArray) referrals = referrals_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -2396,7 +2492,10 @@ import_whole (BkJournal        *self,
   if (!begin_writing (self, &mark, &local_error))
     return set_write_error (error, ctx, local_error);
 
-  if (!end_writing (self, write_entries (self, entries, 0, summary, &local_error), mark, &local_error))
+  if (!end_writing (self,
+                    write_entries (self, entries, 0, referrals, summary, &local_error) &&
+                    link_referrals (self, referrals, &local_error),
+                    mark, &local_error))
     return set_write_error (error, ctx, local_error);
 
   return TRUE;
@@ -2415,6 +2514,7 @@ import_in_pieces (BkJournal        *self,
 {
   g_autoptr(GString) header_text = g_string_new (NULL);
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_autoptr(GArray) referrals = referrals_new ();
   g_autoptr(JsonNode) header = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean has_counterparts;
@@ -2506,11 +2606,12 @@ import_in_pieces (BkJournal        *self,
         }
 
       g_ptr_array_add (entries, entry);
-      written = write_entries (self, entries, i, summary, &local_error);
+      written = write_entries (self, entries, i, referrals, summary, &local_error);
       release_read (ctx, data + g_array_index (pieces, Piece, i).start);
     }
   reader_stop (&reader);
   release_read (ctx, data + length);
+  written = written && link_referrals (self, referrals, &local_error);
 
   if (!end_writing (self, written, mark, &local_error))
     {

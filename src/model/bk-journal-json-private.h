@@ -7,13 +7,13 @@
 
 #pragma once
 
-/* The journal as JSON, format version 3
+/* The journal as JSON, format version 4
  *
  * One UTF-8 JSON object (a leading byte order mark is tolerated):
  *
  *   {
  *     "format" : "bridgekeeper",          required, exactly this string
- *     "version" : 3,                      required, a whole number from 1 to
+ *     "version" : 4,                      required, a whole number from 1 to
  *                                         BK_JSON_FORMAT_VERSION
  *     "exported" : "2026-01-02T10:00:00Z",  written on export, ignored on import
  *     "counterparts" : [                  optional (none when missing)
@@ -28,6 +28,11 @@
  *                                         ended-well | ended; default active
  *         "health" : 3,                   a whole number from 1 to 5; default 3
  *         "tags" : [ "…" ],               optional list of strings
+ *         "keep_in_touch_days" : 30,      version 4, optional: stay in touch every so many
+ *                                         days, 0 to 3650; default 0 (no rhythm)
+ *         "referred_by" : "…",            version 4, optional: who referred them, as written
+ *         "referred_by_id" : "<uuid>",    version 4, optional: the id of the counterpart (in
+ *                                         this file or the journal) who referred them
  *         "created" : "<date>",           optional; default: the time of the import
  *         "updated" : "<date>",           optional; default: created
  *         "notes" : [                     optional, oldest first on export

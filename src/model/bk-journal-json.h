@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 /* The newest format version this build writes; older ones keep importing. */
-#define BK_JSON_FORMAT_VERSION 3
+#define BK_JSON_FORMAT_VERSION 4
 
 typedef struct
 {

@@ -1350,3 +1350,34 @@ bk_counterpart_store_list_referrals_back (BkCounterpartStore  *self,
 
   return bk_database_read_rows (db, stmt, (BkRowFunc) counterpart_from_row, error);
 }
+
+/* Links the counterpart @id to the one who referred it, @referrer_id (an import, once both are
+ * in the journal); nobody refers themselves */
+gboolean
+bk_counterpart_store_set_referrer (BkCounterpartStore  *self,
+                                   gint64               id,
+                                   gint64               referrer_id,
+                                   GError             **error)
+{
+  BkDatabase *db = bk_store_get_database (BK_STORE (self));
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  g_return_val_if_fail (BK_IS_COUNTERPART_STORE (self), FALSE);
+
+  if (id == referrer_id)
+    return TRUE;
+
+  if (!(stmt = bk_database_prepare_cached (db,
+                                           "UPDATE counterparts SET referred_by_id = ?2 WHERE id = ?1",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, referrer_id);
+  if (!bk_database_step_done (db, stmt, error))
+    return FALSE;
+
+  bk_store_queue_change (BK_STORE (self), BK_CHANGE_CHANGED, id, id);
+
+  return TRUE;
+}

@@ -128,5 +128,9 @@ gboolean            bk_counterpart_store_set_touch_notified  (BkCounterpartStore
                                                              GError             **error);
 GPtrArray          *bk_counterpart_store_list_referrals_back (BkCounterpartStore  *self,
                                                              GError             **error);
+gboolean            bk_counterpart_store_set_referrer        (BkCounterpartStore  *self,
+                                                             gint64               id,
+                                                             gint64               referrer_id,
+                                                             GError             **error);
 
 G_END_DECLS
