@@ -28,6 +28,8 @@
 #include "bk-test-journal.h"
 
 #define COUNTERPART_NAME "Olga Mironova"
+/* who has a keep-in-touch rhythm that ran out */
+#define QUIET_NAME "Pavel Gusev"
 /* Generous for a slow machine; a working app is far quicker. */
 #define START_TIMEOUT_MSEC 20000
 #define EXIT_TIMEOUT_MSEC 10000
@@ -93,6 +95,7 @@ typedef struct
   gint64           checkin_id;
   /* What the app must say, in the language of the run */
   char            *expected_summary;
+  char            *expected_touch_summary;
 
   GDBusConnection *bus;
   guint            object_id;
@@ -447,6 +450,7 @@ write_journal (Fixture *fixture)
   g_autoptr(BkJournal) journal = NULL;
   g_autoptr(BkPlaybookLibrary) library = bk_test_load_shipped_playbooks ();
   g_autoptr(BkCounterpart) olga = NULL;
+  g_autoptr(BkCounterpart) pavel = NULL;
   g_autoptr(BkRun) run = NULL;
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) all = NULL;
@@ -463,6 +467,13 @@ write_journal (Fixture *fixture)
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   journal = bk_test_open_journal (fixture->journal_path);
   olga = bk_test_add_counterpart (journal, COUNTERPART_NAME);
+
+  /* in the journal for 60 days, to be in touch every 30, and no call since */
+  pavel = bk_counterpart_new ();
+  bk_counterpart_set_name (pavel, QUIET_NAME);
+  bk_counterpart_set_created (pavel, started);
+  bk_counterpart_set_keep_in_touch_days (pavel, 30);
+  bk_test_save_counterpart (journal, pavel);
 
   run = bk_run_store_start (bk_journal_get_runs (journal), bk_counterpart_get_id (olga), playbook, 0, started, &error);
   g_assert_no_error (error);
@@ -502,6 +513,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->journal_path = g_build_filename (fixture->dir, "data", DATA_FOLDER, "journal.db", NULL);
   /* The app's own text, from the same catalogue (BK_BUILD_ROOT/po) */
   fixture->expected_summary = g_strdup_printf (_("Time to check in with %s"), COUNTERPART_NAME);
+  fixture->expected_touch_summary = g_strdup_printf (_("Time to get in touch with %s"), QUIET_NAME);
   fixture->received = g_ptr_array_new_with_free_func ((GDestroyNotify) received_free);
   write_journal (fixture);
 
@@ -549,6 +561,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_pointer (&fixture->received, g_ptr_array_unref);
   g_clear_pointer (&fixture->expected_summary, g_free);
+  g_clear_pointer (&fixture->expected_touch_summary, g_free);
   bk_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->journal_path, g_free);
@@ -581,13 +594,22 @@ test_due_checkin_notified_once (Fixture       *fixture,
   g_assert_false (fixture->app_exited);
   g_assert_cmpuint (count_received (fixture), ==, 1);
   wait_until_app_started (fixture);
-  g_assert_cmpuint (fixture->received->len, ==, 1);
+  /* the check-in, and the relationship losing touch */
+  g_assert_cmpuint (fixture->received->len, ==, 2);
 
-  received = g_ptr_array_index (fixture->received, 0);
-  g_assert_cmpstr (received->summary, ==, fixture->expected_summary);
-  g_assert_cmpstr (received->body, ==, _("A short hello keeps the bridge standing."));
-  /* A click on it opens the follow-ups */
-  g_assert_true (received->has_default_action);
+  for (guint i = 0; i < fixture->received->len; i++)
+    {
+      received = g_ptr_array_index (fixture->received, i);
+      if (g_str_equal (received->summary, fixture->expected_summary))
+        g_assert_cmpstr (received->body, ==, _("A short hello keeps the bridge standing."));
+      else
+        {
+          g_assert_cmpstr (received->summary, ==, fixture->expected_touch_summary);
+          g_assert_cmpstr (received->body, ==, _("There has been no call, meeting or email yet."));
+        }
+      /* A click on it opens the app at the client */
+      g_assert_true (received->has_default_action);
+    }
 
   quit_app (fixture);
   g_test_message ("First start, notification and quit: %.1f s",
@@ -607,7 +629,7 @@ test_due_checkin_notified_once (Fixture       *fixture,
   wait_until_app_started (fixture);
   g_assert_false (fixture->app_exited);
   g_assert_cmpuint (count_received (fixture), ==, 1);
-  g_assert_cmpuint (fixture->received->len, ==, 1);
+  g_assert_cmpuint (fixture->received->len, ==, 2);
   quit_app (fixture);
   g_test_message ("Second start and quit: %.1f s",
                   (g_get_monotonic_time () - timer) / (double) G_USEC_PER_SEC);

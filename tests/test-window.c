@@ -1636,6 +1636,77 @@ test_reflect_any_time (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* A rhythm of staying in touch and who referred a client are set in Edit Details; the page
+ * says both, the referrer a link to her page; an overdue rhythm lists the client in Stay in
+ * Touch, and a call takes it off */
+static void
+test_keep_in_touch (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(BkCounterpart) olga = add_counterpart (fixture, is_russian () ? "Ольга Миронова" : "Olga Mironova", NULL,
+                                                   BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_HANDED_OVER);
+  g_autoptr(BkCounterpart) anna = add_counterpart (fixture, "Anna Petrova", "Northwind Studio",
+                                                   BK_COUNTERPART_KIND_CLIENT, BK_COUNTERPART_STATUS_ACTIVE);
+  g_autoptr(BkCounterpart) saved = NULL;
+  g_autoptr(GDateTime) long_ago = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWindow *window;
+  GtkLabel *referral;
+
+  /* Edit Details: every month, referred by Olga (by her name) */
+  bk_window_show_counterpart (fixture->window, bk_counterpart_get_id (anna));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-client", NULL));
+  dialog = bk_test_find_toplevel (BK_TYPE_COUNTERPART_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bk_test_find_named (GTK_WIDGET (dialog), "keep-in-touch-row")), 3);
+  gtk_editable_set_text (GTK_EDITABLE (bk_test_find_named (GTK_WIDGET (dialog), "referred-by-row")),
+                         bk_counterpart_get_name (olga));
+  g_assert_true (bk_test_wait_until (is_mapped, dialog, 5000));
+  bk_test_save_screenshot (GTK_WIDGET (dialog), is_russian () ? "edit-keep-in-touch-ru.png" : "edit-keep-in-touch-en.png", &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+
+  saved = bk_counterpart_store_dup (bk_journal_get_counterparts (fixture->journal), bk_counterpart_get_id (anna), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bk_counterpart_get_keep_in_touch_days (saved), ==, 30);
+  g_assert_cmpint (bk_counterpart_get_referred_by_id (saved), ==, bk_counterpart_get_id (olga));
+
+  /* the page says so; the link shows Olga */
+  referral = GTK_LABEL (bk_test_find_named (GTK_WIDGET (fixture->window), "client-referral"));
+  g_assert_true (bk_test_wait_until (is_mapped, referral, 5000));
+  g_assert_nonnull (strstr (gtk_label_get_text (referral), bk_counterpart_get_name (olga)));
+  g_assert_true (gtk_widget_get_visible (bk_test_find_named (GTK_WIDGET (fixture->window), "client-keep-in-touch")));
+  {
+    g_autofree char *uri = g_strdup_printf ("bridgekeeper-counterpart:%" G_GINT64_FORMAT, bk_counterpart_get_id (olga));
+    gboolean handled = FALSE;
+
+    g_signal_emit_by_name (referral, "activate-link", uri, &handled);
+    g_assert_true (handled);
+  }
+  g_assert_true (bk_test_wait_until (adw_title_is, (gpointer[]) { fixture, (gpointer) bk_counterpart_get_name (olga) }, 5000));
+
+  /* made overdue: she came into the journal 40 days ago, with no call since */
+  long_ago = g_date_time_add_days (bk_counterpart_get_created (saved), -40);
+  bk_counterpart_set_created (saved, long_ago);
+  bk_test_save_counterpart (fixture->journal, saved);
+  g_assert_true (gtk_widget_get_visible (find (fixture, "followups-button")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-followups", NULL));
+  window = bk_test_find_toplevel (BK_TYPE_FOLLOWUPS_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_true (bk_test_wait_until (is_mapped, window, 5000));
+  g_assert_true (gtk_widget_get_visible (bk_test_find_named (GTK_WIDGET (window), "losing-touch")));
+  bk_test_save_screenshot (GTK_WIDGET (window), is_russian () ? "losing-touch-ru.png" : "losing-touch-en.png", &error);
+  g_assert_no_error (error);
+
+  /* a call resets it: the list and the button let go */
+  add_note (fixture, anna, BK_NOTE_KIND_CALL, "Caught up on the spring project.", 0);
+  g_assert_true (bk_test_wait_until (is_hidden, bk_test_find_named (GTK_WIDGET (window), "losing-touch"), 5000));
+  g_assert_false (gtk_widget_get_visible (find (fixture, "followups-button")));
+  gtk_window_destroy (window);
+}
+
 /* The diagnosis asks the article's questions once a problem is picked, and each answer may
  * change the way forward and its why */
 static void
@@ -3581,6 +3652,7 @@ main (int   argc,
   g_test_add ("/window/credential-enter", Fixture, NULL, fixture_set_up, test_credential_enter, fixture_tear_down);
   g_test_add ("/window/end-run-skip-checkin", Fixture, NULL, fixture_set_up, test_end_run_skip_checkin, fixture_tear_down);
   g_test_add_func ("/window/read-only", test_read_only);
+  g_test_add ("/window/keep-in-touch", Fixture, NULL, fixture_set_up, test_keep_in_touch, fixture_tear_down);
   g_test_add ("/window/reflect-any-time", Fixture, NULL, fixture_set_up, test_reflect_any_time, fixture_tear_down);
   g_test_add ("/window/diagnosis-questions", Fixture, NULL, fixture_set_up, test_diagnosis_questions, fixture_tear_down);
   g_test_add ("/window/import-journal", Fixture, NULL, fixture_set_up, test_import_journal, fixture_tear_down);

@@ -654,8 +654,35 @@ on_checkin_due_cb (BkApplication *self,
   title = g_strdup_printf (_("Time to check in with %s"), bk_checkin_get_counterpart_name (checkin));
   notification = g_notification_new (title);
   g_notification_set_body (notification, _("A short hello keeps the bridge standing."));
-  g_notification_set_default_action (notification, "app.show-followups");
+  /* (opens the app at the client) */
+  g_notification_set_default_action_and_target (notification, "app.show-counterpart", "x",
+                                                 bk_checkin_get_counterpart_id (checkin));
   id = g_strdup_printf ("checkin-%" G_GINT64_FORMAT, bk_checkin_get_id (checkin));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
+    bk_window_update_followups (BK_WINDOW (window));
+}
+
+/* A relationship whose keep-in-touch rhythm ran out, told once per due date */
+static void
+on_losing_touch_cb (BkApplication *self,
+                    BkCounterpart *counterpart)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  GtkWindow *window;
+
+  /* Translators: a desktop notification; %s is the name of a client or vendor */
+  title = g_strdup_printf (_("Time to get in touch with %s"), bk_counterpart_get_name (counterpart));
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, bk_counterpart_get_last_contact (counterpart) != NULL
+                                          ? _("It has been a while since your last call, meeting or email.")
+                                          : _("There has been no call, meeting or email yet."));
+  g_notification_set_default_action_and_target (notification, "app.show-counterpart", "x",
+                                                 bk_counterpart_get_id (counterpart));
+  id = g_strdup_printf ("touch-%" G_GINT64_FORMAT, bk_counterpart_get_id (counterpart));
   g_application_send_notification (G_APPLICATION (self), id, notification);
 
   if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
@@ -736,6 +763,7 @@ show_window (BkApplication *self,
       tidy_up (self);
       self->checkin_monitor = bk_checkin_monitor_new (self->journal);
       g_signal_connect_object (self->checkin_monitor, "due", G_CALLBACK (on_checkin_due_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->checkin_monitor, "losing-touch", G_CALLBACK (on_losing_touch_cb), self, G_CONNECT_SWAPPED);
       bk_checkin_monitor_start (self->checkin_monitor, FOLLOWUPS_INTERVAL_SECONDS);
     }
 }
@@ -986,6 +1014,20 @@ bk_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* "app.show-counterpart" (x): the app, at a client or vendor (a notification's click) */
+static void
+bk_application_show_counterpart_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  BkApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
+    bk_window_show_counterpart (BK_WINDOW (window), g_variant_get_int64 (parameter));
+}
+
 static void
 bk_application_show_followups_action (GSimpleAction *action,
                                       GVariant      *parameter,
@@ -1144,6 +1186,7 @@ bk_application_preferences_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "show-followups", bk_application_show_followups_action },
+  { "show-counterpart", bk_application_show_counterpart_action, "x" },
   { "quit", bk_application_quit_action },
   { "about", bk_application_about_action },
   { "preferences", bk_application_preferences_action },

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "bk-access-view.h"
@@ -55,6 +57,8 @@ struct _BkClientPage
   GtkLabel        *subtitle_label;
   GtkLabel        *email_label;
   GtkLabel        *phone_label;
+  GtkLabel        *referral_label;
+  GtkLabel        *touch_label;
   GtkBox          *tags_box;
   GtkLabel        *status_label;
   GtkLabel        *health_label;
@@ -165,6 +169,60 @@ update_tags (BkClientPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags != NULL && tags[0] != NULL);
 }
 
+/* "Referred by Olga Mironova" (a link to her page when she is in the journal), and the rhythm
+ * of staying in touch */
+static void
+update_bridge (BkClientPage  *self,
+               BkCounterpart *counterpart)
+{
+  const char *referred_by = bk_counterpart_get_referred_by (counterpart);
+  guint days = bk_counterpart_get_keep_in_touch_days (counterpart);
+  g_autofree char *touch = NULL;
+
+  if (referred_by[0] == '\0')
+    {
+      gtk_label_set_text (self->referral_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->referral_label), FALSE);
+    }
+  else
+    {
+      g_autofree char *escaped = g_markup_escape_text (referred_by, -1);
+      g_autofree char *name = NULL;
+      g_autofree char *markup = NULL;
+
+      if (bk_counterpart_get_referred_by_id (counterpart) != 0)
+        name = g_strdup_printf ("<a href=\"bridgekeeper-counterpart:%" G_GINT64_FORMAT "\">%s</a>",
+                                bk_counterpart_get_referred_by_id (counterpart), escaped);
+      else
+        name = g_strdup (escaped);
+      /* Translators: %s is who referred a client or vendor (a name, perhaps a link) */
+      markup = g_strdup_printf (_("Referred by %s"), name);
+      gtk_label_set_markup (self->referral_label, markup);
+      gtk_widget_set_visible (GTK_WIDGET (self->referral_label), TRUE);
+    }
+
+  if (days > 0)
+    /* Translators: how often to stay in touch with a client or vendor */
+    touch = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In touch every %u day", "In touch every %u days", days), days);
+  set_label (self->touch_label, touch);
+}
+
+/* The referrer's link: its page, not a browser */
+static gboolean
+on_referral_link_cb (BkClientPage *self,
+                     const char   *uri)
+{
+  gint64 id;
+
+  if (!g_str_has_prefix (uri, "bridgekeeper-counterpart:"))
+    return FALSE;
+
+  id = g_ascii_strtoll (uri + strlen ("bridgekeeper-counterpart:"), NULL, 10);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-counterpart", "x", id);
+
+  return TRUE;
+}
+
 static void
 update_details (BkClientPage *self)
 {
@@ -189,6 +247,7 @@ update_details (BkClientPage *self)
   set_link (self->email_label, "mailto", bk_counterpart_get_email (counterpart));
   set_link (self->phone_label, "tel", bk_counterpart_get_phone (counterpart));
   update_tags (self);
+  update_bridge (self, counterpart);
   set_label (self->status_label, bk_counterpart_status_get_label (bk_counterpart_get_status (counterpart)));
   set_label (self->health_label, health);
   gtk_level_bar_set_value (self->health_bar, health_value);
@@ -578,6 +637,9 @@ bk_client_page_class_init (BkClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, email_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, phone_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, referral_label);
+  gtk_widget_class_bind_template_child (widget_class, BkClientPage, touch_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_referral_link_cb);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, tags_box);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BkClientPage, health_label);

@@ -28,6 +28,7 @@ struct _BkFollowupsWindow
   gboolean             changed;
 
   GtkStack            *stack;
+  AdwPreferencesGroup *losing_group;
   AdwPreferencesGroup *due_group;
   AdwPreferencesGroup *upcoming_group;
 };
@@ -141,11 +142,58 @@ create_row (BkFollowupsWindow *self,
   return row;
 }
 
+/* "Anna Petrova — last in touch on October 2, 2026 · every month" */
+static GtkWidget *
+create_losing_row (BkCounterpart *counterpart)
+{
+  GDateTime *last = bk_counterpart_get_last_contact (counterpart);
+  guint days = bk_counterpart_get_keep_in_touch_days (counterpart);
+  g_autofree char *rhythm = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  /* Translators: how often to stay in touch */
+  rhythm = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "every %u day", "every %u days", days), days);
+  if (last != NULL)
+    {
+      g_autofree char *date = bk_format_date (last);
+
+      /* Translators: the first %s is a date, the second how often ("every 30 days") */
+      subtitle = g_strdup_printf (_("Last in touch on %s, %s"), date, rhythm);
+    }
+  else
+    {
+      /* Translators: %s is how often ("every 30 days") */
+      subtitle = g_strdup_printf (_("No call, meeting or email yet, %s"), rhythm);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_counterpart_get_name (counterpart));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("call-start-symbolic"));
+
+  button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_name (button, "show-losing-touch");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Show in the Journal"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show in the Journal"), -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "followups.show-counterpart");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", bk_counterpart_get_id (counterpart));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  gtk_widget_add_css_class (row, "losing-touch");
+
+  return row;
+}
+
 static void
 refresh (BkFollowupsWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GPtrArray) checkins = NULL;
+  g_autoptr(GPtrArray) losing = NULL;
   g_autoptr(GError) error = NULL;
   guint n_due = 0;
 
@@ -159,10 +207,19 @@ refresh (BkFollowupsWindow *self)
     }
   g_ptr_array_set_size (self->rows, 0);
 
-  if (!(checkins = bk_checkin_store_list_due (bk_journal_get_checkins (self->journal), NULL, &error)))
+  if (!(checkins = bk_checkin_store_list_due (bk_journal_get_checkins (self->journal), NULL, &error)) ||
+      !(losing = bk_counterpart_store_list_losing_touch (bk_journal_get_counterparts (self->journal), now, FALSE, &error)))
     {
       bk_window_show_message (self->window, error->message);
       return;
+    }
+
+  for (guint i = 0; i < losing->len; i++)
+    {
+      GtkWidget *row = create_losing_row (g_ptr_array_index (losing, i));
+
+      adw_preferences_group_add (self->losing_group, row);
+      g_ptr_array_add (self->rows, row);
     }
 
   for (guint i = 0; i < checkins->len; i++)
@@ -176,9 +233,10 @@ refresh (BkFollowupsWindow *self)
       n_due += due;
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->losing_group), losing->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_due > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->upcoming_group), checkins->len > n_due);
-  gtk_stack_set_visible_child_name (self->stack, checkins->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, checkins->len + losing->len > 0 ? "list" : "empty");
 }
 
 static void
@@ -205,6 +263,7 @@ bk_followups_window_class_init (BkFollowupsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-followups-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BkFollowupsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BkFollowupsWindow, losing_group);
   gtk_widget_class_bind_template_child (widget_class, BkFollowupsWindow, due_group);
   gtk_widget_class_bind_template_child (widget_class, BkFollowupsWindow, upcoming_group);
 
@@ -236,6 +295,9 @@ bk_followups_window_new (BkWindow *parent)
   self->journal = g_object_ref (bk_window_get_journal (parent));
   /* what the list shows: the check-ins not done, and whose they are */
   g_signal_connect_object (bk_journal_get_checkins (self->journal), "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* (a call, meeting or email resets a rhythm) */
+  g_signal_connect_object (bk_journal_get_notes (self->journal), "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed", G_CALLBACK (on_store_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -943,6 +943,15 @@ show_followups_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (bk_followups_window_new (BK_WINDOW (widget))));
 }
 
+/* "win.show-counterpart" (x): a counterpart's page, by id (a referrer's link) */
+static void
+show_counterpart_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  bk_window_show_counterpart (BK_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 /* "win.reflect": a reflection on the client shown, at any time */
 static void
 reflect_action (GtkWidget  *widget,
@@ -976,8 +985,8 @@ static void
 on_counterpart_changed_for_followups_cb (BkWindow *self,
                                          BkChange  change)
 {
-  if (change != BK_CHANGE_CHANGED)
-    self->followups_changed = TRUE;
+  /* (an edit may give a rhythm of staying in touch, or take it away) */
+  self->followups_changed = TRUE;
 }
 
 static void
@@ -993,18 +1002,22 @@ bk_window_update_followups (BkWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) losing = NULL;
   g_autofree char *tooltip = NULL;
+  guint n;
 
   g_return_if_fail (BK_IS_WINDOW (self));
 
-  if (!(due = bk_checkin_store_list_due (bk_journal_get_checkins (self->journal), now, NULL)))
+  if (!(due = bk_checkin_store_list_due (bk_journal_get_checkins (self->journal), now, NULL)) ||
+      !(losing = bk_counterpart_store_list_losing_touch (bk_journal_get_counterparts (self->journal), now, FALSE, NULL)))
     return;
 
-  /* Translators: a tooltip on the button that shows the follow-ups */
-  tooltip = g_strdup_printf (ngettext ("%u check-in is due", "%u check-ins are due", due->len), due->len);
+  n = due->len + losing->len;
+  /* Translators: a tooltip on the button that shows who to get in touch with */
+  tooltip = g_strdup_printf (ngettext ("%u relationship needs a word from you", "%u relationships need a word from you", n), n);
   gtk_widget_set_tooltip_text (self->followups_button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->followups_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_set_visible (self->followups_button, due->len > 0);
+  gtk_widget_set_visible (self->followups_button, n > 0);
 }
 
 static void
@@ -1160,6 +1173,9 @@ bk_window_constructed (GObject *object)
                            G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_counterparts (self->journal), "changed",
                            G_CALLBACK (on_counterpart_changed_for_followups_cb), self, G_CONNECT_SWAPPED);
+  /* a call, meeting or email resets a rhythm */
+  g_signal_connect_object (bk_journal_get_notes (self->journal), "changed",
+                           G_CALLBACK (on_checkin_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_database (self->journal), "flushed",
                            G_CALLBACK (on_database_flushed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bk_journal_get_database (self->journal), "notify::busy",
@@ -1320,6 +1336,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-reflection", NULL, show_reflection_action);
   gtk_widget_class_install_action (widget_class, "win.reflect", NULL, reflect_action);
+  gtk_widget_class_install_action (widget_class, "win.show-counterpart", "x", show_counterpart_action);
 }
 
 static void

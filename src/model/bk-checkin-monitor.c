@@ -34,6 +34,7 @@ enum {
 
 enum {
   DUE,
+  LOSING_TOUCH,
   N_SIGNALS
 };
 
@@ -136,6 +137,15 @@ bk_checkin_monitor_class_init (BkCheckinMonitorClass *klass)
                   0, NULL, NULL,
                   g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, BK_TYPE_CHECKIN);
+
+  /* A counterpart whose keep-in-touch rhythm ran out (#BkCounterpart, with its last contact) */
+  signals[LOSING_TOUCH] =
+    g_signal_new ("losing-touch",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  g_cclosure_marshal_VOID__OBJECT,
+                  G_TYPE_NONE, 1, BK_TYPE_COUNTERPART);
 }
 
 static void
@@ -183,17 +193,21 @@ bk_checkin_monitor_check (BkCheckinMonitor  *self,
                           GError           **error)
 {
   BkCheckinStore *store;
+  BkCounterpartStore *counterparts;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) losing = NULL;
   int n_told = 0;
 
   g_return_val_if_fail (BK_IS_CHECKIN_MONITOR (self), -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   store = bk_journal_get_checkins (self->journal);
+  counterparts = bk_journal_get_counterparts (self->journal);
   now = self->now (self->now_data);
 
-  if (!(due = bk_checkin_store_list_due (store, now, error)))
+  if (!(due = bk_checkin_store_list_due (store, now, error)) ||
+      !(losing = bk_counterpart_store_list_losing_touch (counterparts, now, TRUE, error)))
     return -1;
 
   /* Keeps the monitor alive through handlers that might drop the last other reference */
@@ -214,6 +228,21 @@ bk_checkin_monitor_check (BkCheckinMonitor  *self,
         }
 
       g_signal_emit (self, signals[DUE], 0, checkin);
+      n_told++;
+    }
+
+  /* once per due date, as the check-ins: marked first */
+  for (guint i = 0; i < losing->len; i++)
+    {
+      BkCounterpart *counterpart = g_ptr_array_index (losing, i);
+
+      if (!bk_counterpart_store_set_touch_notified (counterparts, bk_counterpart_get_id (counterpart), now, error))
+        {
+          g_object_unref (self);
+          return -1;
+        }
+
+      g_signal_emit (self, signals[LOSING_TOUCH], 0, counterpart);
       n_told++;
     }
 

@@ -32,7 +32,9 @@ void              bk_checkin_monitor_start     (BkCheckinMonitor  *self,
                                                 guint              interval_seconds);
 void              bk_checkin_monitor_stop      (BkCheckinMonitor  *self);
 /* Looks for check-ins due by now that were not told of yet: each is marked notified in the
- * journal, then told as "due" (#BkCheckin). Returns how many, or -1 with @error. */
+ * journal, then told as "due" (#BkCheckin); and for counterparts whose keep-in-touch rhythm ran
+ * out and who were not told of since, told as "losing-touch" (#BkCounterpart). Returns how
+ * many, or -1 with @error. */
 int               bk_checkin_monitor_check     (BkCheckinMonitor  *self,
                                                 GError           **error);
 
