@@ -1787,6 +1787,15 @@ test_playbook_windows (Fixture       *fixture,
                     : "The referral worked: Anna suited them better, and Olga later sent two new clients my way.", 2);
 
   fill_demo_journal (fixture, russian);
+  /* a client Olga sent after the referral: the bridge paid off */
+  {
+    g_autoptr(BkCounterpart) nina = bk_counterpart_new ();
+
+    bk_counterpart_set_name (nina, russian ? "Нина Фролова" : "Nina Frolova");
+    bk_counterpart_set_referred_by (nina, bk_counterpart_get_name (olga));
+    bk_counterpart_set_referred_by_id (nina, bk_counterpart_get_id (olga));
+    bk_test_save_counterpart (fixture->journal, nina);
+  }
   view = bk_test_find_of_type (GTK_WIDGET (fixture->window), BK_TYPE_RESOLUTION_VIEW);
 
   g_assert_true (gtk_widget_activate_action (view, "resolution.diagnose", NULL));

@@ -32,6 +32,7 @@ struct _BkReflectionWindow
 
   AdwPreferencesGroup *clients_group;
   AdwPreferencesGroup *vendors_group;
+  AdwPreferencesGroup *referrals_group;
   AdwPreferencesGroup *notes_group;
 };
 
@@ -174,6 +175,40 @@ on_reflection_activated_cb (AdwActionRow *row,
     }
 }
 
+/* The bridges that paid off: who came through someone handed over or parted from well */
+static void
+fill_referrals (BkReflectionWindow *self)
+{
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(back = bk_counterpart_store_list_referrals_back (bk_journal_get_counterparts (self->journal), &error)))
+    {
+      add_placeholder (self, self->referrals_group, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < back->len; i++)
+    {
+      BkCounterpart *counterpart = g_ptr_array_index (back, i);
+      g_autoptr(BkCounterpart) referrer = bk_counterpart_store_dup (bk_journal_get_counterparts (self->journal),
+                                                                    bk_counterpart_get_referred_by_id (counterpart), NULL);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      /* Translators: %s is who referred a client or vendor */
+      subtitle = g_strdup_printf (_("Referred by %s"), referrer != NULL ? bk_counterpart_get_name (referrer) : "");
+      row = create_row (bk_counterpart_get_name (counterpart), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_reflection_activated_cb),
+                        GSIZE_TO_POINTER (bk_counterpart_get_id (counterpart)));
+      add_row (self, self->referrals_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->referrals_group), back->len > 0);
+}
+
 /* Read again as a whole, once per write that touched what it shows (a person rarely writes
  * while this window is open). */
 static void
@@ -185,6 +220,7 @@ fill (BkReflectionWindow *self)
 
   fill_kind (self, self->clients_group, BK_COUNTERPART_KIND_CLIENT);
   fill_kind (self, self->vendors_group, BK_COUNTERPART_KIND_VENDOR);
+  fill_referrals (self);
 
   if (!(notes = bk_note_store_list_reflections (bk_journal_get_notes (journal), MAX_REFLECTIONS, &error)))
     {
@@ -262,6 +298,7 @@ bk_reflection_window_class_init (BkReflectionWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/bk-reflection-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BkReflectionWindow, clients_group);
   gtk_widget_class_bind_template_child (widget_class, BkReflectionWindow, vendors_group);
+  gtk_widget_class_bind_template_child (widget_class, BkReflectionWindow, referrals_group);
   gtk_widget_class_bind_template_child (widget_class, BkReflectionWindow, notes_group);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
