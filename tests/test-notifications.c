@@ -307,7 +307,8 @@ die_with_test (gpointer user_data)
 }
 
 static void
-spawn_app (Fixture *fixture)
+spawn_app_with (Fixture    *fixture,
+                const char *argument)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
@@ -348,7 +349,7 @@ spawn_app (Fixture *fixture)
   g_subprocess_launcher_take_stdout_fd (launcher, dup (STDERR_FILENO));
   g_subprocess_launcher_set_child_setup (launcher, die_with_test, GINT_TO_POINTER (getpid ()), NULL);
 
-  fixture->app = g_subprocess_launcher_spawn (launcher, &error, program, NULL);
+  fixture->app = g_subprocess_launcher_spawn (launcher, &error, program, argument, NULL);
   g_assert_no_error (error);
   fixture->app_exited = FALSE;
   g_subprocess_wait_async (fixture->app, NULL, on_app_exited_cb, fixture);
@@ -358,6 +359,12 @@ spawn_app (Fixture *fixture)
                                                           G_BUS_NAME_WATCHER_FLAGS_NONE,
                                                           on_app_appeared_cb, NULL,
                                                           fixture, NULL);
+}
+
+static void
+spawn_app (Fixture *fixture)
+{
+  spawn_app_with (fixture, NULL);
 }
 
 static void
@@ -567,6 +574,26 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->journal_path, g_free);
 }
 
+/* Whether the app shows a window: GtkApplication exports each window's actions under its own
+ * path, as window/N */
+static gboolean
+app_has_window (Fixture *fixture)
+{
+  g_autofree char *object_path = g_strdelimit (g_strconcat ("/", APPLICATION_ID, NULL), ".", '/');
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *xml = NULL;
+
+  reply = g_dbus_connection_call_sync (fixture->bus, APPLICATION_ID, object_path,
+                                       "org.freedesktop.DBus.Introspectable", "Introspect", NULL,
+                                       G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NO_AUTO_START,
+                                       EXIT_TIMEOUT_MSEC, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(&s)", &xml);
+
+  return strstr (xml, "<node name=\"window\"") != NULL;
+}
+
 /* The tests */
 
 /* A check-in due arrives once, in the person's language, and the journal remembers it: the next
@@ -635,6 +662,45 @@ test_due_checkin_notified_once (Fixture       *fixture,
                   (g_get_monotonic_time () - timer) / (double) G_USEC_PER_SEC);
 }
 
+/* Started at login in the background (--background): the due reminder is sent, no window
+ * opens, and the app stays; the switch in Preferences (app.run-in-background) writes and
+ * removes the autostart entry that starts it so */
+static void
+test_background (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *autostart = g_build_filename (fixture->dir, "config", "autostart", APPLICATION_ID ".desktop", NULL);
+  g_autofree char *contents = NULL;
+  GVariant *no_platform_data;
+
+  spawn_app_with (fixture, "--background");
+  wait_for_notification (fixture, START_TIMEOUT_MSEC);
+  g_assert_false (fixture->app_exited);
+  wait_until_app_started (fixture);
+  g_assert_cmpuint (count_received (fixture), ==, 1);
+  g_assert_false (app_has_window (fixture));
+
+  /* still there once the reminders are out */
+  wait_msec (QUIET_MSEC);
+  g_assert_false (fixture->app_exited);
+
+  /* off unless turned on */
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  no_platform_data = g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
+  call_app_actions (fixture, "SetState",
+                    g_variant_new ("(sv@a{sv})", "run-in-background", g_variant_new_boolean (TRUE), no_platform_data));
+  g_assert_true (g_file_get_contents (autostart, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, " --background\n"));
+  g_assert_nonnull (strstr (contents, "X-GNOME-Autostart-enabled=true"));
+  no_platform_data = g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0);
+  call_app_actions (fixture, "SetState",
+                    g_variant_new ("(sv@a{sv})", "run-in-background", g_variant_new_boolean (FALSE), no_platform_data));
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+
+  /* a second --background while it runs starts nothing more */
+  quit_app (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +716,8 @@ main (int   argc,
 
   g_test_add ("/notifications/due-checkin-once", Fixture, NULL,
               fixture_set_up, test_due_checkin_notified_once, fixture_tear_down);
+  g_test_add ("/notifications/background", Fixture, NULL,
+              fixture_set_up, test_background, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "bk-access.h"
 #include "bk-application.h"
+#include "bk-background.h"
 #include "bk-backups.h"
 #include "bk-checkin-monitor.h"
 #include "bk-feedback.h"
@@ -37,6 +38,11 @@ struct _BkApplication
   BkSearchProvider  *search_provider;
   /* a backup is being restored: the journal is closed until it is done */
   gboolean           restoring;
+  /* started with --background (at login): the first activation opens no window, and the app
+   * stays to send reminders until it is quit */
+  gboolean           background;
+  /* held since then, until app.quit */
+  gboolean           held_for_background;
 };
 
 /* How long a write waits for another program's: in the window, and on the command line */
@@ -75,6 +81,8 @@ static const GOptionEntry option_entries[] = {
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace the journal with BACKUP (a name --list-backups prints, or a file) and exit; the journal it replaces is kept as a backup"),
     N_("BACKUP") },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run without a window, sending reminders as they fall due (what login starts when Preferences asks)"), NULL },
   /* a string: GApplication cannot tell an integer option given as 0 from one not given */
   { "limit", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --search: print at most N clients and vendors (50 unless given)"), N_("N") },
@@ -629,6 +637,24 @@ bk_application_handle_local_options (GApplication *app,
       return EXIT_FAILURE;
     }
 
+  /* At login: one app in the background; already running, nothing more to do */
+  if (g_variant_dict_contains (options, "background"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      if (g_application_get_is_remote (app))
+        return EXIT_SUCCESS;
+
+      BK_APPLICATION (app)->background = TRUE;
+      BK_APPLICATION (app)->held_for_background = TRUE;
+      g_application_hold (app);
+    }
+
   /* Only --export-pdf takes a file */
   if (g_variant_dict_contains (options, G_OPTION_REMAINING))
     {
@@ -719,6 +745,8 @@ tidy_up (BkApplication *self)
   bk_access_forget_orphans_async (self->journal, NULL, on_orphans_forgotten_cb, NULL);
 }
 
+static void start_reminders (BkApplication *self);
+
 static void
 show_window (BkApplication *self,
              const char    *set_aside_path)
@@ -753,8 +781,15 @@ show_window (BkApplication *self,
 
   gtk_window_present (GTK_WINDOW (window));
 
-  /* Once, with the first window of this journal: the monitor looks at once, then now and then
-   * (not in a read-only journal: it could not remember which reminders were sent) */
+  start_reminders (self);
+}
+
+/* Once per journal, with its first window or in the background: the monitor looks at once,
+ * then now and then (not in a read-only journal: it could not remember which reminders were
+ * sent) */
+static void
+start_reminders (BkApplication *self)
+{
   if (bk_journal_is_read_only (self->journal))
     return;
   if (self->checkin_monitor == NULL || bk_checkin_monitor_get_journal (self->checkin_monitor) != self->journal)
@@ -970,7 +1005,20 @@ bk_application_activate (GApplication *app)
 
   if (!bk_application_ensure_journal (self, &error))
     {
-      show_journal_error (self, error);
+      /* (in the background there is nobody to ask: the next start says it) */
+      if (self->background)
+        g_warning ("Reminders cannot be sent: %s", error->message);
+      else
+        show_journal_error (self, error);
+      self->background = FALSE;
+      return;
+    }
+
+  /* started at login: reminders, no window (a later activation opens one) */
+  if (self->background)
+    {
+      self->background = FALSE;
+      start_reminders (self);
       return;
     }
 
@@ -988,6 +1036,13 @@ bk_application_quit_action (GSimpleAction *action,
   /* Closing, rather than destroying, lets each window keep its size and settle pending deletions. */
   for (const GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+
+  /* (in the background, no window holds it: it stops sending reminders now) */
+  if (self->held_for_background)
+    {
+      self->held_for_background = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
 }
 
 static void
@@ -1012,6 +1067,27 @@ bk_application_about_action (GSimpleAction *action,
                          "copyright", _("© 2026 The Bridgekeeper authors"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
+}
+
+/* "app.run-in-background" (b): start at login without a window, for the reminders (the switch
+ * in Preferences); its state is whether login starts it */
+static void
+bk_application_run_in_background_change (GSimpleAction *action,
+                                         GVariant      *value,
+                                         gpointer       user_data)
+{
+  BkApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (!bk_background_set_enabled (g_variant_get_boolean (value), &error))
+    {
+      g_warning ("%s", error->message);
+      if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
+        bk_window_show_message (BK_WINDOW (window), error->message);
+    }
+
+  g_simple_action_set_state (action, g_variant_new_boolean (bk_background_get_enabled ()));
 }
 
 /* "app.show-counterpart" (x): the app, at a client or vendor (a notification's click) */
@@ -1187,6 +1263,7 @@ bk_application_preferences_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "show-followups", bk_application_show_followups_action },
   { "show-counterpart", bk_application_show_counterpart_action, "x" },
+  { "run-in-background", NULL, NULL, "false", bk_application_run_in_background_change },
   { "quit", bk_application_quit_action },
   { "about", bk_application_about_action },
   { "preferences", bk_application_preferences_action },
@@ -1218,6 +1295,9 @@ bk_application_startup (GApplication *app)
     g_application_set_inactivity_timeout (app, SERVICE_IDLE_MSEC);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  /* as things are (the entry may have been removed by hand) */
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "run-in-background")),
+                             g_variant_new_boolean (bk_background_get_enabled ()));
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);

@@ -281,6 +281,7 @@ bk_preferences_window_class_init (BkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkPreferencesWindow, monthly_adjustment);
   gtk_widget_class_bind_template_callback (widget_class, on_back_up_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_folder_clicked_cb);
+
 }
 
 static void
