@@ -1257,6 +1257,8 @@ bk_application_preferences_action (GSimpleAction *action,
 
   window = bk_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                       journal_path);
+  /* (its switches act through the app's actions: app.run-in-background) */
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (window));
 }
 

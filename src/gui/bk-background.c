@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -39,6 +40,32 @@ dup_program (void)
   char *program = g_file_read_link ("/proc/self/exe", NULL);
 
   return program != NULL ? program : g_strdup ("bridgekeeper");
+}
+
+/* An argument of a desktop entry's Exec line, quoted as the Desktop Entry Specification says:
+ * in double quotes, with ", `, $ and \ escaped and % doubled, when it holds anything but plain
+ * characters */
+static char *
+quote_exec_argument (const char *argument)
+{
+  GString *quoted;
+
+  if (strpbrk (argument, " \t\n\"'\\><~|&;$*?#()`%=") == NULL)
+    return g_strdup (argument);
+
+  quoted = g_string_new ("\"");
+  for (const char *p = argument; *p != '\0'; p++)
+    {
+      if (strchr ("\"`$\\", *p) != NULL)
+        g_string_append_c (quoted, '\\');
+      /* (a % begins a field code: %% is one) */
+      else if (*p == '%')
+        g_string_append_c (quoted, '%');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '"');
+
+  return g_string_free (quoted, FALSE);
 }
 
 /* The portal answers on a Request object; what matters is asking, and its refusal is the
@@ -108,7 +135,7 @@ bk_background_set_enabled (gboolean   enabled,
     }
 
   program = dup_program ();
-  quoted = g_shell_quote (program);
+  quoted = quote_exec_argument (program);
   contents = g_strdup_printf ("[Desktop Entry]\n"
                               "Type=Application\n"
                               "Name=%s\n"
