@@ -1744,8 +1744,9 @@ test_diagnosis_questions (Fixture       *fixture,
   adw_combo_row_set_selected (ADW_COMBO_ROW (bk_test_find_named (GTK_WIDGET (window), "can-work")), BK_ANSWER_NO);
   g_assert_cmpstr (first_recommended (GTK_WIDGET (window)), ==, "referral");
 
-  /* (looked at, and closed) */
+  /* (looked at whole, and closed) */
   adw_combo_row_set_selected (ADW_COMBO_ROW (bk_test_find_named (GTK_WIDGET (window), "can-work")), BK_ANSWER_UNSURE);
+  gtk_window_set_default_size (window, 560, 1260);
   shoot_window (window, "diagnosis-questions", is_russian ());
 }
 
