@@ -665,29 +665,39 @@ bk_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (bk_application_parent_class)->handle_local_options (app, options);
 }
 
-/* Check-ins due arrive as desktop notifications, once each, while the app runs or when it
- * next starts. */
+/* A reminder as a desktop notification: a click opens the app at the client; the list of who
+ * needs a word follows */
 static void
-on_checkin_due_cb (BkApplication *self,
-                   BkCheckin     *checkin)
+send_reminder (BkApplication *self,
+               const char    *id,
+               const char    *title,
+               const char    *body,
+               gint64         counterpart_id)
 {
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *id = NULL;
+  g_autoptr(GNotification) notification = g_notification_new (title);
   GtkWindow *window;
 
-  /* Translators: a desktop notification; %s is the name of a client or vendor */
-  title = g_strdup_printf (_("Time to check in with %s"), bk_checkin_get_counterpart_name (checkin));
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, _("A short hello keeps the bridge standing."));
-  /* (opens the app at the client) */
-  g_notification_set_default_action_and_target (notification, "app.show-counterpart", "x",
-                                                 bk_checkin_get_counterpart_id (checkin));
-  id = g_strdup_printf ("checkin-%" G_GINT64_FORMAT, bk_checkin_get_id (checkin));
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-counterpart", "x", counterpart_id);
   g_application_send_notification (G_APPLICATION (self), id, notification);
 
   if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
     bk_window_update_followups (BK_WINDOW (window));
+}
+
+/* Check-ins due arrive as desktop notifications, once each, while the app runs (in the
+ * background too) or when it next starts. */
+static void
+on_checkin_due_cb (BkApplication *self,
+                   BkCheckin     *checkin)
+{
+  g_autofree char *id = g_strdup_printf ("checkin-%" G_GINT64_FORMAT, bk_checkin_get_id (checkin));
+  g_autofree char *title = NULL;
+
+  /* Translators: a desktop notification; %s is the name of a client or vendor */
+  title = g_strdup_printf (_("Time to check in with %s"), bk_checkin_get_counterpart_name (checkin));
+  send_reminder (self, id, title, _("A short hello keeps the bridge standing."),
+                 bk_checkin_get_counterpart_id (checkin));
 }
 
 /* A relationship whose keep-in-touch rhythm ran out, told once per due date */
@@ -695,24 +705,16 @@ static void
 on_losing_touch_cb (BkApplication *self,
                     BkCounterpart *counterpart)
 {
-  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = g_strdup_printf ("touch-%" G_GINT64_FORMAT, bk_counterpart_get_id (counterpart));
   g_autofree char *title = NULL;
-  g_autofree char *id = NULL;
-  GtkWindow *window;
 
   /* Translators: a desktop notification; %s is the name of a client or vendor */
   title = g_strdup_printf (_("Time to get in touch with %s"), bk_counterpart_get_name (counterpart));
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, bk_counterpart_get_last_contact (counterpart) != NULL
-                                          ? _("It has been a while since your last call, meeting or email.")
-                                          : _("There has been no call, meeting or email yet."));
-  g_notification_set_default_action_and_target (notification, "app.show-counterpart", "x",
-                                                 bk_counterpart_get_id (counterpart));
-  id = g_strdup_printf ("touch-%" G_GINT64_FORMAT, bk_counterpart_get_id (counterpart));
-  g_application_send_notification (G_APPLICATION (self), id, notification);
-
-  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) && BK_IS_WINDOW (window))
-    bk_window_update_followups (BK_WINDOW (window));
+  send_reminder (self, id, title,
+                 bk_counterpart_get_last_contact (counterpart) != NULL
+                 ? _("It has been a while since your last call, meeting or email.")
+                 : _("There has been no call, meeting or email yet."),
+                 bk_counterpart_get_id (counterpart));
 }
 
 static void

@@ -674,6 +674,37 @@ prepare_file (const char  *path,
   return TRUE;
 }
 
+/* A database on open_for_reading()'s connection, set up as every connection of the app is */
+static BkDatabase *
+new_reading_database (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(BkDatabase) self = NULL;
+  sqlite3 *db;
+
+  if (!(db = open_for_reading (path, error)))
+    return NULL;
+
+  self = bk_database_new (path, db);
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_busy_timeout (db, 5000);
+  if (!bk_search_tokenizer_register (db, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+set_too_new_error (gint64   user_version,
+                   GError **error)
+{
+  g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_TOO_NEW,
+               _("This journal was written by a newer version of Bridgekeeper (format %d; "
+                 "this version reads up to %d). Update Bridgekeeper to open it. The file "
+                 "was not changed."),
+               (int) user_version, BK_SCHEMA_VERSION);
+}
+
 /* A journal that is not writable, opened so: it is checked as any other, but not upgraded
  * (that would write), and its connection never writes. */
 static BkDatabase *
@@ -683,19 +714,15 @@ open_read_only_journal (const char  *path,
 {
   g_autoptr(BkDatabase) self = NULL;
   g_autofree char *display = g_filename_display_name (path);
-  sqlite3 *db = NULL;
+  sqlite3 *db;
   gint64 application_id = 0;
   gint64 user_version = 0;
 
-  if (!(db = open_for_reading (path, error)))
+  if (!(self = new_reading_database (path, error)))
     return NULL;
 
-  self = bk_database_new (path, db);
-
-  sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, 5000);
-  if (!bk_search_tokenizer_register (db, error) ||
-      !query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+  db = bk_database_get_handle (self);
+  if (!query_int (db, path, "PRAGMA application_id", &application_id, error) ||
       !query_int (db, path, "PRAGMA user_version", &user_version, error))
     return NULL;
 
@@ -707,11 +734,7 @@ open_read_only_journal (const char  *path,
 
   if (user_version > BK_SCHEMA_VERSION)
     {
-      g_set_error (error, BK_DATABASE_ERROR, BK_DATABASE_ERROR_TOO_NEW,
-                   _("This journal was written by a newer version of Bridgekeeper (format %d; "
-                     "this version reads up to %d). Update Bridgekeeper to open it. The file "
-                     "was not changed."),
-                   (int) user_version, BK_SCHEMA_VERSION);
+      set_too_new_error (user_version, error);
       return NULL;
     }
 
@@ -792,13 +815,7 @@ open_journal (const char  *path,
 
   if (user_version > BK_SCHEMA_VERSION)
     {
-      g_set_error (error,
-                   BK_DATABASE_ERROR,
-                   BK_DATABASE_ERROR_TOO_NEW,
-                   _("This journal was written by a newer version of Bridgekeeper (format %d; "
-                     "this version reads up to %d). Update Bridgekeeper to open it. The file "
-                     "was not changed."),
-                   (int) user_version, BK_SCHEMA_VERSION);
+      set_too_new_error (user_version, error);
       return NULL;
     }
 
@@ -968,22 +985,17 @@ bk_schema_open_read_only (const char  *path,
                           GError     **error)
 {
   g_autoptr(BkDatabase) self = NULL;
-  sqlite3 *db = NULL;
+  sqlite3 *db;
   gint64 user_version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(db = open_for_reading (path, error)))
+  if (!(self = new_reading_database (path, error)))
     return NULL;
 
-  self = bk_database_new (path, db);
-
-  sqlite3_extended_result_codes (db, TRUE);
-  sqlite3_busy_timeout (db, 5000);
-
-  if (!bk_search_tokenizer_register (db, error) ||
-      !query_int (db, path, "PRAGMA user_version", &user_version, error))
+  db = bk_database_get_handle (self);
+  if (!query_int (db, path, "PRAGMA user_version", &user_version, error))
     return NULL;
 
   if (user_version != BK_SCHEMA_VERSION)
