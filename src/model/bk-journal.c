@@ -9,10 +9,7 @@
 
 #include "config.h"
 
-#include <unistd.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "bk-backups.h"
 #include "bk-journal.h"
@@ -120,7 +117,7 @@ bk_journal_open_full (const char          *path,
 
       /* Before a migration, the journal as it was, in its backups (a damaged one is refused
        * by the opening itself, with a message that offers to set it aside) */
-      if (version > 0 && version < BK_SCHEMA_VERSION && g_access (path, W_OK) == 0)
+      if (version > 0 && version < BK_SCHEMA_VERSION && bk_schema_is_journal_writable (path))
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_local ();
           g_autoptr(BkBackup) backup = NULL;

@@ -394,6 +394,21 @@ is_writable (const char *path)
   return g_access (path, W_OK) == 0;
 }
 
+/**
+ * bk_schema_is_journal_writable:
+ * @path: a journal file that exists
+ *
+ * Whether the journal may be written as the person set it: the file, and its folder (where
+ * SQLite makes its -wal and -shm files). One that may not is opened read-only.
+ */
+gboolean
+bk_schema_is_journal_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return is_writable (path) && is_writable (dir);
+}
+
 /* A connection that only reads. Of a journal that is not writable (the file or its folder),
  * without a log to read, nothing at all is made beside it (no -shm either): it is opened
  * immutable. A log left by a journal made read-only after a crash needs SQLite's shared memory. */
@@ -401,7 +416,6 @@ static sqlite3 *
 open_for_reading (const char  *path,
                   GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *file_uri = NULL;
   g_autofree char *uri = NULL;
@@ -411,7 +425,7 @@ open_for_reading (const char  *path,
   if (!(file_uri = g_filename_to_uri (path, NULL, error)))
     return NULL;
 
-  if (is_writable (path) && is_writable (dir))
+  if (bk_schema_is_journal_writable (path))
     uri = g_strconcat (file_uri, "?mode=ro", NULL);
   else if (g_lstat (wal, &st) != 0 || st.st_size == 0)
     uri = g_strconcat (file_uri, "?immutable=1", NULL);
@@ -640,7 +654,7 @@ prepare_file (const char  *path,
 
       /* A journal made read-only, or in a folder where its -wal and -shm files cannot be
        * made, is opened read-only and left so: it can be read, searched and exported. */
-      *read_only = (st.st_mode & S_IWUSR) == 0 || !is_writable (dir);
+      *read_only = !bk_schema_is_journal_writable (path);
       if (*read_only)
         return TRUE;
 
@@ -1110,6 +1124,23 @@ bk_schema_defer_note_indexing (BkDatabase  *database,
   return bk_database_exec (database, "DROP TRIGGER notes_search_insert", error);
 }
 
+
+/* Runs @sql, its ?1 bound to @mark (the notes after it are the import's) */
+static gboolean
+exec_after_mark (BkDatabase  *database,
+                 const char  *sql,
+                 gint64       mark,
+                 GError     **error)
+{
+  g_autoptr(BkCachedStatement) stmt = NULL;
+
+  if (!(stmt = bk_database_prepare_cached (database, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, mark);
+
+  return bk_database_step_done (database, stmt, error);
+}
+
 /* Indexes the notes written since bk_schema_defer_note_indexing() gave @mark, and their
  * words, in one statement each, and indexes new notes one by one again. */
 gboolean
@@ -1117,8 +1148,6 @@ bk_schema_index_deferred_notes (BkDatabase  *database,
                                 gint64       mark,
                                 GError     **error)
 {
-  g_autoptr(BkCachedStatement) stmt = NULL;
-
   g_return_val_if_fail (BK_IS_DATABASE (database), FALSE);
 
   /* FTS5 gathers this much in memory before it writes a segment: fewer, larger segments to
@@ -1129,31 +1158,23 @@ bk_schema_index_deferred_notes (BkDatabase  *database,
                          error))
     return FALSE;
 
-  if (!(stmt = bk_database_prepare_cached (database,
-                                           "INSERT INTO search_index (rowid, name, organization, tags, body)"
-                                           " SELECT id, '', '', '', text FROM notes WHERE id > ?1",
-                                           error)))
+  if (!exec_after_mark (database,
+                        "INSERT INTO search_index (rowid, name, organization, tags, body)"
+                        " SELECT id, '', '', '', text FROM notes WHERE id > ?1",
+                        mark, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mark);
-  if (!bk_database_step_done (database, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, bk_cached_statement_release);
 
   if (!bk_database_exec (database,
                          "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 1048576)",
                          error))
     return FALSE;
 
-  if (!(stmt = bk_database_prepare_cached (database,
-                                           "INSERT OR IGNORE INTO search_words (word)"
-                                           " SELECT value FROM json_each"
-                                           "  ((SELECT bk_search_words (text) FROM notes WHERE id > ?1))",
-                                           error)))
+  if (!exec_after_mark (database,
+                        "INSERT OR IGNORE INTO search_words (word)"
+                        " SELECT value FROM json_each"
+                        "  ((SELECT bk_search_words (text) FROM notes WHERE id > ?1))",
+                        mark, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, mark);
-  if (!bk_database_step_done (database, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, bk_cached_statement_release);
 
   return bk_database_exec (database, NOTES_SEARCH_INSERT_TRIGGER, error);
 }

@@ -59,6 +59,7 @@ gboolean    bk_schema_inspect              (const char      *path,
                                             BkJournalFacts  *facts,
                                             GError         **error);
 gint64      bk_schema_read_version         (const char      *path);
+gboolean    bk_schema_is_journal_writable  (const char      *path);
 char       *bk_schema_keep_foreign_log_aside (const char    *path);
 
 G_END_DECLS
