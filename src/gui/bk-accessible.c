@@ -132,3 +132,14 @@ bk_accessible_name_expander_row (GtkWidget  *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   name_list_box_rows (row, label);
 }
+
+GtkWidget *
+bk_accessible_new_decoration (const char *icon_name)
+{
+  g_return_val_if_fail (icon_name != NULL, NULL);
+
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+}

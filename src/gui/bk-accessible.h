@@ -20,5 +20,8 @@ void bk_accessible_name_list_row (GtkWidget  *row,
                                   const char *label);
 void bk_accessible_name_drop_down (GtkDropDown *drop_down,
                                   const char  *label);
+/* An icon that only decorates what its row says: a screen reader passes it by (GTK 4.8 would
+ * name it by its class, "GtkImage") */
+GtkWidget *bk_accessible_new_decoration (const char *icon_name);
 
 G_END_DECLS

@@ -101,7 +101,7 @@ create_playbook_row (BkDiagnosisDialog *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_playbook_get_name (playbook));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (bk_playbook_get_icon_name (playbook)));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), bk_accessible_new_decoration (bk_playbook_get_icon_name (playbook)));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_name (button, bk_playbook_get_id (playbook));

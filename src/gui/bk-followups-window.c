@@ -116,7 +116,7 @@ create_row (BkFollowupsWindow *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_checkin_get_counterpart_name (checkin));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (due ? "alarm-symbolic" : "x-office-calendar-symbolic"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), bk_accessible_new_decoration (due ? "alarm-symbolic" : "x-office-calendar-symbolic"));
 
   if (due)
     {
@@ -171,7 +171,7 @@ create_losing_row (BkCounterpart *counterpart)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bk_counterpart_get_name (counterpart));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("call-start-symbolic"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), bk_accessible_new_decoration ("call-start-symbolic"));
 
   button = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_name (button, "show-losing-touch");

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-accessible.h"
 #include "bk-format.h"
 #include "bk-journal.h"
 #include "bk-reflection-window.h"
@@ -199,8 +200,8 @@ fill_referrals (BkReflectionWindow *self)
       /* Translators: %s is who referred a client or vendor */
       subtitle = g_strdup_printf (_("Referred by %s"), referrer != NULL ? bk_counterpart_get_name (referrer) : "");
       row = create_row (bk_counterpart_get_name (counterpart), subtitle);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), bk_accessible_new_decoration ("emblem-ok-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bk_accessible_new_decoration ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_signal_connect (row, "activated", G_CALLBACK (on_reflection_activated_cb),
                         GSIZE_TO_POINTER (bk_counterpart_get_id (counterpart)));
@@ -241,7 +242,7 @@ fill (BkReflectionWindow *self)
       /* Translators: "Maria Sokolova, November 27, 2026" */
       title = g_strdup_printf (_("%s, %s"), counterpart != NULL ? bk_counterpart_get_name (counterpart) : "", date);
       row = create_row (title, bk_note_get_text (note));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bk_accessible_new_decoration ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       /* Translators: what a screen reader says of a reflection: "Open Maria Sokolova" */
       accessible = g_strdup_printf (_("Open %s"), counterpart != NULL ? bk_counterpart_get_name (counterpart) : "");
